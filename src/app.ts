@@ -1,0 +1,94 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { ContentEvents, getSettings, type ServiceContext } from './content/index.js';
+import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
+import { migrateToLatest, openDatabase, type Db } from './db/database.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { recomputeAll, wireRelated } from './related/index.js';
+import { createSearchIndex, wireSearch, type SearchIndex } from './search/index.js';
+import { registerAssets } from './site/assets.js';
+import { siteRoutes } from './site/index.js';
+import { ViewCounter } from './views/index.js';
+
+/** What routes and commands share: built once per app. */
+export interface AppServices {
+  config: Config;
+  db: Db;
+  events: ContentEvents;
+  content: ServiceContext;
+  search: SearchIndex;
+  views: ViewCounter;
+  now: () => Date;
+  assets: { css: string; js: string };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's services, for tests and commands that built the app. */
+    services: AppServices;
+  }
+}
+
+export interface BuildOptions {
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/**
+ * Builds the whole application without listening: opens and migrates the
+ * database, fills an empty site with demo content when asked, wires the rooms
+ * to content events, and registers routes. `main.ts` listens; tests inject.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    // Room for long search queries in the URL, nothing more.
+    routerOptions: { maxParamLength: 500 },
+    bodyLimit: 1024 * 1024,
+  });
+
+  // 1. Storage. Must come first: everything else reads it.
+  const db = openDatabase(config);
+  await migrateToLatest(db);
+
+  // 2. Rooms, wired to content events in order: search first, since related reads the search index.
+  const events = new ContentEvents();
+  events.onError((error, event) => app.log.error({ err: error, event }, 'content event listener failed'));
+  const search = createSearchIndex(db, now);
+  wireSearch(events, search);
+  wireRelated(events, db, now);
+  const content: ServiceContext = { db, events, now };
+  const views = new ViewCounter({
+    db,
+    flushMs: config.viewFlushMs,
+    timeZone: async () => (await getSettings(db)).timeZone,
+    now,
+    onError: (error) => app.log.error({ err: error }, 'writing view counts failed'),
+  });
+
+  // 3. Demo content, only into an empty site.
+  if (config.demo && (await isEmptySite(db))) {
+    const started = Date.now();
+    const ids = await seedDemo(content);
+    await search.rebuild();
+    await recomputeAll(db, now().toISOString());
+    app.log.info({ articles: ids.size, ms: Date.now() - started }, 'demo content added');
+  }
+
+  // 4. HTTP.
+  const assets = registerAssets(app);
+  const services: AppServices = { config, db, events, content, search, views, now, assets };
+  registerErrorHandling(app, services);
+  siteRoutes(app, services);
+
+  views.start();
+  // 5. A graceful stop writes buffered views before the database closes.
+  app.addHook('onClose', async () => {
+    await views.stop();
+    await db.destroy();
+  });
+  app.decorate('services', services);
+  return app;
+}

@@ -1,0 +1,98 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ContentEvents } from '../content/index.js';
+import { isEmptySite, seedDemo } from '../content/demo/seed-demo.js';
+import { migrateToLatest, openDatabase } from '../db/database.js';
+import { serve } from '../main.js';
+import { recomputeAll } from '../related/index.js';
+import { createSearchIndex, wireSearch } from '../search/index.js';
+
+/** `newsdesk serve | migrate | seed | reindex`. Commands call services, never HTTP. */
+export function cli(env: NodeJS.ProcessEnv): Command {
+  const program = new Command('newsdesk').description('Newsdesk: a news publishing platform').showHelpAfterError();
+  const config = (overrides: Partial<Config> = {}) => loadConfig(env, overrides);
+
+  program
+    .command('serve')
+    .description('serve the site (migrates the database first)')
+    .option('--demo', 'fill an empty site with demo content (same as NEWSDESK_DEMO=1)')
+    .option('-p, --port <port>', 'port to listen on (default PORT or 3000)', parsePort)
+    .action(async (opts: { demo?: boolean; port?: number }) => {
+      const overrides: Partial<Config> = {};
+      if (opts.demo) Object.assign(overrides, { demo: true });
+      if (opts.port !== undefined) Object.assign(overrides, { port: opts.port });
+      await serve(config(overrides));
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => {
+      const db = openDatabase(config());
+      try {
+        const ran = await migrateToLatest(db);
+        console.log(ran.length ? `applied: ${ran.join(', ')}` : 'the database is up to date');
+      } finally {
+        await db.destroy();
+      }
+    });
+
+  program
+    .command('seed')
+    .description('fill an empty site with demo content')
+    .action(async () => {
+      const db = openDatabase(config());
+      try {
+        await migrateToLatest(db);
+        if (!(await isEmptySite(db))) {
+          console.error('the site already has content: demo content is only added to an empty site');
+          process.exitCode = 1;
+          return;
+        }
+        const events = new ContentEvents();
+        const now = () => new Date();
+        const search = createSearchIndex(db, now);
+        wireSearch(events, search);
+        const ids = await seedDemo({ db, events, now });
+        await recomputeAll(db, now().toISOString());
+        console.log(`added ${ids.size} demo articles`);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+  program
+    .command('reindex')
+    .description('rebuild the search index and related articles')
+    .action(async () => {
+      const db = openDatabase(config());
+      try {
+        await migrateToLatest(db);
+        const count = await createSearchIndex(db, () => new Date()).rebuild();
+        await recomputeAll(db, new Date().toISOString());
+        console.log(`indexed ${count} articles`);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+  return program;
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be an integer from 0 to 65535');
+  return port;
+}
+
+export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    await cli(env).parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`newsdesk: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

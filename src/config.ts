@@ -1,0 +1,76 @@
+import path from 'node:path';
+
+/** Everything the process reads from its environment, validated once at start. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Unset means the embedded SQLite database in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** Public base URL, no trailing slash: canonical links, feeds and sitemaps use it. */
+  readonly siteUrl: string;
+  /** Fill an empty site with demo content at start. */
+  readonly demo: boolean;
+  /** Fastify logger level; `silent` in tests. */
+  readonly logLevel: string;
+  /** How often buffered view counts are written, in milliseconds. */
+  readonly viewFlushMs: number;
+  /** Behind a reverse proxy: take the reader's address from X-Forwarded-For. */
+  readonly trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment. Fails fast, naming the bad variable.
+ *
+ * @example loadConfig(process.env, { demo: true })
+ */
+export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
+  const port = parsePort(env.PORT ?? '3000');
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || './data');
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined) {
+    throw new ConfigError(
+      `DATABASE_URL is set, but this version of Newsdesk runs on SQLite only: unset DATABASE_URL to use ${dataDir}/newsdesk.db`,
+    );
+  }
+  const siteUrl = parseSiteUrl(env.SITE_URL ?? `http://${host}:${port}`);
+  const demo = parseFlag('NEWSDESK_DEMO', env.NEWSDESK_DEMO);
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  const viewFlushMs = 1000;
+  const trustProxy = parseFlag('TRUST_PROXY', env.TRUST_PROXY);
+  return Object.freeze({ port, host, dataDir, databaseUrl, siteUrl, demo, logLevel, viewFlushMs, trustProxy, ...overrides });
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseSiteUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`SITE_URL must be an absolute URL such as https://news.example.org, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`SITE_URL must start with http:// or https://, got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseFlag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+}

@@ -1,0 +1,245 @@
+import type { Db } from '../../db/database.js';
+import type { ArticleStatus } from '../../db/schema.js';
+import { AppError, invalidInput } from '../../lib/app-error.js';
+import { slugify } from '../../lib/slugify.js';
+import { sanitiseBody, stripControl } from '../body/body.sanitise.js';
+import type { ContentEvents } from '../events.js';
+import { ensureTags, findBySlug } from '../taxonomy/taxonomy.repository.js';
+import { findArticleRow, loadArticle, slugExists } from './articles.repository.js';
+import type { Article, ArticleInput } from './articles.table.js';
+
+export interface ServiceContext {
+  db: Db;
+  events: ContentEvents;
+  /** The current time; tests pass a fixed one. */
+  now: () => Date;
+}
+
+const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Validates, sanitises and stores a new article; announces it if readers can now see it. */
+export async function createArticle(ctx: ServiceContext, input: ArticleInput): Promise<Article> {
+  const now = ctx.now().toISOString();
+  const clean = await validate(ctx.db, input, now);
+  const slug = await chooseSlug(ctx.db, input.slug, clean.title);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('articles')
+      .values({
+        slug,
+        title: clean.title,
+        lead: clean.lead,
+        body: JSON.stringify(clean.body),
+        section_id: clean.sectionId,
+        source_id: clean.sourceId,
+        status: clean.status,
+        featured: clean.featured ? 1 : 0,
+        published_at: clean.publishedAt,
+        created_at: now,
+        updated_at: now,
+        seo_title: clean.seoTitle,
+        seo_description: clean.seoDescription,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeRelations(trx, row.id, clean);
+    return row.id;
+  });
+  const article = await getArticle(ctx.db, id);
+  await announce(ctx, article, now);
+  return article;
+}
+
+/** Replaces an article's editable fields; the publication time stays unless given. */
+export async function updateArticle(ctx: ServiceContext, id: number, input: ArticleInput): Promise<Article> {
+  const existing = await findArticleRow(ctx.db, id);
+  if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
+  const now = ctx.now().toISOString();
+  const clean = await validate(ctx.db, { ...input, publishedAt: input.publishedAt ?? existing.published_at }, now);
+  const slug = input.slug === undefined ? existing.slug : await chooseSlug(ctx.db, input.slug, clean.title, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('articles')
+      .set({
+        slug,
+        title: clean.title,
+        lead: clean.lead,
+        body: JSON.stringify(clean.body),
+        section_id: clean.sectionId,
+        source_id: clean.sourceId,
+        status: clean.status,
+        featured: clean.featured ? 1 : 0,
+        published_at: clean.publishedAt,
+        updated_at: now,
+        seo_title: clean.seoTitle,
+        seo_description: clean.seoDescription,
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
+    await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
+    await trx.deleteFrom('article_related_picks').where('article_id', '=', id).execute();
+    await writeRelations(trx, id, clean);
+  });
+  const article = await getArticle(ctx.db, id);
+  const wasVisible = existing.status === 'published' && (existing.published_at ?? '') <= now;
+  if (!(await announce(ctx, article, now)) && wasVisible) {
+    await ctx.events.emit('article.unpublished', { articleId: id });
+  }
+  return article;
+}
+
+/** Adds a dated correction note shown at the foot of the article, and marks it updated. */
+export async function addCorrection(ctx: ServiceContext, id: number, text: string, at?: Date): Promise<Article> {
+  const note = stripControl(text).trim();
+  if (!note) throw invalidInput('correction', 'must not be empty');
+  if (note.length > 2000) throw invalidInput('correction', 'is longer than 2000 characters');
+  const existing = await findArticleRow(ctx.db, id);
+  if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
+  const when = (at ?? ctx.now()).toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('article_corrections').values({ article_id: id, created_at: when, text: note }).execute();
+    await trx.updateTable('articles').set({ revised_at: when, updated_at: when }).where('id', '=', id).execute();
+  });
+  const article = await getArticle(ctx.db, id);
+  await announce(ctx, article, ctx.now().toISOString());
+  return article;
+}
+
+export async function getArticle(db: Db, id: number): Promise<Article> {
+  const row = await findArticleRow(db, id);
+  if (!row) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
+  return loadArticle(db, row);
+}
+
+/** The article if a reader may see it now, otherwise undefined. */
+export async function getVisibleArticle(db: Db, id: number, now: string): Promise<Article | undefined> {
+  const row = await findArticleRow(db, id);
+  if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now) return undefined;
+  return loadArticle(db, row);
+}
+
+async function announce(ctx: ServiceContext, article: Article, now: string): Promise<boolean> {
+  const visible = article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
+  if (visible) await ctx.events.emit('article.published', { articleId: article.id });
+  return visible;
+}
+
+interface CleanArticle {
+  title: string;
+  lead: string;
+  body: ReturnType<typeof sanitiseBody>;
+  sectionId: number;
+  sourceId: number | null;
+  tags: string[];
+  authorIds: number[];
+  status: ArticleStatus;
+  publishedAt: string | null;
+  featured: boolean;
+  picks: number[];
+  seoTitle: string | null;
+  seoDescription: string | null;
+}
+
+async function validate(db: Db, input: ArticleInput, now: string): Promise<CleanArticle> {
+  const title = plainText(input.title, 'title', 300, true);
+  const lead = plainText(input.lead ?? '', 'lead', 1000, false);
+  const body = sanitiseBody(input.body);
+  const section = await findBySlug(db, 'sections', String(input.section ?? ''));
+  if (!section) throw invalidInput('section', `there is no section "${String(input.section)}"`);
+  let sourceId: number | null = null;
+  if (input.source) {
+    const source = await findBySlug(db, 'sources', input.source);
+    if (!source) throw invalidInput('source', `there is no source "${input.source}"`);
+    sourceId = source.id;
+  }
+  const authorIds: number[] = [];
+  for (const slug of input.authors ?? []) {
+    const author = await findBySlug(db, 'authors', slug);
+    if (!author) throw invalidInput('authors', `there is no author "${slug}"`);
+    if (!authorIds.includes(author.id)) authorIds.push(author.id);
+  }
+  const tags = (input.tags ?? []).map((t, i) => plainText(t, `tags[${i}]`, 60, true));
+  const status = input.status ?? 'draft';
+  if (!STATUSES.includes(status)) throw invalidInput('status', `must be one of ${STATUSES.join(', ')}`);
+  let publishedAt: string | null = null;
+  if (input.publishedAt) {
+    const date = new Date(input.publishedAt);
+    if (Number.isNaN(date.getTime())) throw invalidInput('publishedAt', `"${input.publishedAt}" is not a date`);
+    publishedAt = date.toISOString();
+  }
+  if (status === 'published') publishedAt ??= now;
+  if (status === 'scheduled' && publishedAt === null) throw invalidInput('publishedAt', 'a scheduled article needs a time');
+  const picks = [...new Set(input.picks ?? [])];
+  if (picks.some((id) => !Number.isSafeInteger(id) || id < 1)) throw invalidInput('picks', 'must be article ids');
+  return {
+    title,
+    lead,
+    body,
+    sectionId: section.id,
+    sourceId,
+    tags,
+    authorIds,
+    status,
+    publishedAt,
+    featured: input.featured === true,
+    picks,
+    seoTitle: input.seoTitle ? plainText(input.seoTitle, 'seoTitle', 300, false) : null,
+    seoDescription: input.seoDescription ? plainText(input.seoDescription, 'seoDescription', 500, false) : null,
+  };
+}
+
+async function writeRelations(trx: Db, articleId: number, clean: CleanArticle): Promise<void> {
+  const tags = await ensureTags(trx, clean.tags);
+  if (tags.length) {
+    await trx
+      .insertInto('article_tags')
+      .values(tags.map((t, position) => ({ article_id: articleId, tag_id: t.id, position })))
+      .execute();
+  }
+  if (clean.authorIds.length) {
+    await trx
+      .insertInto('article_authors')
+      .values(clean.authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position })))
+      .execute();
+  }
+  const picks = clean.picks.filter((id) => id !== articleId);
+  if (picks.length) {
+    const existing = await trx.selectFrom('articles').select('id').where('id', 'in', picks).execute();
+    const known = new Set(existing.map((r) => r.id));
+    const missing = picks.find((id) => !known.has(id));
+    if (missing !== undefined) throw invalidInput('picks', `there is no article ${missing}`);
+    await trx
+      .insertInto('article_related_picks')
+      .values(picks.map((related_id, position) => ({ article_id: articleId, related_id, position })))
+      .execute();
+  }
+}
+
+/** Titles and leads are plain text: HTML in them is shown as typed, never interpreted. */
+function plainText(input: unknown, field: string, max: number, required: boolean): string {
+  if (typeof input !== 'string') throw invalidInput(field, 'must be text');
+  const text = stripControl(input).replace(/\s+/g, ' ').trim();
+  if (required && !text) throw invalidInput(field, 'must not be empty');
+  if (text.length > max) throw invalidInput(field, `is longer than ${max} characters`);
+  return text;
+}
+
+async function chooseSlug(db: Db, requested: string | undefined, title: string, exceptId?: number): Promise<string> {
+  if (requested !== undefined && requested !== '') {
+    if (!SLUG_PATTERN.test(requested) || requested.length > 120) {
+      throw invalidInput('slug', 'use lower-case letters, digits and single hyphens, at most 120 characters');
+    }
+    if (await slugExists(db, requested, exceptId)) {
+      throw new AppError('SLUG_TAKEN', `slug: "${requested}" is already used by another article`);
+    }
+    return requested;
+  }
+  const base = slugify(title) || 'article';
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugExists(db, candidate, exceptId))) return candidate;
+  }
+}
+

@@ -1,0 +1,139 @@
+import { AppError } from '../../lib/app-error.js';
+import type { Block, BodyDoc, Image, Inline, ListItem, Mark, Paragraph } from './body.types.js';
+
+/**
+ * Checks an untrusted body against the allowed schema and returns a clean copy.
+ * Anything outside the schema is refused with the path of the offending node,
+ * e.g. `body.content[3].attrs.href: only http(s), mailto and site-relative links are allowed`.
+ */
+export function sanitiseBody(input: unknown): BodyDoc {
+  const doc = object(input, 'body');
+  if (doc.type !== 'doc') fail('body.type', 'must be "doc"');
+  return { type: 'doc', content: array(doc.content, 'body.content').map((b, i) => block(b, `body.content[${i}]`)) };
+}
+
+const MAX_TEXT = 100_000;
+
+function block(input: unknown, at: string): Block {
+  const node = object(input, at);
+  switch (node.type) {
+    case 'paragraph':
+      return paragraph(node, at);
+    case 'heading': {
+      const level = object(node.attrs, `${at}.attrs`).level;
+      if (level !== 2 && level !== 3) fail(`${at}.attrs.level`, 'must be 2 or 3');
+      return { type: 'heading', attrs: { level }, content: inlines(node.content, `${at}.content`) };
+    }
+    case 'blockquote':
+      return { type: 'blockquote', content: paragraphs(node.content, `${at}.content`) };
+    case 'bulletList':
+    case 'orderedList':
+      return { type: node.type, content: array(node.content, `${at}.content`).map((item, i) => listItem(item, `${at}.content[${i}]`)) };
+    case 'image':
+      return image(object(node.attrs, `${at}.attrs`), `${at}.attrs`);
+    case 'relatedArticle': {
+      const articleId = object(node.attrs, `${at}.attrs`).articleId;
+      if (!Number.isSafeInteger(articleId) || (articleId as number) < 1) {
+        fail(`${at}.attrs.articleId`, 'must be the id of an article');
+      }
+      return { type: 'relatedArticle', attrs: { articleId: articleId as number } };
+    }
+    default:
+      return fail(`${at}.type`, `"${String(node.type)}" is not an allowed block`);
+  }
+}
+
+function paragraph(node: Record<string, unknown>, at: string): Paragraph {
+  if (node.type !== 'paragraph') fail(`${at}.type`, 'must be "paragraph"');
+  return { type: 'paragraph', content: inlines(node.content, `${at}.content`) };
+}
+
+function paragraphs(input: unknown, at: string): Paragraph[] {
+  return array(input, at).map((p, i) => paragraph(object(p, `${at}[${i}]`), `${at}[${i}]`));
+}
+
+function listItem(input: unknown, at: string): ListItem {
+  const node = object(input, at);
+  if (node.type !== 'listItem') fail(`${at}.type`, 'must be "listItem"');
+  return { type: 'listItem', content: paragraphs(node.content, `${at}.content`) };
+}
+
+function image(attrs: Record<string, unknown>, at: string): Image {
+  const src = string(attrs.src, `${at}.src`, 2000);
+  if (!isSafeUrl(src, false)) fail(`${at}.src`, 'must be an http(s) or site-relative URL');
+  return {
+    type: 'image',
+    attrs: {
+      src,
+      alt: optionalString(attrs.alt, `${at}.alt`),
+      caption: optionalString(attrs.caption, `${at}.caption`),
+      credit: optionalString(attrs.credit, `${at}.credit`),
+    },
+  };
+}
+
+function inlines(input: unknown, at: string): Inline[] | undefined {
+  if (input === undefined) return undefined;
+  return array(input, at).map((n, i) => inline(n, `${at}[${i}]`));
+}
+
+function inline(input: unknown, at: string): Inline {
+  const node = object(input, at);
+  if (node.type === 'hardBreak') return { type: 'hardBreak' };
+  if (node.type !== 'text') fail(`${at}.type`, `"${String(node.type)}" is not an allowed inline node`);
+  const text = string(node.text, `${at}.text`, MAX_TEXT);
+  if (node.marks === undefined) return { type: 'text', text };
+  const marks = array(node.marks, `${at}.marks`).map((m, i) => mark(m, `${at}.marks[${i}]`));
+  return marks.length ? { type: 'text', text, marks } : { type: 'text', text };
+}
+
+function mark(input: unknown, at: string): Mark {
+  const node = object(input, at);
+  if (node.type === 'bold' || node.type === 'italic') return { type: node.type };
+  if (node.type !== 'link') fail(`${at}.type`, `"${String(node.type)}" is not an allowed mark`);
+  const href = string(object(node.attrs, `${at}.attrs`).href, `${at}.attrs.href`, 2000).trim();
+  if (!isSafeUrl(href, true)) fail(`${at}.attrs.href`, 'only http(s), mailto and site-relative links are allowed');
+  return { type: 'link', attrs: { href } };
+}
+
+/** http(s) URLs, site-relative paths, and (for links) mailto: nothing that can run script. */
+export function isSafeUrl(url: string, allowMailto: boolean): boolean {
+  if (url.startsWith('/') && !url.startsWith('//')) return true;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' || (allowMailto && protocol === 'mailto:');
+  } catch {
+    return false;
+  }
+}
+
+function object(input: unknown, at: string): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) fail(at, 'must be an object');
+  return input as Record<string, unknown>;
+}
+
+function array(input: unknown, at: string): unknown[] {
+  if (!Array.isArray(input)) fail(at, 'must be a list');
+  return input as unknown[];
+}
+
+function string(input: unknown, at: string, max: number): string {
+  if (typeof input !== 'string') fail(at, 'must be text');
+  const text = stripControl(input as string);
+  if (text.length > max) fail(at, `is longer than ${max} characters`);
+  return text;
+}
+
+function optionalString(input: unknown, at: string): string {
+  return input === undefined || input === null ? '' : string(input, at, 2000);
+}
+
+/** Control characters other than tab and newline have no place in copy. */
+export function stripControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+}
+
+function fail(at: string, what: string): never {
+  throw new AppError('INVALID_BODY', `${at}: ${what}`);
+}

@@ -1,0 +1,105 @@
+import type { Db } from '../../db/database.js';
+import { zonedTimeToUtc } from '../../lib/dateline.js';
+import { addCorrection, createArticle, updateArticle, type ServiceContext } from '../articles/articles.service.js';
+import { saveSettings } from '../settings/settings.js';
+import { insertAuthor, insertSection, insertSource } from '../taxonomy/taxonomy.repository.js';
+import { articlesA } from './articles-a.js';
+import { articlesB } from './articles-b.js';
+import { markupToDoc } from './demo-markup.js';
+import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_SOURCES } from './demo-people.js';
+import type { DemoArticle } from './demo.types.js';
+
+export const DEMO_TIME_ZONE = 'Europe/Sofia';
+/** The demo's top story: the article the project's seed page reports. */
+export const DEMO_TOP_STORY = 'nato-rejects-russia-withdrawal-demand';
+
+export function demoArticles(): DemoArticle[] {
+  return [...articlesA, ...articlesB];
+}
+
+/** Whether the site has no content yet, so demo content may be added. */
+export async function isEmptySite(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('sections').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/**
+ * Fills an empty site with the demo newsroom: settings, sections, authors,
+ * sources and about sixty articles, through the same services editors use.
+ * Phases: settings and taxonomy, articles in date order (so inline related
+ * blocks can point backwards), then forward references and picks, then
+ * corrections. Returns the article ids by demo key.
+ */
+export async function seedDemo(ctx: ServiceContext): Promise<Map<string, number>> {
+  const { db } = ctx;
+  await saveSettings(db, {
+    name: 'The Sofia Ledger',
+    tagline: 'News from Bulgaria and the region, in English',
+    timeZone: DEMO_TIME_ZONE,
+    social: { twitter: 'https://twitter.com/sofialedger', facebook: 'https://www.facebook.com/sofialedger' },
+    support: {
+      appeal: 'We need your support so The Sofia Ledger can keep delivering news and information about Bulgaria! Thank you!',
+      linkText: 'Support The Sofia Ledger',
+      pageTitle: 'Support independent news from Bulgaria',
+      pageText:
+        'The Sofia Ledger is written by a small team of editors and reporters and is free to read for everyone.\n\nReader contributions pay for reporting trips, translations and the servers this site runs on. Every contribution, small or large, keeps the site independent of owners and advertisers.',
+      donateUrl: '',
+    },
+  });
+  for (const [position, s] of DEMO_SECTIONS.entries()) await insertSection(db, { ...s, position });
+  for (const a of DEMO_AUTHORS) await insertAuthor(db, { slug: a.key, name: a.name, bio: a.bio });
+  for (const s of DEMO_SOURCES) await insertSource(db, { slug: s.key, name: s.name, url: s.url });
+
+  const articles = demoArticles().sort((a, b) => a.published.localeCompare(b.published));
+  const ids = new Map<string, number>();
+  const deferred: DemoArticle[] = [];
+  const PLACEHOLDER = Number.MAX_SAFE_INTEGER;
+  for (const demo of articles) {
+    const forward = [...demo.body.matchAll(/\[\[related:([a-z0-9-]+)\]\]/g)].some((m) => !ids.has(m[1]));
+    const body = markupToDoc(demo.body, (key) => ids.get(key) ?? PLACEHOLDER);
+    const article = await createArticle(ctx, {
+      ...fields(demo, ctx),
+      body: forward ? { type: 'doc', content: body.content.filter((b) => b.type !== 'relatedArticle') } : body,
+    });
+    ids.set(demo.key, article.id);
+    if (forward || demo.picks?.length) deferred.push(demo);
+  }
+  // Second pass: blocks and picks that point at articles published later.
+  for (const demo of deferred) {
+    await updateArticle(ctx, ids.get(demo.key)!, {
+      ...fields(demo, ctx),
+      body: markupToDoc(demo.body, (key) => ids.get(key)),
+      picks: (demo.picks ?? []).map((key) => {
+        const id = ids.get(key);
+        if (id === undefined) throw new Error(`demo article ${demo.key}: no pick with key "${key}"`);
+        return id;
+      }),
+    });
+  }
+  for (const demo of articles) {
+    for (const c of demo.corrections ?? []) {
+      await addCorrection(ctx, ids.get(demo.key)!, c.text, zonedTimeToUtc(c.at, DEMO_TIME_ZONE));
+    }
+  }
+  return ids;
+}
+
+function fields(demo: DemoArticle, ctx: ServiceContext) {
+  let publishedAt = zonedTimeToUtc(demo.published, DEMO_TIME_ZONE);
+  // A scheduled demo article waits for a time still to come, a year from now.
+  if (demo.status === 'scheduled' && publishedAt <= ctx.now()) {
+    publishedAt = new Date(ctx.now().getTime() + 365 * 86_400_000);
+  }
+  return {
+    title: demo.title,
+    lead: demo.lead,
+    section: demo.section,
+    tags: demo.tags,
+    authors: demo.authors,
+    source: demo.source ?? null,
+    status: demo.status ?? 'published',
+    publishedAt: publishedAt.toISOString(),
+    slug: undefined,
+    featured: demo.key === DEMO_TOP_STORY,
+  } as const;
+}

@@ -1,0 +1,112 @@
+/**
+ * Dates shown to readers: stored in UTC, shown in the site's time zone with a
+ * pattern of tokens. The demo's pattern gives the seed page's
+ * `January 22, 2022, Saturday // 12:06`.
+ *
+ * Tokens: YYYY, MMMM (January), MMM (Jan), MM, M, DD, D, dddd (Saturday), ddd, HH, mm.
+ * Anything else is copied as it is.
+ */
+export const DEFAULT_DATE_FORMAT = 'MMMM D, YYYY, dddd // HH:mm';
+
+type Parts = Record<'year' | 'month' | 'monthLong' | 'monthShort' | 'day' | 'weekday' | 'weekdayShort' | 'hour' | 'minute', string>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'long',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function parts(date: Date, timeZone: string): Parts {
+  const p: Record<string, string> = {};
+  for (const { type, value } of formatter(timeZone).formatToParts(date)) p[type] = value;
+  const monthLong = MONTHS[Number(p.month) - 1];
+  return {
+    year: p.year,
+    month: p.month,
+    monthLong,
+    monthShort: monthLong.slice(0, 3),
+    day: p.day,
+    weekday: p.weekday,
+    weekdayShort: p.weekday.slice(0, 3),
+    hour: p.hour,
+    minute: p.minute,
+  };
+}
+
+const TOKENS = /YYYY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|mm/g;
+
+/**
+ * @example formatDate(new Date('2022-01-22T10:06:00Z'), 'Europe/Sofia') // 'January 22, 2022, Saturday // 12:06'
+ */
+export function formatDate(date: Date | string, timeZone: string, pattern = DEFAULT_DATE_FORMAT): string {
+  const p = parts(typeof date === 'string' ? new Date(date) : date, timeZone);
+  return pattern.replace(TOKENS, (token) => {
+    switch (token) {
+      case 'YYYY': return p.year;
+      case 'MMMM': return p.monthLong;
+      case 'MMM': return p.monthShort;
+      case 'MM': return p.month;
+      case 'M': return String(Number(p.month));
+      case 'DD': return p.day;
+      case 'D': return String(Number(p.day));
+      case 'dddd': return p.weekday;
+      case 'ddd': return p.weekdayShort;
+      case 'HH': return p.hour;
+      default: return p.minute;
+    }
+  });
+}
+
+/** The calendar day in a time zone, `YYYY-MM-DD`. */
+export function localDay(date: Date, timeZone: string): string {
+  const p = parts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/**
+ * The UTC instant of a wall-clock time in a time zone.
+ *
+ * @example zonedTimeToUtc('2022-01-22 12:06', 'Europe/Sofia').toISOString() // '2022-01-22T10:06:00.000Z'
+ */
+export function zonedTimeToUtc(local: string, timeZone: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(local.trim());
+  if (!m) throw new Error(`expected a local time as YYYY-MM-DD HH:mm, got "${local}"`);
+  const [, y, mo, d, h, mi] = m.map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that instant; a second pass settles times near a DST change.
+  let guess = asUtc - offsetMs(new Date(asUtc), timeZone);
+  guess = asUtc - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+function offsetMs(date: Date, timeZone: string): number {
+  const p = parts(date, timeZone);
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return wall - Math.floor(date.getTime() / 60_000) * 60_000;
+}
+
+/** Whether a string names a time zone this runtime knows. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

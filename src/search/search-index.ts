@@ -1,0 +1,46 @@
+import type { ArticleSummary, ContentEvents } from '../content/index.js';
+
+/**
+ * Site search, one interface whatever the database: sqlite-fts.ts implements
+ * it with FTS5. The index holds only articles readers may see, and every
+ * search checks visibility again, so nothing unpublished or future-dated shows
+ * even if an event was missed.
+ */
+export interface SearchIndex {
+  /** (Re)indexes the article if readers may see it now, otherwise removes it. */
+  indexArticle(articleId: number): Promise<void>;
+  removeArticle(articleId: number): Promise<void>;
+  /** Reindexes every visible article from scratch; returns how many. */
+  rebuild(): Promise<number>;
+  /**
+   * Best matches first for whatever the reader typed; never throws on the query.
+   *
+   * @example await index.search('"prime minister" bulg*', { limit: 20, offset: 0 })
+   */
+  search(q: string, page: { limit: number; offset: number }): Promise<SearchResults>;
+}
+
+export interface SearchResults {
+  /** How many visible articles match, across all pages. */
+  total: number;
+  hits: SearchHit[];
+  /** The query as typed, tidied, for showing back to the reader. */
+  query: string;
+}
+
+export interface SearchHit {
+  article: ArticleSummary;
+  snippet: SnippetPart[];
+}
+
+/** A piece of a snippet; the template wraps match parts in <mark>. Plain text, no HTML. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/** Keeps the index in step with what readers may see. */
+export function wireSearch(events: ContentEvents, index: SearchIndex): void {
+  events.on('article.published', ({ articleId }) => index.indexArticle(articleId));
+  events.on('article.unpublished', ({ articleId }) => index.removeArticle(articleId));
+}

@@ -1,0 +1,354 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import {
+  ContentEvents,
+  createArticle,
+  updateArticle,
+  type Article,
+  type ArticleInput,
+} from '../content/index.js';
+import {
+  paragraphs,
+  publishedArticle,
+  seedTaxonomy,
+  serviceContext,
+  tempDatabase,
+} from '../../test/helpers/factories.js';
+import { createSearchIndex, wireSearch, type SearchIndex } from './index.js';
+
+const NOW = new Date('2024-05-01T12:00:00.000Z');
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** A seeded newsroom whose search index follows content events, as the app wires it. */
+async function newsroom(t: TestContext) {
+  const { db, close } = await tempDatabase();
+  t.after(close);
+  await seedTaxonomy(db);
+  const ctx = serviceContext(db, NOW);
+  // A failing listener would otherwise be swallowed by the emitter; make it fail the test.
+  ctx.events.onError((error) => {
+    throw error;
+  });
+  const index = createSearchIndex(db, ctx.now);
+  wireSearch(ctx.events, index);
+  // Unrelated articles, so that terms in the tests are rare, as in a real archive.
+  for (const topic of ['Weather', 'Football', 'Markets', 'Theatre']) {
+    await publishedArticle(ctx, {
+      title: `${topic} report`,
+      lead: `All about ${topic}.`,
+      body: paragraphs(`${topic} today.`),
+    });
+  }
+  const article = (input: Partial<ArticleInput>) => publishedArticle(ctx, input);
+  return { db, ctx, index, article };
+}
+
+function ago(ms: number): string {
+  return new Date(NOW.getTime() - ms).toISOString();
+}
+
+async function foundIds(index: SearchIndex, q: string): Promise<number[]> {
+  return (await index.search(q, { limit: 50, offset: 0 })).hits.map((h) => h.article.id);
+}
+
+function ids(...articles: Article[]): number[] {
+  return articles.map((a) => a.id);
+}
+
+test('a headline match outranks a mention in the body, even a shorter and newer one', async (t) => {
+  const { index, article } = await newsroom(t);
+  // Unweighted bm25 would put the one-word body first: it is the denser match.
+  const inBody = await article({
+    title: 'Ministers meet',
+    body: paragraphs('Bulgaria.'),
+    publishedAt: ago(HOUR),
+  });
+  const inTitle = await article({
+    title: 'Bulgaria joins the Schengen area after thirteen years of waiting',
+    body: paragraphs('Border checks end.'),
+    publishedAt: ago(3 * DAY),
+  });
+
+  assert.deepEqual(await foundIds(index, 'bulgaria'), ids(inTitle, inBody));
+});
+
+test('among equal matches the newer article comes first', async (t) => {
+  const { index, article } = await newsroom(t);
+  const older = await article({ title: 'Floods in Varna', publishedAt: ago(40 * DAY) });
+  const newest = await article({ title: 'Floods in Varna', publishedAt: ago(HOUR) });
+  const newer = await article({ title: 'Floods in Varna', publishedAt: ago(5 * DAY) });
+
+  assert.deepEqual(await foundIds(index, 'varna floods'), ids(newest, newer, older));
+});
+
+test('a newer article outranks a slightly better match from last month', async (t) => {
+  const { index, article } = await newsroom(t);
+  const older = await article({ title: 'Floods in Varna', publishedAt: ago(30 * DAY) });
+  const newer = await article({
+    title: 'Floods and storms in Varna',
+    body: paragraphs('Its body. Varna again.'),
+    publishedAt: ago(HOUR),
+  });
+
+  assert.deepEqual(await foundIds(index, 'varna'), ids(newer, older));
+});
+
+test('snippets mark the matched words in the body, as plain text', async (t) => {
+  const { index, article } = await newsroom(t);
+  const filler = 'The committee met again on Tuesday to review the annual budget figures in detail.';
+  await article({
+    title: 'Budget review',
+    lead: 'A routine meeting.',
+    body: paragraphs(
+      filler,
+      'Then the minister of finance resigned <b>unexpectedly</b> after the vote.',
+      filler,
+    ),
+  });
+
+  const [hit] = (await index.search('Resigned', { limit: 10, offset: 0 })).hits;
+  assert.deepEqual(
+    hit.snippet.filter((p) => p.match).map((p) => p.text),
+    ['resigned'],
+  );
+  const text = hit.snippet.map((p) => p.text).join('');
+  assert.match(text, /minister of finance resigned <b>unexpectedly<\/b>/);
+  assert.ok(text.startsWith('…') && text.endsWith('…'), text);
+  assert.doesNotMatch(text, /[\uE000-\uF8FF]/);
+});
+
+test('when only the headline matches, the snippet is the start of the lead', async (t) => {
+  const { index, article } = await newsroom(t);
+  await article({
+    title: 'Parliament dissolved',
+    lead: 'Elections will follow in spring.',
+    body: paragraphs('Nothing more.'),
+  });
+
+  const [hit] = (await index.search('parliament', { limit: 10, offset: 0 })).hits;
+  assert.deepEqual(hit.snippet, [{ text: 'Elections will follow in spring.', match: false }]);
+});
+
+test('marker characters typed into an article never confuse its snippet', async (t) => {
+  const { index, article } = await newsroom(t);
+  await article({
+    title: 'Odd text',
+    body: paragraphs('Private \uE000use\uE001 characters near the word zebra.'),
+  });
+
+  const [hit] = (await index.search('zebra', { limit: 10, offset: 0 })).hits;
+  assert.deepEqual(hit.snippet, [
+    { text: 'Private use characters near the word ', match: false },
+    { text: 'zebra', match: true },
+    { text: '.', match: false },
+  ]);
+});
+
+test('a quoted phrase matches only that exact phrase', async (t) => {
+  const { index, article } = await newsroom(t);
+  const exact = await article({ title: 'The prime minister resigns' });
+  await article({ title: 'A minister for prime numbers' });
+
+  assert.deepEqual(await foundIds(index, '"prime minister"'), ids(exact));
+  assert.equal((await foundIds(index, 'prime minister')).length, 2);
+});
+
+test('a trailing star finds words by their beginning', async (t) => {
+  const { index, article } = await newsroom(t);
+  const country = await article({ title: 'Bulgaria votes', publishedAt: ago(HOUR) });
+  const people = await article({ title: 'Bulgarian farmers protest', publishedAt: ago(2 * HOUR) });
+
+  assert.deepEqual(await foundIds(index, 'bulg*'), ids(country, people));
+  assert.deepEqual(await foundIds(index, 'bulg'), []);
+});
+
+test('case and accents do not matter', async (t) => {
+  const { index, article } = await newsroom(t);
+  const zurich = await article({ title: 'Talks in Zürich', lead: 'São Paulo sends an envoy.' });
+
+  for (const q of ['zurich', 'ZÜRICH', 'Zurích', 'sao paulo', 'SÃO PAULO']) {
+    assert.deepEqual(await foundIds(index, q), ids(zurich), q);
+  }
+});
+
+test('Cyrillic text is found, whatever its case', async (t) => {
+  const { index, article } = await newsroom(t);
+  const sofia = await article({
+    title: 'Протест в София',
+    body: paragraphs('Хиляди българи излязоха по улиците.'),
+  });
+
+  for (const q of ['софия', 'СОФИЯ', 'българи', 'бълг*', '"излязоха по улиците"']) {
+    assert.deepEqual(await foundIds(index, q), ids(sofia), q);
+  }
+});
+
+test('tags are searchable', async (t) => {
+  const { index, article } = await newsroom(t);
+  const tagged = await article({ title: 'Polls close', tags: ['Local elections'] });
+
+  assert.deepEqual(await foundIds(index, 'elections'), ids(tagged));
+});
+
+test('hostile queries return results or nothing, never an error', async (t) => {
+  const { db, index, article } = await newsroom(t);
+  await article({ title: 'NATO summit in Vilnius' });
+  const junk = Array.from(
+    { length: 10_240 },
+    (_, i) => '"*()^:-+{}NEAR AND OR NOT ;\'\u0000🔥ЖéNATO '[i % 40],
+  ).join('');
+
+  const queries = [
+    '"NATO',
+    'NATO AND',
+    'OR',
+    '*',
+    'NEAR(',
+    '-',
+    "'; DROP TABLE articles; --",
+    '🔥🚀',
+    junk,
+    '!?.,;:',
+    'NATO"summit',
+    'title:NATO',
+  ];
+  for (const q of queries) {
+    const results = await index.search(q, { limit: 10, offset: 0 });
+    assert.ok(results.total >= 0 && Array.isArray(results.hits), q.slice(0, 40));
+  }
+  assert.deepEqual(
+    (await index.search('NATO AND', { limit: 10, offset: 0 })).hits.map((h) => h.article.title),
+    ['NATO summit in Vilnius'],
+  );
+  const { rows } = await sql<{ n: number }>`select count(*) as n from articles`.execute(db);
+  assert.equal(rows[0].n, 5);
+});
+
+test('an empty query finds nothing and asks nothing of the index', async (t) => {
+  const { index } = await newsroom(t);
+
+  assert.deepEqual(await index.search('   ', { limit: 10, offset: 0 }), { total: 0, hits: [], query: '' });
+  assert.deepEqual(await index.search('🔥', { limit: 10, offset: 0 }), { total: 0, hits: [], query: '🔥' });
+});
+
+test('drafts, scheduled and future-dated articles are never found', async (t) => {
+  const { ctx, index } = await newsroom(t);
+  const base = { lead: 'Secret plans.', body: paragraphs('Embargoed.'), section: 'news' };
+  const unseen = [
+    await createArticle(ctx, { ...base, title: 'Embargo draft', status: 'draft' }),
+    await createArticle(ctx, {
+      ...base,
+      title: 'Embargo scheduled',
+      status: 'scheduled',
+      publishedAt: new Date(NOW.getTime() + DAY).toISOString(),
+    }),
+    await createArticle(ctx, {
+      ...base,
+      title: 'Embargo future',
+      status: 'published',
+      publishedAt: new Date(NOW.getTime() + DAY).toISOString(),
+    }),
+  ];
+  for (const a of unseen) await index.indexArticle(a.id);
+
+  assert.deepEqual(await index.search('embargo', { limit: 10, offset: 0 }), {
+    total: 0,
+    hits: [],
+    query: 'embargo',
+  });
+});
+
+test('an article already indexed stays hidden while it is not visible now', async (t) => {
+  const { ctx, index } = await newsroom(t);
+  const scheduled = await createArticle(ctx, {
+    title: 'Budget day',
+    body: paragraphs('Numbers.'),
+    section: 'news',
+    status: 'published',
+    publishedAt: new Date(NOW.getTime() + DAY).toISOString(),
+  });
+  ctx.clock.now = new Date(NOW.getTime() + 2 * DAY);
+  assert.equal(await index.rebuild(), 5);
+  assert.deepEqual(await foundIds(index, 'budget'), ids(scheduled));
+
+  ctx.clock.now = NOW;
+  assert.deepEqual(await index.search('budget', { limit: 10, offset: 0 }), {
+    total: 0,
+    hits: [],
+    query: 'budget',
+  });
+});
+
+test('an article changed back to draft disappears from results', async (t) => {
+  const { ctx, index, article } = await newsroom(t);
+  const story = await article({ title: 'Mayor resigns', tags: ['City hall'] });
+  assert.deepEqual(await foundIds(index, 'mayor'), ids(story));
+
+  await updateArticle(ctx, story.id, {
+    title: story.title,
+    body: story.body,
+    section: 'news',
+    status: 'draft',
+  });
+
+  assert.deepEqual(await foundIds(index, 'mayor'), []);
+  assert.deepEqual(await foundIds(index, 'city hall'), []);
+});
+
+test('an edited article is found by its new words only', async (t) => {
+  const { ctx, index, article } = await newsroom(t);
+  const story = await article({ title: 'Heatwave warning' });
+
+  await updateArticle(ctx, story.id, {
+    title: 'Storm warning',
+    body: story.body,
+    section: 'news',
+    status: 'published',
+  });
+
+  assert.deepEqual(await foundIds(index, 'heatwave'), []);
+  assert.deepEqual(await foundIds(index, 'storm'), ids(story));
+});
+
+test('results come in pages with the total of all matches', async (t) => {
+  const { index, article } = await newsroom(t);
+  const stories: Article[] = [];
+  for (let i = 0; i < 5; i++)
+    stories.push(await article({ title: `Election night ${i + 1}`, publishedAt: ago((i + 1) * HOUR) }));
+
+  const pages = [];
+  for (const offset of [0, 2, 4]) pages.push(await index.search('election', { limit: 2, offset }));
+
+  assert.deepEqual(
+    pages.map((p) => p.total),
+    [5, 5, 5],
+  );
+  assert.deepEqual(
+    pages.map((p) => p.hits.length),
+    [2, 2, 1],
+  );
+  assert.deepEqual(
+    pages.flatMap((p) => p.hits.map((h) => h.article.id)),
+    ids(...stories),
+  );
+  assert.deepEqual((await index.search('election', { limit: 2, offset: 10 })).hits, []);
+});
+
+test('rebuild indexes exactly the visible articles', async (t) => {
+  const { db, ctx, index } = await newsroom(t);
+  const unwired = { ...ctx, events: new ContentEvents() };
+  await publishedArticle(unwired, { title: 'Quiet harbour' });
+  await createArticle(unwired, { title: 'Quiet draft', body: paragraphs('x'), section: 'news' });
+  assert.deepEqual(await foundIds(index, 'quiet'), []);
+
+  assert.equal(await index.rebuild(), 5);
+
+  assert.deepEqual(
+    (await index.search('quiet', { limit: 10, offset: 0 })).hits.map((h) => h.article.title),
+    ['Quiet harbour'],
+  );
+  const { rows } = await sql<{ n: number }>`select count(*) as n from article_search`.execute(db);
+  assert.equal(rows[0].n, 5);
+});

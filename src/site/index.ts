@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../app.js';
+import { apiRoutes } from './routes/api.js';
+import { articleRoutes } from './routes/article.js';
+import { listRoutes } from './routes/lists.js';
+import { pageRoutes } from './routes/pages.js';
+
+/** The reader site: pages, feeds, sitemaps and the public JSON API. */
+export function siteRoutes(app: FastifyInstance, services: AppServices): void {
+  listRoutes(app, services);
+  articleRoutes(app, services);
+  pageRoutes(app, services);
+  apiRoutes(app, services);
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../app.js';
+import { getVisibleArticle } from '../../content/index.js';
+import { AppError } from '../../lib/app-error.js';
+
+/** The public JSON API: what readers may see, nothing more. */
+export function apiRoutes(app: FastifyInstance, services: AppServices): void {
+  async function visible(id: string) {
+    const article = /^[0-9]{1,15}$/.test(id)
+      ? await getVisibleArticle(services.db, Number(id), services.now().toISOString())
+      : undefined;
+    if (!article) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
+    return article;
+  }
+
+  app.get<{ Params: { id: string } }>('/api/articles/:id', async (request, reply) => {
+    const article = await visible(request.params.id);
+    reply.header('cache-control', 'public, max-age=60');
+    return {
+      id: article.id,
+      url: services.config.siteUrl + article.path,
+      slug: article.slug,
+      title: article.title,
+      lead: article.lead,
+      body: article.body,
+      section: article.section,
+      tags: article.tags,
+      authors: article.authors,
+      source: article.source,
+      publishedAt: article.publishedAt,
+      updatedAt: article.revisedAt ?? article.updatedAt,
+      corrections: article.corrections,
+      views: article.views + services.views.pendingFor(article.id),
+    };
+  });
+
+  // The view beacon. The page sends it after loading, so views are counted
+  // even when the HTML came from a cache. It sets no cookie and stores no
+  // address; see src/views.
+  app.post<{ Params: { id: string } }>(
+    '/api/articles/:id/views',
+    async (request, reply) => {
+      const article = await visible(request.params.id);
+      const outcome = services.views.record({
+        articleId: article.id,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      reply.code(202).header('cache-control', 'no-store');
+      return { counted: outcome === 'counted', views: article.views + services.views.pendingFor(article.id) };
+    },
+  );
+}

@@ -1,0 +1,238 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppServices } from '../../app.js';
+import {
+  countVisible,
+  findBySlug,
+  findFeatured,
+  listMostRead,
+
+  listVisible,
+  type ListFilter,
+  type MostReadPeriod,
+} from '../../content/index.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import { zonedTimeToUtc } from '../../lib/dateline.js';
+import { sendPage } from '../render.js';
+import { pageNumber, paginate, PAGE_SIZE } from '../pagination.js';
+import { siteContext } from '../site-context.builder.js';
+import { HomePage } from '../templates/home-page.js';
+import { ListPage, type ListPageData } from '../templates/list-page.js';
+import { mostReadSince, MOST_READ_LABELS, MostReadTabs } from '../templates/most-read.js';
+import type { SiteContext } from '../templates/site-context.js';
+
+type PageQuery = { Querystring: { page?: string } };
+
+export function listRoutes(app: FastifyInstance, services: AppServices): void {
+  const { db } = services;
+  const now = () => services.now().toISOString();
+
+  app.get('/', async (request, reply) => {
+    const site = await siteContext(services, request);
+    const at = now();
+    const top = await findFeatured(db, at);
+    const exclude = top ? [top.id] : [];
+    const latest = await listVisible(db, at, { excludeIds: exclude }, { limit: 10, offset: 0 });
+    const mostRead = await homeMostRead(site, at);
+    const sections = await Promise.all(
+      site.sections.map(async (section) => ({
+        section,
+        articles: await listVisible(db, at, { sectionId: section.id, excludeIds: exclude }, { limit: 4, offset: 0 }),
+      })),
+    );
+    return sendPage(reply, <HomePage site={site} data={{ top: top ?? latest[0], latest, mostRead, sections }} />);
+  });
+
+  /** Today's most read, else this week's, else all time: the home page should never show an empty box. */
+  async function homeMostRead(site: SiteContext, at: string) {
+    for (const period of ['today', 'week', 'all'] as const) {
+      const articles = await listMostRead(db, at, mostReadSince(period, site), { limit: 5, offset: 0 });
+      if (articles.length) return { label: MOST_READ_LABELS[period], articles };
+    }
+    return { label: MOST_READ_LABELS.all, articles: [] };
+  }
+
+  /** One paginated list page: section, tag, source, author. */
+  async function listPage(
+    request: FastifyRequest<PageQuery>,
+    filter: ListFilter,
+    base: string,
+    page: Omit<ListPageData, 'articles' | 'pageInfo'>,
+  ) {
+    const number = pageNumber(request.query.page);
+    const at = now();
+    const total = await countVisible(db, at, filter);
+    const { offset, pages } = paginate(number, total);
+    const articles = await listVisible(db, at, filter, { limit: PAGE_SIZE, offset });
+    const site = await siteContext(services, request);
+    return <ListPage site={site} data={{ ...page, articles, pageInfo: { page: number, pages, base } }} />;
+  }
+
+  app.get<PageQuery & { Params: { slug: string } }>('/sections/:slug', async (request, reply) => {
+    const section = await findBySlug(db, 'sections', request.params.slug);
+    if (!section) throw notFound('section');
+    const base = `/sections/${section.slug}`;
+    const page = await listPage(request, { sectionId: section.id }, base, {
+      kicker: 'Section',
+      title: section.name,
+      intro: section.description ? <p>{section.description}</p> : undefined,
+      description: section.description || `${section.name}: the latest articles`,
+      feeds: feedsFor(base),
+    });
+    return sendPage(reply, page);
+  });
+
+  app.get<PageQuery & { Params: { slug: string } }>('/tags/:slug', async (request, reply) => {
+    const tag = await findBySlug(db, 'tags', request.params.slug);
+    if (!tag) throw notFound('tag');
+    const base = `/tags/${tag.slug}`;
+    const page = await listPage(request, { tagId: tag.id }, base, {
+      kicker: 'Tag',
+      title: tag.name,
+      description: `Articles tagged ${tag.name}`,
+      feeds: feedsFor(base),
+    });
+    return sendPage(reply, page);
+  });
+
+  app.get<PageQuery & { Params: { slug: string } }>('/sources/:slug', async (request, reply) => {
+    const source = await findBySlug(db, 'sources', request.params.slug);
+    if (!source) throw notFound('source');
+    const page = await listPage(request, { sourceId: source.id }, `/sources/${source.slug}`, {
+      kicker: 'Source',
+      title: source.name,
+      intro: source.url ? (
+        <p>
+          Articles based on reporting by {source.name} (<a href={source.url} rel="noopener">{new URL(source.url).host}</a>).
+        </p>
+      ) : undefined,
+      description: `Articles based on reporting by ${source.name}`,
+    });
+    return sendPage(reply, page);
+  });
+
+  app.get<PageQuery & { Params: { slug: string } }>('/authors/:slug', async (request, reply) => {
+    const author = await findBySlug(db, 'authors', request.params.slug);
+    if (!author) throw notFound('author');
+    const page = await listPage(request, { authorId: author.id }, `/authors/${author.slug}`, {
+      kicker: 'Author',
+      title: author.name,
+      intro: author.bio ? <p>{author.bio}</p> : undefined,
+      description: author.bio || `Articles by ${author.name}`,
+    });
+    return sendPage(reply, page);
+  });
+
+  // A day's articles in the site's time zone; /archive/2022/01 and /archive/2022 list a month and a year.
+  app.get<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>('/archive/:yyyy', archive);
+  app.get<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>('/archive/:yyyy/:mm', archive);
+  app.get<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>('/archive/:yyyy/:mm/:dd', archive);
+
+  async function archive(
+    request: FastifyRequest<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>,
+    reply: import('fastify').FastifyReply,
+  ) {
+    const { yyyy, mm, dd } = request.params;
+    const site = await siteContext(services, request);
+    const range = archiveRange(yyyy, mm, dd, site.settings.timeZone);
+    const base = `/archive/${[yyyy, mm, dd].filter(Boolean).join('/')}`;
+    const nav = (
+      <nav class="day-nav" aria-label="Archive">
+        <a href={`/archive/${range.prev}`}>← {range.prevLabel}</a>
+        <a href={`/archive/${range.next}`}>{range.nextLabel} →</a>
+      </nav>
+    );
+    const page = await listPage(request, { from: range.from, to: range.to }, base, {
+      kicker: 'Archive',
+      title: range.title,
+      description: `Articles published ${range.title}`,
+      nav,
+      empty: 'Nothing was published on this day.',
+    });
+    return sendPage(reply, page);
+  }
+
+  app.get<PageQuery & { Querystring: { period?: string } }>('/most-read', async (request, reply) => {
+    const period = (request.query.period ?? 'week') as MostReadPeriod;
+    if (!['today', 'week', 'all'].includes(period)) {
+      throw new AppError('INVALID_INPUT', 'period: must be today, week or all');
+    }
+    const site = await siteContext(services, request);
+    const number = pageNumber(request.query.page);
+    const at = now();
+    const since = mostReadSince(period, site);
+    // At most 100 ranked articles: a most-read list past that says little.
+    const all = await listMostRead(db, at, since, { limit: 100, offset: 0 });
+    const { offset, pages } = paginate(number, all.length);
+    const base = `/most-read?period=${period}`;
+    return sendPage(
+      reply,
+      <ListPage
+        site={site}
+        data={{
+          title: 'Most read',
+          intro: <p>{MOST_READ_LABELS[period]}</p>,
+          description: `The most read articles: ${MOST_READ_LABELS[period].toLowerCase()}`,
+          articles: all.slice(offset, offset + PAGE_SIZE),
+          pageInfo: { page: number, pages, base },
+          nav: <MostReadTabs current={period} />,
+          showViews: true,
+          numbered: true,
+          empty: 'No views counted in this period yet.',
+        }}
+      />,
+    );
+  });
+
+}
+
+function feedsFor(base: string) {
+  return { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** UTC bounds of a local year, month or day, with its neighbours for navigation. */
+export function archiveRange(yyyy: string, mm: string | undefined, dd: string | undefined, timeZone: string) {
+  const year = parsePart(yyyy, 4, 1900, 2999, 'year');
+  const month = mm === undefined ? undefined : parsePart(mm, 2, 1, 12, 'month');
+  const day = dd === undefined ? undefined : parsePart(dd, 2, 1, 31, 'day');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const start = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+  if (day !== undefined && start.getUTCDate() !== day) throw notFound('day');
+  const end = new Date(start);
+  if (day !== undefined) end.setUTCDate(end.getUTCDate() + 1);
+  else if (month !== undefined) end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCFullYear(end.getUTCFullYear() + 1);
+  const prev = new Date(start);
+  if (day !== undefined) prev.setUTCDate(prev.getUTCDate() - 1);
+  else if (month !== undefined) prev.setUTCMonth(prev.getUTCMonth() - 1);
+  else prev.setUTCFullYear(prev.getUTCFullYear() - 1);
+  const key = (d: Date) =>
+    day !== undefined
+      ? `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}`
+      : month !== undefined
+        ? `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}`
+        : `${d.getUTCFullYear()}`;
+  const label = (d: Date) =>
+    day !== undefined
+      ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`
+      : month !== undefined
+        ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+        : `${d.getUTCFullYear()}`;
+  const local = (d: Date) => zonedTimeToUtc(`${d.toISOString().slice(0, 10)} 00:00`, timeZone).toISOString();
+  return {
+    from: local(start),
+    to: local(end),
+    title: label(start),
+    prev: key(prev),
+    prevLabel: label(prev),
+    next: key(end),
+    nextLabel: label(end),
+  };
+}
+
+function parsePart(raw: string, digits: number, min: number, max: number, what: string): number {
+  const n = Number(raw);
+  if (raw.length !== digits || !Number.isInteger(n) || n < min || n > max) throw notFound(what);
+  return n;
+}

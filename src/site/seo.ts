@@ -1,0 +1,51 @@
+import type { Article } from '../content/index.js';
+import type { SiteContext } from './templates/site-context.js';
+
+/** The description search engines and share cards show: the SEO description, else the lead. */
+export function articleDescription(article: Article): string {
+  return truncate(article.seoDescription || article.lead, 300);
+}
+
+/** schema.org NewsArticle for Google's article rich results. */
+export function newsArticleJsonLd(article: Article, site: SiteContext): Record<string, unknown> {
+  const url = site.siteUrl + article.path;
+  const image = firstImage(article, site);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    headline: truncate(article.title, 110),
+    description: articleDescription(article),
+    datePublished: article.publishedAt,
+    dateModified: article.revisedAt ?? article.updatedAt,
+    author: article.authors.length
+      ? article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: `${site.siteUrl}/authors/${a.slug}` }))
+      : [{ '@type': 'Organization', name: site.settings.name, url: site.siteUrl }],
+    publisher: {
+      '@type': 'NewsMediaOrganization',
+      name: site.settings.name,
+      url: site.siteUrl,
+      logo: { '@type': 'ImageObject', url: `${site.siteUrl}/assets/logo.png`, width: 600, height: 60 },
+    },
+    image: [image],
+    articleSection: article.section.name,
+    keywords: article.tags.map((t) => t.name),
+    isAccessibleForFree: true,
+    ...(article.source ? { sourceOrganization: { '@type': 'Organization', name: article.source.name } } : {}),
+  };
+}
+
+/** The article's first body image, else the site's share image. */
+export function firstImage(article: Article, site: SiteContext): string {
+  const image = article.body.content.find((b) => b.type === 'image');
+  if (image?.type === 'image') return image.attrs.src.startsWith('/') ? site.siteUrl + image.attrs.src : image.attrs.src;
+  return `${site.siteUrl}/assets/share.png`;
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}

@@ -1,0 +1,150 @@
+import type { Article, ArticleSummary } from '../../content/index.js';
+import { articleDescription, firstImage, newsArticleJsonLd } from '../seo.js';
+import { Body } from './body.js';
+import { ArticleList, formatCount, Time } from './components.js';
+import { JsonLd } from './json-ld.js';
+import { Layout, SocialLinks } from './layout.js';
+import type { SiteContext } from './site-context.js';
+
+export interface ArticlePageData {
+  article: Article;
+  /** Targets of the inline related blocks that readers may see. */
+  inlineRelated: Map<number, ArticleSummary>;
+  related: ArticleSummary[];
+}
+
+export function ArticlePage(props: { site: SiteContext; data: ArticlePageData }) {
+  const { site } = props;
+  const { article, related, inlineRelated } = props.data;
+  const { settings } = site;
+  const url = site.siteUrl + article.path;
+  const description = articleDescription(article);
+  const title = article.seoTitle || article.title;
+  const image = firstImage(article, site);
+  const twitterHandle = handleFrom(settings.social.twitter);
+  const head = {
+    title,
+    description,
+    canonical: article.path,
+    extra: (
+      <>
+        <meta property="og:type" content="article" />
+        <meta property="og:site_name" content={settings.name} />
+        <meta property="og:title" content={title} />
+        <meta property="og:description" content={description} />
+        <meta property="og:url" content={url} />
+        <meta property="og:image" content={image} />
+        <meta property="article:published_time" content={article.publishedAt ?? ''} />
+        <meta property="article:modified_time" content={article.revisedAt ?? article.updatedAt} />
+        <meta property="article:section" content={article.section.name} />
+        {article.tags.map((t) => (
+          <meta key={t.id} property="article:tag" content={t.name} />
+        ))}
+        <meta name="twitter:card" content="summary_large_image" />
+        {twitterHandle ? <meta name="twitter:site" content={twitterHandle} /> : null}
+        <meta name="twitter:title" content={title} />
+        <meta name="twitter:description" content={description} />
+        <meta name="twitter:image" content={image} />
+        <JsonLd data={newsArticleJsonLd(article, site)} />
+        <script src={site.assets.js} defer />
+      </>
+    ),
+  };
+  return (
+    <Layout site={site} head={head}>
+      <article class="story" data-article-id={article.id}>
+        <header class="story__header">
+          <a class="kicker" href={`/sections/${article.section.slug}`}>
+            {article.section.name}
+          </a>
+          <h1 class="story__title">{article.title}</h1>
+          <p class="dateline">
+            <Time at={article.publishedAt ?? ''} site={site} />
+            <span class="dateline__sep" aria-hidden="true">
+              {' | '}
+            </span>
+            <span class="views">
+              <span class="views__count" data-views>
+                {formatCount(article.views)}
+              </span>{' '}
+              views
+            </span>
+          </p>
+          {article.revisedAt ? (
+            <p class="dateline dateline--updated">
+              Updated: <Time at={article.revisedAt} site={site} />
+            </p>
+          ) : null}
+          {article.authors.length ? (
+            <p class="byline">
+              By{' '}
+              {article.authors.map((a, i) => (
+                <>
+                  {i > 0 ? (i === article.authors.length - 1 ? ' and ' : ', ') : ''}
+                  <a href={`/authors/${a.slug}`} rel="author">
+                    {a.name}
+                  </a>
+                </>
+              ))}
+            </p>
+          ) : null}
+          {article.lead ? <p class="story__lead">{article.lead}</p> : null}
+        </header>
+        <Body doc={article.body} related={inlineRelated} />
+        {article.source ? (
+          <p class="source-credit">
+            Source: <a href={`/sources/${article.source.slug}`}>/{article.source.name}</a>
+          </p>
+        ) : null}
+        {article.corrections.length ? (
+          <section class="corrections" aria-labelledby="corrections-heading">
+            <h2 id="corrections-heading">Corrections</h2>
+            <ul>
+              {article.corrections.map((c, i) => (
+                <li key={i}>
+                  <Time at={c.createdAt} site={site} />: {c.text}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <footer class="story__footer">
+          <SocialLinks site={site} />
+          <aside class="support-appeal" aria-label="Support">
+            <p>{settings.support.appeal}</p>
+            <a class="button" href="/support">
+              {settings.support.linkText}
+            </a>
+          </aside>
+          {article.tags.length ? (
+            <nav class="tags" aria-label="Tags">
+              <span class="tags__label">Tags:</span>{' '}
+              {article.tags.map((t, i) => (
+                <>
+                  {i > 0 ? ', ' : ''}
+                  <a href={`/tags/${t.slug}`} rel="tag">
+                    {t.name}
+                  </a>
+                </>
+              ))}
+            </nav>
+          ) : null}
+          <p class="back">
+            <a href={`/sections/${article.section.slug}`}>← Back to {article.section.name}</a>
+          </p>
+        </footer>
+      </article>
+      {related.length ? (
+        <section class="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">» Related Articles:</h2>
+          <ArticleList articles={related} site={site} showSection />
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+function handleFrom(url: string): string {
+  const m = /(?:twitter|x)\.com\/([A-Za-z0-9_]+)/.exec(url);
+  return m ? `@${m[1]}` : '';
+}
