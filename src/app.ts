@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { ContentEvents, getSettings, type ServiceContext } from './content/index.js';
+import { ContentEvents, getSettings, startScheduler, type ServiceContext } from './content/index.js';
 import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
 import { migrateToLatest, openDatabase, type Db } from './db/database.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -84,8 +84,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   siteRoutes(app, services);
 
   views.start();
+  const stopScheduler = startScheduler(content, config.schedulerMs, (error) =>
+    app.log.error({ err: error }, 'publishing due articles failed'),
+  );
   // 5. A graceful stop writes buffered views before the database closes.
   app.addHook('onClose', async () => {
+    await stopScheduler();
     await views.stop();
     await db.destroy();
   });

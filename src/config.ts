@@ -15,6 +15,8 @@ export interface Config {
   readonly logLevel: string;
   /** How often buffered view counts are written, in milliseconds. */
   readonly viewFlushMs: number;
+  /** How often the scheduler looks for articles whose time has come, in milliseconds. */
+  readonly schedulerMs: number;
   /** Behind a reverse proxy: take the reader's address from X-Forwarded-For. */
   readonly trustProxy: boolean;
 }
@@ -44,8 +46,9 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const demo = parseFlag('NEWSDESK_DEMO', env.NEWSDESK_DEMO);
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   const viewFlushMs = 1000;
+  const schedulerMs = 10_000;
   const trustProxy = parseFlag('TRUST_PROXY', env.TRUST_PROXY);
-  return Object.freeze({ port, host, dataDir, databaseUrl, siteUrl, demo, logLevel, viewFlushMs, trustProxy, ...overrides });
+  return Object.freeze({ port, host, dataDir, databaseUrl, siteUrl, demo, logLevel, viewFlushMs, schedulerMs, trustProxy, ...overrides });
 }
 
 function parsePort(raw: string): number {

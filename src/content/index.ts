@@ -13,6 +13,7 @@ export {
   updateArticle,
   type ServiceContext,
 } from './articles/articles.service.js';
+export { publishDue, startScheduler } from './articles/scheduler.js';
 export {
   countVisible,
   findFeatured,

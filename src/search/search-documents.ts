@@ -36,10 +36,8 @@ export async function visibleDocuments(
     query = query.where('articles.id', '>', selection.afterId).limit(selection.limit);
   }
   const rows = await query.execute();
-  const tags = await tagNames(
-    db,
-    rows.map((r) => r.id),
-  );
+  const articleIds = rows.map((r) => r.id);
+  const tags = await tagNames(db, articleIds);
   return rows.map((row) => ({
     id: row.id,
     title: indexableText(row.title),

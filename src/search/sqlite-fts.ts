@@ -37,8 +37,8 @@ const BODY = 2;
  *     * (1 + 1 / (1 + age_days / 30.0))                 -- 2x today, 1.5x at 30 days, ~1.08x at a year
  *
  * where age_days = max(0, julianday(:now) - julianday(articles.published_at)).
- * The boost is at most 2x, so among similar matches the newer ranks first, but
- * it never lifts a body-only mention above a headline match (weights 1 vs 10).
+ * The boost is at most 2x: enough to put the newer of two similar matches first,
+ * too little to lift a passing mention in the body over a headline (weights 1 vs 10).
  */
 function rank(now: string) {
   return sql<number>`bm25(article_search, 10.0, 4.0, 1.0, 6.0)

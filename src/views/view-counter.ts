@@ -18,6 +18,8 @@ export interface ViewCounterOptions {
   onError?: (error: unknown) => void;
 }
 
+const MINUTE = 60_000;
+
 /**
  * Counts article views in memory and writes them in batches: one transaction
  * per flush however many beacons arrived, so a traffic spike costs the
@@ -31,8 +33,15 @@ export class ViewCounter {
   readonly #repeatWindowMs: number;
   readonly #onError: (error: unknown) => void;
   readonly #salt = new DailySalt();
-  /** article id -> views not yet written */
-  #pending = new Map<number, number>();
+  /**
+   * article id -> minute the views happened in (ms) -> views not yet written.
+   * Kept by minute because every time zone's offset is whole minutes: the
+   * local day is the day of the view, not of the flush that writes it (which
+   * may come after midnight, or much later when the database was down).
+   */
+  #pending = new Map<number, Map<number, number>>();
+  /** article id -> views being written by the flush under way. */
+  #writing = new Map<number, number>();
   /** visitor hash -> time (ms) until which a repeat is not counted */
   readonly #recent = new Map<string, number>();
   #timer: NodeJS.Timeout | undefined;
@@ -43,7 +52,7 @@ export class ViewCounter {
     this.#flushMs = options.flushMs;
     this.#timeZone = options.timeZone;
     this.#now = options.now ?? (() => new Date());
-    this.#repeatWindowMs = options.repeatWindowMs ?? 30 * 60_000;
+    this.#repeatWindowMs = options.repeatWindowMs ?? 30 * MINUTE;
     this.#onError = options.onError ?? (() => {});
   }
 
@@ -52,17 +61,21 @@ export class ViewCounter {
     const userAgent = view.userAgent?.trim() ?? '';
     if (!userAgent || isbot(userAgent)) return 'bot';
     const now = this.#now();
-    const key = this.#salt.hash({ ip: view.ip, userAgent, articleId: view.articleId }, now);
-    const until = this.#recent.get(key);
-    if (until !== undefined && until > now.getTime()) return 'repeat';
+    const parts = { ip: view.ip, userAgent, articleId: view.articleId };
+    const key = this.#salt.hash(parts, now);
+    // A repeat may have been remembered under yesterday's salt.
+    const previousKey = this.#salt.previousHash(parts, now);
+    if (this.#isRecent(key, now) || (previousKey !== undefined && this.#isRecent(previousKey, now))) return 'repeat';
     this.#recent.set(key, now.getTime() + this.#repeatWindowMs);
-    this.#pending.set(view.articleId, (this.#pending.get(view.articleId) ?? 0) + 1);
+    add(this.#pending, view.articleId, Math.floor(now.getTime() / MINUTE) * MINUTE, 1);
     return 'counted';
   }
 
-  /** Views of an article recorded but not yet written. */
+  /** Views of an article recorded but not yet written, including those a flush is writing now. */
   pendingFor(articleId: number): number {
-    return this.#pending.get(articleId) ?? 0;
+    let views = this.#writing.get(articleId) ?? 0;
+    for (const n of this.#pending.get(articleId)?.values() ?? []) views += n;
+    return views;
   }
 
   start(): void {
@@ -86,33 +99,62 @@ export class ViewCounter {
   async #write(): Promise<void> {
     this.#forgetExpired();
     if (this.#pending.size === 0) return;
+    // 1. Take the batch; beacons arriving meanwhile start a new one.
     const batch = this.#pending;
     this.#pending = new Map();
+    for (const [articleId, minutes] of batch) {
+      this.#writing.set(articleId, [...minutes.values()].reduce((a, b) => a + b, 0));
+    }
     try {
-      const day = localDay(this.#now(), await this.#timeZone());
+      // 2. Sort it into the site's days.
+      const timeZone = await this.#timeZone();
+      const days = new Map<number, Map<string, number>>();
+      for (const [articleId, minutes] of batch) {
+        for (const [minute, views] of minutes) add(days, articleId, localDay(new Date(minute), timeZone), views);
+      }
+      // 3. Write it in one transaction.
       await this.#db.transaction().execute(async (trx) => {
-        for (const [articleId, views] of batch) {
-          await trx
+        for (const [articleId, byDay] of days) {
+          const updated = await trx
             .updateTable('articles')
-            .set({ view_count: sql`view_count + ${views}` })
+            .set({ view_count: sql`view_count + ${this.#writing.get(articleId) ?? 0}` })
             .where('id', '=', articleId)
-            .execute();
-          await trx
-            .insertInto('article_views_daily')
-            .values({ article_id: articleId, day, views })
-            .onConflict((oc) => oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`views + ${views}` }))
-            .execute();
+            .executeTakeFirst();
+          // Deleted since its views were recorded: they go with it, and must not fail the others.
+          if (updated.numUpdatedRows === 0n) continue;
+          for (const [day, views] of byDay) {
+            await trx
+              .insertInto('article_views_daily')
+              .values({ article_id: articleId, day, views })
+              .onConflict((oc) => oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`views + ${views}` }))
+              .execute();
+          }
         }
       });
     } catch (error) {
       // Put the batch back so the next flush writes it.
-      for (const [articleId, views] of batch) this.#pending.set(articleId, (this.#pending.get(articleId) ?? 0) + views);
+      for (const [articleId, minutes] of batch) {
+        for (const [minute, views] of minutes) add(this.#pending, articleId, minute, views);
+      }
       throw error;
+    } finally {
+      this.#writing = new Map();
     }
+  }
+
+  #isRecent(key: string, now: Date): boolean {
+    const until = this.#recent.get(key);
+    return until !== undefined && until > now.getTime();
   }
 
   #forgetExpired(): void {
     const now = this.#now().getTime();
     for (const [key, until] of this.#recent) if (until <= now) this.#recent.delete(key);
   }
+}
+
+function add<K>(counts: Map<number, Map<K, number>>, articleId: number, key: K, views: number): void {
+  let inner = counts.get(articleId);
+  if (!inner) counts.set(articleId, (inner = new Map()));
+  inner.set(key, (inner.get(key) ?? 0) + views);
 }

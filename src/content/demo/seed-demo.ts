@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { zonedTimeToUtc } from '../../lib/dateline.js';
+import { localDay, zonedTimeToUtc } from '../../lib/dateline.js';
 import { addCorrection, createArticle, updateArticle, type ServiceContext } from '../articles/articles.service.js';
 import { saveSettings } from '../settings/settings.js';
 import { insertAuthor, insertSection, insertSource } from '../taxonomy/taxonomy.repository.js';
@@ -81,7 +81,26 @@ export async function seedDemo(ctx: ServiceContext): Promise<Map<string, number>
       await addCorrection(ctx, ids.get(demo.key)!, c.text, zonedTimeToUtc(c.at, DEMO_TIME_ZONE));
     }
   }
+  await seedReadership(ctx, [...ids.values()]);
   return ids;
+}
+
+/**
+ * Demo readership, so most-read lists are not empty on a new demo site: a
+ * deterministic spread of daily views over the last seven days, heavier for
+ * the top story and its neighbours.
+ */
+async function seedReadership(ctx: ServiceContext, ids: number[]): Promise<void> {
+  const days = Array.from({ length: 7 }, (_, i) => localDay(new Date(ctx.now().getTime() - i * 86_400_000), DEMO_TIME_ZONE));
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [index, id] of ids.entries()) {
+      const weight = ((index * 7919) % 97) + 3;
+      const daily = days.map((day, i) => ({ article_id: id, day, views: Math.round((weight * (7 - i)) / 2) }));
+      await trx.insertInto('article_views_daily').values(daily).execute();
+      const recent = daily.reduce((sum, d) => sum + d.views, 0);
+      await trx.updateTable('articles').set({ view_count: recent + weight * 40 }).where('id', '=', id).execute();
+    }
+  });
 }
 
 function fields(demo: DemoArticle, ctx: ServiceContext) {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app.js';
 import {
   countVisible,
@@ -129,7 +129,7 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
 
   async function archive(
     request: FastifyRequest<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>,
-    reply: import('fastify').FastifyReply,
+    reply: FastifyReply,
   ) {
     const { yyyy, mm, dd } = request.params;
     const site = await siteContext(services, request);

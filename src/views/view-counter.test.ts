@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { describe, test, type TestContext } from 'node:test';
+import { sql } from 'kysely';
+import { saveSettings } from '../content/index.js';
+import type { Db } from '../db/database.js';
+import { publishedArticle, seedTaxonomy, serviceContext, tempDatabase } from '../../test/helpers/factories.js';
+import { ViewCounter, type ViewCounterOptions } from './view-counter.js';
+import { DailySalt } from './visitor.js';
+
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+const MINUTE = 60_000;
+
+/** A migrated database with one published article, and a counter on it whose clock the test moves. */
+async function counting(t: TestContext, options: Partial<ViewCounterOptions> = {}, now = new Date('2022-01-21T12:00:00.000Z')) {
+  const { db, close } = await tempDatabase();
+  t.after(close);
+  await seedTaxonomy(db);
+  const ctx = serviceContext(db, new Date(now.getTime() - 24 * 60 * MINUTE));
+  const article = await publishedArticle(ctx);
+  const clock = { now };
+  const counter = new ViewCounter({ db, flushMs: 60 * MINUTE, timeZone: async () => 'UTC', now: () => clock.now, ...options });
+  t.after(() => counter.stop().catch(() => {}));
+  let reader = 0;
+  /** A view from a reader not seen before. */
+  const view = (articleId = article.id) => counter.record({ articleId, ip: '192.0.2.1', userAgent: `${BROWSER} reader-${++reader}` });
+  return { db, ctx, article, clock, counter, view };
+}
+
+async function stored(db: Db, articleId: number) {
+  const { view_count } = await db.selectFrom('articles').select('view_count').where('id', '=', articleId).executeTakeFirstOrThrow();
+  const days = await db.selectFrom('article_views_daily').select(['day', 'views']).where('article_id', '=', articleId).orderBy('day').execute();
+  return { total: view_count, days: Object.fromEntries(days.map((d) => [d.day, d.views])) };
+}
+
+describe('ViewCounter', () => {
+  test('bots and readers without a user agent are not counted', async (t) => {
+    const { counter, article } = await counting(t);
+    for (const userAgent of ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'curl/8.5.0', '', '   ', undefined]) {
+      assert.equal(counter.record({ articleId: article.id, ip: '192.0.2.1', userAgent }), 'bot', String(userAgent));
+    }
+    assert.equal(counter.pendingFor(article.id), 0);
+  });
+
+  test('a failed flush keeps its counts, and the next one writes them', async (t) => {
+    const { db, counter, article, view } = await counting(t);
+    // A real failure inside the transaction: the database refuses the update.
+    await sql`create trigger refuse_views before update of view_count on articles begin select raise(abort, 'refused'); end`.execute(db);
+    view();
+    view();
+    await assert.rejects(counter.flush(), /refused/);
+    assert.equal(counter.pendingFor(article.id), 2, 'still counted for readers');
+    assert.deepEqual(await stored(db, article.id), { total: 0, days: {} }, 'rolled back as a whole');
+
+    await sql`drop trigger refuse_views`.execute(db);
+    view();
+    await counter.flush();
+    assert.equal(counter.pendingFor(article.id), 0);
+    assert.deepEqual(await stored(db, article.id), { total: 3, days: { '2022-01-21': 3 } });
+  });
+
+  test('views of an article deleted before the flush do not block the others', async (t) => {
+    const { db, ctx, counter, article, view } = await counting(t);
+    const doomed = await publishedArticle(ctx, { title: 'Soon gone' });
+    view(doomed.id);
+    view(article.id);
+    await db.deleteFrom('articles').where('id', '=', doomed.id).execute();
+    await counter.flush();
+    assert.deepEqual(await stored(db, article.id), { total: 1, days: { '2022-01-21': 1 } });
+    assert.equal(counter.pendingFor(doomed.id), 0, 'dropped, not retried forever');
+  });
+
+  test('flushes never overlap, and views recorded during one are written by the next', async (t) => {
+    let running = 0;
+    let most = 0;
+    const gates: Array<() => void> = [];
+    const { db, counter, article, view } = await counting(t, {
+      // The first step of a flush: holding it open shows whether another starts meanwhile.
+      timeZone: async () => {
+        most = Math.max(most, ++running);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        running--;
+        return 'UTC';
+      },
+    });
+    const open = async () => {
+      while (!gates.length) await new Promise((resolve) => setImmediate(resolve));
+      gates.shift()!();
+    };
+
+    view();
+    const first = counter.flush();
+    const second = counter.flush();
+    await open();
+    view();
+    // Asserted once both flushes are through, so a failure cannot leave one waiting at its gate.
+    const shownDuringFlush = counter.pendingFor(article.id);
+    await first;
+    await open();
+    await second;
+    assert.equal(most, 1);
+    assert.equal(shownDuringFlush, 2, 'views being written still count for readers');
+    assert.deepEqual(await stored(db, article.id), { total: 2, days: { '2022-01-21': 2 } });
+  });
+
+  test('the day of a view is the site time zone\'s: 23:30 UTC on January 21 is January 22 in Sofia', async (t) => {
+    const { db, counter, article, view } = await counting(
+      t,
+      { timeZone: async () => 'Europe/Sofia' },
+      new Date('2022-01-21T23:30:00.000Z'),
+    );
+    view();
+    await counter.flush();
+    assert.deepEqual(await stored(db, article.id), { total: 1, days: { '2022-01-22': 1 } });
+  });
+
+  test('a view belongs to the day it happened, even when written after midnight', async (t) => {
+    const { db, counter, article, clock, view } = await counting(t, {}, new Date('2022-01-21T23:59:30.000Z'));
+    view();
+    clock.now = new Date('2022-01-22T00:00:30.000Z');
+    view();
+    await counter.flush();
+    assert.deepEqual(await stored(db, article.id), { total: 2, days: { '2022-01-21': 1, '2022-01-22': 1 } });
+  });
+
+  test('the time zone is read from the site settings at flush time', async (t) => {
+    const { db, counter, article, view } = await counting(t, {}, new Date('2022-01-21T23:30:00.000Z'));
+    const settings = new ViewCounter({
+      db,
+      flushMs: 60 * MINUTE,
+      timeZone: async () => (await saveSettings(db, { timeZone: 'Europe/Sofia' })).timeZone,
+      now: () => new Date('2022-01-21T23:30:00.000Z'),
+    });
+    view();
+    settings.record({ articleId: article.id, ip: '192.0.2.9', userAgent: BROWSER });
+    await counter.flush();
+    await settings.flush();
+    assert.deepEqual(await stored(db, article.id), { total: 2, days: { '2022-01-21': 1, '2022-01-22': 1 } });
+  });
+
+  test('a repeat is recognised across midnight, when the salt changes', async (t) => {
+    const { counter, article, clock } = await counting(t, {}, new Date('2022-01-21T23:50:00.000Z'));
+    const again = () => counter.record({ articleId: article.id, ip: '192.0.2.1', userAgent: BROWSER });
+    assert.equal(again(), 'counted');
+    clock.now = new Date('2022-01-22T00:10:00.000Z');
+    assert.equal(again(), 'repeat');
+    clock.now = new Date('2022-01-22T00:20:00.000Z');
+    assert.equal(again(), 'counted');
+  });
+
+  test('stop writes what is buffered', async (t) => {
+    const { db, counter, article, view } = await counting(t);
+    counter.start();
+    for (let n = 0; n < 5; n++) view();
+    await counter.stop();
+    assert.deepEqual(await stored(db, article.id), { total: 5, days: { '2022-01-21': 5 } });
+  });
+});
+
+describe('DailySalt', () => {
+  const parts = { ip: '192.0.2.1', userAgent: BROWSER, articleId: 1 };
+
+  test('gives a reader the same key all day and a different one the next day', () => {
+    const salt = new DailySalt();
+    const morning = salt.hash(parts, new Date('2022-01-21T00:00:00.000Z'));
+    assert.equal(salt.hash(parts, new Date('2022-01-21T23:59:59.000Z')), morning);
+    assert.notEqual(salt.hash(parts, new Date('2022-01-22T00:00:00.000Z')), morning);
+    assert.equal(salt.previousHash(parts, new Date('2022-01-22T00:00:00.000Z')), morning);
+  });
+
+  test('keys say nothing of the reader and differ between servers', () => {
+    const at = new Date('2022-01-21T12:00:00.000Z');
+    const key = new DailySalt().hash(parts, at);
+    assert.match(key, /^[A-Za-z0-9_-]{22}$/);
+    assert.notEqual(new DailySalt().hash(parts, at), key, 'the salt is random, not derived from the date');
+  });
+});
