@@ -89,9 +89,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   // 5. A graceful stop writes buffered views before the database closes.
   app.addHook('onClose', async () => {
-    await stopScheduler();
-    await views.stop();
-    await db.destroy();
+    try {
+      await stopScheduler();
+      await views.stop();
+    } finally {
+      await db.destroy();
+    }
   });
   app.decorate('services', services);
   return app;

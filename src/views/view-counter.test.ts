@@ -1,42 +1,78 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { sql } from 'kysely';
-import { saveSettings } from '../content/index.js';
+import { getSettings, saveSettings } from '../content/index.js';
 import type { Db } from '../db/database.js';
-import { publishedArticle, seedTaxonomy, serviceContext, tempDatabase } from '../../test/helpers/factories.js';
+import {
+  publishedArticle,
+  seedTaxonomy,
+  serviceContext,
+  tempDatabase,
+} from '../../test/helpers/factories.js';
 import { ViewCounter, type ViewCounterOptions } from './view-counter.js';
 import { DailySalt } from './visitor.js';
 
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const MINUTE = 60_000;
 
 /** A migrated database with one published article, and a counter on it whose clock the test moves. */
-async function counting(t: TestContext, options: Partial<ViewCounterOptions> = {}, now = new Date('2022-01-21T12:00:00.000Z')) {
+async function counting(
+  t: TestContext,
+  options: Partial<ViewCounterOptions> = {},
+  now = new Date('2022-01-21T12:00:00.000Z'),
+) {
   const { db, close } = await tempDatabase();
   t.after(close);
   await seedTaxonomy(db);
   const ctx = serviceContext(db, new Date(now.getTime() - 24 * 60 * MINUTE));
   const article = await publishedArticle(ctx);
   const clock = { now };
-  const counter = new ViewCounter({ db, flushMs: 60 * MINUTE, timeZone: async () => 'UTC', now: () => clock.now, ...options });
+  const counter = new ViewCounter({
+    db,
+    flushMs: 60 * MINUTE,
+    timeZone: async () => 'UTC',
+    now: () => clock.now,
+    ...options,
+  });
   t.after(() => counter.stop().catch(() => {}));
   let reader = 0;
   /** A view from a reader not seen before. */
-  const view = (articleId = article.id) => counter.record({ articleId, ip: '192.0.2.1', userAgent: `${BROWSER} reader-${++reader}` });
+  const view = (articleId = article.id) =>
+    counter.record({ articleId, ip: '192.0.2.1', userAgent: `${BROWSER} reader-${++reader}` });
   return { db, ctx, article, clock, counter, view };
 }
 
 async function stored(db: Db, articleId: number) {
-  const { view_count } = await db.selectFrom('articles').select('view_count').where('id', '=', articleId).executeTakeFirstOrThrow();
-  const days = await db.selectFrom('article_views_daily').select(['day', 'views']).where('article_id', '=', articleId).orderBy('day').execute();
+  const { view_count } = await db
+    .selectFrom('articles')
+    .select('view_count')
+    .where('id', '=', articleId)
+    .executeTakeFirstOrThrow();
+  const days = await db
+    .selectFrom('article_views_daily')
+    .select(['day', 'views'])
+    .where('article_id', '=', articleId)
+    .orderBy('day')
+    .execute();
   return { total: view_count, days: Object.fromEntries(days.map((d) => [d.day, d.views])) };
 }
 
 describe('ViewCounter', () => {
   test('bots and readers without a user agent are not counted', async (t) => {
     const { counter, article } = await counting(t);
-    for (const userAgent of ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'curl/8.5.0', '', '   ', undefined]) {
-      assert.equal(counter.record({ articleId: article.id, ip: '192.0.2.1', userAgent }), 'bot', String(userAgent));
+    for (const userAgent of [
+      'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+      'curl/8.5.0',
+      '',
+      '   ',
+      undefined,
+    ]) {
+      assert.equal(
+        counter.record({ articleId: article.id, ip: '192.0.2.1', userAgent }),
+        'bot',
+        String(userAgent),
+      );
     }
     assert.equal(counter.pendingFor(article.id), 0);
   });
@@ -44,7 +80,9 @@ describe('ViewCounter', () => {
   test('a failed flush keeps its counts, and the next one writes them', async (t) => {
     const { db, counter, article, view } = await counting(t);
     // A real failure inside the transaction: the database refuses the update.
-    await sql`create trigger refuse_views before update of view_count on articles begin select raise(abort, 'refused'); end`.execute(db);
+    await sql`create trigger refuse_views before update of view_count on articles begin select raise(abort, 'refused'); end`.execute(
+      db,
+    );
     view();
     view();
     await assert.rejects(counter.flush(), /refused/);
@@ -102,7 +140,7 @@ describe('ViewCounter', () => {
     assert.deepEqual(await stored(db, article.id), { total: 2, days: { '2022-01-21': 2 } });
   });
 
-  test('the day of a view is the site time zone\'s: 23:30 UTC on January 21 is January 22 in Sofia', async (t) => {
+  test("the day of a view is the site time zone's: 23:30 UTC on January 21 is January 22 in Sofia", async (t) => {
     const { db, counter, article, view } = await counting(
       t,
       { timeZone: async () => 'Europe/Sofia' },
@@ -122,19 +160,36 @@ describe('ViewCounter', () => {
     assert.deepEqual(await stored(db, article.id), { total: 2, days: { '2022-01-21': 1, '2022-01-22': 1 } });
   });
 
-  test('the time zone is read from the site settings at flush time', async (t) => {
-    const { db, counter, article, view } = await counting(t, {}, new Date('2022-01-21T23:30:00.000Z'));
-    const settings = new ViewCounter({
-      db,
-      flushMs: 60 * MINUTE,
-      timeZone: async () => (await saveSettings(db, { timeZone: 'Europe/Sofia' })).timeZone,
-      now: () => new Date('2022-01-21T23:30:00.000Z'),
-    });
+  test('the time zone comes from the site settings, as the app reads them', async (t) => {
+    const { db, counter, article, view } = await counting(
+      t,
+      { timeZone: async () => (await getSettings(db)).timeZone },
+      new Date('2022-01-21T23:30:00.000Z'),
+    );
     view();
-    settings.record({ articleId: article.id, ip: '192.0.2.9', userAgent: BROWSER });
     await counter.flush();
-    await settings.flush();
+    await saveSettings(db, { timeZone: 'Europe/Sofia' });
+    view();
+    await counter.flush();
     assert.deepEqual(await stored(db, article.id), { total: 2, days: { '2022-01-21': 1, '2022-01-22': 1 } });
+  });
+
+  test('a failing timed flush is reported to onError and retried', async (t) => {
+    const errors: unknown[] = [];
+    const { db, counter, article, view } = await counting(t, {
+      flushMs: 5,
+      onError: (error) => errors.push(error),
+    });
+    await sql`create trigger refuse_views before update of view_count on articles begin select raise(abort, 'refused'); end`.execute(
+      db,
+    );
+    view();
+    counter.start();
+    while (!errors.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    await sql`drop trigger refuse_views`.execute(db);
+    await counter.stop();
+    assert.match(String(errors[0]), /refused/);
+    assert.equal((await stored(db, article.id)).total, 1);
   });
 
   test('a repeat is recognised across midnight, when the salt changes', async (t) => {

@@ -25,6 +25,9 @@ const MINUTE = 60_000;
  * per flush however many beacons arrived, so a traffic spike costs the
  * database a write a second rather than a write a view.
  */
+/** About 100 MB of visitor hashes at most. */
+const MAX_REMEMBERED = 1_000_000;
+
 export class ViewCounter {
   readonly #db: Db;
   readonly #flushMs: number;
@@ -65,8 +68,12 @@ export class ViewCounter {
     const key = this.#salt.hash(parts, now);
     // A repeat may have been remembered under yesterday's salt.
     const previousKey = this.#salt.previousHash(parts, now);
-    if (this.#isRecent(key, now) || (previousKey !== undefined && this.#isRecent(previousKey, now))) return 'repeat';
+    if (this.#isRecent(key, now) || (previousKey !== undefined && this.#isRecent(previousKey, now)))
+      return 'repeat';
     this.#recent.set(key, now.getTime() + this.#repeatWindowMs);
+    // Bounded memory under a flood of distinct visitors: forget the oldest first
+    // (a Map iterates in insertion order), at worst counting a repeat again.
+    if (this.#recent.size > MAX_REMEMBERED) this.#recent.delete(this.#recent.keys().next().value!);
     add(this.#pending, view.articleId, Math.floor(now.getTime() / MINUTE) * MINUTE, 1);
     return 'counted';
   }
@@ -92,7 +99,10 @@ export class ViewCounter {
 
   /** Writes the buffered counts in one transaction. Flushes never overlap; a failed one keeps its counts for the next. */
   flush(): Promise<void> {
-    this.#flushing = this.#flushing.then(() => this.#write(), () => this.#write());
+    this.#flushing = this.#flushing.then(
+      () => this.#write(),
+      () => this.#write(),
+    );
     return this.#flushing;
   }
 
@@ -103,14 +113,18 @@ export class ViewCounter {
     const batch = this.#pending;
     this.#pending = new Map();
     for (const [articleId, minutes] of batch) {
-      this.#writing.set(articleId, [...minutes.values()].reduce((a, b) => a + b, 0));
+      this.#writing.set(
+        articleId,
+        [...minutes.values()].reduce((a, b) => a + b, 0),
+      );
     }
     try {
       // 2. Sort it into the site's days.
       const timeZone = await this.#timeZone();
       const days = new Map<number, Map<string, number>>();
       for (const [articleId, minutes] of batch) {
-        for (const [minute, views] of minutes) add(days, articleId, localDay(new Date(minute), timeZone), views);
+        for (const [minute, views] of minutes)
+          add(days, articleId, localDay(new Date(minute), timeZone), views);
       }
       // 3. Write it in one transaction.
       await this.#db.transaction().execute(async (trx) => {
@@ -126,7 +140,9 @@ export class ViewCounter {
             await trx
               .insertInto('article_views_daily')
               .values({ article_id: articleId, day, views })
-              .onConflict((oc) => oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`views + ${views}` }))
+              .onConflict((oc) =>
+                oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`views + ${views}` }),
+              )
               .execute();
           }
         }

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result as AxeResult } from 'axe-core';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { articleIdBySlug, buildDemoApp, NATO_SLUG } from '../helpers/build-app.js';
 import { launchBrowser, readerUserAgent } from '../helpers/browser.js';
@@ -40,7 +39,6 @@ test('the reader site in Chromium', async (t) => {
   const apiArticle = async () =>
     (await app.inject({ method: 'GET', url: `/api/articles/${articleId}` })).json<{ title: string; views: number; section: { slug: string } }>();
   const { title, section } = await apiArticle();
-  await simulateReaders(app, articleId);
 
   await t.test('screenshots of the home and article pages at desktop and phone widths', async (t) => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -146,28 +144,6 @@ test('the reader site in Chromium', async (t) => {
     assert.equal(shown, before + 1);
   });
 });
-
-/**
- * Gives the demo a morning's readers, so the screenshots show a filled "Most
- * read" box and a real view count: the NATO story first, then a few others.
- */
-async function simulateReaders(app: FastifyInstance, topId: number): Promise<void> {
-  const others = await app.services.db
-    .selectFrom('articles')
-    .select('id')
-    .where('status', '=', 'published')
-    .where('id', '!=', topId)
-    .orderBy('published_at', 'desc')
-    .limit(4)
-    .execute();
-  const counts: [number, number][] = [[topId, 1284], ...others.map((r, i): [number, number] => [r.id, 812 - i * 173])];
-  for (const [articleId, views] of counts) {
-    for (let i = 0; i < views; i++) {
-      app.services.views.record({ articleId, ip: `10.0.${i >> 8}.${i & 255}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/96.0' });
-    }
-  }
-  await app.services.views.flush();
-}
 
 /** Runs axe-core in the page and returns its violations. */
 async function axeViolations(page: Page): Promise<AxeResult[]> {

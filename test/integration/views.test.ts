@@ -11,7 +11,8 @@ import { insertSection } from '../../src/content/index.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const BOTS = [
   'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
   'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
@@ -54,7 +55,11 @@ async function sendBeacons(address: string, articleId: number, beacons: Beacon[]
     beacons.map(async ({ headers }) => {
       const response = await fetch(`${address}/api/articles/${articleId}/views`, { method: 'POST', headers });
       const body = (await response.json()) as { counted?: boolean };
-      return { status: response.status, setCookie: response.headers.get('set-cookie'), counted: body.counted === true };
+      return {
+        status: response.status,
+        setCookie: response.headers.get('set-cookie'),
+        counted: body.counted === true,
+      };
     }),
   );
 }
@@ -70,7 +75,11 @@ function shuffle<T>(items: T[]): T[] {
 
 /** What the database holds for an article: its counter and the sum of its daily rows. */
 async function storedViews(db: Db, articleId: number) {
-  const row = await db.selectFrom('articles').select('view_count').where('id', '=', articleId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('articles')
+    .select('view_count')
+    .where('id', '=', articleId)
+    .executeTakeFirstOrThrow();
   const daily = await db
     .selectFrom('article_views_daily')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('views'), eb.lit(0)).as('views'))
@@ -103,12 +112,16 @@ async function everythingStored(db: Db, dataDir: string): Promise<string> {
       }
     }
   }
-  for (const file of fs.readdirSync(dataDir)) values.push(fs.readFileSync(path.join(dataDir, file)).toString('latin1'));
+  for (const file of fs.readdirSync(dataDir))
+    values.push(fs.readFileSync(path.join(dataDir, file)).toString('latin1'));
   return values.join('\n');
 }
 
 /** Polls every 50 ms, up to 5 s, never sleeping longer than needed. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<{ value: T; ms: number }> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   for (;;) {
     const value = await read();
@@ -135,9 +148,20 @@ describe('view counting over real HTTP', () => {
 
     assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([202]));
     assert.equal(answers.filter((a) => a.counted).length, 1000);
-    assert.deepEqual(answers.filter((a) => a.setCookie !== null), [], 'a beacon sets no cookie');
-    assert.deepEqual(await storedViews(app.services.db, article.id), { total: 0, daily: 0 }, 'nothing written before the stop');
-    const shown = (await (await fetch(`${address}/api/articles/${article.id}`)).json()) as { id: number; views: number };
+    assert.deepEqual(
+      answers.filter((a) => a.setCookie !== null),
+      [],
+      'a beacon sets no cookie',
+    );
+    assert.deepEqual(
+      await storedViews(app.services.db, article.id),
+      { total: 0, daily: 0 },
+      'nothing written before the stop',
+    );
+    const shown = (await (await fetch(`${address}/api/articles/${article.id}`)).json()) as {
+      id: number;
+      views: number;
+    };
     assert.equal(shown.id, article.id);
     assert.equal(shown.views, 1000, 'the API shows views still buffered');
 
@@ -159,7 +183,9 @@ describe('view counting over real HTTP', () => {
     const headers = (n: number) => ({ 'user-agent': BROWSER, 'x-forwarded-for': reader(n) });
     const firsts = Array.from({ length: 1000 }, (_, n) => beacon(headers(n)));
     const repeats = Array.from({ length: 200 }, (_, n) => beacon(headers(999 - n * 3)));
-    const bots = Array.from({ length: 100 }, (_, n) => beacon({ 'user-agent': BOTS[n % BOTS.length], 'x-forwarded-for': reader(n) }));
+    const bots = Array.from({ length: 100 }, (_, n) =>
+      beacon({ 'user-agent': BOTS[n % BOTS.length], 'x-forwarded-for': reader(n) }),
+    );
 
     const answers = await sendBeacons(address, article.id, shuffle([...firsts, ...repeats, ...bots]));
 
@@ -193,7 +219,10 @@ describe('view counting over real HTTP', () => {
 
 describe('view counting rules', () => {
   async function appWithArticle(t: TestContext, config: Partial<Config> = {}) {
-    const built = await buildTestApp(t, { now: new Date('2024-05-01T12:00:00.000Z'), config: { viewFlushMs: 60 * MINUTE, ...config } });
+    const built = await buildTestApp(t, {
+      now: new Date('2024-05-01T12:00:00.000Z'),
+      config: { viewFlushMs: 60 * MINUTE, ...config },
+    });
     return { ...built, article: await newsArticle(built.app) };
   }
   const view = (app: TestApp['app'], id: number | string, userAgent = visitor(1)) =>
@@ -241,15 +270,23 @@ describe('view counting rules', () => {
       assert.equal(response.json<{ error: { code: string } }>().error.code, 'ARTICLE_NOT_FOUND');
     }
     await app.services.views.flush();
-    const counts = await app.services.db.selectFrom('articles').select(['id', 'view_count']).orderBy('id').execute();
-    assert.deepEqual(counts.map((r) => r.view_count), [0, 0, 0]);
+    const counts = await app.services.db
+      .selectFrom('articles')
+      .select(['id', 'view_count'])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      counts.map((r) => r.view_count),
+      [0, 0, 0],
+    );
     assert.deepEqual(await app.services.db.selectFrom('article_views_daily').selectAll().execute(), []);
   });
 
   test('GET /api/articles/:id shows views not yet written, and the same once they are', async (t) => {
     const { app, article } = await appWithArticle(t);
     for (const n of [1, 2, 3]) await view(app, article.id, visitor(n));
-    const shown = async () => (await app.inject(`/api/articles/${article.id}`)).json<{ views: number; title: string }>();
+    const shown = async () =>
+      (await app.inject(`/api/articles/${article.id}`)).json<{ views: number; title: string }>();
 
     assert.deepEqual(await storedViews(app.services.db, article.id), { total: 0, daily: 0 });
     assert.equal((await shown()).views, 3);

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../content/index.js';
-import { escapeXml, xmlElement, XML_DECLARATION } from './xml.js';
+import { xmlElement, XML_DECLARATION } from './xml.js';
 
 /** One `<url>` of a sitemap; `loc` absolute. */
 export interface SitemapUrl {
@@ -69,6 +69,3 @@ function entry(name: 'url' | 'sitemap', item: SitemapUrl): string {
 function document(open: string, children: string[], close: string): string {
   return `${XML_DECLARATION}\n${open}\n${children.map((c) => `  ${c}\n`).join('')}${close}\n`;
 }
-
-/** For a test or a reader: keeps attribute values escaped the same way. */
-export { escapeXml };

@@ -53,7 +53,10 @@ export async function sitemapPageChanges(db: Db, now: string, pageSize: number):
   const ranked = db
     .selectFrom('articles')
     .select([
-      sql<number>`(row_number() over (order by articles.published_at, articles.id) - 1) / ${pageSize}`.as('page'),
+      // Integer division; the cast, since better-sqlite3 binds a JS number as a float.
+      sql<number>`(row_number() over (order by articles.published_at, articles.id) - 1) / cast(${pageSize} as integer)`.as(
+        'page',
+      ),
       'published_at',
       'updated_at',
     ])

@@ -51,7 +51,7 @@ function renderBlock(block: Block, key: number, related: Map<number, ArticleSumm
       const target = related.get(block.attrs.articleId);
       if (!target) return null;
       return (
-        <aside key={key} class="inline-related" aria-label="Related article">
+        <aside key={key} class="inline-related" aria-label={`Read also: ${target.title}`}>
           <a href={target.path}>
             <span class="inline-related__label">Read also</span>
             <span class="inline-related__title">{target.title}</span>

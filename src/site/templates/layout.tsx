@@ -81,7 +81,8 @@ export function Layout(props: { site: SiteContext; head: Head; children: Compone
 export function SearchForm(props: { query?: string; id?: string }) {
   const id = props.id ?? 'site-search';
   return (
-    <form class="search-form" role="search" action="/search" method="get">
+    // Distinct names: axe's landmark-unique, when a page has a second search form.
+    <form class="search-form" role="search" aria-label={props.id ? 'Search this site' : 'Site search'} action="/search" method="get">
       <label for={id} class="visually-hidden">
         Search articles
       </label>
