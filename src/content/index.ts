@@ -13,6 +13,13 @@ export {
   updateArticle,
   type ServiceContext,
 } from './articles/articles.service.js';
+export {
+  listSitemapArticles,
+  listSitemapTags,
+  sectionChanges,
+  sitemapPageChanges,
+  type SitemapArticle,
+} from './articles/sitemap.repository.js';
 export { publishDue, startScheduler } from './articles/scheduler.js';
 export {
   countVisible,

@@ -3,7 +3,13 @@ import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import Parser from 'rss-parser';
 import { createArticle, insertAuthor, insertSection, type ArticleInput } from '../../src/content/index.js';
-import { articleIdBySlug, buildDemoApp, buildTestApp, NATO_SLUG, suiteCleanup } from '../helpers/build-app.js';
+import {
+  articleIdBySlug,
+  buildDemoApp,
+  buildTestApp,
+  NATO_SLUG,
+  suiteCleanup,
+} from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
 
 const SITE = 'https://news.example.org';
@@ -94,9 +100,17 @@ describe('site, section and tag feeds', () => {
             type: 'paragraph',
             content: [
               { type: 'text', text: 'See ' },
-              { type: 'text', text: 'the news section', marks: [{ type: 'link', attrs: { href: '/sections/news' } }] },
+              {
+                type: 'text',
+                text: 'the news section',
+                marks: [{ type: 'link', attrs: { href: '/sections/news' } }],
+              },
               { type: 'text', text: ' and ' },
-              { type: 'text', text: 'elsewhere', marks: [{ type: 'link', attrs: { href: 'https://other.example/x' } }] },
+              {
+                type: 'text',
+                text: 'elsewhere',
+                marks: [{ type: 'link', attrs: { href: 'https://other.example/x' } }],
+              },
             ],
           },
           { type: 'image', attrs: { src: '/media/photo.jpg', alt: 'A photo', caption: '', credit: '' } },
@@ -206,12 +220,19 @@ describe('site, section and tag feeds', () => {
   });
 
   test('drafts, scheduled and future-dated articles appear in no feed', async () => {
-    const urls = ['/feed.xml', '/feed.atom', '/feed.json', '/sections/news/feed.xml', '/tags/elections/feed.json'];
+    const urls = [
+      '/feed.xml',
+      '/feed.atom',
+      '/feed.json',
+      '/sections/news/feed.xml',
+      '/tags/elections/feed.json',
+    ];
     for (const url of urls) {
       const response = await get(url);
       assert.equal(response.statusCode, 200, url);
       for (const title of hidden) assert.ok(!response.body.includes(title), `${title} in ${url}`);
-      for (const title of hidden) assert.ok(!response.body.includes(`/articles/${ids[title]}/`), `${title} in ${url}`);
+      for (const title of hidden)
+        assert.ok(!response.body.includes(`/articles/${ids[title]}/`), `${title} in ${url}`);
     }
   });
 
@@ -252,7 +273,12 @@ describe('site, section and tag feeds', () => {
 describe('feeds stay well-formed whatever editors type', () => {
   test('CDATA terminators, markup and ampersands in titles, leads, bodies and tags', async (t) => {
     const { app } = await buildTestApp(t, { now: NOW });
-    await insertSection(app.services.db, { slug: 'news', name: 'News & <Views>', description: '', position: 0 });
+    await insertSection(app.services.db, {
+      slug: 'news',
+      name: 'News & <Views>',
+      description: '',
+      position: 0,
+    });
     const title = 'Ends ]]> twice ]]> & <i>';
     await createArticle(app.services.content, {
       title,

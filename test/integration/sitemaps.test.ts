@@ -80,7 +80,12 @@ describe('sitemaps, robots.txt and OpenSearch', () => {
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['content-type'], 'application/xml; charset=utf-8');
     const locs = urls(response.body).map((u) => u.loc);
-    for (const loc of [`${SITE}/`, `${SITE}/sections/news`, `${SITE}/sections/sport`, `${SITE}/tags/elections`]) {
+    for (const loc of [
+      `${SITE}/`,
+      `${SITE}/sections/news`,
+      `${SITE}/sections/sport`,
+      `${SITE}/tags/elections`,
+    ]) {
       assert.ok(locs.includes(loc), loc);
     }
     for (const key of VISIBLE) assert.ok(locs.includes(SITE + site.paths[key]), key);
@@ -95,7 +100,9 @@ describe('sitemaps, robots.txt and OpenSearch', () => {
     const own = await newsroom(t);
     const at = new Date(NOW.getTime() - 30 * 60_000);
     await addCorrection(own.app.services.content, own.ids['Old story'], 'A name was misspelt.', at);
-    const entry = urls((await own.app.inject('/sitemap.xml')).body).find((u) => u.loc === SITE + own.paths['Old story']);
+    const entry = urls((await own.app.inject('/sitemap.xml')).body).find(
+      (u) => u.loc === SITE + own.paths['Old story'],
+    );
     assert.equal(entry?.lastmod, at.toISOString());
   });
 
@@ -140,7 +147,9 @@ describe('sitemaps, robots.txt and OpenSearch', () => {
     const response = await get('/opensearch.xml');
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['content-type'], 'application/opensearchdescription+xml; charset=utf-8');
-    const doc = xml.parse(response.body) as { OpenSearchDescription: { ShortName: string; Url: Record<string, string> } };
+    const doc = xml.parse(response.body) as {
+      OpenSearchDescription: { ShortName: string; Url: Record<string, string> };
+    };
     assert.equal(doc.OpenSearchDescription.ShortName, 'Newsdesk');
     assert.equal(doc.OpenSearchDescription.Url['@_template'], `${SITE}/search?q={searchTerms}`);
     assert.equal(doc.OpenSearchDescription.Url['@_type'], 'text/html');
@@ -177,7 +186,11 @@ describe('a site with more articles than one sitemap page', () => {
       VISIBLE.map((key) => SITE + site.paths[key]),
     );
     // Each page is as new as the latest change among its articles.
-    const newest = (page: UrlEntry[]) => page.map((u) => u.lastmod ?? '').sort().at(-1);
+    const newest = (page: UrlEntry[]) =>
+      page
+        .map((u) => u.lastmod ?? '')
+        .sort()
+        .at(-1);
     assert.equal(index.sitemapindex.sitemap[1].lastmod, newest(first));
     assert.equal(index.sitemapindex.sitemap[2].lastmod, newest(second));
 
@@ -187,7 +200,12 @@ describe('a site with more articles than one sitemap page', () => {
   });
 
   test('a sitemap page past the end, or not a page, is 404', async () => {
-    for (const url of ['/sitemaps/articles-3.xml', '/sitemaps/articles-0.xml', '/sitemaps/articles-x.xml', '/sitemaps/other.xml']) {
+    for (const url of [
+      '/sitemaps/articles-3.xml',
+      '/sitemaps/articles-0.xml',
+      '/sitemaps/articles-x.xml',
+      '/sitemaps/other.xml',
+    ]) {
       assert.equal((await small.inject(url)).statusCode, 404, url);
     }
   });

@@ -7,7 +7,11 @@ import { attributeText, cdataText, elementText, htmlText } from './feed.text.js'
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
 /** Each format's file name, after the path of the page it follows: `/feed.xml`, `/sections/defense/feed.atom`. */
-export const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'feed.atom', json: 'feed.json' };
+export const FEED_FILES: Record<FeedFormat, string> = {
+  rss: 'feed.xml',
+  atom: 'feed.atom',
+  json: 'feed.json',
+};
 
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -55,10 +59,17 @@ export function itemUpdated(article: Article): Date {
  * Renders one feed document. `now` dates an empty feed; otherwise the feed
  * is as new as its newest item, so the document only changes when content does.
  */
-export function renderFeed(format: FeedFormat, channel: FeedChannel, content: FeedArticles, now: Date): string {
+export function renderFeed(
+  format: FeedFormat,
+  channel: FeedChannel,
+  content: FeedArticles,
+  now: Date,
+): string {
   const { siteUrl } = channel;
   const urls = feedUrls(siteUrl, channel.basePath);
-  const updated = content.articles.map(itemUpdated).reduce<Date | undefined>((a, b) => (a && a > b ? a : b), undefined);
+  const updated = content.articles
+    .map(itemUpdated)
+    .reduce<Date | undefined>((a, b) => (a && a > b ? a : b), undefined);
   const feed = new Feed({
     id: urls.atom,
     title: elementText(channel.title),
@@ -109,7 +120,10 @@ function feedItem(format: FeedFormat, article: Article, html: string, siteUrl: s
     // type="html": the text is HTML, so plain text is escaped once more.
     item.title = htmlText(article.title);
     item.description = article.lead ? htmlText(article.lead) : undefined;
-    item.author = article.authors.map((a) => ({ name: elementText(a.name), link: `${siteUrl}/authors/${a.slug}` }));
+    item.author = article.authors.map((a) => ({
+      name: elementText(a.name),
+      link: `${siteUrl}/authors/${a.slug}`,
+    }));
   }
   return item;
 }
@@ -134,7 +148,8 @@ function jsonFeed11(json: string, channel: FeedChannel, articles: Article[]): st
   feed.items.forEach((item, i) => {
     delete item.author;
     const authors = articles[i].authors;
-    if (authors.length) item.authors = authors.map((a) => ({ name: a.name, url: `${channel.siteUrl}/authors/${a.slug}` }));
+    if (authors.length)
+      item.authors = authors.map((a) => ({ name: a.name, url: `${channel.siteUrl}/authors/${a.slug}` }));
   });
   return JSON.stringify(feed);
 }

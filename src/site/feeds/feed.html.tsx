@@ -39,7 +39,10 @@ function absoluteBlock(block: Block, base: string): Block {
     case 'heading':
       return { ...block, content: absoluteInlines(block.content, base) };
     case 'blockquote':
-      return { ...block, content: block.content.map((p) => ({ ...p, content: absoluteInlines(p.content, base) })) };
+      return {
+        ...block,
+        content: block.content.map((p) => ({ ...p, content: absoluteInlines(p.content, base) })),
+      };
     case 'bulletList':
     case 'orderedList':
       return {

@@ -24,7 +24,12 @@ export interface FeedArticles {
  * related blocks point at. One indexed list query, a full load per article
  * (a handful of indexed reads each), and one query for all related targets.
  */
-export async function loadFeedArticles(db: Db, now: string, filter: ListFilter, limit = FEED_SIZE): Promise<FeedArticles> {
+export async function loadFeedArticles(
+  db: Db,
+  now: string,
+  filter: ListFilter,
+  limit = FEED_SIZE,
+): Promise<FeedArticles> {
   const summaries = await listVisible(db, now, filter, { limit, offset: 0 });
   const loaded = await Promise.all(summaries.map((s) => getVisibleArticle(db, s.id, now)));
   const articles = loaded.filter((a): a is Article => a !== undefined);

@@ -7,7 +7,13 @@ import { withoutNonXml } from './xml.js';
  * and content are `type="html"`: a reader takes their text as HTML.
  */
 
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /**
  * Plain text as HTML that shows exactly that text. Escaping `>` also means

@@ -12,12 +12,20 @@ const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 
 /** A `<urlset>`: at most 50,000 URLs by the protocol; callers page before that. */
 export function urlset(urls: SitemapUrl[]): string {
-  return document(`<urlset xmlns="${SITEMAP_NS}">`, urls.map((u) => entry('url', u)), '</urlset>');
+  return document(
+    `<urlset xmlns="${SITEMAP_NS}">`,
+    urls.map((u) => entry('url', u)),
+    '</urlset>',
+  );
 }
 
 /** A `<sitemapindex>` of other sitemaps. */
 export function sitemapIndex(sitemaps: SitemapUrl[]): string {
-  return document(`<sitemapindex xmlns="${SITEMAP_NS}">`, sitemaps.map((s) => entry('sitemap', s)), '</sitemapindex>');
+  return document(
+    `<sitemapindex xmlns="${SITEMAP_NS}">`,
+    sitemaps.map((s) => entry('sitemap', s)),
+    '</sitemapindex>',
+  );
 }
 
 export interface NewsPublication {
@@ -30,7 +38,11 @@ export interface NewsPublication {
  * A Google News sitemap: articles of the last two days, each with the
  * publication's name and language, its publication time and headline.
  */
-export function newsSitemap(articles: ArticleSummary[], siteUrl: string, publication: NewsPublication): string {
+export function newsSitemap(
+  articles: ArticleSummary[],
+  siteUrl: string,
+  publication: NewsPublication,
+): string {
   const pub =
     '<news:publication>' +
     xmlElement('news:name', publication.name) +

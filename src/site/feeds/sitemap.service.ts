@@ -1,7 +1,15 @@
 import type { Db } from '../../db/database.js';
-import { countVisible, getSettings, listSections, listVisible } from '../../content/index.js';
+import {
+  countVisible,
+  getSettings,
+  listSections,
+  listSitemapArticles,
+  listSitemapTags,
+  listVisible,
+  sectionChanges,
+  sitemapPageChanges,
+} from '../../content/index.js';
 import { newsSitemap, sitemapIndex, urlset, type SitemapUrl } from './sitemap.builder.js';
-import { listSitemapArticles, listSitemapTags, sectionChanges, sitemapPageChanges } from './sitemap.repository.js';
 
 /** Articles per sitemap page; the protocol allows 50,000, and smaller pages are cheaper to rebuild. */
 export const SITEMAP_PAGE_SIZE = 1000;

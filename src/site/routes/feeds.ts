@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppServices } from '../../app.js';
 import { findBySlug, getSettings, type ListFilter } from '../../content/index.js';
 import { notFound } from '../../lib/app-error.js';
-import { FEED_CONTENT_TYPES, FEED_FILES, renderFeed, type FeedChannel, type FeedFormat } from '../feeds/feed.builder.js';
+import {
+  FEED_CONTENT_TYPES,
+  FEED_FILES,
+  renderFeed,
+  type FeedChannel,
+  type FeedFormat,
+} from '../feeds/feed.builder.js';
 import { loadFeedArticles } from '../feeds/feed.loader.js';
 
 type SlugParams = { Params: { slug: string } };
@@ -21,7 +27,10 @@ export function feedRoutes(app: FastifyInstance, services: AppServices): void {
     scope: { basePath: string; name?: string; description?: string; filter: ListFilter },
   ) {
     const now = services.now();
-    const [settings, content] = await Promise.all([getSettings(db), loadFeedArticles(db, now.toISOString(), scope.filter)]);
+    const [settings, content] = await Promise.all([
+      getSettings(db),
+      loadFeedArticles(db, now.toISOString(), scope.filter),
+    ]);
     const channel: FeedChannel = {
       title: scope.name ? `${settings.name}: ${scope.name}` : settings.name,
       description: scope.description || settings.tagline,
@@ -55,7 +64,11 @@ export function feedRoutes(app: FastifyInstance, services: AppServices): void {
     app.get<SlugParams>(`/tags/:slug/${file}`, async (request, reply) => {
       const tag = await findBySlug(db, 'tags', request.params.slug);
       if (!tag) throw notFound('tag');
-      return send(reply, format, { basePath: `/tags/${tag.slug}`, name: tag.name, filter: { tagId: tag.id } });
+      return send(reply, format, {
+        basePath: `/tags/${tag.slug}`,
+        name: tag.name,
+        filter: { tagId: tag.id },
+      });
     });
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { articlePath, visibleTo } from '../../content/index.js';
+import { visibleTo } from './articles.repository.js';
+import { articlePath } from './articles.table.js';
 
 /*
  * The reads sitemaps need that src/content does not offer yet: articles with
