@@ -21,7 +21,12 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: samples.length, medianMs: round(pick(0.5)), p95Ms: round(pick(0.95)), maxMs: round(sorted.at(-1) ?? 0) };
+  return {
+    n: samples.length,
+    medianMs: round(pick(0.5)),
+    p95Ms: round(pick(0.95)),
+    maxMs: round(sorted.at(-1) ?? 0),
+  };
 }
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -37,10 +42,17 @@ async function time(fn: () => Promise<unknown> | unknown, n = ITERATIONS): Promi
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-bench-'));
-const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SITE_URL: 'http://127.0.0.1:3000' }, { demo: true });
+const config = loadConfig(
+  { DATA_DIR: dataDir, LOG_LEVEL: 'silent', SITE_URL: 'http://127.0.0.1:3000' },
+  { demo: true },
+);
 const app = await buildApp(config);
 const db = app.services.db;
-const nato = await db.selectFrom('articles').select(['id', 'slug']).where('featured', '=', 1).executeTakeFirstOrThrow();
+const nato = await db
+  .selectFrom('articles')
+  .select(['id', 'slug'])
+  .where('featured', '=', 1)
+  .executeTakeFirstOrThrow();
 const articleUrl = `/articles/${nato.id}/${nato.slug}`;
 
 const results: Record<string, unknown> = {};
@@ -71,16 +83,25 @@ const site: SiteContext = {
   assets: app.services.assets,
 };
 results['render article (preact-render-to-string)'] = stats(
-  await time(() => renderToString(h(ArticlePage, { site, data: { article, inlineRelated: inline, related: [] } }))),
+  await time(() =>
+    renderToString(h(ArticlePage, { site, data: { article, inlineRelated: inline, related: [] } })),
+  ),
 );
 
 // Beacons: how many views a second the counter takes, in-process.
 const beacons = 5000;
 const start = performance.now();
 for (let i = 0; i < beacons; i++) {
-  await app.inject({ method: 'POST', url: `/api/articles/${nato.id}/views`, headers: { 'user-agent': `Mozilla/5.0 bench-${i}` } });
+  await app.inject({
+    method: 'POST',
+    url: `/api/articles/${nato.id}/views`,
+    headers: { 'user-agent': `Mozilla/5.0 bench-${i}` },
+  });
 }
-results['POST view beacon'] = { n: beacons, perSecond: Math.round(beacons / ((performance.now() - start) / 1000)) };
+results['POST view beacon'] = {
+  n: beacons,
+  perSecond: Math.round(beacons / ((performance.now() - start) / 1000)),
+};
 
 const render = results['render article (preact-render-to-string)'] as { medianMs: number };
 const page = results['GET article'] as { medianMs: number };

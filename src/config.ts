@@ -48,7 +48,19 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const viewFlushMs = 1000;
   const schedulerMs = 10_000;
   const trustProxy = parseFlag('TRUST_PROXY', env.TRUST_PROXY);
-  return Object.freeze({ port, host, dataDir, databaseUrl, siteUrl, demo, logLevel, viewFlushMs, schedulerMs, trustProxy, ...overrides });
+  return Object.freeze({
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    siteUrl,
+    demo,
+    logLevel,
+    viewFlushMs,
+    schedulerMs,
+    trustProxy,
+    ...overrides,
+  });
 }
 
 function parsePort(raw: string): number {

@@ -29,5 +29,7 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Newsdesk is serving ${config.siteUrl} (listening on ${config.host}:${config.port}, data in ${config.dataDir})`);
+  app.log.info(
+    `Newsdesk is serving ${config.siteUrl} (listening on ${config.host}:${config.port}, data in ${config.dataDir})`,
+  );
 }

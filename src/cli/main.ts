@@ -9,7 +9,9 @@ import { createSearchIndex, wireSearch } from '../search/index.js';
 
 /** `newsdesk serve | migrate | seed | reindex`. Commands call services, never HTTP. */
 export function cli(env: NodeJS.ProcessEnv): Command {
-  const program = new Command('newsdesk').description('Newsdesk: a news publishing platform').showHelpAfterError();
+  const program = new Command('newsdesk')
+    .description('Newsdesk: a news publishing platform')
+    .showHelpAfterError();
   const config = (overrides: Partial<Config> = {}) => loadConfig(env, overrides);
 
   program
@@ -81,7 +83,8 @@ export function cli(env: NodeJS.ProcessEnv): Command {
 
 function parsePort(raw: string): number {
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be an integer from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('must be an integer from 0 to 65535');
   return port;
 }
 

@@ -28,7 +28,10 @@ test('a late-evening UTC time is already the next day in Sofia', () => {
 });
 
 test('other patterns and zones', () => {
-  assert.equal(formatDate('2022-01-05T10:06:00Z', 'America/New_York', 'ddd, MMM D, YYYY HH:mm'), 'Wed, Jan 5, 2022 05:06');
+  assert.equal(
+    formatDate('2022-01-05T10:06:00Z', 'America/New_York', 'ddd, MMM D, YYYY HH:mm'),
+    'Wed, Jan 5, 2022 05:06',
+  );
   assert.equal(formatDate('2022-01-05T10:06:00Z', 'UTC', 'YYYY/MM/DD'), '2022/01/05');
 });
 

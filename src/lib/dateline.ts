@@ -8,7 +8,10 @@
  */
 export const DEFAULT_DATE_FORMAT = 'MMMM D, YYYY, dddd // HH:mm';
 
-type Parts = Record<'year' | 'month' | 'monthLong' | 'monthShort' | 'day' | 'weekday' | 'weekdayShort' | 'hour' | 'minute', string>;
+type Parts = Record<
+  'year' | 'month' | 'monthLong' | 'monthShort' | 'day' | 'weekday' | 'weekdayShort' | 'hour' | 'minute',
+  string
+>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -30,7 +33,20 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function parts(date: Date, timeZone: string): Parts {
   const p: Record<string, string> = {};
@@ -58,17 +74,28 @@ export function formatDate(date: Date | string, timeZone: string, pattern = DEFA
   const p = parts(typeof date === 'string' ? new Date(date) : date, timeZone);
   return pattern.replace(TOKENS, (token) => {
     switch (token) {
-      case 'YYYY': return p.year;
-      case 'MMMM': return p.monthLong;
-      case 'MMM': return p.monthShort;
-      case 'MM': return p.month;
-      case 'M': return String(Number(p.month));
-      case 'DD': return p.day;
-      case 'D': return String(Number(p.day));
-      case 'dddd': return p.weekday;
-      case 'ddd': return p.weekdayShort;
-      case 'HH': return p.hour;
-      default: return p.minute;
+      case 'YYYY':
+        return p.year;
+      case 'MMMM':
+        return p.monthLong;
+      case 'MMM':
+        return p.monthShort;
+      case 'MM':
+        return p.month;
+      case 'M':
+        return String(Number(p.month));
+      case 'DD':
+        return p.day;
+      case 'D':
+        return String(Number(p.day));
+      case 'dddd':
+        return p.weekday;
+      case 'ddd':
+        return p.weekdayShort;
+      case 'HH':
+        return p.hour;
+      default:
+        return p.minute;
     }
   });
 }

@@ -13,7 +13,10 @@ test('Bulgarian Cyrillic is romanised by the official system', () => {
   assert.equal(slugify('Пътят на щъркелите'), 'patyat-na-shtarkelite');
   assert.equal(slugify('Жива вода в Южна България'), 'zhiva-voda-v-yuzhna-balgariya');
   assert.equal(slugify('Цените на хляба и чая'), 'tsenite-na-hlyaba-i-chaya');
-  assert.equal(slugify('Кирил Петков: „България е суверенна държава“'), 'kiril-petkov-balgariya-e-suverenna-darzhava');
+  assert.equal(
+    slugify('Кирил Петков: „България е суверенна държава“'),
+    'kiril-petkov-balgariya-e-suverenna-darzhava',
+  );
 });
 
 test('accents, punctuation and emoji leave a clean slug', () => {

@@ -20,28 +20,49 @@ export function registerErrorHandling(app: FastifyInstance, services: AppService
 
   app.setNotFoundHandler(async (request, reply) => respond(request, reply, 404, 'NOT_FOUND', 'not found'));
 
-  async function respond(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) {
+  async function respond(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    code: string,
+    message: string,
+  ) {
     reply.header('cache-control', status === 404 ? 'public, max-age=60' : 'no-store');
     if (request.url.startsWith('/api/') || !request.method.match(/^(GET|HEAD)$/)) {
       return reply.code(status).send({ error: { code, message } });
     }
     try {
       const site = await siteContext(services, request);
-      return sendPage(reply, <ErrorPage site={site} status={status} message={status < 500 ? message : undefined} />, status);
+      return sendPage(
+        reply,
+        <ErrorPage site={site} status={status} message={status < 500 ? message : undefined} />,
+        status,
+      );
     } catch (pageError) {
       // The error page itself failed (the database may be down): a plain answer still helps.
       request.log.error({ err: pageError }, 'error page failed');
-      return reply.code(status).type('text/plain; charset=utf-8').send(status === 404 ? 'Not found' : 'Error');
+      return reply
+        .code(status)
+        .type('text/plain; charset=utf-8')
+        .send(status === 404 ? 'Not found' : 'Error');
     }
   }
 }
 
 function describe(error: FastifyError | AppError): { status: number; code: string; message: string } {
   if (error instanceof AppError) {
-    return { status: error.status, code: error.code, message: error.expose ? error.message : 'internal error' };
+    return {
+      status: error.status,
+      code: error.code,
+      message: error.expose ? error.message : 'internal error',
+    };
   }
   if (error.validation) {
-    return { status: 400, code: 'INVALID_INPUT', message: `${error.validationContext ?? 'request'}: ${error.message}` };
+    return {
+      status: 400,
+      code: 'INVALID_INPUT',
+      message: `${error.validationContext ?? 'request'}: ${error.message}`,
+    };
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
   if (status === 404) return { status, code: 'NOT_FOUND', message: 'not found' };

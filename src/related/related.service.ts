@@ -48,7 +48,13 @@ export async function computeRelated(db: Db, articleId: number, now: string): Pr
 
   // Shared tags, rarer tags weighing more.
   const total = Number(
-    (await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where(visibleTo(now)).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(visibleTo(now))
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   const tagRows = await db
     .selectFrom('article_tags as mine')
@@ -68,7 +74,9 @@ export async function computeRelated(db: Db, articleId: number, now: string): Pr
   for (const row of tagRows) add(row.article_id, Math.log(1 + total / Math.max(1, Number(row.df))));
 
   // Text similarity: the headline's and lead's distinctive words, any of them.
-  const words = [...new Set(`${article.title} ${article.lead}`.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])]
+  const words = [
+    ...new Set(`${article.title} ${article.lead}`.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []),
+  ]
     .filter((w) => !STOPWORDS.has(w))
     .slice(0, 24);
   if (words.length) {
@@ -96,7 +104,12 @@ export async function computeRelated(db: Db, articleId: number, now: string): Pr
   // Closeness in time.
   const candidates = [...scores.keys()];
   const times = candidates.length
-    ? await db.selectFrom('articles').select(['id', 'published_at']).where('id', 'in', candidates).where(visibleTo(now)).execute()
+    ? await db
+        .selectFrom('articles')
+        .select(['id', 'published_at'])
+        .where('id', 'in', candidates)
+        .where(visibleTo(now))
+        .execute()
     : [];
   const mine = Date.parse(article.published_at ?? now);
   const ranked = times
@@ -130,7 +143,12 @@ export async function computeRelated(db: Db, articleId: number, now: string): Pr
 }
 
 /** The stored related articles that readers may see now. */
-export async function relatedFor(db: Db, articleId: number, now: string, limit = RELATED_COUNT): Promise<ArticleSummary[]> {
+export async function relatedFor(
+  db: Db,
+  articleId: number,
+  now: string,
+  limit = RELATED_COUNT,
+): Promise<ArticleSummary[]> {
   const rows = await db
     .selectFrom('article_related')
     .select('related_id')
@@ -138,7 +156,11 @@ export async function relatedFor(db: Db, articleId: number, now: string, limit =
     .orderBy('position')
     .limit(limit)
     .execute();
-  return summariesByIds(db, now, rows.map((r) => r.related_id));
+  return summariesByIds(
+    db,
+    now,
+    rows.map((r) => r.related_id),
+  );
 }
 
 /**
@@ -150,12 +172,21 @@ export function wireRelated(events: ContentEvents, db: Db, now: () => Date): voi
   events.on('article.published', async ({ articleId }) => {
     const at = now().toISOString();
     const mine = await computeRelated(db, articleId, at);
-    const pointing = await db.selectFrom('article_related').select('article_id').where('related_id', '=', articleId).execute();
-    for (const id of new Set([...mine, ...pointing.map((r) => r.article_id)])) await computeRelated(db, id, at);
+    const pointing = await db
+      .selectFrom('article_related')
+      .select('article_id')
+      .where('related_id', '=', articleId)
+      .execute();
+    for (const id of new Set([...mine, ...pointing.map((r) => r.article_id)]))
+      await computeRelated(db, id, at);
   });
   events.on('article.unpublished', async ({ articleId }) => {
     const at = now().toISOString();
-    const pointing = await db.selectFrom('article_related').select('article_id').where('related_id', '=', articleId).execute();
+    const pointing = await db
+      .selectFrom('article_related')
+      .select('article_id')
+      .where('related_id', '=', articleId)
+      .execute();
     await db.deleteFrom('article_related').where('article_id', '=', articleId).execute();
     for (const { article_id } of pointing) await computeRelated(db, article_id, at);
   });

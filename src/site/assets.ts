@@ -32,7 +32,10 @@ export function registerAssets(app: FastifyInstance): { css: string; js: string 
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const asset = files[`/assets/${request.params.file}`];
     if (!asset) return reply.callNotFound();
-    return reply.type(asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body);
+    return reply
+      .type(asset.type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(asset.body);
   });
   return urls;
 }

@@ -20,7 +20,11 @@ export function newsArticleJsonLd(article: Article, site: SiteContext): Record<s
     datePublished: article.publishedAt,
     dateModified: article.revisedAt ?? article.updatedAt,
     author: article.authors.length
-      ? article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: `${site.siteUrl}/authors/${a.slug}` }))
+      ? article.authors.map((a) => ({
+          '@type': 'Person',
+          name: a.name,
+          url: `${site.siteUrl}/authors/${a.slug}`,
+        }))
       : [{ '@type': 'Organization', name: site.settings.name, url: site.siteUrl }],
     publisher: {
       '@type': 'NewsMediaOrganization',
@@ -39,7 +43,8 @@ export function newsArticleJsonLd(article: Article, site: SiteContext): Record<s
 /** The article's first body image, else the site's share image. */
 export function firstImage(article: Article, site: SiteContext): string {
   const image = article.body.content.find((b) => b.type === 'image');
-  if (image?.type === 'image') return image.attrs.src.startsWith('/') ? site.siteUrl + image.attrs.src : image.attrs.src;
+  if (image?.type === 'image')
+    return image.attrs.src.startsWith('/') ? site.siteUrl + image.attrs.src : image.attrs.src;
   return `${site.siteUrl}/assets/share.png`;
 }
 

@@ -37,7 +37,11 @@ test('the reader site in Chromium', async (t) => {
   const articleId = await articleIdBySlug(app, NATO_SLUG);
   const articlePath = `/articles/${articleId}/${NATO_SLUG}`;
   const apiArticle = async () =>
-    (await app.inject({ method: 'GET', url: `/api/articles/${articleId}` })).json<{ title: string; views: number; section: { slug: string } }>();
+    (await app.inject({ method: 'GET', url: `/api/articles/${articleId}` })).json<{
+      title: string;
+      views: number;
+      section: { slug: string };
+    }>();
   const { title, section } = await apiArticle();
 
   await t.test('screenshots of the home and article pages at desktop and phone widths', async (t) => {
@@ -54,14 +58,20 @@ test('the reader site in Chromium', async (t) => {
         assert.equal(response?.status(), 200, url);
         await page.evaluate('document.fonts.ready');
         await assertTextRenders(page, name === 'home' ? '.masthead__name' : 'h1.story__title');
-        const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+        const overflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        );
         assert.equal(overflow, 0, `${url} at ${device} width scrolls sideways by ${overflow}px`);
         const file = path.join(SCREENSHOTS, `${name}-${device}.png`);
         // The home page is long: its first screens show the design.
         const height = name === 'home' ? (device === 'phone' ? 2400 : 1800) : undefined;
         if (height) {
           const full = await page.evaluate<number>('document.documentElement.scrollHeight');
-          await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: options.viewport.width, height: Math.min(height, full) } });
+          await page.screenshot({
+            path: file,
+            fullPage: true,
+            clip: { x: 0, y: 0, width: options.viewport.width, height: Math.min(height, full) },
+          });
         } else {
           await page.screenshot({ path: file, fullPage: true });
         }
@@ -91,7 +101,8 @@ test('the reader site in Chromium', async (t) => {
       const violations = await axeViolations(page);
       const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       const minor = violations.filter((v) => !blocking.includes(v));
-      if (minor.length) t.diagnostic(`${name} (${url}), minor: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+      if (minor.length)
+        t.diagnostic(`${name} (${url}), minor: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
       for (const v of blocking) failures.push(`${name} (${url}): ${describeViolation(v)}`);
     }
     if (failures.length) console.error(`axe violations:\n${failures.join('\n')}`);
@@ -108,7 +119,10 @@ test('the reader site in Chromium', async (t) => {
     const paragraphs = page.locator('.article-body p');
     assert.ok((await paragraphs.count()) >= 3, 'the body has paragraphs');
     assert.ok(await paragraphs.first().isVisible());
-    assert.ok(((await paragraphs.first().textContent()) ?? '').trim().length > 40, 'the first paragraph has text');
+    assert.ok(
+      ((await paragraphs.first().textContent()) ?? '').trim().length > 40,
+      'the first paragraph has text',
+    );
     const tags = page.locator('nav.tags a[rel="tag"]');
     assert.ok((await tags.count()) >= 1, 'the article shows its tags');
     assert.ok(await tags.first().isVisible());
@@ -120,7 +134,10 @@ test('the reader site in Chromium', async (t) => {
     assert.match((await page.locator('.search-summary').textContent()) ?? '', /\d+ articles? match/);
     const hits = page.locator('.search-results > li');
     assert.ok((await hits.count()) >= 1, 'the search finds articles');
-    assert.ok((await page.locator('.search-results a', { hasText: title }).count()) >= 1, 'the NATO story is among the results');
+    assert.ok(
+      (await page.locator('.search-results a', { hasText: title }).count()) >= 1,
+      'the NATO story is among the results',
+    );
   });
 
   await t.test('the view beacon counts the view and updates the counter', async (t) => {
@@ -130,7 +147,8 @@ test('the reader site in Chromium', async (t) => {
     t.after(() => context.close());
     const page = await context.newPage();
     const beacon = page.waitForResponse(
-      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/articles/${articleId}/views`,
+      (r) =>
+        r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/articles/${articleId}/views`,
     );
     await page.goto(base + articlePath);
     const response = await beacon;
@@ -138,7 +156,9 @@ test('the reader site in Chromium', async (t) => {
     const body = (await response.json()) as { counted: boolean; views: number };
     assert.deepEqual(body, { counted: true, views: before + 1 });
     const expected = Math.max(1, before + 1);
-    await page.waitForFunction(`Number(document.querySelector('[data-views]').textContent.replace(/,/g, '')) >= ${expected}`);
+    await page.waitForFunction(
+      `Number(document.querySelector('[data-views]').textContent.replace(/,/g, '')) >= ${expected}`,
+    );
     const shown = Number(((await page.locator('[data-views]').textContent()) ?? '').replace(/,/g, ''));
     assert.ok(shown >= 1, `the counter shows ${shown}`);
     assert.equal(shown, before + 1);
@@ -174,7 +194,10 @@ async function assertTextRenders(page: Page, selector: string): Promise<void> {
     assert.ok(nodeId, `${selector} is on the page`);
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     const glyphs = fonts.reduce((sum, f) => sum + f.glyphCount, 0);
-    assert.ok(glyphs > 0, `${selector} renders no glyphs: is a font installed (fonts-liberation, fonts-dejavu-core)?`);
+    assert.ok(
+      glyphs > 0,
+      `${selector} renders no glyphs: is a font installed (fonts-liberation, fonts-dejavu-core)?`,
+    );
   } finally {
     await cdp.detach();
   }

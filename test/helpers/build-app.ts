@@ -59,7 +59,11 @@ export async function buildDemoApp(t: CleanUp, now?: Date): Promise<TestApp> {
 
 /** The id of the article with this slug (demo articles get ids in date order). */
 export async function articleIdBySlug(app: FastifyInstance, slug: string): Promise<number> {
-  const row = await app.services.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  const row = await app.services.db
+    .selectFrom('articles')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -44,11 +44,17 @@ export async function seedTaxonomy(db: Db): Promise<void> {
 
 /** A body of plain paragraphs. */
 export function paragraphs(...texts: string[]) {
-  return { type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+  return {
+    type: 'doc',
+    content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
 }
 
 /** A published article in section `news`, one hour before the context's now unless given. */
-export async function publishedArticle(ctx: ServiceContext, input: Partial<ArticleInput> = {}): Promise<Article> {
+export async function publishedArticle(
+  ctx: ServiceContext,
+  input: Partial<ArticleInput> = {},
+): Promise<Article> {
   return createArticle(ctx, {
     title: 'An article',
     lead: 'Its lead.',

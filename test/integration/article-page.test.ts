@@ -97,7 +97,13 @@ describe('the NATO article page shows every part of the seed page', () => {
 
   test('11. the tags, each linking to its page', () => {
     const tags = $('.tags a');
-    assert.deepEqual(tags.map((_, a) => $(a).text()).get(), ['Russia', 'Ukraine', 'NATO', 'Bulgaria', 'Romania']);
+    assert.deepEqual(tags.map((_, a) => $(a).text()).get(), [
+      'Russia',
+      'Ukraine',
+      'NATO',
+      'Bulgaria',
+      'Romania',
+    ]);
     assert.equal(tags.first().attr('href'), '/tags/russia');
   });
 
@@ -111,7 +117,10 @@ describe('the NATO article page shows every part of the seed page', () => {
     assert.equal($('.related h2').text(), '» Related Articles:');
     assert.ok(related.length >= 4, `expected several related articles, got ${related.length}`);
     assert.match(related.first().text(), /Baltic/);
-    assert.ok(!related.toArray().some((a) => $(a).attr('href') === path), 'an article is not related to itself');
+    assert.ok(
+      !related.toArray().some((a) => $(a).attr('href') === path),
+      'an article is not related to itself',
+    );
   });
 
   test('14. site-wide search', () => {

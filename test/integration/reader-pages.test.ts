@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
-import { articleIdBySlug, buildDemoApp, buildTestApp, NATO_SLUG, suiteCleanup } from '../helpers/build-app.js';
+import {
+  articleIdBySlug,
+  buildDemoApp,
+  buildTestApp,
+  NATO_SLUG,
+  suiteCleanup,
+} from '../helpers/build-app.js';
 import { createArticle, insertSection } from '../../src/content/index.js';
 import { paragraphs } from '../helpers/factories.js';
 
@@ -15,7 +21,12 @@ describe('reader pages on the demo site', () => {
 
   const page = async (url: string) => {
     const response = await app.inject(url);
-    return { status: response.statusCode, headers: response.headers, $: cheerio.load(response.body), body: response.body };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      $: cheerio.load(response.body),
+      body: response.body,
+    };
   };
 
   test('home: top story, latest, most read and a block per section', async () => {
@@ -24,7 +35,9 @@ describe('reader pages on the demo site', () => {
     assert.match($('.top-story__title').text(), /NATO has rejected/);
     assert.equal($('.home__latest .article-list__item').length, 10);
     assert.ok($('.home__side').length);
-    const blocks = $('.section-block h2').map((_, h) => $(h).text()).get();
+    const blocks = $('.section-block h2')
+      .map((_, h) => $(h).text())
+      .get();
     assert.deepEqual(blocks, ['Politics', 'Business', 'Society', 'Defense', 'World', 'Culture']);
     assert.equal($('nav[aria-label="Sections"] a[href="/sections/defense"]').text(), 'Defense');
   });
@@ -33,9 +46,15 @@ describe('reader pages on the demo site', () => {
     const { status, $ } = await page('/sections/defense');
     assert.equal(status, 200);
     assert.equal($('h1').text(), 'Defense');
-    const kickers = new Set($('.article-list .kicker').map((_, k) => $(k).text()).get());
+    const kickers = new Set(
+      $('.article-list .kicker')
+        .map((_, k) => $(k).text())
+        .get(),
+    );
     assert.deepEqual([...kickers], ['Defense']);
-    const times = $('.article-list time').map((_, t) => $(t).attr('datetime')).get();
+    const times = $('.article-list time')
+      .map((_, t) => $(t).attr('datetime'))
+      .get();
     assert.deepEqual(times, [...times].sort().reverse());
     assert.equal($('link[type="application/rss+xml"][href="/sections/defense/feed.xml"]').length, 1);
   });
@@ -62,8 +81,14 @@ describe('reader pages on the demo site', () => {
     const second = await page('/archive/2022/01?page=2');
     assert.equal(second.status, 200);
     assert.equal(second.$('a[rel="prev"]').attr('href'), '/archive/2022/01');
-    const firstIds = first.$('.article-list__title a').map((_, a) => first.$(a).attr('href')).get();
-    const secondIds = second.$('.article-list__title a').map((_, a) => second.$(a).attr('href')).get();
+    const firstIds = first
+      .$('.article-list__title a')
+      .map((_, a) => first.$(a).attr('href'))
+      .get();
+    const secondIds = second
+      .$('.article-list__title a')
+      .map((_, a) => second.$(a).attr('href'))
+      .get();
     assert.ok(secondIds.every((id) => !firstIds.includes(id)));
     assert.equal((await page(`/archive/2022/01?page=${total + 1}`)).status, 404);
     assert.equal((await page('/archive/2022/01?page=abc')).status, 400);
@@ -95,7 +120,8 @@ describe('reader pages on the demo site', () => {
   });
 
   test('most read, support page', async () => {
-    for (const period of ['today', 'week', 'all']) assert.equal((await page(`/most-read?period=${period}`)).status, 200);
+    for (const period of ['today', 'week', 'all'])
+      assert.equal((await page(`/most-read?period=${period}`)).status, 200);
     assert.equal((await page('/most-read?period=year')).status, 400);
     const support = await page('/support');
     assert.equal(support.status, 200);
@@ -104,7 +130,15 @@ describe('reader pages on the demo site', () => {
 
   test('unknown ids and slugs are 404 in the site design; a right id with an old slug redirects', async () => {
     const id = await articleIdBySlug(app, NATO_SLUG);
-    for (const url of ['/articles/999999/whatever', '/articles/abc/x', '/sections/nope', '/tags/nope', '/authors/nope', '/sources/nope', '/nope']) {
+    for (const url of [
+      '/articles/999999/whatever',
+      '/articles/abc/x',
+      '/sections/nope',
+      '/tags/nope',
+      '/authors/nope',
+      '/sources/nope',
+      '/nope',
+    ]) {
       const r = await page(url);
       assert.equal(r.status, 404, url);
       assert.match(r.$('h1').text(), /Page not found/);

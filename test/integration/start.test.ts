@@ -19,7 +19,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, child: { exitCode: number | null }, log: () => string): Promise<Response> {
+async function waitFor(
+  url: string,
+  child: { exitCode: number | null },
+  log: () => string,
+): Promise<Response> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${log()}`);
@@ -36,11 +40,19 @@ test('npm start on an empty data folder serves the demo site, and stops graceful
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-start-'));
   // Exactly what `npm start` runs (package.json "start"), as a child process.
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
   const [command, ...args] = pkg.scripts.start.split(' ');
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SITE_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SITE_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -55,7 +67,10 @@ test('npm start on an empty data folder serves the demo site, and stops graceful
   assert.equal(home.status, 200);
   const html = await home.text();
   assert.match(html, /The Sofia Ledger/);
-  const link = /href="(\/articles\/\d+\/nato-has-rejected-russias-request-to-withdraw-troops-from-bulgaria-and-romania)"/.exec(html);
+  const link =
+    /href="(\/articles\/\d+\/nato-has-rejected-russias-request-to-withdraw-troops-from-bulgaria-and-romania)"/.exec(
+      html,
+    );
   assert.ok(link, 'the home page links the NATO article');
   const article = await fetch(`http://127.0.0.1:${port}${link[1]}`);
   assert.equal(article.status, 200);

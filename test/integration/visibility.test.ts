@@ -5,7 +5,21 @@ import { relatedFor } from '../../src/related/index.js';
 import { buildTestApp } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
 
-const READER_URLS = ['/', '/sections/news', '/tags/secret', '/feed.xml', '/feed.atom', '/feed.json', '/sections/news/feed.xml', '/tags/secret/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/search?q=Zanzibar', '/archive/2026/11', '/most-read?period=all'];
+const READER_URLS = [
+  '/',
+  '/sections/news',
+  '/tags/secret',
+  '/feed.xml',
+  '/feed.atom',
+  '/feed.json',
+  '/sections/news/feed.xml',
+  '/tags/secret/feed.json',
+  '/sitemap.xml',
+  '/news-sitemap.xml',
+  '/search?q=Zanzibar',
+  '/archive/2026/11',
+  '/most-read?period=all',
+];
 
 test('a draft, a scheduled and a future-dated article never reach readers', async (t) => {
   const now = new Date('2026-11-20T12:00:00Z');
@@ -21,7 +35,12 @@ test('a draft, a scheduled and a future-dated article never reach readers', asyn
     publishedAt: '2026-11-20T10:00:00Z',
   });
   const hidden = [
-    await createArticle(ctx, { ...base, title: 'Draft Zanzibar plan', body: paragraphs('Zanzibar draft.'), status: 'draft' }),
+    await createArticle(ctx, {
+      ...base,
+      title: 'Draft Zanzibar plan',
+      body: paragraphs('Zanzibar draft.'),
+      status: 'draft',
+    }),
     await createArticle(ctx, {
       ...base,
       title: 'Scheduled Zanzibar plan',
@@ -37,15 +56,26 @@ test('a draft, a scheduled and a future-dated article never reach readers', asyn
       publishedAt: '2026-11-22T08:00:00Z',
     }),
   ];
-  await app.inject({ method: 'POST', url: `/api/articles/${visible.id}/views`, headers: { 'user-agent': 'Mozilla/5.0 reader' } });
+  await app.inject({
+    method: 'POST',
+    url: `/api/articles/${visible.id}/views`,
+    headers: { 'user-agent': 'Mozilla/5.0 reader' },
+  });
   await app.services.views.flush();
 
   for (const url of READER_URLS) {
     const r = await app.inject(url);
     assert.equal(r.statusCode, 200, url);
-    assert.ok(url === '/tags/secret' || url.includes('feed') || url.includes('sitemap') || url.includes('search') || url === '/'
-      ? r.body.includes('Visible Zanzibar report') || r.body.includes(`/articles/${visible.id}/`)
-      : true, `${url} shows the visible article`);
+    assert.ok(
+      url === '/tags/secret' ||
+        url.includes('feed') ||
+        url.includes('sitemap') ||
+        url.includes('search') ||
+        url === '/'
+        ? r.body.includes('Visible Zanzibar report') || r.body.includes(`/articles/${visible.id}/`)
+        : true,
+      `${url} shows the visible article`,
+    );
     for (const a of hidden) {
       assert.ok(!r.body.includes(a.title), `${url} must not show "${a.title}"`);
       assert.ok(!r.body.includes(`/articles/${a.id}/`), `${url} must not link article ${a.id}`);
@@ -57,7 +87,11 @@ test('a draft, a scheduled and a future-dated article never reach readers', asyn
     assert.equal((await app.inject({ method: 'POST', url: `/api/articles/${a.id}/views` })).statusCode, 404);
   }
   const related = await relatedFor(app.services.db, visible.id, clock.now.toISOString());
-  assert.deepEqual(related.map((r) => r.id), [], 'hidden articles are never related');
+  assert.deepEqual(
+    related.map((r) => r.id),
+    [],
+    'hidden articles are never related',
+  );
 
   // Its time comes: the scheduled article goes live, is searchable and related.
   clock.now = new Date('2026-11-21T09:00:00Z');
@@ -65,12 +99,23 @@ test('a draft, a scheduled and a future-dated article never reach readers', asyn
   assert.deepEqual(announced, [hidden[1].id]);
   assert.equal((await app.inject(hidden[1].path)).statusCode, 200);
   assert.match((await app.inject('/search?q=Zanzibar')).body, /Scheduled Zanzibar plan/);
-  assert.deepEqual((await relatedFor(app.services.db, visible.id, clock.now.toISOString())).map((r) => r.id), [hidden[1].id]);
+  assert.deepEqual(
+    (await relatedFor(app.services.db, visible.id, clock.now.toISOString())).map((r) => r.id),
+    [hidden[1].id],
+  );
   assert.ok(!(await app.inject('/feed.xml')).body.includes('Draft Zanzibar plan'));
 
   // Back to draft: gone from everywhere again.
-  await updateArticle(ctx, hidden[1].id, { ...base, title: 'Scheduled Zanzibar plan', body: paragraphs('Zanzibar scheduled.'), status: 'draft' });
+  await updateArticle(ctx, hidden[1].id, {
+    ...base,
+    title: 'Scheduled Zanzibar plan',
+    body: paragraphs('Zanzibar scheduled.'),
+    status: 'draft',
+  });
   assert.equal((await app.inject(hidden[1].path)).statusCode, 404);
   assert.doesNotMatch((await app.inject('/search?q=Zanzibar')).body, /Scheduled Zanzibar plan/);
-  assert.deepEqual((await relatedFor(app.services.db, visible.id, clock.now.toISOString())).map((r) => r.id), []);
+  assert.deepEqual(
+    (await relatedFor(app.services.db, visible.id, clock.now.toISOString())).map((r) => r.id),
+    [],
+  );
 });

@@ -185,10 +185,18 @@ export async function findArticleRow(db: Db, id: number): Promise<ArticleRow | u
 /** The whole article with its section, source, tags, authors and corrections. */
 export async function loadArticle(db: Db, row: ArticleRow): Promise<Article> {
   const [section, source, tags, authors, corrections] = await Promise.all([
-    db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', '=', row.section_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('sections')
+      .select(['id', 'slug', 'name'])
+      .where('id', '=', row.section_id)
+      .executeTakeFirstOrThrow(),
     row.source_id === null
       ? undefined
-      : db.selectFrom('sources').select(['id', 'slug', 'name', 'url']).where('id', '=', row.source_id).executeTakeFirst(),
+      : db
+          .selectFrom('sources')
+          .select(['id', 'slug', 'name', 'url'])
+          .where('id', '=', row.source_id)
+          .executeTakeFirst(),
     db
       .selectFrom('article_tags')
       .innerJoin('tags', 'tags.id', 'article_tags.tag_id')

@@ -56,8 +56,13 @@ export async function updateArticle(ctx: ServiceContext, id: number, input: Arti
   const existing = await findArticleRow(ctx.db, id);
   if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
   const now = ctx.now().toISOString();
-  const clean = await validate(ctx.db, { ...input, publishedAt: input.publishedAt ?? existing.published_at }, now);
-  const slug = input.slug === undefined ? existing.slug : await chooseSlug(ctx.db, input.slug, clean.title, id);
+  const clean = await validate(
+    ctx.db,
+    { ...input, publishedAt: input.publishedAt ?? existing.published_at },
+    now,
+  );
+  const slug =
+    input.slug === undefined ? existing.slug : await chooseSlug(ctx.db, input.slug, clean.title, id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('articles')
@@ -91,7 +96,12 @@ export async function updateArticle(ctx: ServiceContext, id: number, input: Arti
 }
 
 /** Adds a dated correction note shown at the foot of the article, and marks it updated. */
-export async function addCorrection(ctx: ServiceContext, id: number, text: string, at?: Date): Promise<Article> {
+export async function addCorrection(
+  ctx: ServiceContext,
+  id: number,
+  text: string,
+  at?: Date,
+): Promise<Article> {
   const note = stripControl(text).trim();
   if (!note) throw invalidInput('correction', 'must not be empty');
   if (note.length > 2000) throw invalidInput('correction', 'is longer than 2000 characters');
@@ -99,8 +109,15 @@ export async function addCorrection(ctx: ServiceContext, id: number, text: strin
   if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
   const when = (at ?? ctx.now()).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('article_corrections').values({ article_id: id, created_at: when, text: note }).execute();
-    await trx.updateTable('articles').set({ revised_at: when, updated_at: when }).where('id', '=', id).execute();
+    await trx
+      .insertInto('article_corrections')
+      .values({ article_id: id, created_at: when, text: note })
+      .execute();
+    await trx
+      .updateTable('articles')
+      .set({ revised_at: when, updated_at: when })
+      .where('id', '=', id)
+      .execute();
   });
   const article = await getArticle(ctx.db, id);
   await announce(ctx, article, ctx.now().toISOString());
@@ -116,12 +133,14 @@ export async function getArticle(db: Db, id: number): Promise<Article> {
 /** The article if a reader may see it now, otherwise undefined. */
 export async function getVisibleArticle(db: Db, id: number, now: string): Promise<Article | undefined> {
   const row = await findArticleRow(db, id);
-  if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now) return undefined;
+  if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now)
+    return undefined;
   return loadArticle(db, row);
 }
 
 async function announce(ctx: ServiceContext, article: Article, now: string): Promise<boolean> {
-  const visible = article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
+  const visible =
+    article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
   if (visible) await ctx.events.emit('article.published', { articleId: article.id });
   return visible;
 }
@@ -166,13 +185,16 @@ async function validate(db: Db, input: ArticleInput, now: string): Promise<Clean
   let publishedAt: string | null = null;
   if (input.publishedAt) {
     const date = new Date(input.publishedAt);
-    if (Number.isNaN(date.getTime())) throw invalidInput('publishedAt', `"${input.publishedAt}" is not a date`);
+    if (Number.isNaN(date.getTime()))
+      throw invalidInput('publishedAt', `"${input.publishedAt}" is not a date`);
     publishedAt = date.toISOString();
   }
   if (status === 'published') publishedAt ??= now;
-  if (status === 'scheduled' && publishedAt === null) throw invalidInput('publishedAt', 'a scheduled article needs a time');
+  if (status === 'scheduled' && publishedAt === null)
+    throw invalidInput('publishedAt', 'a scheduled article needs a time');
   const picks = [...new Set(input.picks ?? [])];
-  if (picks.some((id) => !Number.isSafeInteger(id) || id < 1)) throw invalidInput('picks', 'must be article ids');
+  if (picks.some((id) => !Number.isSafeInteger(id) || id < 1))
+    throw invalidInput('picks', 'must be article ids');
   return {
     title,
     lead,
@@ -186,7 +208,9 @@ async function validate(db: Db, input: ArticleInput, now: string): Promise<Clean
     featured: input.featured === true,
     picks,
     seoTitle: input.seoTitle ? plainText(input.seoTitle, 'seoTitle', 300, false) : null,
-    seoDescription: input.seoDescription ? plainText(input.seoDescription, 'seoDescription', 500, false) : null,
+    seoDescription: input.seoDescription
+      ? plainText(input.seoDescription, 'seoDescription', 500, false)
+      : null,
   };
 }
 
@@ -226,7 +250,12 @@ function plainText(input: unknown, field: string, max: number, required: boolean
   return text;
 }
 
-async function chooseSlug(db: Db, requested: string | undefined, title: string, exceptId?: number): Promise<string> {
+async function chooseSlug(
+  db: Db,
+  requested: string | undefined,
+  title: string,
+  exceptId?: number,
+): Promise<string> {
   if (requested !== undefined && requested !== '') {
     if (!SLUG_PATTERN.test(requested) || requested.length > 120) {
       throw invalidInput('slug', 'use lower-case letters, digits and single hyphens, at most 120 characters');
@@ -242,4 +271,3 @@ async function chooseSlug(db: Db, requested: string | undefined, title: string, 
     if (!(await slugExists(db, candidate, exceptId))) return candidate;
   }
 }
-

@@ -33,7 +33,11 @@ export async function publishDue(ctx: ServiceContext, since: string | null): Pro
 }
 
 /** Runs publishDue now and then every `everyMs`; returns a function that stops it. */
-export function startScheduler(ctx: ServiceContext, everyMs: number, onError: (error: unknown) => void): () => Promise<void> {
+export function startScheduler(
+  ctx: ServiceContext,
+  everyMs: number,
+  onError: (error: unknown) => void,
+): () => Promise<void> {
   let since: string | null = null;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {

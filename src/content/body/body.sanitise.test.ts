@@ -9,18 +9,26 @@ const p = (...content: unknown[]) => ({ type: 'paragraph', content });
 function refused(input: unknown, path: RegExp) {
   assert.throws(
     () => sanitiseBody(input),
-    (error: unknown) => error instanceof AppError && error.code === 'INVALID_BODY' && path.test(error.message),
+    (error: unknown) =>
+      error instanceof AppError && error.code === 'INVALID_BODY' && path.test(error.message),
   );
 }
 
 test('every allowed node and mark passes through unchanged', () => {
   const body = doc(
-    p({ type: 'text', text: 'Plain ' }, { type: 'text', text: 'bold', marks: [{ type: 'bold' }] }, { type: 'hardBreak' }),
+    p(
+      { type: 'text', text: 'Plain ' },
+      { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
+      { type: 'hardBreak' },
+    ),
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Heading' }] },
     { type: 'blockquote', content: [p({ type: 'text', text: '“Quoted”' })] },
     { type: 'bulletList', content: [{ type: 'listItem', content: [p({ type: 'text', text: 'item' })] }] },
     { type: 'orderedList', content: [{ type: 'listItem', content: [p({ type: 'text', text: 'first' })] }] },
-    { type: 'image', attrs: { src: 'https://img.example/a.jpg', alt: 'A', caption: 'Caption', credit: 'Photo: X' } },
+    {
+      type: 'image',
+      attrs: { src: 'https://img.example/a.jpg', alt: 'A', caption: 'Caption', credit: 'Photo: X' },
+    },
     { type: 'relatedArticle', attrs: { articleId: 42 } },
     p({ type: 'text', text: 'link', marks: [{ type: 'link', attrs: { href: 'https://example.org/x' } }] }),
   );
@@ -28,11 +36,26 @@ test('every allowed node and mark passes through unchanged', () => {
 });
 
 test('script vectors are refused with the path of the bad node', () => {
-  refused(doc(p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] })), /body\.content\[0\]\.content\[0\]\.marks\[0\]\.attrs\.href/);
-  refused(doc(p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: ' JaVaScRiPt:alert(1)' } }] })), /href/);
-  refused(doc(p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: '//evil.example/x' } }] })), /href/);
-  refused(doc({ type: 'image', attrs: { src: 'data:text/html,<script>', alt: '' } }), /body\.content\[0\]\.attrs\.src/);
-  refused(doc({ type: 'html', content: '<script>alert(1)</script>' }), /body\.content\[0\]\.type: "html" is not an allowed block/);
+  refused(
+    doc(p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] })),
+    /body\.content\[0\]\.content\[0\]\.marks\[0\]\.attrs\.href/,
+  );
+  refused(
+    doc(p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: ' JaVaScRiPt:alert(1)' } }] })),
+    /href/,
+  );
+  refused(
+    doc(p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: '//evil.example/x' } }] })),
+    /href/,
+  );
+  refused(
+    doc({ type: 'image', attrs: { src: 'data:text/html,<script>', alt: '' } }),
+    /body\.content\[0\]\.attrs\.src/,
+  );
+  refused(
+    doc({ type: 'html', content: '<script>alert(1)</script>' }),
+    /body\.content\[0\]\.type: "html" is not an allowed block/,
+  );
   refused(doc(p({ type: 'text', text: 'x', marks: [{ type: 'onclick' }] })), /is not an allowed mark/);
   refused(doc({ type: 'heading', attrs: { level: 1 } }), /attrs\.level: must be 2 or 3/);
   refused(doc({ type: 'relatedArticle', attrs: { articleId: 'x' } }), /articleId/);
@@ -46,6 +69,11 @@ test('text is kept as typed (escaping happens on output), control characters dro
 });
 
 test('unknown attributes are dropped', () => {
-  const clean = sanitiseBody(doc({ type: 'image', attrs: { src: '/media/a.jpg', alt: 'a', onerror: 'alert(1)', style: 'x' } }));
-  assert.deepEqual(clean, doc({ type: 'image', attrs: { src: '/media/a.jpg', alt: 'a', caption: '', credit: '' } }));
+  const clean = sanitiseBody(
+    doc({ type: 'image', attrs: { src: '/media/a.jpg', alt: 'a', onerror: 'alert(1)', style: 'x' } }),
+  );
+  assert.deepEqual(
+    clean,
+    doc({ type: 'image', attrs: { src: '/media/a.jpg', alt: 'a', caption: '', credit: '' } }),
+  );
 });

@@ -9,7 +9,10 @@ import type { Block, BodyDoc, Image, Inline, ListItem, Mark, Paragraph } from '.
 export function sanitiseBody(input: unknown): BodyDoc {
   const doc = object(input, 'body');
   if (doc.type !== 'doc') fail('body.type', 'must be "doc"');
-  return { type: 'doc', content: array(doc.content, 'body.content').map((b, i) => block(b, `body.content[${i}]`)) };
+  return {
+    type: 'doc',
+    content: array(doc.content, 'body.content').map((b, i) => block(b, `body.content[${i}]`)),
+  };
 }
 
 const MAX_TEXT = 100_000;
@@ -28,7 +31,10 @@ function block(input: unknown, at: string): Block {
       return { type: 'blockquote', content: paragraphs(node.content, `${at}.content`) };
     case 'bulletList':
     case 'orderedList':
-      return { type: node.type, content: array(node.content, `${at}.content`).map((item, i) => listItem(item, `${at}.content[${i}]`)) };
+      return {
+        type: node.type,
+        content: array(node.content, `${at}.content`).map((item, i) => listItem(item, `${at}.content[${i}]`)),
+      };
     case 'image':
       return image(object(node.attrs, `${at}.attrs`), `${at}.attrs`);
     case 'relatedArticle': {
@@ -92,7 +98,8 @@ function mark(input: unknown, at: string): Mark {
   if (node.type === 'bold' || node.type === 'italic') return { type: node.type };
   if (node.type !== 'link') fail(`${at}.type`, `"${String(node.type)}" is not an allowed mark`);
   const href = string(object(node.attrs, `${at}.attrs`).href, `${at}.attrs.href`, 2000).trim();
-  if (!isSafeUrl(href, true)) fail(`${at}.attrs.href`, 'only http(s), mailto and site-relative links are allowed');
+  if (!isSafeUrl(href, true))
+    fail(`${at}.attrs.href`, 'only http(s), mailto and site-relative links are allowed');
   return { type: 'link', attrs: { href } };
 }
 

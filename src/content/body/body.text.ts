@@ -14,7 +14,9 @@ function blockText(block: Block): string {
       return block.content.map((p) => inlineText(p.content)).join('\n');
     case 'bulletList':
     case 'orderedList':
-      return block.content.map((item) => item.content.map((p) => inlineText(p.content)).join('\n')).join('\n');
+      return block.content
+        .map((item) => item.content.map((p) => inlineText(p.content)).join('\n'))
+        .join('\n');
     case 'image':
       return [block.attrs.caption, block.attrs.credit].filter(Boolean).join(' ');
     case 'relatedArticle':

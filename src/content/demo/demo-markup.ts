@@ -7,7 +7,10 @@ import type { Block, BodyDoc, Inline, Mark, Paragraph } from '../body/body.types
 export function markupToDoc(markup: string, resolve: (key: string) => number | undefined): BodyDoc {
   const content: Block[] = [];
   for (const chunk of markup.trim().split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (!lines.length) continue;
     const first = lines[0];
     const related = /^\[\[related:([a-z0-9-]+)\]\]$/.exec(first);
@@ -19,9 +22,15 @@ export function markupToDoc(markup: string, resolve: (key: string) => number | u
       const level = first.startsWith('### ') ? 3 : 2;
       content.push({ type: 'heading', attrs: { level }, content: inlines(first.replace(/^#+\s+/, '')) });
     } else if (first.startsWith('>')) {
-      content.push({ type: 'blockquote', content: [paragraph(lines.map((l) => l.replace(/^>\s?/, '')).join(' '))] });
+      content.push({
+        type: 'blockquote',
+        content: [paragraph(lines.map((l) => l.replace(/^>\s?/, '')).join(' '))],
+      });
     } else if (/^- /.test(first)) {
-      content.push({ type: 'bulletList', content: lines.map((l) => ({ type: 'listItem', content: [paragraph(l.slice(2))] })) });
+      content.push({
+        type: 'bulletList',
+        content: lines.map((l) => ({ type: 'listItem', content: [paragraph(l.slice(2))] })),
+      });
     } else if (/^\d+\. /.test(first)) {
       content.push({
         type: 'orderedList',
@@ -46,7 +55,11 @@ function inlines(text: string): Inline[] {
   for (const m of text.matchAll(INLINE)) {
     if (m.index > last) out.push({ type: 'text', text: text.slice(last, m.index) });
     const [, bold, italic, linkText, href] = m;
-    const marks: Mark[] = bold ? [{ type: 'bold' }] : italic ? [{ type: 'italic' }] : [{ type: 'link', attrs: { href } }];
+    const marks: Mark[] = bold
+      ? [{ type: 'bold' }]
+      : italic
+        ? [{ type: 'italic' }]
+        : [{ type: 'link', attrs: { href } }];
     out.push({ type: 'text', text: bold ?? italic ?? linkText, marks });
     last = m.index + m[0].length;
   }

@@ -12,11 +12,27 @@ export const DEMO_SECTIONS: { slug: DemoSectionSlug; name: string; description: 
 
 export const DEMO_AUTHORS: { key: string; name: string; bio: string }[] = [
   { key: 'maria-petrova', name: 'Maria Petrova', bio: 'Covers security and foreign policy from Sofia.' },
-  { key: 'georgi-ivanov', name: 'Georgi Ivanov', bio: 'Business editor; writes about energy, banks and the budget.' },
-  { key: 'elena-dimitrova', name: 'Elena Dimitrova', bio: 'Reports on health, schools and life outside the capital.' },
-  { key: 'nikolai-stoyanov', name: 'Nikolai Stoyanov', bio: 'Foreign desk; follows the Balkans and the Black Sea region.' },
+  {
+    key: 'georgi-ivanov',
+    name: 'Georgi Ivanov',
+    bio: 'Business editor; writes about energy, banks and the budget.',
+  },
+  {
+    key: 'elena-dimitrova',
+    name: 'Elena Dimitrova',
+    bio: 'Reports on health, schools and life outside the capital.',
+  },
+  {
+    key: 'nikolai-stoyanov',
+    name: 'Nikolai Stoyanov',
+    bio: 'Foreign desk; follows the Balkans and the Black Sea region.',
+  },
   { key: 'desislava-koleva', name: 'Desislava Koleva', bio: 'Culture editor.' },
-  { key: 'newsroom', name: 'Newsdesk Staff', bio: 'Stories written by the desk from agency and partner reports.' },
+  {
+    key: 'newsroom',
+    name: 'Newsdesk Staff',
+    bio: 'Stories written by the desk from agency and partner reports.',
+  },
 ];
 
 export const DEMO_SOURCES: { key: string; name: string; url: string }[] = [

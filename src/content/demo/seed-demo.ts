@@ -1,6 +1,11 @@
 import type { Db } from '../../db/database.js';
 import { localDay, zonedTimeToUtc } from '../../lib/dateline.js';
-import { addCorrection, createArticle, updateArticle, type ServiceContext } from '../articles/articles.service.js';
+import {
+  addCorrection,
+  createArticle,
+  updateArticle,
+  type ServiceContext,
+} from '../articles/articles.service.js';
 import { saveSettings } from '../settings/settings.js';
 import { insertAuthor, insertSection, insertSource } from '../taxonomy/taxonomy.repository.js';
 import { articlesA } from './articles-a.js';
@@ -38,7 +43,8 @@ export async function seedDemo(ctx: ServiceContext): Promise<Map<string, number>
     timeZone: DEMO_TIME_ZONE,
     social: { twitter: 'https://twitter.com/sofialedger', facebook: 'https://www.facebook.com/sofialedger' },
     support: {
-      appeal: 'We need your support so The Sofia Ledger can keep delivering news and information about Bulgaria! Thank you!',
+      appeal:
+        'We need your support so The Sofia Ledger can keep delivering news and information about Bulgaria! Thank you!',
       linkText: 'Support The Sofia Ledger',
       pageTitle: 'Support independent news from Bulgaria',
       pageText:
@@ -59,7 +65,9 @@ export async function seedDemo(ctx: ServiceContext): Promise<Map<string, number>
     const body = markupToDoc(demo.body, (key) => ids.get(key) ?? PLACEHOLDER);
     const article = await createArticle(ctx, {
       ...fields(demo, ctx),
-      body: forward ? { type: 'doc', content: body.content.filter((b) => b.type !== 'relatedArticle') } : body,
+      body: forward
+        ? { type: 'doc', content: body.content.filter((b) => b.type !== 'relatedArticle') }
+        : body,
     });
     ids.set(demo.key, article.id);
     if (forward || demo.picks?.length) deferred.push(demo);
@@ -91,14 +99,24 @@ export async function seedDemo(ctx: ServiceContext): Promise<Map<string, number>
  * the top story and its neighbours.
  */
 async function seedReadership(ctx: ServiceContext, ids: number[]): Promise<void> {
-  const days = Array.from({ length: 7 }, (_, i) => localDay(new Date(ctx.now().getTime() - i * 86_400_000), DEMO_TIME_ZONE));
+  const days = Array.from({ length: 7 }, (_, i) =>
+    localDay(new Date(ctx.now().getTime() - i * 86_400_000), DEMO_TIME_ZONE),
+  );
   await ctx.db.transaction().execute(async (trx) => {
     for (const [index, id] of ids.entries()) {
       const weight = ((index * 7919) % 97) + 3;
-      const daily = days.map((day, i) => ({ article_id: id, day, views: Math.round((weight * (7 - i)) / 2) }));
+      const daily = days.map((day, i) => ({
+        article_id: id,
+        day,
+        views: Math.round((weight * (7 - i)) / 2),
+      }));
       await trx.insertInto('article_views_daily').values(daily).execute();
       const recent = daily.reduce((sum, d) => sum + d.views, 0);
-      await trx.updateTable('articles').set({ view_count: recent + weight * 40 }).where('id', '=', id).execute();
+      await trx
+        .updateTable('articles')
+        .set({ view_count: recent + weight * 40 })
+        .where('id', '=', id)
+        .execute();
     }
   });
 }

@@ -41,7 +41,8 @@ export async function saveSettings(db: Db, changes: Partial<SiteSettings>): Prom
   if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) {
     throw invalidInput('settings.timeZone', `"${changes.timeZone}" is not a known time zone`);
   }
-  if (changes.name !== undefined && !changes.name.trim()) throw invalidInput('settings.name', 'must not be empty');
+  if (changes.name !== undefined && !changes.name.trim())
+    throw invalidInput('settings.name', 'must not be empty');
   await db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(changes)) {
       if (!(key in DEFAULT_SETTINGS)) throw invalidInput(`settings.${key}`, 'is not a setting');

@@ -14,11 +14,17 @@ export interface TaxonomyRows {
   sources: SourceRow;
 }
 
-export async function findBySlug<T extends TaxonomyTable>(db: Db, table: T, slug: string): Promise<TaxonomyRows[T] | undefined> {
+export async function findBySlug<T extends TaxonomyTable>(
+  db: Db,
+  table: T,
+  slug: string,
+): Promise<TaxonomyRows[T] | undefined> {
   // The four tables share id/slug/name; Kysely cannot type a query over a union of tables.
-  return (await db.selectFrom(table as 'tags').selectAll().where('slug', '=', slug).executeTakeFirst()) as
-    | TaxonomyRows[T]
-    | undefined;
+  return (await db
+    .selectFrom(table as 'tags')
+    .selectAll()
+    .where('slug', '=', slug)
+    .executeTakeFirst()) as TaxonomyRows[T] | undefined;
 }
 
 export async function listSections(db: Db): Promise<SectionRow[]> {
@@ -40,7 +46,10 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
     const slug = slugify(name);
     if (!slug || tags.some((t) => t.slug === slug)) continue;
     const existing = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
-    tags.push(existing ?? (await db.insertInto('tags').values({ slug, name }).returningAll().executeTakeFirstOrThrow()));
+    tags.push(
+      existing ??
+        (await db.insertInto('tags').values({ slug, name }).returningAll().executeTakeFirstOrThrow()),
+    );
   }
   return tags;
 }

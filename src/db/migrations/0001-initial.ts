@@ -43,7 +43,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('view_count', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   // Every reader list is "published, newest first", optionally within a section.
-  await db.schema.createIndex('articles_status_published').on('articles').columns(['status', 'published_at']).execute();
+  await db.schema
+    .createIndex('articles_status_published')
+    .on('articles')
+    .columns(['status', 'published_at'])
+    .execute();
   await db.schema
     .createIndex('articles_section_published')
     .on('articles')
@@ -58,7 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
     .execute();
-  await db.schema.createIndex('article_tags_tag').on('article_tags').columns(['tag_id', 'article_id']).execute();
+  await db.schema
+    .createIndex('article_tags_tag')
+    .on('article_tags')
+    .columns(['tag_id', 'article_id'])
+    .execute();
 
   await db.schema
     .createTable('article_authors')
@@ -67,7 +75,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('article_authors_pk', ['article_id', 'author_id'])
     .execute();
-  await db.schema.createIndex('article_authors_author').on('article_authors').columns(['author_id', 'article_id']).execute();
+  await db.schema
+    .createIndex('article_authors_author')
+    .on('article_authors')
+    .columns(['author_id', 'article_id'])
+    .execute();
 
   await db.schema
     .createTable('article_corrections')
@@ -76,7 +88,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('article_corrections_article').on('article_corrections').column('article_id').execute();
+  await db.schema
+    .createIndex('article_corrections_article')
+    .on('article_corrections')
+    .column('article_id')
+    .execute();
 
   for (const table of ['article_related_picks', 'article_related'] as const) {
     let builder = db.schema
@@ -97,7 +113,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('views', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('article_views_daily_pk', ['article_id', 'day'])
     .execute();
-  await db.schema.createIndex('article_views_daily_day').on('article_views_daily').columns(['day', 'article_id']).execute();
+  await db.schema
+    .createIndex('article_views_daily_day')
+    .on('article_views_daily')
+    .columns(['day', 'article_id'])
+    .execute();
 
   // Full-text index, maintained by src/search on content events. Only articles
   // readers may see are in it; rowid is the article id.

@@ -10,7 +10,8 @@
     })
     .then(function (data) {
       var counter = story.querySelector('[data-views]');
-      if (data && counter && typeof data.views === 'number') counter.textContent = data.views.toLocaleString('en-US');
+      if (data && counter && typeof data.views === 'number')
+        counter.textContent = data.views.toLocaleString('en-US');
     })
     .catch(function () {});
 })();

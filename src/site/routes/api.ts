@@ -37,17 +37,14 @@ export function apiRoutes(app: FastifyInstance, services: AppServices): void {
   // The view beacon. The page sends it after loading, so views are counted
   // even when the HTML came from a cache. It sets no cookie and stores no
   // address; see src/views.
-  app.post<{ Params: { id: string } }>(
-    '/api/articles/:id/views',
-    async (request, reply) => {
-      const article = await visible(request.params.id);
-      const outcome = services.views.record({
-        articleId: article.id,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-      });
-      reply.code(202).header('cache-control', 'no-store');
-      return { counted: outcome === 'counted', views: article.views + services.views.pendingFor(article.id) };
-    },
-  );
+  app.post<{ Params: { id: string } }>('/api/articles/:id/views', async (request, reply) => {
+    const article = await visible(request.params.id);
+    const outcome = services.views.record({
+      articleId: article.id,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    reply.code(202).header('cache-control', 'no-store');
+    return { counted: outcome === 'counted', views: article.views + services.views.pendingFor(article.id) };
+  });
 }

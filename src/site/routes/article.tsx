@@ -13,7 +13,9 @@ export function articleRoutes(app: FastifyInstance, services: AppServices): void
   /** Finds a visible article by the id in its URL; anything else is a 404. */
   async function visibleArticle(rawId: string) {
     const id = /^\d{1,15}$/.test(rawId) ? Number(rawId) : NaN;
-    const article = Number.isSafeInteger(id) ? await getVisibleArticle(db, id, services.now().toISOString()) : undefined;
+    const article = Number.isSafeInteger(id)
+      ? await getVisibleArticle(db, id, services.now().toISOString())
+      : undefined;
     if (!article) throw new AppError('ARTICLE_NOT_FOUND', `article ${rawId} not found`);
     return article;
   }

@@ -5,7 +5,6 @@ import {
   findBySlug,
   findFeatured,
   listMostRead,
-
   listVisible,
   type ListFilter,
   type MostReadPeriod,
@@ -36,10 +35,18 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
     const sections = await Promise.all(
       site.sections.map(async (section) => ({
         section,
-        articles: await listVisible(db, at, { sectionId: section.id, excludeIds: exclude }, { limit: 4, offset: 0 }),
+        articles: await listVisible(
+          db,
+          at,
+          { sectionId: section.id, excludeIds: exclude },
+          { limit: 4, offset: 0 },
+        ),
       })),
     );
-    return sendPage(reply, <HomePage site={site} data={{ top: top ?? latest[0], latest, mostRead, sections }} />);
+    return sendPage(
+      reply,
+      <HomePage site={site} data={{ top: top ?? latest[0], latest, mostRead, sections }} />,
+    );
   });
 
   /** Today's most read, else this week's, else all time: the home page should never show an empty box. */
@@ -102,7 +109,11 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
       title: source.name,
       intro: source.url ? (
         <p>
-          Articles based on reporting by {source.name} (<a href={source.url} rel="noopener">{new URL(source.url).host}</a>).
+          Articles based on reporting by {source.name} (
+          <a href={source.url} rel="noopener">
+            {new URL(source.url).host}
+          </a>
+          ).
         </p>
       ) : undefined,
       description: `Articles based on reporting by ${source.name}`,
@@ -125,7 +136,10 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
   // A day's articles in the site's time zone; /archive/2022/01 and /archive/2022 list a month and a year.
   app.get<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>('/archive/:yyyy', archive);
   app.get<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>('/archive/:yyyy/:mm', archive);
-  app.get<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>('/archive/:yyyy/:mm/:dd', archive);
+  app.get<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>(
+    '/archive/:yyyy/:mm/:dd',
+    archive,
+  );
 
   async function archive(
     request: FastifyRequest<PageQuery & { Params: { yyyy: string; mm?: string; dd?: string } }>,
@@ -182,14 +196,26 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
       />,
     );
   });
-
 }
 
 function feedsFor(base: string) {
   return { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** UTC bounds of a local year, month or day, with its neighbours for navigation. */
 export function archiveRange(yyyy: string, mm: string | undefined, dd: string | undefined, timeZone: string) {

@@ -17,7 +17,10 @@ export function pageRoutes(app: FastifyInstance, services: AppServices): void {
     const { pages } = paginate(number, results.total);
     const base = `/search?q=${encodeURIComponent(q)}`;
     reply.header('cache-control', 'public, max-age=60');
-    return sendPage(reply, <SearchPage site={site} results={results} pageInfo={{ page: number, pages, base }} />);
+    return sendPage(
+      reply,
+      <SearchPage site={site} results={results} pageInfo={{ page: number, pages, base }} />,
+    );
   });
 
   app.get('/support', async (request, reply) => {

@@ -9,7 +9,11 @@ import type { ArticleSummary, Block, BodyDoc, Inline } from '../../content/index
  * see; a block whose target is missing or unpublished renders nothing.
  */
 export function Body(props: { doc: BodyDoc; related: Map<number, ArticleSummary> }) {
-  return <div class="article-body">{props.doc.content.map((block, i) => renderBlock(block, i, props.related))}</div>;
+  return (
+    <div class="article-body">
+      {props.doc.content.map((block, i) => renderBlock(block, i, props.related))}
+    </div>
+  );
 }
 
 function renderBlock(block: Block, key: number, related: Map<number, ArticleSummary>) {
@@ -23,14 +27,24 @@ function renderBlock(block: Block, key: number, related: Map<number, ArticleSumm
         <h3 key={key}>{renderInlines(block.content)}</h3>
       );
     case 'blockquote':
-      return <blockquote key={key}>{block.content.map((p, i) => <p key={i}>{renderInlines(p.content)}</p>)}</blockquote>;
+      return (
+        <blockquote key={key}>
+          {block.content.map((p, i) => (
+            <p key={i}>{renderInlines(p.content)}</p>
+          ))}
+        </blockquote>
+      );
     case 'bulletList':
     case 'orderedList': {
       const List = block.type === 'bulletList' ? 'ul' : 'ol';
       return (
         <List key={key}>
           {block.content.map((item, i) => (
-            <li key={i}>{item.content.map((p, j) => <p key={j}>{renderInlines(p.content)}</p>)}</li>
+            <li key={i}>
+              {item.content.map((p, j) => (
+                <p key={j}>{renderInlines(p.content)}</p>
+              ))}
+            </li>
           ))}
         </List>
       );
@@ -69,7 +83,12 @@ function renderInlines(content: Inline[] | undefined): ComponentChildren {
     for (const mark of node.marks ?? []) {
       if (mark.type === 'bold') out = <strong>{out}</strong>;
       else if (mark.type === 'italic') out = <em>{out}</em>;
-      else out = <a href={mark.attrs.href} rel={isExternal(mark.attrs.href) ? 'noopener' : undefined}>{out}</a>;
+      else
+        out = (
+          <a href={mark.attrs.href} rel={isExternal(mark.attrs.href) ? 'noopener' : undefined}>
+            {out}
+          </a>
+        );
     }
     return out;
   });

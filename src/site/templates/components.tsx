@@ -5,7 +5,11 @@ import type { SiteContext } from './site-context.js';
 /** `<time>` with the UTC instant for machines and the site's format for people. */
 export function Time(props: { at: string; site: SiteContext; pattern?: string }) {
   const { settings } = props.site;
-  return <time dateTime={props.at}>{formatDate(props.at, settings.timeZone, props.pattern ?? settings.dateFormat)}</time>;
+  return (
+    <time dateTime={props.at}>
+      {formatDate(props.at, settings.timeZone, props.pattern ?? settings.dateFormat)}
+    </time>
+  );
 }
 
 export function ArticleList(props: {

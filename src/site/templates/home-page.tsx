@@ -73,7 +73,11 @@ export function HomePage(props: { site: SiteContext; data: HomePageData }) {
         {data.sections
           .filter((b) => b.articles.length)
           .map((block) => (
-            <section class="section-block" key={block.section.id} aria-labelledby={`block-${block.section.slug}`}>
+            <section
+              class="section-block"
+              key={block.section.id}
+              aria-labelledby={`block-${block.section.slug}`}
+            >
               <h2 class="section-heading" id={`block-${block.section.slug}`}>
                 <a href={`/sections/${block.section.slug}`}>{block.section.name}</a>
               </h2>

@@ -29,9 +29,24 @@ export function Layout(props: { site: SiteContext; head: Head; children: Compone
         {head.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="stylesheet" href={site.assets.css} />
         <link rel="alternate" type="application/rss+xml" title={`${settings.name} (RSS)`} href="/feed.xml" />
-        <link rel="alternate" type="application/atom+xml" title={`${settings.name} (Atom)`} href="/feed.atom" />
-        <link rel="alternate" type="application/feed+json" title={`${settings.name} (JSON Feed)`} href="/feed.json" />
-        <link rel="search" type="application/opensearchdescription+xml" title={settings.name} href="/opensearch.xml" />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${settings.name} (Atom)`}
+          href="/feed.atom"
+        />
+        <link
+          rel="alternate"
+          type="application/feed+json"
+          title={`${settings.name} (JSON Feed)`}
+          href="/feed.json"
+        />
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          title={settings.name}
+          href="/opensearch.xml"
+        />
         {head.extra}
       </head>
       <body>
@@ -55,7 +70,10 @@ export function Layout(props: { site: SiteContext; head: Head; children: Compone
               </li>
               {site.sections.map((s) => (
                 <li key={s.id}>
-                  <a href={`/sections/${s.slug}`} aria-current={site.path.startsWith(`/sections/${s.slug}`) ? 'page' : undefined}>
+                  <a
+                    href={`/sections/${s.slug}`}
+                    aria-current={site.path.startsWith(`/sections/${s.slug}`) ? 'page' : undefined}
+                  >
                     {s.name}
                   </a>
                 </li>
@@ -81,8 +99,14 @@ export function Layout(props: { site: SiteContext; head: Head; children: Compone
 export function SearchForm(props: { query?: string; id?: string }) {
   const id = props.id ?? 'site-search';
   return (
-    // Distinct names: axe's landmark-unique, when a page has a second search form.
-    <form class="search-form" role="search" aria-label={props.id ? 'Search this site' : 'Site search'} action="/search" method="get">
+    <form
+      class="search-form"
+      role="search"
+      // A distinct name for each search landmark (axe: landmark-unique), since some pages have two.
+      aria-label={props.id ? 'Search this site' : 'Site search'}
+      action="/search"
+      method="get"
+    >
       <label for={id} class="visually-hidden">
         Search articles
       </label>

@@ -31,9 +31,24 @@ export function ListPage(props: { site: SiteContext; data: ListPageData }) {
         <PaginationLinks info={data.pageInfo} site={site} />
         {data.feeds ? (
           <>
-            <link rel="alternate" type="application/rss+xml" title={`${data.title} (RSS)`} href={data.feeds.rss} />
-            <link rel="alternate" type="application/atom+xml" title={`${data.title} (Atom)`} href={data.feeds.atom} />
-            <link rel="alternate" type="application/feed+json" title={`${data.title} (JSON Feed)`} href={data.feeds.json} />
+            <link
+              rel="alternate"
+              type="application/rss+xml"
+              title={`${data.title} (RSS)`}
+              href={data.feeds.rss}
+            />
+            <link
+              rel="alternate"
+              type="application/atom+xml"
+              title={`${data.title} (Atom)`}
+              href={data.feeds.atom}
+            />
+            <link
+              rel="alternate"
+              type="application/feed+json"
+              title={`${data.title} (JSON Feed)`}
+              href={data.feeds.json}
+            />
           </>
         ) : null}
       </>
@@ -47,7 +62,8 @@ export function ListPage(props: { site: SiteContext; data: ListPageData }) {
         {data.intro ? <div class="list-header__intro">{data.intro}</div> : null}
         {data.feeds ? (
           <p class="list-header__feeds">
-            <a href={data.feeds.rss}>RSS</a> · <a href={data.feeds.atom}>Atom</a> · <a href={data.feeds.json}>JSON Feed</a>
+            <a href={data.feeds.rss}>RSS</a> · <a href={data.feeds.atom}>Atom</a> ·{' '}
+            <a href={data.feeds.json}>JSON Feed</a>
           </p>
         ) : null}
       </header>

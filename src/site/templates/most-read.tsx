@@ -9,7 +9,10 @@ export const MOST_READ_LABELS: Record<MostReadPeriod, string> = {
 };
 
 /** The first day (site-local) a period counts from; null for all time. */
-export function mostReadSince(period: MostReadPeriod, site: Pick<SiteContext, 'now' | 'settings'>): string | null {
+export function mostReadSince(
+  period: MostReadPeriod,
+  site: Pick<SiteContext, 'now' | 'settings'>,
+): string | null {
   if (period === 'all') return null;
   const days = period === 'today' ? 0 : 6;
   return localDay(new Date(site.now.getTime() - days * 86_400_000), site.settings.timeZone);

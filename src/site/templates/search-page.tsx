@@ -23,7 +23,9 @@ export function SearchPage(props: { site: SiteContext; results: SearchResults; p
               : `${results.total} ${results.total === 1 ? 'article matches' : 'articles match'} “${q}”.`}
           </p>
         ) : (
-          <p class="search-summary">Type words to find; put a phrase in "quotes"; end a word with * to match its beginning.</p>
+          <p class="search-summary">
+            Type words to find; put a phrase in "quotes"; end a word with * to match its beginning.
+          </p>
         )}
       </header>
       <ol class="article-list search-results">
@@ -36,7 +38,9 @@ export function SearchPage(props: { site: SiteContext; results: SearchResults; p
               <h2 class="article-list__title">
                 <a href={article.path}>{article.title}</a>
               </h2>
-              <p class="snippet">{snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}</p>
+              <p class="snippet">
+                {snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
+              </p>
               <p class="meta">
                 <Time at={article.publishedAt} site={site} />
               </p>

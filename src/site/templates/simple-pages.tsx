@@ -28,14 +28,21 @@ export function SupportPage(props: { site: SiteContext }) {
 export function ErrorPage(props: { site: SiteContext; status: number; message?: string }) {
   const { site, status } = props;
   const notFound = status === 404;
-  const title = notFound ? 'Page not found' : status < 500 ? 'This request could not be served' : 'Something went wrong';
+  const title = notFound
+    ? 'Page not found'
+    : status < 500
+      ? 'This request could not be served'
+      : 'Something went wrong';
   return (
     <Layout site={site} head={{ title, noindex: true }}>
       <article class="prose error-page">
         <p class="kicker">Error {status}</p>
         <h1>{title}</h1>
         {notFound ? (
-          <p>The page you asked for does not exist or is no longer published. Try a search, or start from the home page.</p>
+          <p>
+            The page you asked for does not exist or is no longer published. Try a search, or start from the
+            home page.
+          </p>
         ) : status < 500 ? (
           <p>{props.message ?? 'The request was not valid.'}</p>
         ) : (
