@@ -7,7 +7,10 @@ import { ERROR_CODES } from './app-error.js';
 test('docs/ERRORS.md lists exactly the error codes, with their statuses', () => {
   const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/ERRORS.md'), 'utf8');
   const documented = Object.fromEntries(
-    [...doc.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map(([, code, status]) => [code, Number(status)]),
+    [...doc.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*(\d{3})\s*\|/gm)].map(([, code, status]) => [
+      code,
+      Number(status),
+    ]),
   );
   assert.deepEqual(documented, { ...ERROR_CODES });
 });
