@@ -33,7 +33,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -10,7 +10,7 @@ import {
   type MostReadPeriod,
 } from '../../content/index.js';
 import { AppError, notFound } from '../../lib/app-error.js';
-import { zonedTimeToUtc } from '../../lib/dateline.js';
+import { MONTHS, zonedTimeToUtc } from '../../lib/dateline.js';
 import { sendPage } from '../render.js';
 import { pageNumber, paginate, PAGE_SIZE } from '../pagination.js';
 import { siteContext } from '../site-context.builder.js';
@@ -201,21 +201,6 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
 function feedsFor(base: string) {
   return { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` };
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** UTC bounds of a local year, month or day, with its neighbours for navigation. */
 export function archiveRange(yyyy: string, mm: string | undefined, dd: string | undefined, timeZone: string) {
