@@ -7,6 +7,8 @@ export interface ContentEventMap {
   'article.published': { articleId: number };
   /** The article stopped being visible: unpublished, back to draft or deleted. */
   'article.unpublished': { articleId: number };
+  /** The article will go live at `at` (ISO); the scheduler wakes up for it. */
+  'article.scheduled': { articleId: number; at: string };
 }
 
 export type ContentEvent = keyof ContentEventMap;

@@ -17,6 +17,12 @@ export interface Database {
   article_related_picks: ArticleRelatedPicksTable;
   article_related: ArticleRelatedTable;
   article_views_daily: ArticleViewsDailyTable;
+  article_revisions: ArticleRevisionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  media: MediaTable;
 }
 
 export interface SettingsTable {
@@ -53,7 +59,7 @@ export interface SourcesTable {
   url: string | null;
 }
 
-export type ArticleStatus = 'draft' | 'scheduled' | 'published';
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
 
 export interface ArticlesTable {
   id: Generated<number>;
@@ -74,6 +80,11 @@ export interface ArticlesTable {
   seo_title: string | null;
   seo_description: string | null;
   view_count: ColumnType<number, number | undefined, number>;
+  /** Goes up by one with every save; a save based on an older version is refused. */
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  updated_by: number | null;
+  featured_image_id: number | null;
 }
 
 export interface ArticleTagsTable {
@@ -116,6 +127,85 @@ export interface ArticleViewsDailyTable {
   views: number;
 }
 
+export type Role = 'contributor' | 'author' | 'editor' | 'admin';
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lower-case. */
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  /** The byline this user writes under. */
+  author_id: number | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie's token: a stolen database does not give working cookies. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  user_agent: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  /** Kept as it was at the time, so the log still reads after a user is removed. */
+  user_name: string;
+  action: string;
+  article_id: number | null;
+  subject: string;
+  /** JSON */
+  details: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  created_at: string;
+  user_id: number | null;
+  user_name: string;
+  status: ArticleStatus;
+  /** JSON of the editable fields, see content/revisions */
+  snapshot: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  /** Stored file name under DATA_DIR/media, e.g. `2026/11/abc123.jpg`. */
+  file: string;
+  original_name: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** JSON list of resized variants: { width, file, mime }[] */
+  variants: string;
+  user_id: number | null;
+  created_at: string;
+}
+
+export type UserRow = Selectable<UsersTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticleRow = Insertable<ArticlesTable>;
 export type ArticleRowUpdate = Updateable<ArticlesTable>;

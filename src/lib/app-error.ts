@@ -8,6 +8,12 @@ export const ERROR_CODES = {
   INVALID_INPUT: 400,
   INVALID_BODY: 400,
   SLUG_TAKEN: 409,
+  EDIT_CONFLICT: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;
@@ -20,17 +26,28 @@ export class AppError extends Error {
   readonly status: number;
   /** Whether `message` may be shown to the person who made the request. */
   readonly expose: boolean;
+  /** Facts a client can act on, e.g. the current version after an edit conflict. */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; expose?: boolean } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; expose?: boolean; details?: Record<string, unknown> } = {},
+  ) {
     super(message, { cause: options.cause });
     this.code = code;
     this.status = ERROR_CODES[code];
     this.expose = options.expose ?? this.status < 500;
+    this.details = options.details;
   }
 }
 
 export function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `${what} not found`);
+}
+
+export function forbidden(what: string): AppError {
+  return new AppError('FORBIDDEN', `your role does not allow you to ${what}`);
 }
 
 export function invalidInput(where: string, what: string): AppError {

@@ -99,7 +99,7 @@ describe('sitemaps, robots.txt and OpenSearch', () => {
   test("an article's lastmod moves when a correction is added", async (t) => {
     const own = await newsroom(t);
     const at = new Date(NOW.getTime() - 30 * 60_000);
-    await addCorrection(own.app.services.content, own.ids['Old story'], 'A name was misspelt.', at);
+    await addCorrection(own.app.services.content, own.ids['Old story'], 'A name was misspelt.', { at });
     const entry = urls((await own.app.inject('/sitemap.xml')).body).find(
       (u) => u.loc === SITE + own.paths['Old story'],
     );

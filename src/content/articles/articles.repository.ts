@@ -184,7 +184,7 @@ export async function findArticleRow(db: Db, id: number): Promise<ArticleRow | u
 
 /** The whole article with its section, source, tags, authors and corrections. */
 export async function loadArticle(db: Db, row: ArticleRow): Promise<Article> {
-  const [section, source, tags, authors, corrections] = await Promise.all([
+  const [section, source, tags, authors, corrections, picks] = await Promise.all([
     db
       .selectFrom('sections')
       .select(['id', 'slug', 'name'])
@@ -217,6 +217,12 @@ export async function loadArticle(db: Db, row: ArticleRow): Promise<Article> {
       .where('article_id', '=', row.id)
       .orderBy('created_at')
       .execute(),
+    db
+      .selectFrom('article_related_picks')
+      .select('related_id')
+      .where('article_id', '=', row.id)
+      .orderBy('position')
+      .execute(),
   ]);
   return {
     id: row.id,
@@ -239,6 +245,10 @@ export async function loadArticle(db: Db, row: ArticleRow): Promise<Article> {
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     views: row.view_count,
+    picks: picks.map((p) => p.related_id),
+    version: row.version,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
   };
 }
 

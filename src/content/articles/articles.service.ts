@@ -1,12 +1,15 @@
 import type { Db } from '../../db/database.js';
 import type { ArticleStatus } from '../../db/schema.js';
-import { AppError, invalidInput } from '../../lib/app-error.js';
+import { AppError, forbidden, invalidInput } from '../../lib/app-error.js';
 import { slugify } from '../../lib/slugify.js';
 import { sanitiseBody, stripControl } from '../body/body.sanitise.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import type { ContentEvents } from '../events.js';
+import { can, SYSTEM, type Actor } from '../users/permissions.js';
+import { writeRevision } from './revisions.repository.js';
 import { ensureTags, findBySlug } from '../taxonomy/taxonomy.repository.js';
 import { findArticleRow, loadArticle, slugExists } from './articles.repository.js';
-import type { Article, ArticleInput } from './articles.table.js';
+import type { Article, ArticleInput, SaveOptions } from './articles.table.js';
 
 export interface ServiceContext {
   db: Db;
@@ -15,84 +18,212 @@ export interface ServiceContext {
   now: () => Date;
 }
 
-const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
+const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'unpublished'];
+/** Statuses that change what readers see: setting them needs the right to publish. */
+const PUBLISHING: ArticleStatus[] = ['scheduled', 'published', 'unpublished'];
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Validates, sanitises and stores a new article; announces it if readers can now see it. */
-export async function createArticle(ctx: ServiceContext, input: ArticleInput): Promise<Article> {
+/**
+ * Validates, sanitises and stores a new article as `actor`; records revision 1
+ * and an audit entry, and announces it if readers can now see it.
+ */
+export async function createArticle(
+  ctx: ServiceContext,
+  input: ArticleInput,
+  actor: Actor = SYSTEM,
+): Promise<Article> {
   const now = ctx.now().toISOString();
-  const clean = await validate(ctx.db, input, now);
+  const withByline = {
+    ...input,
+    authors: input.authors?.length ? input.authors : await ownByline(ctx.db, actor),
+  };
+  const clean = await validate(ctx.db, withByline, now, null);
+  if (PUBLISHING.includes(clean.status) && !can.publishArticle(actor, null)) {
+    throw forbidden(`publish: a ${actor.role} can save a draft or submit it for review`);
+  }
   const slug = await chooseSlug(ctx.db, input.slug, clean.title);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('articles')
       .values({
+        ...columns(clean),
         slug,
-        title: clean.title,
-        lead: clean.lead,
-        body: JSON.stringify(clean.body),
-        section_id: clean.sectionId,
-        source_id: clean.sourceId,
-        status: clean.status,
-        featured: clean.featured ? 1 : 0,
-        published_at: clean.publishedAt,
         created_at: now,
         updated_at: now,
-        seo_title: clean.seoTitle,
-        seo_description: clean.seoDescription,
+        version: 1,
+        created_by: actor.id,
+        updated_by: actor.id,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeRelations(trx, row.id, clean);
+    await writeRevision(trx, await loadArticle(trx, (await findArticleRow(trx, row.id))!), actor, now);
+    await recordAudit(trx, {
+      at: now,
+      actor,
+      action: 'article.create',
+      articleId: row.id,
+      subject: clean.title,
+      details: { status: clean.status },
+    });
     return row.id;
   });
   const article = await getArticle(ctx.db, id);
   await announce(ctx, article, now);
+  if (article.status === 'scheduled')
+    await ctx.events.emit('article.scheduled', { articleId: id, at: article.publishedAt! });
   return article;
 }
 
-/** Replaces an article's editable fields; the publication time stays unless given. */
-export async function updateArticle(ctx: ServiceContext, id: number, input: ArticleInput): Promise<Article> {
+/**
+ * Replaces an article's editable fields as `actor`. The publication time stays
+ * unless given; a change to an article readers can see marks it "Updated".
+ * With `expectedVersion`, a save on top of someone else's newer save is refused.
+ */
+export async function updateArticle(
+  ctx: ServiceContext,
+  id: number,
+  input: ArticleInput,
+  actor: Actor = SYSTEM,
+  options: SaveOptions = {},
+): Promise<Article> {
   const existing = await findArticleRow(ctx.db, id);
   if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
+  if (!can.editArticle(actor, existing)) throw forbidden(`edit this article (${existing.status})`);
+  assertVersion(existing, options.expectedVersion);
   const now = ctx.now().toISOString();
   const clean = await validate(
     ctx.db,
     { ...input, publishedAt: input.publishedAt ?? existing.published_at },
     now,
+    existing.status,
   );
+  const statusChanges = clean.status !== existing.status;
+  if (
+    statusChanges &&
+    (PUBLISHING.includes(clean.status) || PUBLISHING.includes(existing.status)) &&
+    !can.publishArticle(actor, existing)
+  ) {
+    throw forbidden(`change what readers see: a ${actor.role} can save a draft or submit it for review`);
+  }
   const slug =
-    input.slug === undefined ? existing.slug : await chooseSlug(ctx.db, input.slug, clean.title, id);
+    input.slug === undefined || input.slug === ''
+      ? existing.slug
+      : await chooseSlug(ctx.db, input.slug, clean.title, id);
+  const wasVisible = isVisible(existing.status, existing.published_at, now);
+  const willBeVisible = isVisible(clean.status, clean.publishedAt, now);
+  const action = options.action ?? auditAction(existing.status, clean.status, wasVisible, willBeVisible);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
+    const result = await trx
       .updateTable('articles')
       .set({
+        ...columns(clean),
         slug,
-        title: clean.title,
-        lead: clean.lead,
-        body: JSON.stringify(clean.body),
-        section_id: clean.sectionId,
-        source_id: clean.sourceId,
-        status: clean.status,
-        featured: clean.featured ? 1 : 0,
-        published_at: clean.publishedAt,
         updated_at: now,
-        seo_title: clean.seoTitle,
-        seo_description: clean.seoDescription,
+        updated_by: actor.id,
+        version: existing.version + 1,
+        // Readers see "Updated" when an article they could already read changes.
+        ...(wasVisible && willBeVisible ? { revised_at: now } : {}),
       })
       .where('id', '=', id)
-      .execute();
+      .where('version', '=', existing.version)
+      .executeTakeFirst();
+    // Someone saved between our read and this write.
+    if (Number(result.numUpdatedRows) !== 1) assertVersion(await findArticleRow(trx, id), existing.version);
     await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
     await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
     await trx.deleteFrom('article_related_picks').where('article_id', '=', id).execute();
     await writeRelations(trx, id, clean);
+    await writeRevision(trx, await loadArticle(trx, (await findArticleRow(trx, id))!), actor, now);
+    await recordAudit(trx, {
+      at: now,
+      actor,
+      action,
+      articleId: id,
+      subject: clean.title,
+      details: { from: existing.status, to: clean.status },
+    });
   });
   const article = await getArticle(ctx.db, id);
-  const wasVisible = existing.status === 'published' && (existing.published_at ?? '') <= now;
-  if (!(await announce(ctx, article, now)) && wasVisible) {
-    await ctx.events.emit('article.unpublished', { articleId: id });
-  }
+  if (willBeVisible) await ctx.events.emit('article.published', { articleId: id });
+  else if (wasVisible) await ctx.events.emit('article.unpublished', { articleId: id });
+  if (clean.status === 'scheduled')
+    await ctx.events.emit('article.scheduled', { articleId: id, at: clean.publishedAt! });
   return article;
+}
+
+/** Deletes an article for good; readers' links to it become 404s. */
+export async function deleteArticle(ctx: ServiceContext, id: number, actor: Actor = SYSTEM): Promise<void> {
+  const existing = await findArticleRow(ctx.db, id);
+  if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
+  if (!can.deleteArticle(actor, existing)) throw forbidden('delete this article');
+  const now = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('articles').where('id', '=', id).execute();
+    await recordAudit(trx, {
+      at: now,
+      actor,
+      action: 'article.delete',
+      articleId: id,
+      subject: existing.title,
+    });
+  });
+  await ctx.events.emit('article.unpublished', { articleId: id });
+}
+
+function assertVersion(
+  row: { version: number; updated_at: string; updated_by: number | null } | undefined,
+  expected: number | undefined,
+) {
+  if (!row || expected === undefined || row.version === expected) return;
+  throw new AppError(
+    'EDIT_CONFLICT',
+    `this article was saved by someone else (version ${row.version}, at ${row.updated_at}) after you opened version ${expected}: your changes were not saved`,
+    { details: { currentVersion: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by } },
+  );
+}
+
+function isVisible(status: ArticleStatus, publishedAt: string | null, now: string): boolean {
+  return status === 'published' && publishedAt !== null && publishedAt <= now;
+}
+
+function auditAction(
+  from: ArticleStatus,
+  to: ArticleStatus,
+  wasVisible: boolean,
+  willBeVisible: boolean,
+): string {
+  if (willBeVisible && !wasVisible) return 'article.publish';
+  if (wasVisible && !willBeVisible) return 'article.unpublish';
+  if (to === 'scheduled' && from !== 'scheduled') return 'article.schedule';
+  if (to === 'review' && from !== 'review') return 'article.submit';
+  return 'article.update';
+}
+
+/** A new article's byline defaults to the writer's own. */
+async function ownByline(db: Db, actor: Actor): Promise<string[]> {
+  if (actor.authorId === null) return [];
+  const author = await db
+    .selectFrom('authors')
+    .select('slug')
+    .where('id', '=', actor.authorId)
+    .executeTakeFirst();
+  return author ? [author.slug] : [];
+}
+
+function columns(clean: CleanArticle) {
+  return {
+    title: clean.title,
+    lead: clean.lead,
+    body: JSON.stringify(clean.body),
+    section_id: clean.sectionId,
+    source_id: clean.sourceId,
+    status: clean.status,
+    featured: clean.featured ? 1 : 0,
+    published_at: clean.publishedAt,
+    seo_title: clean.seoTitle,
+    seo_description: clean.seoDescription,
+  };
 }
 
 /** Adds a dated correction note shown at the foot of the article, and marks it updated. */
@@ -100,14 +231,16 @@ export async function addCorrection(
   ctx: ServiceContext,
   id: number,
   text: string,
-  at?: Date,
+  options: { at?: Date; actor?: Actor } = {},
 ): Promise<Article> {
+  const actor = options.actor ?? SYSTEM;
   const note = stripControl(text).trim();
   if (!note) throw invalidInput('correction', 'must not be empty');
   if (note.length > 2000) throw invalidInput('correction', 'is longer than 2000 characters');
   const existing = await findArticleRow(ctx.db, id);
   if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
-  const when = (at ?? ctx.now()).toISOString();
+  if (!can.publishArticle(actor, existing)) throw forbidden('add a correction');
+  const when = (options.at ?? ctx.now()).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('article_corrections')
@@ -118,6 +251,14 @@ export async function addCorrection(
       .set({ revised_at: when, updated_at: when })
       .where('id', '=', id)
       .execute();
+    await recordAudit(trx, {
+      at: when,
+      actor,
+      action: 'article.correct',
+      articleId: id,
+      subject: existing.title,
+      details: { text: note },
+    });
   });
   const article = await getArticle(ctx.db, id);
   await announce(ctx, article, ctx.now().toISOString());
@@ -161,7 +302,12 @@ interface CleanArticle {
   seoDescription: string | null;
 }
 
-async function validate(db: Db, input: ArticleInput, now: string): Promise<CleanArticle> {
+async function validate(
+  db: Db,
+  input: ArticleInput,
+  now: string,
+  previous: ArticleStatus | null,
+): Promise<CleanArticle> {
   const title = plainText(input.title, 'title', 300, true);
   const lead = plainText(input.lead ?? '', 'lead', 1000, false);
   const body = sanitiseBody(input.body);
@@ -180,7 +326,7 @@ async function validate(db: Db, input: ArticleInput, now: string): Promise<Clean
     if (!authorIds.includes(author.id)) authorIds.push(author.id);
   }
   const tags = (input.tags ?? []).map((t, i) => plainText(t, `tags[${i}]`, 60, true));
-  const status = input.status ?? 'draft';
+  let status = input.status ?? previous ?? 'draft';
   if (!STATUSES.includes(status)) throw invalidInput('status', `must be one of ${STATUSES.join(', ')}`);
   let publishedAt: string | null = null;
   if (input.publishedAt) {

@@ -31,6 +31,12 @@ export interface Article {
   seoTitle: string | null;
   seoDescription: string | null;
   views: number;
+  /** Editors' picks for related articles, by id. */
+  picks: number[];
+  /** Goes up with every save; send it back to save without overwriting someone else's changes. */
+  version: number;
+  createdBy: number | null;
+  updatedBy: number | null;
 }
 
 /** An article in a list: enough for a headline, a standfirst and a dateline. */
@@ -70,4 +76,12 @@ export interface ArticleInput {
   picks?: number[];
   seoTitle?: string | null;
   seoDescription?: string | null;
+}
+
+/** What a save sends besides the fields: the version it was based on. */
+export interface SaveOptions {
+  /** The version the editor opened; a save on top of a newer one is refused (EDIT_CONFLICT). */
+  expectedVersion?: number;
+  /** Audit action to record instead of the one the change implies (e.g. `article.restore`). */
+  action?: string;
 }

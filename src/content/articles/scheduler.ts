@@ -32,7 +32,11 @@ export async function publishDue(ctx: ServiceContext, since: string | null): Pro
   return ids;
 }
 
-/** Runs publishDue now and then every `everyMs`; returns a function that stops it. */
+/**
+ * Runs publishDue at start (publishing what came due while the server was
+ * down), then exactly when the next scheduled article is due, and every
+ * `everyMs` as a safety net. Returns a function that stops it.
+ */
 export function startScheduler(
   ctx: ServiceContext,
   everyMs: number,
@@ -40,22 +44,54 @@ export function startScheduler(
 ): () => Promise<void> {
   let since: string | null = null;
   let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  let wake: NodeJS.Timeout | undefined;
+  let wakeAt = Number.POSITIVE_INFINITY;
+
+  const arm = (at: number) => {
+    if (stopped || at >= wakeAt) return;
+    clearTimeout(wake);
+    wakeAt = at;
+    const delay = Math.min(Math.max(0, at - ctx.now().getTime()), 2 ** 31 - 1);
+    wake = setTimeout(() => {
+      wakeAt = Number.POSITIVE_INFINITY;
+      tick();
+    }, delay);
+    wake.unref();
+  };
   const tick = () => {
     running = running.then(async () => {
+      if (stopped) return;
       const at = ctx.now().toISOString();
       try {
         await publishDue(ctx, since);
         since = at;
+        const next = await nextDue(ctx, at);
+        if (next) arm(Date.parse(next));
       } catch (error) {
         onError(error);
       }
     });
   };
+  ctx.events.on('article.scheduled', ({ at }) => arm(Date.parse(at)));
   tick();
   const timer = setInterval(tick, everyMs);
   timer.unref();
   return async () => {
+    stopped = true;
     clearInterval(timer);
+    clearTimeout(wake);
     await running;
   };
+}
+
+/** When the next article is due to go live, if any. */
+async function nextDue(ctx: ServiceContext, now: string): Promise<string | undefined> {
+  const row = await ctx.db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.min('published_at').as('at'))
+    .where('status', 'in', ['scheduled', 'published'])
+    .where('published_at', '>', now)
+    .executeTakeFirst();
+  return row?.at ?? undefined;
 }

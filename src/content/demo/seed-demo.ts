@@ -86,7 +86,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<Map<string, number>
   }
   for (const demo of articles) {
     for (const c of demo.corrections ?? []) {
-      await addCorrection(ctx, ids.get(demo.key)!, c.text, zonedTimeToUtc(c.at, DEMO_TIME_ZONE));
+      await addCorrection(ctx, ids.get(demo.key)!, c.text, { at: zonedTimeToUtc(c.at, DEMO_TIME_ZONE) });
     }
   }
   await seedReadership(ctx, [...ids.values()]);

@@ -1,0 +1,252 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { Role, UserRow } from '../../db/schema.js';
+import { AppError, forbidden, invalidInput } from '../../lib/app-error.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password.js';
+import { slugify } from '../../lib/slugify.js';
+import { stripControl } from '../body/body.sanitise.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { can, ROLES, type Actor } from './permissions.js';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  authorId: number | null;
+  createdAt: string;
+  disabled: boolean;
+}
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    authorId: row.author_id,
+    createdAt: row.created_at,
+    disabled: row.disabled_at !== null,
+  };
+}
+
+export function actorOf(user: User): Actor {
+  return { id: user.id, name: user.name, role: user.role, authorId: user.authorId };
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  /** Author slug this user writes under; created from the name when absent. */
+  authorSlug?: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Creates an account. Only administrators may, except for the very first one (setup). */
+export async function createUser(db: Db, actor: Actor | 'setup', input: NewUser, now: Date): Promise<User> {
+  if (actor === 'setup') {
+    if (await hasAdministrator(db)) throw forbidden('run setup: an administrator already exists');
+    if (input.role !== 'admin') throw invalidInput('role', 'the first account must be an administrator');
+  } else if (!can.manageUsers(actor)) {
+    throw forbidden('manage users');
+  }
+  const email = String(input.email ?? '')
+    .trim()
+    .toLowerCase();
+  if (!EMAIL.test(email) || email.length > 200)
+    throw invalidInput('email', `"${email}" is not an email address`);
+  const name = stripControl(String(input.name ?? ''))
+    .trim()
+    .replace(/\s+/g, ' ');
+  if (!name || name.length > 100) throw invalidInput('name', 'must be 1 to 100 characters');
+  if (!ROLES.includes(input.role)) throw invalidInput('role', `must be one of ${ROLES.join(', ')}`);
+  const problem = passwordProblem(String(input.password ?? ''));
+  if (problem) throw invalidInput('password', problem);
+  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {
+    throw invalidInput('email', `${email} already has an account`);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const at = now.toISOString();
+  const row = await db.transaction().execute(async (trx) => {
+    const authorId = await bylineFor(trx, name, input.authorSlug);
+    const user = await trx
+      .insertInto('users')
+      .values({
+        email,
+        name,
+        role: input.role,
+        password_hash: passwordHash,
+        author_id: authorId,
+        created_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      at,
+      actor: actor === 'setup' ? { id: user.id, name } : actor,
+      action: 'user.create',
+      subject: `${email} (${input.role})`,
+    });
+    return user;
+  });
+  return toUser(row);
+}
+
+/** The author record a user's articles are credited to: the named one, or one made from the user's name. */
+async function bylineFor(db: Db, name: string, slug: string | undefined): Promise<number> {
+  const wanted = slug || slugify(name) || 'author';
+  const existing = await db.selectFrom('authors').select('id').where('slug', '=', wanted).executeTakeFirst();
+  if (existing) return existing.id;
+  if (slug) throw invalidInput('authorSlug', `there is no author "${slug}"`);
+  const row = await db
+    .insertInto('authors')
+    .values({ slug: wanted, name, bio: '' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function hasAdministrator(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
+}
+
+export async function findUser(db: Db, id: number): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+/**
+ * The user with this email and password, or undefined. Unknown emails cost
+ * the same scrypt work as wrong passwords, so timing does not tell which.
+ */
+export async function authenticate(db: Db, email: string, password: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', String(email).trim().toLowerCase())
+    .executeTakeFirst();
+  const ok = await verifyPassword(String(password), row?.password_hash ?? DUMMY_HASH);
+  if (!row || !ok || row.disabled_at !== null) return undefined;
+  return toUser(row);
+}
+
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export async function changeRole(db: Db, actor: Actor, userId: number, role: Role, now: Date): Promise<User> {
+  if (!can.manageUsers(actor)) throw forbidden('manage users');
+  if (!ROLES.includes(role)) throw invalidInput('role', `must be one of ${ROLES.join(', ')}`);
+  const user = await findUser(db, userId);
+  if (!user) throw new AppError('NOT_FOUND', `user ${userId} not found`);
+  if (user.role === 'admin' && role !== 'admin') await assertAnotherAdmin(db, userId);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ role }).where('id', '=', userId).execute();
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actor,
+      action: 'user.role',
+      subject: `${user.email}: ${user.role} -> ${role}`,
+    });
+  });
+  return { ...user, role };
+}
+
+async function assertAnotherAdmin(db: Db, exceptId: number): Promise<void> {
+  const other = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
+  if (!other) throw invalidInput('role', 'the last administrator cannot be demoted or disabled');
+}
+
+// Sessions and API tokens. The database keeps only sha256 of each secret.
+
+export const SESSION_DAYS = 14;
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export async function createSession(db: Db, userId: number, userAgent: string, now: Date) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sha256(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      user_agent: userAgent.slice(0, 300),
+    })
+    .execute();
+  return { token, csrfToken, expiresAt };
+}
+
+/** The live session for a cookie's token, with its user; expired sessions and disabled users give nothing. */
+export async function findSession(db: Db, token: string, now: Date) {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at'])
+    .where('sessions.id', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.expires_at <= now.toISOString() || row.disabled_at !== null) return undefined;
+  return { user: toUser(row), sessionId: row.session_id, csrfToken: row.csrf_token };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+}
+
+/** Signs a user out on every device. */
+export async function deleteAllSessions(db: Db, userId: number): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** A new API token for a user; the plain token is returned once and never stored. */
+export async function createApiToken(db: Db, userId: number, name: string, now: Date): Promise<string> {
+  const clean = stripControl(name).trim();
+  if (!clean || clean.length > 100) throw invalidInput('name', 'a token needs a name of 1 to 100 characters');
+  const token = `nd_${randomBytes(32).toString('base64url')}`;
+  await db
+    .insertInto('api_tokens')
+    .values({ user_id: userId, name: clean, token_hash: sha256(token), created_at: now.toISOString() })
+    .execute();
+  return token;
+}
+
+export async function findApiToken(db: Db, token: string, now: Date): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select('api_tokens.id as token_id')
+    .where('api_tokens.token_hash', '=', sha256(token))
+    .where('api_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || row.disabled_at !== null) return undefined;
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now.toISOString() })
+    .where('id', '=', row.token_id)
+    .execute();
+  return toUser(row);
+}
