@@ -3,6 +3,8 @@ import type { Config } from './config.js';
 import { ContentEvents, getSettings, startScheduler, type ServiceContext } from './content/index.js';
 import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
 import { migrateToLatest, openDatabase, type Db } from './db/database.js';
+import { adminRoutes, registerAdminPlugins } from './admin/index.js';
+import { registerAdminAssets } from './admin/assets.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { recomputeAll, wireRelated } from './related/index.js';
 import { createSearchIndex, wireSearch, type SearchIndex } from './search/index.js';
@@ -20,6 +22,7 @@ export interface AppServices {
   views: ViewCounter;
   now: () => Date;
   assets: { css: string; js: string };
+  adminAssets: { css: string; editorJs: string };
 }
 
 declare module 'fastify' {
@@ -78,10 +81,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
 
   // 4. HTTP.
+  await registerAdminPlugins(app);
   const assets = registerAssets(app);
-  const services: AppServices = { config, db, events, content, search, views, now, assets };
+  const adminAssets = await registerAdminAssets(app);
+  const services: AppServices = { config, db, events, content, search, views, now, assets, adminAssets };
   registerErrorHandling(app, services);
   siteRoutes(app, services);
+  adminRoutes(app, services);
 
   views.start();
   const stopScheduler = startScheduler(content, config.schedulerMs, (error) =>

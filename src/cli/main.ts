@@ -1,11 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
+import { AppError } from '../lib/app-error.js';
 import { ContentEvents } from '../content/index.js';
 import { isEmptySite, seedDemo } from '../content/demo/seed-demo.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { serve } from '../main.js';
 import { recomputeAll } from '../related/index.js';
 import { createSearchIndex, wireSearch } from '../search/index.js';
+import { userCommands } from './users.js';
 
 /** `newsdesk serve | migrate | seed | reindex`. Commands call services, never HTTP. */
 export function cli(env: NodeJS.ProcessEnv): Command {
@@ -78,6 +80,7 @@ export function cli(env: NodeJS.ProcessEnv): Command {
       }
     });
 
+  userCommands(program, () => config());
   return program;
 }
 
@@ -92,9 +95,14 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
   try {
     await cli(env).parseAsync(argv);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    // Bad input (configuration, arguments, refused values): the message, no stack.
+    if (
+      error instanceof ConfigError ||
+      error instanceof AppError ||
+      (error instanceof Error && !(error instanceof TypeError))
+    ) {
       console.error(`newsdesk: ${error.message}`);
-      process.exit(2);
+      process.exit(error instanceof ConfigError ? 2 : 1);
     }
     throw error;
   }

@@ -44,3 +44,38 @@ export { DEFAULT_SETTINGS, getSettings, saveSettings, type SiteSettings } from '
 export type { BodyDoc, Block, Inline, Mark } from './body/body.types.js';
 export { sanitiseBody, isSafeUrl } from './body/body.sanitise.js';
 export { bodyText, relatedBlockIds } from './body/body.text.js';
+export {
+  actorOf,
+  authenticate,
+  changeRole,
+  createApiToken,
+  createSession,
+  createUser,
+  deleteAllSessions,
+  deleteSession,
+  findApiToken,
+  findSession,
+  findUser,
+  hasAdministrator,
+  listUsers,
+  SESSION_DAYS,
+  type NewUser,
+  type User,
+} from './users/users.service.js';
+export { atLeast, can, ROLES, SYSTEM, type Actor } from './users/permissions.js';
+export { listAudit, recordAudit, type AuditRow } from './audit/audit.repository.js';
+export {
+  getRevision,
+  listRevisions,
+  snapshotOf,
+  type Revision,
+  type RevisionSnapshot,
+} from './articles/revisions.repository.js';
+export { deleteArticle } from './articles/articles.service.js';
+export type { SaveOptions } from './articles/articles.table.js';
+export {
+  findHeadlines,
+  listForAdmin,
+  type AdminArticleRow,
+  type AdminListFilter,
+} from './articles/admin-list.repository.js';

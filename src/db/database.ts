@@ -6,12 +6,14 @@ import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-back-office.js';
+import * as m0003 from './migrations/0003-taxonomy-admin.js';
 
 export type Db = Kysely<Database>;
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-back-office': m0002,
+  '0003-taxonomy-admin': m0003,
 };
 
 /** Opens the embedded database in `config.dataDir`, in WAL mode. */

@@ -23,6 +23,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   media: MediaTable;
+  tag_redirects: TagRedirectsTable;
 }
 
 export interface SettingsTable {
@@ -50,6 +51,14 @@ export interface AuthorsTable {
   slug: string;
   name: string;
   bio: string;
+  photo_media_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** The old slug of a renamed or merged tag, so its old URLs redirect. */
+export interface TagRedirectsTable {
+  old_slug: string;
+  tag_id: number;
+  created_at: string;
 }
 
 export interface SourcesTable {

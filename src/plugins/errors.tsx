@@ -13,9 +13,10 @@ import { ErrorPage } from '../site/templates/simple-pages.js';
 export function registerErrorHandling(app: FastifyInstance, services: AppServices): void {
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     const { status, code, message } = describe(error);
+    const details = error instanceof AppError ? error.details : undefined;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code, status, message }, 'request refused');
-    return respond(request, reply, status, code, message);
+    return respond(request, reply, status, code, message, details);
   });
 
   app.setNotFoundHandler(async (request, reply) => respond(request, reply, 404, 'NOT_FOUND', 'not found'));
@@ -26,10 +27,11 @@ export function registerErrorHandling(app: FastifyInstance, services: AppService
     status: number,
     code: string,
     message: string,
+    details?: Record<string, unknown>,
   ) {
     reply.header('cache-control', status === 404 ? 'public, max-age=60' : 'no-store');
-    if (request.url.startsWith('/api/') || !request.method.match(/^(GET|HEAD)$/)) {
-      return reply.code(status).send({ error: { code, message } });
+    if (request.url.startsWith('/api/')) {
+      return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
     }
     try {
       const site = await siteContext(services, request);

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import {
   ContentEvents,
   createArticle,
+  publishDue,
   updateArticle,
   type Article,
   type ArticleInput,
@@ -269,7 +270,9 @@ test('an article already indexed stays hidden while it is not visible now', asyn
     status: 'published',
     publishedAt: new Date(NOW.getTime() + DAY).toISOString(),
   });
+  assert.equal(scheduled.status, 'scheduled', 'published with a time to come is a schedule');
   ctx.clock.now = new Date(NOW.getTime() + 2 * DAY);
+  await publishDue(ctx, null);
   assert.equal(await index.rebuild(), 5);
   assert.deepEqual(await foundIds(index, 'budget'), ids(scheduled));
 

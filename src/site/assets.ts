@@ -4,38 +4,56 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
-const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
-
-interface Asset {
-  body: Buffer;
-  type: string;
-}
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
 
 /**
- * The site's stylesheet and script, read once at start and served under a
- * name that carries their content hash, so browsers and CDNs may keep them
- * for a year and a new version is a new URL.
+ * Static files served under a name that carries their content hash, so
+ * browsers and CDNs may keep them for a year and a new version is a new URL.
+ * One server per URL prefix (`/assets`, `/admin/assets`).
  */
-export function registerAssets(app: FastifyInstance): { css: string; js: string } {
-  const files: Record<string, Asset> = {};
-  const urls = { css: '', js: '' };
-  for (const [key, name, type] of [
-    ['css', 'site.css', 'text/css; charset=utf-8'],
-    ['js', 'site.js', 'text/javascript; charset=utf-8'],
-  ] as const) {
-    const body = fs.readFileSync(path.join(DIR, name));
-    const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-    const url = `/assets/${name.replace('.', `.${hash}.`)}`;
-    files[url] = { body, type };
-    urls[key] = url;
+export class AssetServer {
+  readonly #files = new Map<string, { body: Buffer; type: string }>();
+
+  constructor(
+    app: FastifyInstance,
+    readonly prefix: string,
+  ) {
+    app.get<{ Params: { file: string } }>(`${prefix}/:file`, async (request, reply) => {
+      const asset = this.#files.get(request.params.file);
+      if (!asset) return reply.callNotFound();
+      return reply
+        .type(asset.type)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(asset.body);
+    });
   }
-  app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
-    const asset = files[`/assets/${request.params.file}`];
-    if (!asset) return reply.callNotFound();
-    return reply
-      .type(asset.type)
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .send(asset.body);
-  });
-  return urls;
+
+  /** Serves `body` as `name` (e.g. `site.css`); returns its hashed URL, e.g. `/assets/site.3f2a9c01de.css`. */
+  add(name: string, body: Buffer | string): string {
+    const data = Buffer.isBuffer(body) ? body : Buffer.from(body);
+    const hash = createHash('sha256').update(data).digest('hex').slice(0, 10);
+    const ext = path.extname(name);
+    const hashed = `${path.basename(name, ext)}.${hash}${ext}`;
+    this.#files.set(hashed, { body: data, type: TYPES[ext] ?? 'application/octet-stream' });
+    return `${this.prefix}/${hashed}`;
+  }
+
+  addFile(file: string): string {
+    return this.add(path.basename(file), fs.readFileSync(file));
+  }
+}
+
+const SITE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+
+/** The reader site's stylesheet and script. */
+export function registerAssets(app: FastifyInstance): { css: string; js: string } {
+  const server = new AssetServer(app, '/assets');
+  return {
+    css: server.addFile(path.join(SITE_DIR, 'site.css')),
+    js: server.addFile(path.join(SITE_DIR, 'site.js')),
+  };
 }

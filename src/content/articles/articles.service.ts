@@ -338,6 +338,15 @@ async function validate(
   if (status === 'published') publishedAt ??= now;
   if (status === 'scheduled' && publishedAt === null)
     throw invalidInput('publishedAt', 'a scheduled article needs a time');
+  // "Publish" with a time still to come is a schedule. A new schedule whose time has passed
+  // is refused rather than silently published; one already scheduled is the scheduler's to publish.
+  if (status === 'published' && publishedAt! > now && previous !== 'published') status = 'scheduled';
+  if (status === 'scheduled' && publishedAt! <= now && previous !== 'scheduled') {
+    throw invalidInput(
+      'publishedAt',
+      'the time to publish at has passed: choose a later time, or publish now',
+    );
+  }
   const picks = [...new Set(input.picks ?? [])];
   if (picks.some((id) => !Number.isSafeInteger(id) || id < 1))
     throw invalidInput('picks', 'must be article ids');

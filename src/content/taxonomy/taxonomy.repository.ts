@@ -58,7 +58,10 @@ export async function insertSection(db: Db, row: Omit<SectionRow, 'id'>): Promis
   return db.insertInto('sections').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function insertAuthor(db: Db, row: Omit<AuthorRow, 'id'>): Promise<AuthorRow> {
+export async function insertAuthor(
+  db: Db,
+  row: Omit<AuthorRow, 'id' | 'photo_media_id'> & { photo_media_id?: number | null },
+): Promise<AuthorRow> {
   return db.insertInto('authors').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

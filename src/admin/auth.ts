@@ -1,0 +1,134 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppServices } from '../app.js';
+import { actorOf, findApiToken, findSession, type Actor, type User } from '../content/index.js';
+import { AppError } from '../lib/app-error.js';
+
+export const SESSION_COOKIE = 'newsdesk_session';
+/** Signed-out forms (sign-in, setup) use a double-submit token: this cookie must match the form's field. */
+export const PRE_SESSION_CSRF_COOKIE = 'newsdesk_csrf';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking, once the auth hook has run; undefined for signed-out visitors. */
+    user?: User;
+    actor?: Actor;
+    /** This session's CSRF token, for forms; undefined for API tokens. */
+    csrfToken?: string;
+    /** How the request was authenticated. */
+    authVia?: 'session' | 'token';
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Paths under /admin that a signed-out visitor may open. */
+const PUBLIC_ADMIN = new Set(['/admin/login', '/admin/setup']);
+
+/**
+ * Who is asking, for every request under /admin and /api/admin:
+ * 1. a session cookie (HttpOnly, SameSite=Lax, Secure on https sites), or an
+ *    `Authorization: Bearer nd_...` API token under /api/admin;
+ * 2. no one: pages redirect to the sign-in page, the API answers 401;
+ * 3. a state-changing request made with a session cookie must carry the
+ *    session's CSRF token (form field `_csrf` or header `x-csrf-token`).
+ *    Token requests carry no cookie, so a forged cross-site request cannot use them.
+ */
+export function registerAuth(app: FastifyInstance, services: AppServices): void {
+  app.addHook('preHandler', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    const isAdminPage = path === '/admin' || path.startsWith('/admin/');
+    const isAdminApi = path.startsWith('/api/admin/') || path === '/api/admin';
+    if (!isAdminPage && !isAdminApi) return;
+    if (path.startsWith('/admin/assets/')) return;
+
+    await identify(request, services, isAdminApi);
+    if (PUBLIC_ADMIN.has(path)) {
+      if (!SAFE_METHODS.has(request.method))
+        checkToken(request, request.cookies[PRE_SESSION_CSRF_COOKIE] ?? '');
+      return;
+    }
+    if (path === '/api/admin/openapi.json') return;
+    if (!request.user) {
+      if (isAdminApi)
+        throw new AppError(
+          'UNAUTHENTICATED',
+          'sign in, or send an API token as "Authorization: Bearer <token>"',
+        );
+      return redirectToLogin(request, reply);
+    }
+    if (!SAFE_METHODS.has(request.method) && request.authVia === 'session') checkCsrf(request);
+  });
+}
+
+async function identify(request: FastifyRequest, services: AppServices, isApi: boolean): Promise<void> {
+  const now = services.now();
+  const header = request.headers.authorization;
+  if (isApi && header?.startsWith('Bearer ')) {
+    const user = await findApiToken(services.db, header.slice(7).trim(), now);
+    if (!user) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked');
+    Object.assign(request, { user, actor: actorOf(user), authVia: 'token' });
+    return;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return;
+  const session = await findSession(services.db, token, now);
+  if (!session) return;
+  Object.assign(request, {
+    user: session.user,
+    actor: actorOf(session.user),
+    csrfToken: session.csrfToken,
+    authVia: 'session',
+  });
+}
+
+function checkCsrf(request: FastifyRequest): void {
+  checkToken(request, request.csrfToken ?? '');
+}
+
+function checkToken(request: FastifyRequest, expected: string): void {
+  const body = request.body as Record<string, unknown> | undefined;
+  const sent = String(
+    request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? (body._csrf ?? '') : ''),
+  );
+  const ok =
+    sent.length === expected.length &&
+    expected.length > 0 &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  if (!ok)
+    throw new AppError(
+      'CSRF_INVALID',
+      'this form has expired or did not come from this site: reload the page and try again',
+    );
+}
+
+function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
+  const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+  return reply.redirect(`/admin/login${next}`, 303);
+}
+
+/** The signed-in user; for handlers behind the auth hook. */
+export function actor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'sign in first');
+  return request.actor;
+}
+
+/** The signed-out form token for this browser, set as a cookie when missing. */
+export function preSessionCsrf(request: FastifyRequest, reply: FastifyReply, services: AppServices): string {
+  const existing = request.cookies[PRE_SESSION_CSRF_COOKIE];
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const token = randomBytes(32).toString('base64url');
+  reply.setCookie(PRE_SESSION_CSRF_COOKIE, token, { ...sessionCookieOptions(services), path: '/admin' });
+  return token;
+}
+
+export function sessionCookieOptions(services: AppServices, expires?: Date) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: services.config.siteUrl.startsWith('https:'),
+    ...(expires ? { expires } : {}),
+  };
+}

@@ -1,0 +1,2 @@
+// The article editor's browser code; see src/admin/editor/README.md.
+export {};

@@ -1,0 +1,69 @@
+import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
+
+export function LoginPage(props: { ctx: AdminContext; next: string; error?: string; email?: string }) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Sign in">
+      <div class="auth-box">
+        <h1>Sign in to {props.ctx.siteName}</h1>
+        <FormError message={props.error} />
+        <form method="post" action="/admin/login" class="stack">
+          <input type="hidden" name="next" value={props.next} />
+          <label>
+            Email
+            <input type="email" name="email" autoComplete="username" required value={props.email ?? ''} />
+          </label>
+          <label>
+            Password
+            <input type="password" name="password" autoComplete="current-password" required />
+          </label>
+          <button type="submit" class="button button--primary">
+            Sign in
+          </button>
+        </form>
+      </div>
+    </AdminLayout>
+  );
+}
+
+export function SetupPage(props: {
+  ctx: AdminContext;
+  error?: string;
+  values?: { email?: string; name?: string };
+}) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Set up">
+      <div class="auth-box">
+        <h1>Create the first administrator</h1>
+        <p>
+          This page answers only while the site has no administrator. The account you create here can invite
+          everyone else.
+        </p>
+        <FormError message={props.error} />
+        <form method="post" action="/admin/setup" class="stack">
+          <Csrf ctx={props.ctx} />
+          <label>
+            Name
+            <input name="name" required autoComplete="name" value={props.values?.name ?? ''} />
+          </label>
+          <label>
+            Email
+            <input
+              type="email"
+              name="email"
+              required
+              autoComplete="username"
+              value={props.values?.email ?? ''}
+            />
+          </label>
+          <label>
+            Password <span class="hint">(at least 10 characters)</span>
+            <input type="password" name="password" required minLength={10} autoComplete="new-password" />
+          </label>
+          <button type="submit" class="button button--primary">
+            Create administrator
+          </button>
+        </form>
+      </div>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,196 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppServices } from '../../app.js';
+import {
+  authenticate,
+  createSession,
+  createUser,
+  deleteAllSessions,
+  deleteSession,
+  hasAdministrator,
+  recordAudit,
+} from '../../content/index.js';
+import { AppError } from '../../lib/app-error.js';
+import { sendPage } from '../../site/render.js';
+import { actor, preSessionCsrf, SESSION_COOKIE, sessionCookieOptions } from '../auth.js';
+import { adminContext } from '../admin-context.js';
+import { LoginPage, SetupPage } from '../pages/login-page.js';
+
+type LoginBody = { email?: string; password?: string; next?: string; _csrf?: string };
+
+/** Only same-site paths under /admin: never an open redirect. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/admin(\/|$|\?)/.test(next) && !next.startsWith('//')
+    ? next
+    : '/admin';
+}
+
+/**
+ * Failed sign-ins per email address in the last 15 minutes. Together with the
+ * per-address limit on the route, guessing a password costs days, not minutes.
+ */
+class LoginThrottle {
+  readonly #failures = new Map<string, number[]>();
+  constructor(
+    readonly max = 5,
+    readonly windowMs = 15 * 60_000,
+  ) {}
+  blocked(email: string, now: number): boolean {
+    return this.#recent(email, now).length >= this.max;
+  }
+  fail(email: string, now: number): void {
+    this.#failures.set(email, [...this.#recent(email, now), now]);
+  }
+  clear(email: string): void {
+    this.#failures.delete(email);
+  }
+  #recent(email: string, now: number): number[] {
+    return (this.#failures.get(email) ?? []).filter((t) => t > now - this.windowMs);
+  }
+}
+
+export function authRoutes(app: FastifyInstance, services: AppServices): void {
+  const throttle = new LoginThrottle();
+
+  async function loginPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { next: string; error?: string; email?: string; status?: number },
+  ) {
+    const ctx = await adminContext(services, request);
+    ctx.csrfToken = preSessionCsrf(request, reply, services);
+    return sendPage(
+      reply.header('cache-control', 'no-store'),
+      <LoginPage ctx={ctx} {...options} />,
+      options.status ?? 200,
+    );
+  }
+
+  app.get<{ Querystring: { next?: string } }>('/admin/login', async (request, reply) => {
+    if (!(await hasAdministrator(services.db))) return reply.redirect('/admin/setup', 303);
+    if (request.user) return reply.redirect(safeNext(request.query.next), 303);
+    return loginPage(request, reply, { next: safeNext(request.query.next) });
+  });
+
+  app.post<{ Body: LoginBody }>(
+    '/admin/login',
+    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const email = String(request.body?.email ?? '')
+        .trim()
+        .toLowerCase();
+      const next = safeNext(request.body?.next);
+      const now = services.now();
+      if (throttle.blocked(email, now.getTime())) {
+        return loginPage(request, reply, {
+          next,
+          email,
+          status: 429,
+          error: 'Too many failed attempts for this account. Wait 15 minutes and try again.',
+        });
+      }
+      const user = await authenticate(services.db, email, String(request.body?.password ?? ''));
+      if (!user) {
+        throttle.fail(email, now.getTime());
+        return loginPage(request, reply, {
+          next,
+          email,
+          status: 401,
+          error: 'That email and password do not match an account.',
+        });
+      }
+      throttle.clear(email);
+      const session = await createSession(
+        services.db,
+        user.id,
+        String(request.headers['user-agent'] ?? ''),
+        now,
+      );
+      await recordAudit(services.db, {
+        at: now.toISOString(),
+        actor: user,
+        action: 'user.sign-in',
+        subject: user.email,
+      });
+      reply.setCookie(
+        SESSION_COOKIE,
+        session.token,
+        sessionCookieOptions(services, new Date(session.expiresAt)),
+      );
+      return reply.redirect(next, 303);
+    },
+  );
+
+  app.post('/admin/logout', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(services.db, token);
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(services));
+    return reply.redirect('/admin/login', 303);
+  });
+
+  app.post('/admin/logout-everywhere', async (request, reply) => {
+    const me = actor(request);
+    const count = await deleteAllSessions(services.db, me.id!);
+    await recordAudit(services.db, {
+      at: services.now().toISOString(),
+      actor: me,
+      action: 'user.sign-out-everywhere',
+      subject: `${count} sessions`,
+    });
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(services));
+    return reply.redirect('/admin/login', 303);
+  });
+
+  // The one-time setup page: answers only while there is no administrator.
+  app.get('/admin/setup', async (request, reply) => {
+    if (await hasAdministrator(services.db))
+      throw new AppError('NOT_FOUND', 'setup is done: sign in instead');
+    const ctx = await adminContext(services, request);
+    ctx.csrfToken = preSessionCsrf(request, reply, services);
+    return sendPage(reply.header('cache-control', 'no-store'), <SetupPage ctx={ctx} />);
+  });
+
+  app.post<{ Body: { email?: string; name?: string; password?: string } }>(
+    '/admin/setup',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      if (await hasAdministrator(services.db))
+        throw new AppError('NOT_FOUND', 'setup is done: sign in instead');
+      const body = request.body ?? {};
+      try {
+        const now = services.now();
+        const user = await createUser(
+          services.db,
+          'setup',
+          {
+            email: String(body.email ?? ''),
+            name: String(body.name ?? ''),
+            password: String(body.password ?? ''),
+            role: 'admin',
+          },
+          now,
+        );
+        const session = await createSession(
+          services.db,
+          user.id,
+          String(request.headers['user-agent'] ?? ''),
+          now,
+        );
+        reply.setCookie(
+          SESSION_COOKIE,
+          session.token,
+          sessionCookieOptions(services, new Date(session.expiresAt)),
+        );
+        return reply.redirect('/admin', 303);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        const ctx = await adminContext(services, request);
+        ctx.csrfToken = preSessionCsrf(request, reply, services);
+        return sendPage(
+          reply,
+          <SetupPage ctx={ctx} error={error.message} values={{ email: body.email, name: body.name }} />,
+          400,
+        );
+      }
+    },
+  );
+}
