@@ -29,6 +29,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The app's services, for tests and commands that built the app. */
     services: AppServices;
+    /** Every route, as registered: for the route-coverage tests and `newsdesk routes`. */
+    routeTable: { method: string; url: string }[];
   }
 }
 
@@ -50,6 +52,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Room for long search queries in the URL, nothing more.
     routerOptions: { maxParamLength: 500 },
     bodyLimit: 1024 * 1024,
+  });
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
 
   // 1. Storage. Must come first: everything else reads it.

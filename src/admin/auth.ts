@@ -36,29 +36,37 @@ const PUBLIC_ADMIN = new Set(['/admin/login', '/admin/setup']);
  *    Token requests carry no cookie, so a forged cross-site request cannot use them.
  */
 export function registerAuth(app: FastifyInstance, services: AppServices): void {
-  app.addHook('preHandler', async (request, reply) => {
-    const path = request.url.split('?')[0];
-    const isAdminPage = path === '/admin' || path.startsWith('/admin/');
-    const isAdminApi = path.startsWith('/api/admin/') || path === '/api/admin';
-    if (!isAdminPage && !isAdminApi) return;
-    if (path.startsWith('/admin/assets/')) return;
+  const area = (url: string) => {
+    const path = url.split('?')[0];
+    if (path.startsWith('/admin/assets/')) return { path, kind: 'none' as const };
+    if (path === '/admin' || path.startsWith('/admin/')) return { path, kind: 'page' as const };
+    if (path === '/api/admin' || path.startsWith('/api/admin/')) return { path, kind: 'api' as const };
+    return { path, kind: 'none' as const };
+  };
 
-    await identify(request, services, isAdminApi);
-    if (PUBLIC_ADMIN.has(path)) {
-      if (!SAFE_METHODS.has(request.method))
-        checkToken(request, request.cookies[PRE_SESSION_CSRF_COOKIE] ?? '');
-      return;
-    }
-    if (path === '/api/admin/openapi.json') return;
+  // Who is asking, before the body is even read: a signed-out request to the
+  // API gets 401 whatever it sent, and a page redirects to the sign-in form.
+  app.addHook('onRequest', async (request, reply) => {
+    const { path, kind } = area(request.url);
+    if (kind === 'none') return;
+    await identify(request, services, kind === 'api');
+    if (PUBLIC_ADMIN.has(path) || path === '/api/admin/openapi.json') return;
     if (!request.user) {
-      if (isAdminApi)
+      if (kind === 'api')
         throw new AppError(
           'UNAUTHENTICATED',
           'sign in, or send an API token as "Authorization: Bearer <token>"',
         );
       return redirectToLogin(request, reply);
     }
-    if (!SAFE_METHODS.has(request.method) && request.authVia === 'session') checkCsrf(request);
+  });
+
+  // The CSRF token may be in a form body, so this runs once the body is parsed, before validation.
+  app.addHook('preValidation', async (request) => {
+    const { path, kind } = area(request.url);
+    if (kind === 'none' || SAFE_METHODS.has(request.method)) return;
+    if (PUBLIC_ADMIN.has(path)) return checkToken(request, request.cookies[PRE_SESSION_CSRF_COOKIE] ?? '');
+    if (request.authVia === 'session') checkCsrf(request);
   });
 }
 

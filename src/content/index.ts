@@ -39,6 +39,7 @@ export {
   insertSource,
   listAuthors,
   listSections,
+  listSources,
 } from './taxonomy/taxonomy.repository.js';
 export { DEFAULT_SETTINGS, getSettings, saveSettings, type SiteSettings } from './settings/settings.js';
 export type { BodyDoc, Block, Inline, Mark } from './body/body.types.js';
@@ -57,6 +58,7 @@ export {
   findSession,
   findUser,
   hasAdministrator,
+  hasAnyUser,
   listUsers,
   SESSION_DAYS,
   type NewUser,
@@ -79,3 +81,102 @@ export {
   type AdminArticleRow,
   type AdminListFilter,
 } from './articles/admin-list.repository.js';
+export { restoreRevision } from './articles/revisions.service.js';
+export {
+  applyBulkAction,
+  BULK_ACTIONS,
+  BULK_MAX,
+  type BulkAction,
+  type BulkOutcome,
+} from './articles/bulk.service.js';
+export {
+  addDays,
+  countByStatus,
+  dailyViews,
+  existingArticleIds,
+  listScheduled,
+  popularTags,
+  type DayViews,
+  type ScheduledArticle,
+} from './dashboard/dashboard.repository.js';
+// Managing the newsroom: sections, tags, sources, authors, users and settings.
+export {
+  createSection,
+  deleteSection,
+  getSectionFor,
+  listSectionsFor,
+  moveSection,
+  reorderSections,
+  updateSection,
+  type AdminSection,
+  type SectionInput,
+} from './taxonomy/sections.service.js';
+export {
+  deleteTag,
+  findTagByName,
+  getTagFor,
+  listTagsFor,
+  mergeTags,
+  renameTag,
+  TAGS_PER_PAGE,
+  type AdminTag,
+  type TagList,
+} from './taxonomy/tags.service.js';
+export { findTagRedirect, type TagListRow, type TagSort } from './taxonomy/tags.repository.js';
+export {
+  createSource,
+  deleteSource,
+  getSourceFor,
+  listSourcesFor,
+  updateSource,
+  type AdminSource,
+  type SourceInput,
+} from './taxonomy/sources.service.js';
+export {
+  BIO_MAX,
+  createAuthor,
+  deleteAuthor,
+  getAuthorFor,
+  listAuthorsFor,
+  updateAuthor,
+  type AdminAuthor,
+  type AuthorInput,
+} from './taxonomy/authors.service.js';
+export {
+  changeOwnPassword,
+  getUserFor,
+  listUsersFor,
+  resetPassword,
+  setUserDisabled,
+  updateUserName,
+} from './users/users.service.js';
+export {
+  dateExample,
+  getSettingsFor,
+  updateSettings,
+  validateSettings,
+  type SettingsChanges,
+} from './settings/settings.js';
+export {
+  browseMedia,
+  deleteMedia,
+  getMedia,
+  mayChange as mayChangeMedia,
+  MEDIA_PAGE_SIZE,
+  tooLarge as uploadTooLarge,
+  updateMedia,
+  uploadMedia,
+  type MediaText,
+  type MediaUpload,
+} from './media/media.service.js';
+export { articlesUsingMedia, loadBodyMedia } from './media/media.repository.js';
+export { MediaStore, STORED_TYPES } from './media/media.storage.js';
+export { MAX_PIXELS, MAX_UPLOAD_BYTES } from './media/media.images.js';
+export {
+  mediaFallback,
+  mediaLargest,
+  mediaSrcset,
+  mediaUrl,
+  type Media,
+  type MediaVariant,
+} from './media/media.table.js';

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
+import { adminContext } from '../admin/admin-context.js';
+import { AdminErrorPage } from '../admin/pages/admin-layout.js';
 import { AppError } from '../lib/app-error.js';
 import { sendPage } from '../site/render.js';
 import { siteContext } from '../site/site-context.builder.js';
@@ -34,6 +36,15 @@ export function registerErrorHandling(app: FastifyInstance, services: AppService
       return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
     }
     try {
+      if (request.user && request.url.startsWith('/admin')) {
+        // A signed-in editor stays in the back office's frame, with its navigation.
+        const ctx = await adminContext(services, request);
+        return sendPage(
+          reply,
+          <AdminErrorPage ctx={ctx} status={status} message={status < 500 ? message : undefined} />,
+          status,
+        );
+      }
       const site = await siteContext(services, request);
       return sendPage(
         reply,

@@ -4,6 +4,7 @@ import { apiRoutes } from './routes/api.js';
 import { articleRoutes } from './routes/article.js';
 import { feedRoutes } from './routes/feeds.js';
 import { listRoutes } from './routes/lists.js';
+import { mediaFileRoutes } from './routes/media.js';
 import { pageRoutes } from './routes/pages.js';
 import { sitemapRoutes } from './routes/sitemaps.js';
 
@@ -15,4 +16,5 @@ export function siteRoutes(app: FastifyInstance, services: AppServices): void {
   apiRoutes(app, services);
   feedRoutes(app, services);
   sitemapRoutes(app, services);
+  mediaFileRoutes(app, services);
 }

@@ -6,7 +6,9 @@ import { renderToString } from 'preact-render-to-string';
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
   const html = `<!doctype html>${renderToString(page)}`;
   reply.code(status).type('text/html; charset=utf-8');
-  if (status === 200 && !reply.hasHeader('cache-control')) {
+  // The back office is private to the person signed in: never stored by a browser or proxy.
+  if (reply.request.url.startsWith('/admin')) reply.header('cache-control', 'private, no-store');
+  else if (status === 200 && !reply.hasHeader('cache-control')) {
     reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=300');
   }
   return reply.send(html);

@@ -1,4 +1,5 @@
-import type { Article } from '../content/index.js';
+import type { Article, Media } from '../content/index.js';
+import { mediaLargest } from '../content/index.js';
 import type { SiteContext } from './templates/site-context.js';
 
 /** The description search engines and share cards show: the SEO description, else the lead. */
@@ -7,9 +8,13 @@ export function articleDescription(article: Article): string {
 }
 
 /** schema.org NewsArticle for Google's article rich results. */
-export function newsArticleJsonLd(article: Article, site: SiteContext): Record<string, unknown> {
+export function newsArticleJsonLd(
+  article: Article,
+  site: SiteContext,
+  media?: Map<number, Media>,
+): Record<string, unknown> {
   const url = site.siteUrl + article.path;
-  const image = firstImage(article, site);
+  const image = firstImage(article, site, media);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -40,11 +45,17 @@ export function newsArticleJsonLd(article: Article, site: SiteContext): Record<s
   };
 }
 
-/** The article's first body image, else the site's share image. */
-export function firstImage(article: Article, site: SiteContext): string {
+/**
+ * The article's first body image, else the site's share image. An image from
+ * the media library (`mediaId` found in `media`) gives its largest stored size.
+ */
+export function firstImage(article: Article, site: SiteContext, media?: Map<number, Media>): string {
   const image = article.body.content.find((b) => b.type === 'image');
-  if (image?.type === 'image')
-    return image.attrs.src.startsWith('/') ? site.siteUrl + image.attrs.src : image.attrs.src;
+  if (image?.type === 'image') {
+    const stored = image.attrs.mediaId === undefined ? undefined : media?.get(image.attrs.mediaId);
+    const src = stored ? mediaLargest(stored).url : image.attrs.src;
+    return src.startsWith('/') ? site.siteUrl + src : src;
+  }
   return `${site.siteUrl}/assets/share.png`;
 }
 

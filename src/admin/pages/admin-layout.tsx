@@ -44,6 +44,7 @@ export function AdminLayout(props: {
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.title} · ${ctx.siteName} admin`}</title>
         <link rel="stylesheet" href={ctx.assets.css} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">
@@ -71,9 +72,12 @@ export function AdminLayout(props: {
               <a href="/" class="admin-bar__view">
                 View site
               </a>
-              <span>
+              <a
+                href="/admin/account"
+                aria-current={ctx.path.startsWith('/admin/account') ? 'page' : undefined}
+              >
                 {user.name} <span class="role">{user.role}</span>
-              </span>
+              </a>
               <form method="post" action="/admin/logout">
                 <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                 <button type="submit" class="link-button">
@@ -115,5 +119,29 @@ export function FormError(props: { message?: string }) {
     <p class="form-error" role="alert">
       {props.message}
     </p>
+  );
+}
+
+/** Errors met inside the back office: what went wrong, and where to go next. */
+export function AdminErrorPage(props: { ctx: AdminContext; status: number; message?: string }) {
+  const title =
+    props.status === 404
+      ? 'Not found'
+      : props.status === 403
+        ? 'Not allowed'
+        : props.status < 500
+          ? 'That did not work'
+          : 'Something went wrong';
+  return (
+    <AdminLayout ctx={props.ctx} title={title}>
+      <div class="panel">
+        <p class="muted">Error {props.status}</p>
+        <h1>{title}</h1>
+        <p>{props.message ?? 'The problem has been logged. Please try again in a moment.'}</p>
+        <p>
+          <a href="/admin">Back to the dashboard</a>
+        </p>
+      </div>
+    </AdminLayout>
   );
 }

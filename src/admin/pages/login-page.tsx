@@ -7,6 +7,7 @@ export function LoginPage(props: { ctx: AdminContext; next: string; error?: stri
         <h1>Sign in to {props.ctx.siteName}</h1>
         <FormError message={props.error} />
         <form method="post" action="/admin/login" class="stack">
+          <Csrf ctx={props.ctx} />
           <input type="hidden" name="next" value={props.next} />
           <label>
             Email

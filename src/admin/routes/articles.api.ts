@@ -10,6 +10,7 @@ import {
   getRevision,
   listForAdmin,
   listRevisions,
+  restoreRevision,
   updateArticle,
   type Article,
   type ArticleInput,
@@ -248,19 +249,8 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
       },
     },
     async (request) => {
-      const me = actor(request);
       const { id, version } = request.params;
-      const revision = await getRevision(db, id, version);
-      if (!revision) throw new AppError('NOT_FOUND', `article ${id} has no version ${version}`);
-      const current = await getArticle(db, id);
-      const { snapshot } = revision;
-      const article = await updateArticle(
-        content,
-        id,
-        { ...snapshot, status: current.status, publishedAt: current.publishedAt, slug: current.slug },
-        me,
-        { expectedVersion: request.body.version, action: 'article.restore' },
-      );
+      const article = await restoreRevision(content, id, version, actor(request), request.body.version);
       return articleJson(article);
     },
   );

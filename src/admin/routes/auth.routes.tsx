@@ -7,6 +7,7 @@ import {
   deleteAllSessions,
   deleteSession,
   hasAdministrator,
+  hasAnyUser,
   recordAudit,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
@@ -66,7 +67,8 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
   }
 
   app.get<{ Querystring: { next?: string } }>('/admin/login', async (request, reply) => {
-    if (!(await hasAdministrator(services.db))) return reply.redirect('/admin/setup', 303);
+    // A brand-new site has no one to sign in: send the visitor to set it up.
+    if (!(await hasAnyUser(services.db))) return reply.redirect('/admin/setup', 303);
     if (request.user) return reply.redirect(safeNext(request.query.next), 303);
     return loginPage(request, reply, { next: safeNext(request.query.next) });
   });

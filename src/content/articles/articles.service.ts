@@ -90,7 +90,7 @@ export async function updateArticle(
   const existing = await findArticleRow(ctx.db, id);
   if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
   if (!can.editArticle(actor, existing)) throw forbidden(`edit this article (${existing.status})`);
-  assertVersion(existing, options.expectedVersion);
+  await assertVersion(ctx.db, existing, options.expectedVersion);
   const now = ctx.now().toISOString();
   const clean = await validate(
     ctx.db,
@@ -129,7 +129,8 @@ export async function updateArticle(
       .where('version', '=', existing.version)
       .executeTakeFirst();
     // Someone saved between our read and this write.
-    if (Number(result.numUpdatedRows) !== 1) assertVersion(await findArticleRow(trx, id), existing.version);
+    if (Number(result.numUpdatedRows) !== 1)
+      await assertVersion(trx, await findArticleRow(trx, id), existing.version);
     await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
     await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
     await trx.deleteFrom('article_related_picks').where('article_id', '=', id).execute();
@@ -171,15 +172,28 @@ export async function deleteArticle(ctx: ServiceContext, id: number, actor: Acto
   await ctx.events.emit('article.unpublished', { articleId: id });
 }
 
-function assertVersion(
+async function assertVersion(
+  db: Db,
   row: { version: number; updated_at: string; updated_by: number | null } | undefined,
   expected: number | undefined,
-) {
+): Promise<void> {
   if (!row || expected === undefined || row.version === expected) return;
+  const who =
+    row.updated_by === null
+      ? 'Newsdesk'
+      : ((await db.selectFrom('users').select('name').where('id', '=', row.updated_by).executeTakeFirst())
+          ?.name ?? 'someone else');
   throw new AppError(
     'EDIT_CONFLICT',
-    `this article was saved by someone else (version ${row.version}, at ${row.updated_at}) after you opened version ${expected}: your changes were not saved`,
-    { details: { currentVersion: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by } },
+    `${who} saved this article (version ${row.version}, at ${row.updated_at}) after you opened version ${expected}: your changes were not saved`,
+    {
+      details: {
+        currentVersion: row.version,
+        updatedAt: row.updated_at,
+        updatedBy: row.updated_by,
+        updatedByName: who,
+      },
+    },
   );
 }
 

@@ -67,6 +67,10 @@ function listItem(input: unknown, at: string): ListItem {
 function image(attrs: Record<string, unknown>, at: string): Image {
   const src = string(attrs.src, `${at}.src`, 2000);
   if (!isSafeUrl(src, false)) fail(`${at}.src`, 'must be an http(s) or site-relative URL');
+  const { mediaId } = attrs;
+  const fromLibrary = mediaId !== undefined && mediaId !== null;
+  if (fromLibrary && (!Number.isSafeInteger(mediaId) || (mediaId as number) < 1))
+    fail(`${at}.mediaId`, 'must be the id of an image in the media library');
   return {
     type: 'image',
     attrs: {
@@ -74,6 +78,7 @@ function image(attrs: Record<string, unknown>, at: string): Image {
       alt: optionalString(attrs.alt, `${at}.alt`),
       caption: optionalString(attrs.caption, `${at}.caption`),
       credit: optionalString(attrs.credit, `${at}.credit`),
+      ...(fromLibrary ? { mediaId: mediaId as number } : {}),
     },
   };
 }

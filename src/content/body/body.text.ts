@@ -18,7 +18,7 @@ function blockText(block: Block): string {
         .map((item) => item.content.map((p) => inlineText(p.content)).join('\n'))
         .join('\n');
     case 'image':
-      return [block.attrs.caption, block.attrs.credit].filter(Boolean).join(' ');
+      return [block.attrs.caption, block.attrs.credit].filter(Boolean).join('\n');
     case 'relatedArticle':
       return '';
   }

@@ -43,7 +43,8 @@ export interface OrderedList {
 
 export interface Image {
   type: 'image';
-  attrs: { src: string; alt: string; caption: string; credit: string };
+  /** `mediaId`, when the image is from the media library, lets the page offer its stored sizes. */
+  attrs: { src: string; alt: string; caption: string; credit: string; mediaId?: number };
 }
 
 /** Points at another article by id; the page shows that article's current headline. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, SectionRow, SourceRow, TagRow } from '../../db/schema.js';
 import { slugify } from '../../lib/slugify.js';
@@ -27,6 +28,18 @@ export async function findBySlug<T extends TaxonomyTable>(
     .executeTakeFirst()) as TaxonomyRows[T] | undefined;
 }
 
+export async function findById<T extends TaxonomyTable>(
+  db: Db,
+  table: T,
+  id: number,
+): Promise<TaxonomyRows[T] | undefined> {
+  return (await db
+    .selectFrom(table as 'tags')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()) as TaxonomyRows[T] | undefined;
+}
+
 export async function listSections(db: Db): Promise<SectionRow[]> {
   return db.selectFrom('sections').selectAll().orderBy('position').orderBy('name').execute();
 }
@@ -35,9 +48,14 @@ export async function listAuthors(db: Db): Promise<AuthorRow[]> {
   return db.selectFrom('authors').selectAll().orderBy('name').execute();
 }
 
+export async function listSources(db: Db): Promise<SourceRow[]> {
+  return db.selectFrom('sources').selectAll().orderBy('name').execute();
+}
+
 /**
  * The tags with these names, created when new. Names differing only in case or
- * accents ("nato", "NATO") are one tag: the slug decides.
+ * accents ("nato", "NATO") are one tag: the slug decides. The old slug of a
+ * renamed or merged tag gives the tag it now is.
  */
 export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
   const tags: TagRow[] = [];
@@ -45,7 +63,16 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
     const name = raw.trim().replace(/\s+/g, ' ');
     const slug = slugify(name);
     if (!slug || tags.some((t) => t.slug === slug)) continue;
-    const existing = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+    // A renamed or merged tag's old name still finds the tag it became.
+    const existing =
+      (await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst()) ??
+      (await db
+        .selectFrom('tag_redirects')
+        .innerJoin('tags', 'tags.id', 'tag_redirects.tag_id')
+        .selectAll('tags')
+        .where('tag_redirects.old_slug', '=', slug)
+        .executeTakeFirst());
+    if (existing && tags.some((t) => t.id === existing.id)) continue;
     tags.push(
       existing ??
         (await db.insertInto('tags').values({ slug, name }).returningAll().executeTakeFirstOrThrow()),
@@ -67,4 +94,132 @@ export async function insertAuthor(
 
 export async function insertSource(db: Db, row: Omit<SourceRow, 'id'>): Promise<SourceRow> {
   return db.insertInto('sources').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+// What the back office lists and changes. Counts include articles of every status.
+
+export interface Counted {
+  articles: number;
+}
+
+export async function listSectionsWithCounts(db: Db): Promise<(SectionRow & Counted)[]> {
+  return db
+    .selectFrom('sections')
+    .selectAll('sections')
+    .select((eb) =>
+      eb
+        .selectFrom('articles')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('articles.section_id', '=', 'sections.id')
+        .as('articles'),
+    )
+    .orderBy('position')
+    .orderBy('name')
+    .$castTo<SectionRow & Counted>()
+    .execute();
+}
+
+export async function listSourcesWithCounts(db: Db): Promise<(SourceRow & Counted)[]> {
+  return db
+    .selectFrom('sources')
+    .selectAll('sources')
+    .select((eb) =>
+      eb
+        .selectFrom('articles')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('articles.source_id', '=', 'sources.id')
+        .as('articles'),
+    )
+    .orderBy('name')
+    .$castTo<SourceRow & Counted>()
+    .execute();
+}
+
+export async function listAuthorsWithCounts(db: Db): Promise<(AuthorRow & Counted)[]> {
+  return db
+    .selectFrom('authors')
+    .selectAll('authors')
+    .select((eb) =>
+      eb
+        .selectFrom('article_authors')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('article_authors.author_id', '=', 'authors.id')
+        .as('articles'),
+    )
+    .orderBy('name')
+    .$castTo<AuthorRow & Counted>()
+    .execute();
+}
+
+/** How many articles (any status) use this section, source, author or tag. */
+export async function countArticlesOf(db: Db, table: TaxonomyTable, id: number): Promise<number> {
+  const count = sql<number>`count(*)`.as('n');
+  const row =
+    table === 'sections' || table === 'sources'
+      ? await db
+          .selectFrom('articles')
+          .select(count)
+          .where(table === 'sections' ? 'section_id' : 'source_id', '=', id)
+          .executeTakeFirstOrThrow()
+      : table === 'authors'
+        ? await db
+            .selectFrom('article_authors')
+            .select(count)
+            .where('author_id', '=', id)
+            .executeTakeFirstOrThrow()
+        : await db
+            .selectFrom('article_tags')
+            .select(count)
+            .where('tag_id', '=', id)
+            .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function nextSectionPosition(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('sections')
+    .select((eb) => eb.fn.max<number | null>('position').as('max'))
+    .executeTakeFirst();
+  return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+}
+
+/** Gives the sections positions 0, 1, 2... in the order of `ids`. */
+export async function writeSectionOrder(db: Db, ids: number[]): Promise<void> {
+  for (const [position, id] of ids.entries()) {
+    await db.updateTable('sections').set({ position }).where('id', '=', id).execute();
+  }
+}
+
+export async function updateSectionRow(db: Db, id: number, row: Omit<SectionRow, 'id' | 'position'>) {
+  await db.updateTable('sections').set(row).where('id', '=', id).execute();
+}
+
+export async function updateSourceRow(db: Db, id: number, row: Omit<SourceRow, 'id'>) {
+  await db.updateTable('sources').set(row).where('id', '=', id).execute();
+}
+
+export async function updateAuthorRow(db: Db, id: number, row: Omit<AuthorRow, 'id'>) {
+  await db.updateTable('authors').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteRow(db: Db, table: TaxonomyTable, id: number): Promise<void> {
+  await db
+    .deleteFrom(table as 'tags')
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Articles citing this source lose it (the foreign key would too; said here for PostgreSQL and readers). */
+export async function clearSource(db: Db, sourceId: number): Promise<void> {
+  await db.updateTable('articles').set({ source_id: null }).where('source_id', '=', sourceId).execute();
+}
+
+export async function mediaExists(db: Db, id: number): Promise<boolean> {
+  return (await mediaFile(db, id)) !== undefined;
+}
+
+/** The stored file of a media library image, e.g. `2026/11/abc.jpg`. */
+export async function mediaFile(db: Db, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('media').select('file').where('id', '=', id).executeTakeFirst();
+  return row?.file;
 }

@@ -119,6 +119,10 @@ export async function hasAdministrator(db: Db): Promise<boolean> {
   return row !== undefined;
 }
 
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function listUsers(db: Db): Promise<User[]> {
   return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
 }
@@ -163,7 +167,7 @@ export async function changeRole(db: Db, actor: Actor, userId: number, role: Rol
   return { ...user, role };
 }
 
-async function assertAnotherAdmin(db: Db, exceptId: number): Promise<void> {
+async function assertAnotherAdmin(db: Db, exceptId: number, field = 'role'): Promise<void> {
   const other = await db
     .selectFrom('users')
     .select('id')
@@ -171,7 +175,145 @@ async function assertAnotherAdmin(db: Db, exceptId: number): Promise<void> {
     .where('disabled_at', 'is', null)
     .where('id', '!=', exceptId)
     .executeTakeFirst();
-  if (!other) throw invalidInput('role', 'the last administrator cannot be demoted or disabled');
+  if (!other) throw invalidInput(field, 'the last administrator cannot be demoted or disabled');
+}
+
+/** Every account, for administrators. */
+export async function listUsersFor(db: Db, actor: Actor): Promise<User[]> {
+  if (!can.manageUsers(actor)) throw forbidden('manage users');
+  return listUsers(db);
+}
+
+/** One account, for administrators (everyone reads their own with `findUser`). */
+export async function getUserFor(db: Db, actor: Actor, userId: number): Promise<User> {
+  if (!can.manageUsers(actor)) throw forbidden('manage users');
+  return existingUser(db, userId);
+}
+
+async function existingUser(db: Db, userId: number): Promise<User> {
+  const user = await findUser(db, userId);
+  if (!user) throw new AppError('NOT_FOUND', `user ${userId} not found`);
+  return user;
+}
+
+/**
+ * Disables an account and signs it out everywhere (its sessions are deleted;
+ * its API tokens stop working while it is disabled), or enables it again.
+ * The last administrator cannot be disabled, and nobody disables themselves.
+ */
+export async function setUserDisabled(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  disabled: boolean,
+  now: Date,
+): Promise<User> {
+  if (!can.manageUsers(actor)) throw forbidden('manage users');
+  const user = await getUserFor(db, actor, userId);
+  if (user.disabled === disabled) return user;
+  if (disabled && actor.id === userId)
+    throw invalidInput('disabled', 'you cannot disable your own account: ask another administrator');
+  if (disabled && user.role === 'admin') await assertAnotherAdmin(db, userId, 'disabled');
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ disabled_at: disabled ? at : null })
+      .where('id', '=', userId)
+      .execute();
+    if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await recordAudit(trx, {
+      at,
+      actor,
+      action: disabled ? 'user.disable' : 'user.enable',
+      subject: user.email,
+    });
+  });
+  return { ...user, disabled };
+}
+
+/** Sets a new password for someone (an administrator's reset) and signs them out everywhere. */
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  password: string,
+  now: Date,
+): Promise<void> {
+  if (!can.manageUsers(actor)) throw forbidden('manage users');
+  const user = await getUserFor(db, actor, userId);
+  const problem = passwordProblem(String(password ?? ''));
+  if (problem) throw invalidInput('password', problem);
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actor,
+      action: 'user.password-reset',
+      subject: user.email,
+    });
+  });
+}
+
+/** Changes a user's display name: their own, or anyone's for an administrator. */
+export async function updateUserName(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  name: string,
+  now: Date,
+): Promise<User> {
+  if (actor.id !== userId && !can.manageUsers(actor)) throw forbidden("change another user's name");
+  const user = await existingUser(db, userId);
+  const clean = stripControl(String(name ?? ''))
+    .trim()
+    .replace(/\s+/g, ' ');
+  if (!clean || clean.length > 100) throw invalidInput('name', 'must be 1 to 100 characters');
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ name: clean }).where('id', '=', userId).execute();
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actor,
+      action: 'user.rename',
+      subject: `${user.email}: ${user.name} -> ${clean}`,
+    });
+  });
+  return { ...user, name: clean };
+}
+
+/**
+ * Changes the signed-in user's own password, given the current one. Their
+ * other sessions end; the one given by `keepSessionToken` (this browser) stays.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  now: Date,
+  keepSessionToken?: string,
+): Promise<void> {
+  if (actor.id === null) throw forbidden('change a password without an account');
+  const row = await db.selectFrom('users').selectAll().where('id', '=', actor.id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `user ${actor.id} not found`);
+  if (!(await verifyPassword(String(input.currentPassword ?? ''), row.password_hash)))
+    throw invalidInput('currentPassword', 'is not your current password');
+  const problem = passwordProblem(String(input.newPassword ?? ''));
+  if (problem) throw invalidInput('newPassword', problem);
+  const hash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', row.id).execute();
+    let others = trx.deleteFrom('sessions').where('user_id', '=', row.id);
+    if (keepSessionToken) others = others.where('id', '!=', sha256(keepSessionToken));
+    await others.execute();
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actor,
+      action: 'user.password-change',
+      subject: row.email,
+    });
+  });
 }
 
 // Sessions and API tokens. The database keeps only sha256 of each secret.

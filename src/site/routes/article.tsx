@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
-import { getVisibleArticle, relatedBlockIds, summariesByIds } from '../../content/index.js';
+import { getVisibleArticle, loadBodyMedia, relatedBlockIds, summariesByIds } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
 import { relatedFor } from '../../related/index.js';
 import { sendPage } from '../render.js';
@@ -31,12 +31,13 @@ export function articleRoutes(app: FastifyInstance, services: AppServices): void
     const article = await visibleArticle(request.params.id);
     if (request.params.slug !== article.slug) return reply.redirect(article.path, 301);
     const now = services.now().toISOString();
-    const [site, inline, related] = await Promise.all([
+    const [site, inline, related, media] = await Promise.all([
       siteContext(services, request),
       summariesByIds(db, now, relatedBlockIds(article.body)),
       relatedFor(db, article.id, now),
+      loadBodyMedia(db, article.body),
     ]);
     const inlineRelated = new Map(inline.map((a) => [a.id, a]));
-    return sendPage(reply, <ArticlePage site={site} data={{ article, inlineRelated, related }} />);
+    return sendPage(reply, <ArticlePage site={site} data={{ article, inlineRelated, related, media }} />);
   });
 }

@@ -10,6 +10,7 @@ import {
   type FeedFormat,
 } from '../feeds/feed.builder.js';
 import { loadFeedArticles } from '../feeds/feed.loader.js';
+import { redirectRenamedTag } from './lists.js';
 
 type SlugParams = { Params: { slug: string } };
 
@@ -63,7 +64,7 @@ export function feedRoutes(app: FastifyInstance, services: AppServices): void {
 
     app.get<SlugParams>(`/tags/:slug/${file}`, async (request, reply) => {
       const tag = await findBySlug(db, 'tags', request.params.slug);
-      if (!tag) throw notFound('tag');
+      if (!tag) return redirectRenamedTag(services, request, reply, `/${file}`);
       return send(reply, format, {
         basePath: `/tags/${tag.slug}`,
         name: tag.name,

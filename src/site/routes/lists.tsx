@@ -4,6 +4,7 @@ import {
   countVisible,
   findBySlug,
   findFeatured,
+  findTagRedirect,
   listMostRead,
   listVisible,
   type ListFilter,
@@ -90,7 +91,7 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.get<PageQuery & { Params: { slug: string } }>('/tags/:slug', async (request, reply) => {
     const tag = await findBySlug(db, 'tags', request.params.slug);
-    if (!tag) throw notFound('tag');
+    if (!tag) return redirectRenamedTag(services, request, reply, '');
     const base = `/tags/${tag.slug}`;
     const page = await listPage(request, { tagId: tag.id }, base, {
       kicker: 'Tag',
@@ -196,6 +197,24 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
       />,
     );
   });
+}
+
+/**
+ * A renamed or merged tag's old address (and its feeds) answers 301 with the
+ * tag's current one, query kept; an unknown slug is a 404.
+ */
+export async function redirectRenamedTag(
+  services: AppServices,
+  request: FastifyRequest<{ Params: { slug: string } }>,
+  reply: FastifyReply,
+  suffix: string,
+) {
+  const current = await findTagRedirect(services.db, request.params.slug);
+  if (!current) throw notFound('tag');
+  const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+  // Cached for an hour, not for ever: the tag may be renamed again, and the redirect then moves with it.
+  reply.header('cache-control', 'public, max-age=3600');
+  return reply.redirect(`/tags/${current}${suffix}${query}`, 301);
 }
 
 function feedsFor(base: string) {

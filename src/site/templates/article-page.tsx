@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary } from '../../content/index.js';
+import type { Article, ArticleSummary, Media } from '../../content/index.js';
 import { articleDescription, firstImage, newsArticleJsonLd } from '../seo.js';
 import { Body } from './body.js';
 import { ArticleList, formatCount, Time } from './components.js';
@@ -11,16 +11,18 @@ export interface ArticlePageData {
   /** Targets of the inline related blocks that readers may see. */
   inlineRelated: Map<number, ArticleSummary>;
   related: ArticleSummary[];
+  /** The media library's rows for the body's images (by `mediaId`), for their sizes. */
+  media?: Map<number, Media>;
 }
 
 export function ArticlePage(props: { site: SiteContext; data: ArticlePageData }) {
   const { site } = props;
-  const { article, related, inlineRelated } = props.data;
+  const { article, related, inlineRelated, media } = props.data;
   const { settings } = site;
   const url = site.siteUrl + article.path;
   const description = articleDescription(article);
   const title = article.seoTitle || article.title;
-  const image = firstImage(article, site);
+  const image = firstImage(article, site, media);
   const twitterHandle = handleFrom(settings.social.twitter);
   const head = {
     title,
@@ -45,7 +47,7 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData })
         <meta name="twitter:title" content={title} />
         <meta name="twitter:description" content={description} />
         <meta name="twitter:image" content={image} />
-        <JsonLd data={newsArticleJsonLd(article, site)} />
+        <JsonLd data={newsArticleJsonLd(article, site, media)} />
         <script src={site.assets.js} defer />
       </>
     ),
@@ -90,7 +92,7 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData })
           ) : null}
           {article.lead ? <p class="story__lead">{article.lead}</p> : null}
         </header>
-        <Body doc={article.body} related={inlineRelated} />
+        <Body doc={article.body} related={inlineRelated} media={media} />
         {article.source ? (
           <p class="source-credit">
             Source: <a href={`/sources/${article.source.slug}`}>/{article.source.name}</a>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { ArticleSummary, Block, BodyDoc, Inline } from '../../content/index.js';
+import type { ArticleSummary, Block, BodyDoc, Inline, Media } from '../../content/index.js';
+import { mediaFallback, mediaSrcset } from '../../content/index.js';
 
 /**
  * Renders the structured body. Every string goes through Preact's escaping;
@@ -7,16 +8,31 @@ import type { ArticleSummary, Block, BodyDoc, Inline } from '../../content/index
  *
  * `related` maps the ids of inline related blocks to the articles readers may
  * see; a block whose target is missing or unpublished renders nothing.
+ * `media` maps the `mediaId`s of images to the library's rows, for their
+ * stored sizes; without a row an image shows its plain `src`.
  */
-export function Body(props: { doc: BodyDoc; related: Map<number, ArticleSummary> }) {
+export function Body(props: {
+  doc: BodyDoc;
+  related: Map<number, ArticleSummary>;
+  media?: Map<number, Media>;
+}) {
+  const media = props.media ?? new Map<number, Media>();
   return (
     <div class="article-body">
-      {props.doc.content.map((block, i) => renderBlock(block, i, props.related))}
+      {props.doc.content.map((block, i) => renderBlock(block, i, props.related, media))}
     </div>
   );
 }
 
-function renderBlock(block: Block, key: number, related: Map<number, ArticleSummary>) {
+/** The body column is at most 42rem wide (site.css `.story`), the screen's width below that. */
+const BODY_IMAGE_SIZES = '(min-width: 42rem) 42rem, 100vw';
+
+function renderBlock(
+  block: Block,
+  key: number,
+  related: Map<number, ArticleSummary>,
+  media: Map<number, Media>,
+) {
   switch (block.type) {
     case 'paragraph':
       return <p key={key}>{renderInlines(block.content)}</p>;
@@ -49,18 +65,25 @@ function renderBlock(block: Block, key: number, related: Map<number, ArticleSumm
         </List>
       );
     }
-    case 'image':
+    case 'image': {
+      const stored = block.attrs.mediaId === undefined ? undefined : media.get(block.attrs.mediaId);
+      const credit = block.attrs.credit || stored?.credit || '';
       return (
         <figure key={key} class="figure">
-          <img src={block.attrs.src} alt={block.attrs.alt} loading="lazy" decoding="async" />
-          {block.attrs.caption || block.attrs.credit ? (
+          {stored ? (
+            <LibraryImage image={block} media={stored} />
+          ) : (
+            <img src={block.attrs.src} alt={block.attrs.alt} loading="lazy" decoding="async" />
+          )}
+          {block.attrs.caption || credit ? (
             <figcaption>
               {block.attrs.caption}
-              {block.attrs.credit ? <span class="figure__credit"> {block.attrs.credit}</span> : null}
+              {credit ? <span class="figure__credit"> {credit}</span> : null}
             </figcaption>
           ) : null}
         </figure>
       );
+    }
     case 'relatedArticle': {
       const target = related.get(block.attrs.articleId);
       if (!target) return null;
@@ -74,6 +97,29 @@ function renderBlock(block: Block, key: number, related: Map<number, ArticleSumm
       );
     }
   }
+}
+
+/**
+ * An image from the media library: WebP sizes in `srcset` for the browser to
+ * choose from, a JPEG or PNG in `src` for clients without WebP, and its
+ * dimensions so the page does not jump while it loads.
+ */
+function LibraryImage(props: { image: Extract<Block, { type: 'image' }>; media: Media }) {
+  const { media } = props;
+  const fallback = mediaFallback(media);
+  const srcset = mediaSrcset(media);
+  return (
+    <img
+      src={fallback.url}
+      srcset={srcset || undefined}
+      sizes={srcset ? BODY_IMAGE_SIZES : undefined}
+      width={fallback.width}
+      height={fallback.height}
+      alt={props.image.attrs.alt || media.alt}
+      loading="lazy"
+      decoding="async"
+    />
+  );
 }
 
 function renderInlines(content: Inline[] | undefined): ComponentChildren {

@@ -28,6 +28,7 @@ export function Layout(props: { site: SiteContext; head: Head; children: Compone
         <link rel="canonical" href={absoluteUrl(site, head.canonical ?? site.path)} />
         {head.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="stylesheet" href={site.assets.css} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="alternate" type="application/rss+xml" title={`${settings.name} (RSS)`} href="/feed.xml" />
         <link
           rel="alternate"

@@ -1,0 +1,219 @@
+import type { SiteSettings } from '../../content/index.js';
+import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
+import { Field, PageHead, type FormProblem } from './manage-kit.js';
+
+/** The settings form's fields, flat, as the browser sends them. */
+export interface SettingsForm {
+  name?: string;
+  tagline?: string;
+  timeZone?: string;
+  dateFormat?: string;
+  language?: string;
+  twitter?: string;
+  facebook?: string;
+  appeal?: string;
+  linkText?: string;
+  pageTitle?: string;
+  pageText?: string;
+  donateUrl?: string;
+}
+
+export function formOf(s: SiteSettings): SettingsForm {
+  return {
+    name: s.name,
+    tagline: s.tagline,
+    timeZone: s.timeZone,
+    dateFormat: s.dateFormat,
+    language: s.language,
+    twitter: s.social.twitter,
+    facebook: s.social.facebook,
+    ...s.support,
+  };
+}
+
+function timeZones(current: string | undefined): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  const all = new Set(['UTC', ...zones]);
+  if (current) all.add(current);
+  return [...all];
+}
+
+/** The site's name, time, language, social links and support appeal. */
+export function SettingsPage(props: {
+  ctx: AdminContext;
+  values: SettingsForm;
+  /** Today's date in the entered format and zone, computed on the server. */
+  example: string;
+  problem?: FormProblem;
+}) {
+  const { ctx, values: v, problem } = props;
+  return (
+    <AdminLayout ctx={ctx} title="Settings">
+      <PageHead title="Settings" />
+      <FormError message={problem?.message} />
+      <form method="post" action="/admin/settings" class="stack mg-settings">
+        <Csrf ctx={ctx} />
+        <fieldset class="panel">
+          <legend>Site</legend>
+          <Field label="Site name" name="name" value={v.name} problem={problem} required maxLength={100} />
+          <Field
+            label="Tagline"
+            name="tagline"
+            value={v.tagline}
+            problem={problem}
+            maxLength={200}
+            hint="Under the site's name, and the description of the home page and feeds."
+          />
+          <Field
+            label="Language"
+            name="language"
+            value={v.language}
+            problem={problem}
+            required
+            maxLength={20}
+            hint="A language tag: en, bg, de, pt-BR. Used for the pages' lang and the feeds."
+          />
+        </fieldset>
+        <fieldset class="panel">
+          <legend>Dates and times</legend>
+          <div class={problem?.field === 'timeZone' ? 'mg-field mg-field--invalid' : 'mg-field'}>
+            <label for="f-timeZone">Time zone</label>
+            <select id="f-timeZone" name="timeZone" aria-describedby="f-timeZone-hint">
+              {timeZones(v.timeZone).map((zone) => (
+                <option key={zone} value={zone} selected={zone === v.timeZone}>
+                  {zone.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+            <p class="hint" id="f-timeZone-hint">
+              Dates readers see, the archive's days and "today" in most read follow this zone.
+            </p>
+            {problem?.field === 'timeZone' ? <p class="mg-field__error">{problem.message}</p> : null}
+          </div>
+          <Field
+            label="Date format"
+            name="dateFormat"
+            value={v.dateFormat}
+            problem={problem}
+            required
+            maxLength={60}
+            hint={
+              <>
+                YYYY year, MMMM January, MMM Jan, MM 01, M 1, DD 05, D 5, dddd Saturday, ddd Sat, HH hours
+                (00–23), mm minutes. Anything else is shown as typed.
+              </>
+            }
+          />
+          <p class="mg-example">
+            Example:{' '}
+            <output id="date-example" for="f-dateFormat f-timeZone" aria-live="polite">
+              {props.example}
+            </output>
+          </p>
+        </fieldset>
+        <fieldset class="panel">
+          <legend>Social</legend>
+          <Field
+            label="X (Twitter) profile"
+            name="twitter"
+            errorKey="social.twitter"
+            type="url"
+            value={v.twitter}
+            problem={problem}
+            maxLength={500}
+            placeholder="https://x.com/…"
+          />
+          <Field
+            label="Facebook page"
+            name="facebook"
+            errorKey="social.facebook"
+            type="url"
+            value={v.facebook}
+            problem={problem}
+            maxLength={500}
+            placeholder="https://www.facebook.com/…"
+          />
+        </fieldset>
+        <fieldset class="panel">
+          <legend>Reader support</legend>
+          <Field
+            label="Appeal under articles"
+            name="appeal"
+            errorKey="support.appeal"
+            value={v.appeal}
+            problem={problem}
+            rows={2}
+            maxLength={500}
+          />
+          <Field
+            label="Link text"
+            name="linkText"
+            errorKey="support.linkText"
+            value={v.linkText}
+            problem={problem}
+            required
+            maxLength={60}
+            hint="The link to the support page, under articles and in the footer."
+          />
+          <Field
+            label="Support page title"
+            name="pageTitle"
+            errorKey="support.pageTitle"
+            value={v.pageTitle}
+            problem={problem}
+            required
+            maxLength={120}
+          />
+          <Field
+            label="Support page text"
+            name="pageText"
+            errorKey="support.pageText"
+            value={v.pageText}
+            problem={problem}
+            rows={6}
+            maxLength={5000}
+            hint="Plain text; an empty line starts a new paragraph."
+          />
+          <Field
+            label="Donation page address"
+            name="donateUrl"
+            errorKey="support.donateUrl"
+            type="url"
+            value={v.donateUrl}
+            problem={problem}
+            maxLength={500}
+            placeholder="https://"
+            hint="Optional: where the support page's button leads."
+          />
+        </fieldset>
+        <div>
+          <button type="submit" class="button button--primary">
+            Save settings
+          </button>
+        </div>
+      </form>
+      <script dangerouslySetInnerHTML={{ __html: EXAMPLE_SCRIPT }} />
+    </AdminLayout>
+  );
+}
+
+/** Asks the server for the example as the format or zone changes; the page works without it. */
+const EXAMPLE_SCRIPT = `(function () {
+  var format = document.getElementById('f-dateFormat');
+  var zone = document.getElementById('f-timeZone');
+  var out = document.getElementById('date-example');
+  if (!format || !zone || !out) return;
+  var timer;
+  function update() {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var q = new URLSearchParams({ format: format.value, timeZone: zone.value });
+      fetch('/api/admin/settings/date-example?' + q, { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) { if (data && typeof data.example === 'string') out.textContent = data.example; })
+        .catch(function () {});
+    }, 200);
+  }
+  format.addEventListener('input', update);
+  zone.addEventListener('change', update);
+})();`;

@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
+import type { AppServices } from '../../app.js';
+import { takeFlash } from '../flash.js';
+import {
+  can,
+  findHeadlines,
+  getArticle,
+  getSettings,
+  listAuthors,
+  listSections,
+  listSources,
+  loadBodyMedia,
+  relatedBlockIds,
+  summariesByIds,
+  type Article,
+} from '../../content/index.js';
+import { AppError } from '../../lib/app-error.js';
+import { relatedFor } from '../../related/index.js';
+import { sendPage } from '../../site/render.js';
+import { siteContext } from '../../site/site-context.builder.js';
+import { ArticlePage } from '../../site/templates/article-page.js';
+import { adminContext } from '../admin-context.js';
+import { actor } from '../auth.js';
+import { STATUS_LABELS } from '../editor/editor-actions.js';
+import type { EditorData, Headline } from '../editor/editor-data.js';
+import { ArticleEditorPage } from '../pages/article-editor-page.js';
+import { articleJson } from './articles.api.js';
+
+/**
+ * The article editor and the preview:
+ * - GET /admin/articles/new, GET /admin/articles/:id/edit: the editor page;
+ *   it saves through the admin API (articles.api.ts), so the rules are the services'.
+ * - GET /admin/articles/:id/preview: the article exactly as readers will see it, whatever its status.
+ */
+export function editorRoutes(app: FastifyInstance, services: AppServices): void {
+  app.get('/admin/articles/new', async (request, reply) => editorPage(services, request, reply, null));
+
+  app.get<{ Params: { id: string } }>('/admin/articles/:id/edit', async (request, reply) => {
+    const article = await getArticle(services.db, articleId(request.params.id));
+    return editorPage(services, request, reply, article);
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/articles/:id/preview', async (request, reply) => {
+    actor(request);
+    const article = await getArticle(services.db, articleId(request.params.id));
+    return preview(services, request, reply, article);
+  });
+}
+
+function articleId(raw: string): number {
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1)
+    throw new AppError('ARTICLE_NOT_FOUND', `article ${raw} not found`);
+  return id;
+}
+
+async function editorPage(
+  services: AppServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  article: Article | null,
+) {
+  const me = actor(request);
+  const { db } = services;
+  const owned = article ? { created_by: article.createdBy, status: article.status } : null;
+  const flash = takeFlash(request, reply);
+  const [ctx, settings, sections, authors, sources, headlines] = await Promise.all([
+    adminContext(services, request, flash.notice ?? flash.error),
+    getSettings(db),
+    listSections(db),
+    listAuthors(db),
+    listSources(db),
+    article ? headlinesFor(services, [...relatedBlockIds(article.body), ...article.picks]) : {},
+  ]);
+  const data: EditorData = {
+    article: article ? articleJson(article) : null,
+    csrfToken: request.csrfToken ?? '',
+    user: { id: me.id!, name: me.name, role: me.role },
+    canEdit: owned ? can.editArticle(me, owned) : true,
+    canPublish: can.publishArticle(me, owned),
+    timeZone: settings.timeZone,
+    serverNow: services.now().toISOString(),
+    sections: sections.map((s) => ({ slug: s.slug, name: s.name })),
+    authors: authors.map((a) => ({ slug: a.slug, name: a.name })),
+    sources: sources.map((s) => ({ slug: s.slug, name: s.name })),
+    headlines,
+    defaultAuthors: authors.filter((a) => a.id === me.authorId).map((a) => a.slug),
+  };
+  // Nothing here may be cached: it is one user's view of work in progress.
+  return sendPage(reply.header('cache-control', 'no-store'), <ArticleEditorPage ctx={ctx} data={data} />);
+}
+
+/** Current headlines of the articles an article points at, whatever their status. */
+async function headlinesFor(services: AppServices, ids: number[]): Promise<Record<string, Headline>> {
+  const found = await Promise.all(
+    [...new Set(ids)].map(async (id) => (await findHeadlines(services.db, String(id), 1))[0]),
+  );
+  return Object.fromEntries(
+    found.filter((h) => h !== undefined).map((h) => [String(h.id), { title: h.title, status: h.status }]),
+  );
+}
+
+/**
+ * The reader's page, built exactly as src/site/routes/article.tsx builds it,
+ * then marked as a preview: noindex, never cached, a banner, and no view beacon
+ * (an editor looking at a page is not a reader).
+ */
+async function preview(
+  services: AppServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  article: Article,
+) {
+  const { db } = services;
+  const now = services.now().toISOString();
+  const [site, inline, related, media] = await Promise.all([
+    siteContext(services, request),
+    summariesByIds(db, now, relatedBlockIds(article.body)),
+    relatedFor(db, article.id, now),
+    loadBodyMedia(db, article.body),
+  ]);
+  const inlineRelated = new Map(inline.map((a) => [a.id, a]));
+  const page = renderToString(<ArticlePage site={site} data={{ article, inlineRelated, related, media }} />);
+  const beacon = renderToString(<script src={site.assets.js} defer />);
+  const banner = renderToString(
+    <div
+      class="preview-banner"
+      role="note"
+      style="position:sticky;top:0;z-index:100;background:#8a5a00;color:#fff;font:600 15px/1.4 system-ui,sans-serif;padding:10px 16px;text-align:center"
+    >
+      {article.status === 'published'
+        ? 'Preview — the saved version of a published article'
+        : `Preview — not published (${STATUS_LABELS[article.status].toLowerCase()})`}
+      {' · '}
+      <a href={`/admin/articles/${article.id}/edit`} style="color:#fff">
+        Back to the editor
+      </a>
+    </div>,
+  );
+  const html = `<!doctype html>${page}`
+    .replace('</head>', '<meta name="robots" content="noindex"/></head>')
+    .replace(beacon, '')
+    .replace(/<body([^>]*)>/, (open) => `${open}${banner}`);
+  return reply
+    .code(200)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('x-robots-tag', 'noindex')
+    .send(html);
+}

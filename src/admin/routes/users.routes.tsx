@@ -1,0 +1,178 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppServices } from '../../app.js';
+import {
+  changeOwnPassword,
+  changeRole,
+  createUser,
+  findUser,
+  getSettings,
+  getUserFor,
+  listUsersFor,
+  resetPassword,
+  setUserDisabled,
+  updateUserName,
+  type User,
+} from '../../content/index.js';
+import type { Role } from '../../db/schema.js';
+import { AppError } from '../../lib/app-error.js';
+import { actor, SESSION_COOKIE } from '../auth.js';
+import { adminContext } from '../admin-context.js';
+import { redirectWithFlash } from '../flash.js';
+import type { FormProblem } from '../pages/manage-kit.js';
+import { AccountPage, UserEditPage, UsersPage } from '../pages/users-page.js';
+import { attempt, field, idParams, pageContext, sendAdminPage, type FormBody } from './taxonomy.routes.js';
+
+type Id = { Params: { id: number } };
+type Form = { Body: FormBody };
+type UserForm = 'name' | 'role' | 'status' | 'password';
+
+/** Accounts (administrators only) and each person's own account page. */
+export function usersRoutes(app: FastifyInstance, services: AppServices): void {
+  const { db } = services;
+
+  app.get('/admin/users', async (request, reply) => {
+    const users = await listUsersFor(db, actor(request));
+    const [{ ctx, error }, settings] = await Promise.all([
+      pageContext(services, request, reply),
+      getSettings(db),
+    ]);
+    return sendAdminPage(
+      reply,
+      <UsersPage ctx={ctx} users={users} timeZone={settings.timeZone} problem={error} />,
+    );
+  });
+
+  app.post<Form>('/admin/users', async (request, reply) => {
+    const me = actor(request);
+    const body = request.body;
+    const input = {
+      email: field(body, 'email'),
+      name: field(body, 'name'),
+      role: field(body, 'role') as Role,
+      password: field(body, 'password'),
+    };
+    const result = await attempt(() => createUser(db, me, input, services.now()));
+    if (result.ok)
+      return redirectWithFlash(reply, `/admin/users`, {
+        notice: `${result.value.name} (${result.value.email}) can now sign in as ${result.value.role}.`,
+      });
+    const [users, settings, ctx] = await Promise.all([
+      listUsersFor(db, me),
+      getSettings(db),
+      adminContext(services, request),
+    ]);
+    return sendAdminPage(
+      reply,
+      <UsersPage
+        ctx={ctx}
+        users={users}
+        timeZone={settings.timeZone}
+        problem={result.problem}
+        values={{ email: input.email, name: input.name, role: input.role }}
+      />,
+      result.status,
+    );
+  });
+
+  async function userPage(
+    request: FastifyRequest<Id>,
+    reply: FastifyReply,
+    options: { problem?: FormProblem; form?: UserForm; status?: number } = {},
+  ) {
+    const user = await getUserFor(db, actor(request), request.params.id);
+    const { ctx, error } = await pageContext(services, request, reply);
+    return sendAdminPage(
+      reply,
+      <UserEditPage ctx={ctx} user={user} problem={options.problem ?? error} form={options.form} />,
+      options.status,
+    );
+  }
+
+  app.get<Id>('/admin/users/:id', { schema: { params: idParams } }, (request, reply) =>
+    userPage(request, reply),
+  );
+
+  /** One change to one account, back to its page with a notice, or the page again with the problem. */
+  function change(
+    path: string,
+    form: UserForm,
+    run: (me: ReturnType<typeof actor>, id: number, body: FormBody) => Promise<string>,
+  ) {
+    app.post<Id & Form>(
+      `/admin/users/:id/${path}`,
+      { schema: { params: idParams } },
+      async (request, reply) => {
+        const me = actor(request);
+        const result = await attempt(() => run(me, request.params.id, request.body));
+        if (!result.ok) return userPage(request, reply, { ...result, form });
+        return redirectWithFlash(reply, `/admin/users/${request.params.id}`, { notice: result.value });
+      },
+    );
+  }
+
+  change('name', 'name', async (me, id, body) => {
+    const user = await updateUserName(db, me, id, field(body, 'name'), services.now());
+    return `Name saved: ${user.name}.`;
+  });
+  change('role', 'role', async (me, id, body) => {
+    const user = await changeRole(db, me, id, field(body, 'role') as Role, services.now());
+    return `${user.name} is now ${user.role === 'admin' ? 'an administrator' : `a${user.role === 'author' || user.role === 'editor' ? 'n' : ''} ${user.role}`}.`;
+  });
+  change('disable', 'status', async (me, id) => {
+    const user = await setUserDisabled(db, me, id, true, services.now());
+    return `${user.name}'s account is disabled and signed out everywhere.`;
+  });
+  change('enable', 'status', async (me, id) => {
+    const user = await setUserDisabled(db, me, id, false, services.now());
+    return `${user.name} can sign in again.`;
+  });
+  change('password', 'password', async (me, id, body) => {
+    await resetPassword(db, me, id, field(body, 'password'), services.now());
+    const user = await getUserFor(db, me, id);
+    return `New password set for ${user.name}; they were signed out everywhere.`;
+  });
+
+  // The signed-in person's own account, whatever their role.
+
+  async function accountPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { problem?: FormProblem; form?: 'name' | 'password'; status?: number; user?: User } = {},
+  ) {
+    const me = actor(request);
+    const user = options.user ?? (await findUser(db, me.id!));
+    if (!user) throw new AppError('UNAUTHENTICATED', 'sign in first');
+    const { ctx, error } = await pageContext(services, request, reply);
+    return sendAdminPage(
+      reply,
+      <AccountPage ctx={ctx} user={user} problem={options.problem ?? error} form={options.form} />,
+      options.status,
+    );
+  }
+
+  app.get('/admin/account', (request, reply) => accountPage(request, reply));
+
+  app.post<Form>('/admin/account', async (request, reply) => {
+    const me = actor(request);
+    const result = await attempt(() =>
+      updateUserName(db, me, me.id!, field(request.body, 'name'), services.now()),
+    );
+    if (!result.ok) return accountPage(request, reply, { ...result, form: 'name' });
+    return redirectWithFlash(reply, '/admin/account', { notice: `Name saved: ${result.value.name}.` });
+  });
+
+  app.post<Form>('/admin/account/password', async (request, reply) => {
+    const me = actor(request);
+    const input = {
+      currentPassword: field(request.body, 'currentPassword'),
+      newPassword: field(request.body, 'newPassword'),
+    };
+    const result = await attempt(() =>
+      changeOwnPassword(db, me, input, services.now(), request.cookies[SESSION_COOKIE]),
+    );
+    if (!result.ok) return accountPage(request, reply, { ...result, form: 'password' });
+    return redirectWithFlash(reply, '/admin/account', {
+      notice: 'Password changed. Your other devices were signed out.',
+    });
+  });
+}

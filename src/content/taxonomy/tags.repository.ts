@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { TagRow } from '../../db/schema.js';
+import { visibleTo } from '../articles/articles.repository.js';
+
+/**
+ * Tags as the back office manages them, and their redirects. A redirect row
+ * names the tag (not a slug), so an old slug always leads straight to the
+ * tag's current slug: chains are one hop however often a tag is renamed.
+ */
+
+export interface TagListRow extends TagRow {
+  articles: number;
+}
+
+export type TagSort = 'name' | 'articles';
+
+/**
+ * Tags whose name or slug contains `q`, with how many articles (any status) use each.
+ *
+ * ```sql
+ * select tags.*, (select count(*) from article_tags where tag_id = tags.id) as articles
+ * from tags where name like '%q%' or slug like '%q%' order by articles desc, name limit ? offset ?
+ * ```
+ */
+export async function listTagsWithCounts(
+  db: Db,
+  options: { q?: string; sort: TagSort; limit: number; offset: number },
+): Promise<{ total: number; rows: TagListRow[] }> {
+  const like = options.q ? `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  let base = db.selectFrom('tags');
+  if (like) {
+    base = base.where((eb) =>
+      eb.or([
+        eb('tags.name', 'like', sql<string>`${like} escape '\\'`),
+        eb('tags.slug', 'like', sql<string>`${like} escape '\\'`),
+      ]),
+    );
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let query = base
+    .selectAll('tags')
+    .select((eb) =>
+      eb
+        .selectFrom('article_tags')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('article_tags.tag_id', '=', 'tags.id')
+        .as('articles'),
+    )
+    .limit(options.limit)
+    .offset(options.offset);
+  query =
+    options.sort === 'articles'
+      ? query.orderBy('articles', 'desc').orderBy('tags.name')
+      : query.orderBy(sql`tags.name collate nocase`).orderBy('tags.id');
+  const rows = (await query.execute()) as TagListRow[];
+  return { total: Number(total), rows: rows.map((r) => ({ ...r, articles: Number(r.articles) })) };
+}
+
+/** The old slugs that lead to this tag. */
+export async function redirectsTo(db: Db, tagId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tag_redirects')
+    .select('old_slug')
+    .where('tag_id', '=', tagId)
+    .orderBy('old_slug')
+    .execute();
+  return rows.map((r) => r.old_slug);
+}
+
+/** The current slug of the tag an old slug now leads to. */
+export async function findTagRedirect(db: Db, oldSlug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('tag_redirects')
+    .innerJoin('tags', 'tags.id', 'tag_redirects.tag_id')
+    .select('tags.slug')
+    .where('tag_redirects.old_slug', '=', oldSlug)
+    .executeTakeFirst();
+  return row?.slug;
+}
+
+/** Points `oldSlug` at a tag; a slug that is a tag's live slug again needs no redirect. */
+export async function writeRedirect(db: Db, oldSlug: string, tagId: number, at: string): Promise<void> {
+  await db
+    .insertInto('tag_redirects')
+    .values({ old_slug: oldSlug, tag_id: tagId, created_at: at })
+    .onConflict((oc) => oc.column('old_slug').doUpdateSet({ tag_id: tagId, created_at: at }))
+    .execute();
+}
+
+export async function dropRedirect(db: Db, slug: string): Promise<void> {
+  await db.deleteFrom('tag_redirects').where('old_slug', '=', slug).execute();
+}
+
+export async function updateTagRow(db: Db, id: number, row: { name: string; slug: string }): Promise<void> {
+  await db.updateTable('tags').set(row).where('id', '=', id).execute();
+}
+
+export async function tagArticleIds(db: Db, tagId: number): Promise<number[]> {
+  const rows = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId).execute();
+  return rows.map((r) => r.article_id);
+}
+
+/** Of these articles, the ones readers can see now. */
+export async function visibleAmong(db: Db, ids: number[], now: string): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('id', 'in', ids)
+    .where(visibleTo(now))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Moves every article of tag `fromId` to tag `intoId`, keeping each article's
+ * tag order; articles that already had both keep one. Then the old tag's
+ * redirects follow it, and its own slug redirects too.
+ */
+export async function moveTag(db: Db, fromId: number, intoId: number, fromSlug: string, at: string) {
+  await sql`
+    insert into article_tags (article_id, tag_id, position)
+    select article_id, ${intoId}, position from article_tags as a
+    where a.tag_id = ${fromId}
+      and not exists (select 1 from article_tags as b where b.article_id = a.article_id and b.tag_id = ${intoId})
+  `.execute(db);
+  await db.deleteFrom('article_tags').where('tag_id', '=', fromId).execute();
+  await db.updateTable('tag_redirects').set({ tag_id: intoId }).where('tag_id', '=', fromId).execute();
+  await writeRedirect(db, fromSlug, intoId, at);
+}
