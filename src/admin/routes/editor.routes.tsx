@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { renderToString } from 'preact-render-to-string';
 import type { AppServices } from '../../app.js';
 import { takeFlash } from '../flash.js';
 import {
@@ -10,15 +9,13 @@ import {
   listAuthors,
   listSections,
   listSources,
-  loadBodyMedia,
   relatedBlockIds,
-  summariesByIds,
   type Article,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
-import { relatedFor } from '../../related/index.js';
 import { sendPage } from '../../site/render.js';
 import { siteContext } from '../../site/site-context.builder.js';
+import { articlePageData } from '../../site/routes/article.js';
 import { ArticlePage } from '../../site/templates/article-page.js';
 import { adminContext } from '../admin-context.js';
 import { actor } from '../auth.js';
@@ -102,8 +99,8 @@ async function headlinesFor(services: AppServices, ids: number[]): Promise<Recor
 }
 
 /**
- * The reader's page, built exactly as src/site/routes/article.tsx builds it,
- * then marked as a preview: noindex, never cached, a banner, and no view beacon
+ * The reader's page, built by the same function as src/site/routes/article.tsx,
+ * marked as a preview: noindex, never cached, a banner, and no view beacon
  * (an editor looking at a page is not a reader).
  */
 async function preview(
@@ -112,40 +109,21 @@ async function preview(
   reply: FastifyReply,
   article: Article,
 ) {
-  const { db } = services;
-  const now = services.now().toISOString();
-  const [site, inline, related, media] = await Promise.all([
+  const [site, data] = await Promise.all([
     siteContext(services, request),
-    summariesByIds(db, now, relatedBlockIds(article.body)),
-    relatedFor(db, article.id, now),
-    loadBodyMedia(db, article.body),
+    articlePageData(services, article),
   ]);
-  const inlineRelated = new Map(inline.map((a) => [a.id, a]));
-  const page = renderToString(<ArticlePage site={site} data={{ article, inlineRelated, related, media }} />);
-  const beacon = renderToString(<script src={site.assets.js} defer />);
-  const banner = renderToString(
-    <div
-      class="preview-banner"
-      role="note"
-      style="position:sticky;top:0;z-index:100;background:#8a5a00;color:#fff;font:600 15px/1.4 system-ui,sans-serif;padding:10px 16px;text-align:center"
-    >
-      {article.status === 'published'
-        ? 'Preview — the saved version of a published article'
-        : `Preview — not published (${STATUS_LABELS[article.status].toLowerCase()})`}
-      {' · '}
-      <a href={`/admin/articles/${article.id}/edit`} style="color:#fff">
-        Back to the editor
-      </a>
-    </div>,
+  const label =
+    article.status === 'published'
+      ? 'Preview — the saved version of a published article'
+      : `Preview — not published (${STATUS_LABELS[article.status].toLowerCase()})`;
+  reply.header('x-robots-tag', 'noindex');
+  return sendPage(
+    reply,
+    <ArticlePage
+      site={site}
+      data={data}
+      preview={{ label, editUrl: `/admin/articles/${article.id}/edit` }}
+    />,
   );
-  const html = `<!doctype html>${page}`
-    .replace('</head>', '<meta name="robots" content="noindex"/></head>')
-    .replace(beacon, '')
-    .replace(/<body([^>]*)>/, (open) => `${open}${banner}`);
-  return reply
-    .code(200)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('x-robots-tag', 'noindex')
-    .send(html);
 }

@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
-import { getVisibleArticle, loadBodyMedia, relatedBlockIds, summariesByIds } from '../../content/index.js';
+import {
+  getVisibleArticle,
+  loadBodyMedia,
+  relatedBlockIds,
+  summariesByIds,
+  type Article,
+} from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
 import { relatedFor } from '../../related/index.js';
 import { sendPage } from '../render.js';
 import { siteContext } from '../site-context.builder.js';
-import { ArticlePage } from '../templates/article-page.js';
+import { ArticlePage, type ArticlePageData } from '../templates/article-page.js';
 
 export function articleRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services;
@@ -30,14 +36,27 @@ export function articleRoutes(app: FastifyInstance, services: AppServices): void
   app.get<{ Params: { id: string; slug: string } }>('/articles/:id/:slug', async (request, reply) => {
     const article = await visibleArticle(request.params.id);
     if (request.params.slug !== article.slug) return reply.redirect(article.path, 301);
-    const now = services.now().toISOString();
-    const [site, inline, related, media] = await Promise.all([
+    const [site, data] = await Promise.all([
       siteContext(services, request),
-      summariesByIds(db, now, relatedBlockIds(article.body)),
-      relatedFor(db, article.id, now),
-      loadBodyMedia(db, article.body),
+      articlePageData(services, article),
     ]);
-    const inlineRelated = new Map(inline.map((a) => [a.id, a]));
-    return sendPage(reply, <ArticlePage site={site} data={{ article, inlineRelated, related, media }} />);
+    return sendPage(reply, <ArticlePage site={site} data={data} />);
   });
+}
+
+/**
+ * Everything the article page shows besides the article: the inline related
+ * blocks' targets and the related list (only what readers may see now), and
+ * the body's images from the media library. The editor's preview uses it too,
+ * so a preview is the page readers will get.
+ */
+export async function articlePageData(services: AppServices, article: Article): Promise<ArticlePageData> {
+  const { db } = services;
+  const now = services.now().toISOString();
+  const [inline, related, media] = await Promise.all([
+    summariesByIds(db, now, relatedBlockIds(article.body)),
+    relatedFor(db, article.id, now),
+    loadBodyMedia(db, article.body),
+  ]);
+  return { article, inlineRelated: new Map(inline.map((a) => [a.id, a])), related, media };
 }

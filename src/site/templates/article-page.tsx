@@ -15,7 +15,16 @@ export interface ArticlePageData {
   media?: Map<number, Media>;
 }
 
-export function ArticlePage(props: { site: SiteContext; data: ArticlePageData }) {
+/**
+ * An editor's preview: the same page, marked so it is never indexed, counts no
+ * view, and says what it is.
+ */
+export interface PreviewOptions {
+  label: string;
+  editUrl: string;
+}
+
+export function ArticlePage(props: { site: SiteContext; data: ArticlePageData; preview?: PreviewOptions }) {
   const { site } = props;
   const { article, related, inlineRelated, media } = props.data;
   const { settings } = site;
@@ -25,6 +34,7 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData })
   const image = firstImage(article, site, media);
   const twitterHandle = handleFrom(settings.social.twitter);
   const head = {
+    noindex: props.preview !== undefined,
     title,
     description,
     canonical: article.path,
@@ -48,12 +58,22 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData })
         <meta name="twitter:description" content={description} />
         <meta name="twitter:image" content={image} />
         <JsonLd data={newsArticleJsonLd(article, site, media)} />
-        <script src={site.assets.js} defer />
+        {props.preview ? null : <script src={site.assets.js} defer />}
       </>
     ),
   };
   return (
-    <Layout site={site} head={head}>
+    <Layout
+      site={site}
+      head={head}
+      banner={
+        props.preview ? (
+          <div class="preview-banner" role="note">
+            {props.preview.label} · <a href={props.preview.editUrl}>Back to the editor</a>
+          </div>
+        ) : undefined
+      }
+    >
       <article class="story" data-article-id={article.id}>
         <header class="story__header">
           <a class="kicker" href={`/sections/${article.section.slug}`}>

@@ -14,7 +14,12 @@ export interface Head {
 }
 
 /** The frame of every reader page: masthead, section menu, search, footer. */
-export function Layout(props: { site: SiteContext; head: Head; children: ComponentChildren }) {
+export function Layout(props: {
+  site: SiteContext;
+  head: Head;
+  children: ComponentChildren;
+  banner?: ComponentChildren;
+}) {
   const { site, head } = props;
   const { settings } = site;
   const fullTitle = head.title === settings.name ? settings.name : `${head.title} | ${settings.name}`;
@@ -51,6 +56,7 @@ export function Layout(props: { site: SiteContext; head: Head; children: Compone
         {head.extra}
       </head>
       <body>
+        {props.banner}
         <a class="skip-link" href="#main">
           Skip to content
         </a>
