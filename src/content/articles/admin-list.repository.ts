@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ArticleStatus } from '../../db/schema.js';
+import { byTagAndAuthor } from './articles.repository.js';
 import { articlePath } from './articles.table.js';
 
 export interface AdminListFilter {
@@ -39,18 +40,7 @@ export async function listForAdmin(
   if (filter.status) query = query.where('articles.status', '=', filter.status);
   if (filter.sectionId !== undefined) query = query.where('articles.section_id', '=', filter.sectionId);
   if (filter.createdBy !== undefined) query = query.where('articles.created_by', '=', filter.createdBy);
-  if (filter.tagId !== undefined) {
-    const tagId = filter.tagId;
-    query = query.where('articles.id', 'in', (eb) =>
-      eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId),
-    );
-  }
-  if (filter.authorId !== undefined) {
-    const authorId = filter.authorId;
-    query = query.where('articles.id', 'in', (eb) =>
-      eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId),
-    );
-  }
+  query = byTagAndAuthor(query, filter);
   for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
     const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>

@@ -21,22 +21,35 @@ export interface ListFilter {
   excludeIds?: number[];
 }
 
+/**
+ * Narrows a query on `articles` to a tag and an author, when given: the
+ * reader lists' and the back office's shared filters (article_tags_tag and
+ * article_authors_author indexes).
+ */
+export function byTagAndAuthor<Q extends SelectQueryBuilder<Database, 'articles', object>>(
+  query: Q,
+  filter: { tagId?: number; authorId?: number },
+): Q {
+  let narrowed = query;
+  const { tagId, authorId } = filter;
+  if (tagId !== undefined) {
+    narrowed = narrowed.where('articles.id', 'in', (eb) =>
+      eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId),
+    ) as Q;
+  }
+  if (authorId !== undefined) {
+    narrowed = narrowed.where('articles.id', 'in', (eb) =>
+      eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId),
+    ) as Q;
+  }
+  return narrowed;
+}
+
 function filtered(db: Db, now: string, filter: ListFilter): SelectQueryBuilder<Database, 'articles', object> {
   let query = db.selectFrom('articles').where(visibleTo(now));
   if (filter.sectionId !== undefined) query = query.where('articles.section_id', '=', filter.sectionId);
   if (filter.sourceId !== undefined) query = query.where('articles.source_id', '=', filter.sourceId);
-  if (filter.tagId !== undefined) {
-    const tagId = filter.tagId;
-    query = query.where('articles.id', 'in', (eb) =>
-      eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId),
-    );
-  }
-  if (filter.authorId !== undefined) {
-    const authorId = filter.authorId;
-    query = query.where('articles.id', 'in', (eb) =>
-      eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId),
-    );
-  }
+  query = byTagAndAuthor(query, filter);
   if (filter.from !== undefined) query = query.where('articles.published_at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('articles.published_at', '<', filter.to);
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', filter.excludeIds);
