@@ -68,3 +68,13 @@ export async function signIn(
     },
   };
 }
+
+/** Posts a form as the browser does: urlencoded, with the page's CSRF field. */
+export function postForm(session: AdminSession, url: string, fields: Record<string, string> = {}) {
+  return session.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ ...fields, _csrf: session.csrf }).toString(),
+  });
+}

@@ -6,54 +6,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as cheerio from 'cheerio';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import {
-  actorOf,
-  createArticle,
-  getArticle,
-  saveSettings,
-  snapshotOf,
-  updateArticle,
-  type ArticleInput,
-  type User,
-} from '../../src/content/index.js';
-import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
-import { buildTestApp, type TestApp } from '../helpers/build-app.js';
-import { paragraphs, seedTaxonomy } from '../helpers/factories.js';
+import { actorOf, getArticle, snapshotOf, updateArticle, type User } from '../../src/content/index.js';
+import type { AdminSession } from '../helpers/admin-session.js';
+import { paragraphs } from '../helpers/factories.js';
+import { articleBy, newsroom } from '../helpers/newsroom.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
-
-interface Newsroom extends TestApp {
-  users: Record<'contributor' | 'author' | 'editor', User>;
-  as: Record<'contributor' | 'author' | 'editor', AdminSession>;
-}
-
-/** A newsroom on Sofia time with a user of each role, all signed in. */
-async function newsroom(t: { after: (fn: () => Promise<void>) => unknown }): Promise<Newsroom> {
-  const built = await buildTestApp(t, { now: NOW });
-  const { app } = built;
-  await seedTaxonomy(app.services.db);
-  await saveSettings(app.services.db, { timeZone: 'Europe/Sofia' });
-  await makeUser(app, 'admin');
-  const users = {
-    contributor: await makeUser(app, 'contributor'),
-    author: await makeUser(app, 'author'),
-    editor: await makeUser(app, 'editor'),
-  };
-  const as = {
-    contributor: await signIn(app, 'contributor@example.org'),
-    author: await signIn(app, 'author@example.org'),
-    editor: await signIn(app, 'editor@example.org'),
-  };
-  return { ...built, users, as };
-}
-
-function article(app: FastifyInstance, user: User, input: Partial<ArticleInput> & { title: string }) {
-  return createArticle(
-    app.services.content,
-    { section: 'news', body: paragraphs(`${input.title} body.`), lead: '', ...input },
-    actorOf(user),
-  );
-}
 
 function setCookies(response: LightMyRequestResponse): string[] {
   const header = response.headers['set-cookie'];
@@ -115,22 +73,22 @@ async function statusOf(app: FastifyInstance, id: number) {
 
 describe('the article list', () => {
   test('shows articles of every status to every role, with what an editor needs per row', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const published = await article(app, users.editor, {
+    const { app, users, as } = await newsroom(t, NOW);
+    const published = await articleBy(app, users.editor, {
       title: 'Parliament passes the budget',
       status: 'published',
       publishedAt: '2026-11-19T10:06:00Z',
       authors: ['jane-doe'],
     });
-    await article(app, users.contributor, { title: 'Draft on the harbour' });
-    await article(app, users.contributor, { title: 'Review of the bridge works', status: 'review' });
-    await article(app, users.editor, {
+    await articleBy(app, users.contributor, { title: 'Draft on the harbour' });
+    await articleBy(app, users.contributor, { title: 'Review of the bridge works', status: 'review' });
+    await articleBy(app, users.editor, {
       title: 'Scheduled match report',
       section: 'sport',
       status: 'scheduled',
       publishedAt: '2026-11-21T08:00:00Z',
     });
-    await article(app, users.editor, { title: 'Withdrawn story', status: 'unpublished' });
+    await articleBy(app, users.editor, { title: 'Withdrawn story', status: 'unpublished' });
 
     for (const role of ['contributor', 'author', 'editor'] as const) {
       const titles = await headlines(as[role], '/admin/articles');
@@ -158,10 +116,10 @@ describe('the article list', () => {
   });
 
   test('filters by status, section, author, tag, words and "only mine"', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    await article(app, users.contributor, { title: 'Harbour cranes return', tags: ['Harbour'] });
-    await article(app, users.contributor, { title: 'Stadium vote', section: 'sport', status: 'review' });
-    await article(app, users.editor, {
+    const { app, users, as } = await newsroom(t, NOW);
+    await articleBy(app, users.contributor, { title: 'Harbour cranes return', tags: ['Harbour'] });
+    await articleBy(app, users.contributor, { title: 'Stadium vote', section: 'sport', status: 'review' });
+    await articleBy(app, users.editor, {
       title: 'Harbour strike ends',
       status: 'published',
       authors: ['jane-doe'],
@@ -194,9 +152,9 @@ describe('the article list', () => {
   });
 
   test('shows 50 articles a page, with links to the others', async (t) => {
-    const { app, users, as } = await newsroom(t);
+    const { app, users, as } = await newsroom(t, NOW);
     for (let i = 1; i <= 55; i++) {
-      await article(app, users.editor, { title: `Brief number ${i}` });
+      await articleBy(app, users.editor, { title: `Brief number ${i}` });
     }
     const first = await headlines(as.editor, '/admin/articles');
     const second = await headlines(as.editor, '/admin/articles?page=2');
@@ -211,13 +169,13 @@ describe('the article list', () => {
 
 describe('bulk actions', () => {
   test('an editor publishes several articles at once, and readers can see them', async (t) => {
-    const { app, users, as } = await newsroom(t);
+    const { app, users, as } = await newsroom(t, NOW);
     const drafts = [
-      await article(app, users.contributor, { title: 'First bulk story' }),
-      await article(app, users.contributor, { title: 'Second bulk story', status: 'review' }),
-      await article(app, users.editor, { title: 'Third bulk story' }),
+      await articleBy(app, users.contributor, { title: 'First bulk story' }),
+      await articleBy(app, users.contributor, { title: 'Second bulk story', status: 'review' }),
+      await articleBy(app, users.editor, { title: 'Third bulk story' }),
     ];
-    const already = await article(app, users.editor, { title: 'Already out', status: 'published' });
+    const already = await articleBy(app, users.editor, { title: 'Already out', status: 'published' });
     const response = await postForm(app, as.editor, '/admin/articles/bulk', [
       ...(await bulkFormFields(as.editor)),
       ['action', 'publish'],
@@ -247,9 +205,9 @@ describe('bulk actions', () => {
   });
 
   test('a contributor’s bulk publish is refused article by article and changes nothing', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const own = await article(app, users.contributor, { title: 'My own draft' });
-    const other = await article(app, users.editor, { title: 'The editor’s draft' });
+    const { app, users, as } = await newsroom(t, NOW);
+    const own = await articleBy(app, users.contributor, { title: 'My own draft' });
+    const other = await articleBy(app, users.editor, { title: 'The editor’s draft' });
     const response = await postForm(app, as.contributor, '/admin/articles/bulk', [
       ...(await bulkFormFields(as.contributor)),
       ['action', 'publish'],
@@ -269,9 +227,9 @@ describe('bulk actions', () => {
   });
 
   test('one refusal does not undo the others', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const own = await article(app, users.contributor, { title: 'Ready for the desk' });
-    const other = await article(app, users.editor, { title: 'Not mine to submit' });
+    const { app, users, as } = await newsroom(t, NOW);
+    const own = await articleBy(app, users.contributor, { title: 'Ready for the desk' });
+    const other = await articleBy(app, users.editor, { title: 'Not mine to submit' });
     const response = await postForm(app, as.contributor, '/admin/articles/bulk', [
       ...(await bulkFormFields(as.contributor, '/admin/articles?status=draft')),
       ['action', 'review'],
@@ -286,8 +244,8 @@ describe('bulk actions', () => {
   });
 
   test('without the CSRF token the form is refused with 403 and nothing changes', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const draft = await article(app, users.editor, { title: 'Guarded draft' });
+    const { app, users, as } = await newsroom(t, NOW);
+    const draft = await articleBy(app, users.editor, { title: 'Guarded draft' });
     for (const csrf of [undefined, 'forged-token']) {
       const response = await postForm(app, as.editor, '/admin/articles/bulk', [
         ...(csrf ? ([['_csrf', csrf]] as [string, string][]) : []),
@@ -304,8 +262,8 @@ describe('bulk actions', () => {
   });
 
   test('delete asks once more, then deletes for good', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const doomed = await article(app, users.editor, { title: 'Duplicate story' });
+    const { app, users, as } = await newsroom(t, NOW);
+    const doomed = await articleBy(app, users.editor, { title: 'Duplicate story' });
     const fields = await bulkFormFields(as.editor);
     const ask = await postForm(app, as.editor, '/admin/articles/bulk', [
       ...fields,
@@ -333,8 +291,8 @@ describe('bulk actions', () => {
   });
 
   test('no article selected, or no action chosen, says so', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const draft = await article(app, users.editor, { title: 'Lonely draft' });
+    const { app, users, as } = await newsroom(t, NOW);
+    const draft = await articleBy(app, users.editor, { title: 'Lonely draft' });
     const fields = await bulkFormFields(as.editor);
     const none = await follow(
       app,
@@ -360,7 +318,7 @@ describe('revisions', () => {
   async function threeSaves(app: FastifyInstance, user: User) {
     const ctx = app.services.content;
     const actor = actorOf(user);
-    const first = await article(app, user, {
+    const first = await articleBy(app, user, {
       title: 'Council approves the old plan',
       lead: 'A vote at noon.',
       body: paragraphs('The council met on Monday.', 'The plan costs two million.', 'Work starts in May.'),
@@ -393,7 +351,7 @@ describe('revisions', () => {
   }
 
   test('the history lists a row per save with compare and restore', async (t) => {
-    const { app, users, as } = await newsroom(t);
+    const { app, users, as } = await newsroom(t, NOW);
     const a = await threeSaves(app, users.editor);
     const response = await as.editor.inject(`/admin/articles/${a.id}/revisions`);
     assert.equal(response.statusCode, 200);
@@ -413,7 +371,7 @@ describe('revisions', () => {
   });
 
   test('compare shows changed words as <ins> and <del>, field by field and in the text', async (t) => {
-    const { app, users, as } = await newsroom(t);
+    const { app, users, as } = await newsroom(t, NOW);
     const a = await threeSaves(app, users.editor);
     const response = await as.contributor.inject(`/admin/articles/${a.id}/revisions/1`);
     assert.equal(response.statusCode, 200);
@@ -441,8 +399,8 @@ describe('revisions', () => {
   });
 
   test('comparing two identical versions says nothing changed', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const a = await article(app, users.editor, { title: 'Steady story' });
+    const { app, users, as } = await newsroom(t, NOW);
+    const a = await articleBy(app, users.editor, { title: 'Steady story' });
     await updateArticle(app.services.content, a.id, snapshotOf(a), actorOf(users.editor), {
       expectedVersion: 1,
     });
@@ -454,7 +412,7 @@ describe('revisions', () => {
   });
 
   test('restore brings back the old headline as a new version and keeps every old one', async (t) => {
-    const { app, users, as } = await newsroom(t);
+    const { app, users, as } = await newsroom(t, NOW);
     const a = await threeSaves(app, users.editor);
     const $ = cheerio.load((await as.editor.inject(`/admin/articles/${a.id}/revisions`)).body);
     const form = $(`form[action="/admin/articles/${a.id}/revisions/1/restore"]`);
@@ -496,7 +454,7 @@ describe('revisions', () => {
   });
 
   test('restore on top of a newer save, or by a role that may not edit, is refused and changes nothing', async (t) => {
-    const { app, users, as } = await newsroom(t);
+    const { app, users, as } = await newsroom(t, NOW);
     const a = await threeSaves(app, users.editor);
     const stale = await postForm(app, as.editor, `/admin/articles/${a.id}/revisions/1/restore`, [
       ['_csrf', as.editor.csrf],
@@ -518,7 +476,7 @@ describe('revisions', () => {
   });
 
   test('the admin API restores through the same function', async (t) => {
-    const { app, users, as } = await newsroom(t);
+    const { app, users, as } = await newsroom(t, NOW);
     const a = await threeSaves(app, users.editor);
     const response = await as.editor.inject({
       method: 'POST',

@@ -6,47 +6,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
-import {
-  actorOf,
-  createArticle,
-  recordAudit,
-  saveSettings,
-  SYSTEM,
-  type ArticleInput,
-  type User,
-} from '../../src/content/index.js';
-import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
-import { buildTestApp } from '../helpers/build-app.js';
-import { paragraphs, seedTaxonomy } from '../helpers/factories.js';
+import { recordAudit, SYSTEM } from '../../src/content/index.js';
+import type { AdminSession } from '../helpers/admin-session.js';
+import { articleBy, newsroom } from '../helpers/newsroom.js';
 
 /** 23:30 UTC on 20 November is already 01:30 on Saturday 21 November in Sofia. */
 const NOW = new Date('2026-11-20T23:30:00Z');
-
-async function newsroom(t: { after: (fn: () => Promise<void>) => unknown }) {
-  const { app } = await buildTestApp(t, { now: NOW });
-  await seedTaxonomy(app.services.db);
-  await saveSettings(app.services.db, { timeZone: 'Europe/Sofia' });
-  await makeUser(app, 'admin');
-  const users = {
-    contributor: await makeUser(app, 'contributor'),
-    author: await makeUser(app, 'author'),
-    editor: await makeUser(app, 'editor'),
-  };
-  const as = {
-    contributor: await signIn(app, 'contributor@example.org'),
-    author: await signIn(app, 'author@example.org'),
-    editor: await signIn(app, 'editor@example.org'),
-  };
-  return { app, users, as };
-}
-
-function article(app: FastifyInstance, user: User, input: Partial<ArticleInput> & { title: string }) {
-  return createArticle(
-    app.services.content,
-    { section: 'news', body: paragraphs(`${input.title} body.`), ...input },
-    actorOf(user),
-  );
-}
 
 async function addViews(app: FastifyInstance, articleId: number, views: Record<string, number>) {
   await app.services.db
@@ -63,9 +28,9 @@ async function page(session: AdminSession, url: string) {
 
 describe('the dashboard', () => {
   test('charts the last 30 days of views, per day in the site’s time zone', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const one = await article(app, users.editor, { title: 'Floods in the north', status: 'published' });
-    const two = await article(app, users.editor, { title: 'Election night', status: 'published' });
+    const { app, users, as } = await newsroom(t, NOW);
+    const one = await articleBy(app, users.editor, { title: 'Floods in the north', status: 'published' });
+    const two = await articleBy(app, users.editor, { title: 'Election night', status: 'published' });
     await addViews(app, one.id, { '2026-11-21': 7, '2026-11-19': 30, '2026-10-23': 5, '2026-10-22': 999 });
     await addViews(app, two.id, { '2026-11-19': 15, '2026-11-10': 120 });
 
@@ -115,19 +80,19 @@ describe('the dashboard', () => {
   });
 
   test('lists scheduled articles with their times, and each user’s own drafts', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const later = await article(app, users.editor, {
+    const { app, users, as } = await newsroom(t, NOW);
+    const later = await articleBy(app, users.editor, {
       title: 'Budget debate preview',
       status: 'scheduled',
       publishedAt: '2026-11-23T06:00:00Z',
     });
-    await article(app, users.editor, {
+    await articleBy(app, users.editor, {
       title: 'Morning briefing',
       status: 'scheduled',
       publishedAt: '2026-11-21T05:00:00Z',
     });
-    await article(app, users.contributor, { title: 'Contributor’s own draft' });
-    await article(app, users.contributor, { title: 'Waiting for the desk', status: 'review' });
+    await articleBy(app, users.contributor, { title: 'Contributor’s own draft' });
+    await articleBy(app, users.contributor, { title: 'Waiting for the desk', status: 'review' });
 
     const $ = await page(as.contributor, '/admin');
     const scheduled = $('#scheduled-heading + ul li').toArray();
@@ -161,7 +126,7 @@ describe('the dashboard', () => {
 
 describe('the audit log', () => {
   test('is for editors and administrators only', async (t) => {
-    const { as } = await newsroom(t);
+    const { as } = await newsroom(t, NOW);
     for (const role of ['contributor', 'author'] as const) {
       const response = await as[role].inject('/admin/audit');
       assert.equal(response.statusCode, 403, role);
@@ -172,9 +137,9 @@ describe('the audit log', () => {
   });
 
   test('lists who did what, newest first, filtered by article and paginated', async (t) => {
-    const { app, users, as } = await newsroom(t);
-    const kept = await article(app, users.editor, { title: 'Kept story', status: 'published' });
-    const gone = await article(app, users.contributor, { title: 'Gone story' });
+    const { app, users, as } = await newsroom(t, NOW);
+    const kept = await articleBy(app, users.editor, { title: 'Kept story', status: 'published' });
+    const gone = await articleBy(app, users.contributor, { title: 'Gone story' });
     const removed = await as.editor.inject({ method: 'DELETE', url: `/api/admin/articles/${gone.id}` });
     assert.equal(removed.statusCode, 204);
 

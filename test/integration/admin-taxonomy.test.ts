@@ -13,7 +13,7 @@ import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
 import { createArticle, createApiToken, insertSection, type ArticleInput } from '../../src/content/index.js';
 import type { Role } from '../../src/db/schema.js';
-import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
+import { makeUser, postForm, signIn, type AdminSession } from '../helpers/admin-session.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { buildDemoApp, buildTestApp, suiteCleanup } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
@@ -22,16 +22,6 @@ const ROLES: Role[] = ['contributor', 'author', 'editor', 'admin'];
 const MANAGES = new Set<Role>(['editor', 'admin']);
 const NOW = new Date('2026-03-10T12:00:00Z');
 const HOSTILE = `<script>alert(1)</script>" onmouseover="alert(2)`;
-
-/** Posts a form as the browser does: urlencoded, with the page's CSRF field. */
-function postForm(session: AdminSession, url: string, fields: Record<string, string> = {}) {
-  return session.inject({
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ ...fields, _csrf: session.csrf }).toString(),
-  });
-}
 
 async function publish(app: FastifyInstance, input: Partial<ArticleInput>) {
   return createArticle(app.services.content, {

@@ -8,22 +8,13 @@ import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
 import { createArticle, insertSection } from '../../src/content/index.js';
 import type { Role } from '../../src/db/schema.js';
-import { makeUser, signIn, TEST_PASSWORD, type AdminSession } from '../helpers/admin-session.js';
+import { makeUser, postForm, signIn, TEST_PASSWORD, type AdminSession } from '../helpers/admin-session.js';
 import { buildTestApp, suiteCleanup } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
 
 const ROLES: Role[] = ['contributor', 'author', 'editor', 'admin'];
 const NOW = new Date('2026-03-10T12:00:00Z');
 const HOSTILE = `<script>alert(1)</script>" onmouseover="alert(2)`;
-
-function postForm(session: AdminSession, url: string, fields: Record<string, string> = {}) {
-  return session.inject({
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ ...fields, _csrf: session.csrf }).toString(),
-  });
-}
 
 async function userRow(app: FastifyInstance, email: string) {
   return app.services.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import type { AdminArticleRow, BulkAction } from '../../content/index.js';
 import type { ArticleStatus } from '../../db/schema.js';
 import { formatDate } from '../../lib/dateline.js';
 import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
+import { listHref, Pager } from './manage-kit.js';
 
 /** How the back office writes a time: `22 Jan 2022, 12:06` in the site's time zone. */
 export const ADMIN_TIME = 'D MMM YYYY, HH:mm';
@@ -48,11 +49,8 @@ const FILTER_KEYS = ['q', 'status', 'section', 'author', 'tag', 'mine'] as const
 /** `/admin/articles?…` with these filters (empty ones left out). */
 export function listUrl(query: ListQuery, changes: Partial<ListQuery> = {}): string {
   const merged = { ...query, ...changes };
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) if (merged[key]) params.set(key, String(merged[key]));
-  if (merged.page && merged.page > 1) params.set('page', String(merged.page));
-  const search = params.toString();
-  return search ? `/admin/articles?${search}` : '/admin/articles';
+  const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, merged[key]]));
+  return listHref('/admin/articles', filters, merged.page);
 }
 
 export interface ArticlesListProps {
@@ -71,18 +69,27 @@ export interface ArticlesListProps {
   error?: string;
 }
 
+/** The head of the newsroom's desk pages: the title, and the way to start an article. */
+export function DeskHead(props: { title: string; newArticle?: boolean }) {
+  return (
+    <div class="desk-head">
+      <h1>{props.title}</h1>
+      {props.newArticle ? (
+        <a class="button button--primary" href="/admin/articles/new">
+          New article
+        </a>
+      ) : null}
+    </div>
+  );
+}
+
 export function ArticlesListPage(props: ArticlesListProps) {
   const { query, rows } = props;
   const filtered = FILTER_KEYS.some((key) => query[key]);
   const first = (props.page - 1) * props.perPage + 1;
   return (
     <AdminLayout ctx={props.ctx} title="Articles" wide>
-      <div class="desk-head">
-        <h1>Articles</h1>
-        <a class="button button--primary" href="/admin/articles/new">
-          New article
-        </a>
-      </div>
+      <DeskHead title="Articles" newArticle />
       <StatusTabs query={query} counts={props.counts} />
       <FilterForm {...props} filtered={filtered} />
       <FormError message={props.error} />
@@ -155,7 +162,12 @@ export function ArticlesListPage(props: ArticlesListProps) {
           </div>
         </form>
       )}
-      <Pagination query={query} page={props.page} pages={props.pages} />
+      <Pager
+        label="Pages of articles"
+        page={props.page}
+        pages={props.pages}
+        href={(page) => listUrl(query, { page })}
+      />
       {/* Progressive enhancement: without script, each box is ticked by hand. */}
       <script dangerouslySetInnerHTML={{ __html: SELECT_ALL_SCRIPT }} />
     </AdminLayout>
@@ -226,6 +238,28 @@ function StatusTabs(props: { query: ListQuery; counts: Record<ArticleStatus, num
   );
 }
 
+/** A filter's choice: "Any …", then each option, by slug. */
+function FilterSelect(props: {
+  label: string;
+  name: string;
+  options: { slug: string; name: string }[];
+  value?: string;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        <option value="">{`Any ${props.label.toLowerCase()}`}</option>
+        {props.options.map((o) => (
+          <option key={o.slug} value={o.slug} selected={props.value === o.slug}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function FilterForm(props: ArticlesListProps & { filtered: boolean }) {
   const { query } = props;
   return (
@@ -240,39 +274,17 @@ function FilterForm(props: ArticlesListProps & { filtered: boolean }) {
         Search headlines
         <input type="search" name="q" value={query.q ?? ''} placeholder="Words in the headline or lead" />
       </label>
-      <label>
-        Status
-        <select name="status">
-          <option value="">Any status</option>
-          {(Object.keys(STATUS_LABELS) as ArticleStatus[]).map((status) => (
-            <option key={status} value={status} selected={query.status === status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Section
-        <select name="section">
-          <option value="">Any section</option>
-          {props.sections.map((s) => (
-            <option key={s.slug} value={s.slug} selected={query.section === s.slug}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Author
-        <select name="author">
-          <option value="">Any author</option>
-          {props.authors.map((a) => (
-            <option key={a.slug} value={a.slug} selected={query.author === a.slug}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Status"
+        name="status"
+        options={(Object.keys(STATUS_LABELS) as ArticleStatus[]).map((status) => ({
+          slug: status,
+          name: STATUS_LABELS[status],
+        }))}
+        value={query.status}
+      />
+      <FilterSelect label="Section" name="section" options={props.sections} value={query.section} />
+      <FilterSelect label="Author" name="author" options={props.authors} value={query.author} />
       <label>
         Tag
         <input name="tag" list="tag-options" value={query.tag ?? ''} placeholder="tag-slug" />
@@ -295,27 +307,6 @@ function FilterForm(props: ArticlesListProps & { filtered: boolean }) {
         {props.filtered ? <a href="/admin/articles">Clear</a> : null}
       </div>
     </form>
-  );
-}
-
-function Pagination(props: { query: ListQuery; page: number; pages: number }) {
-  if (props.pages <= 1) return null;
-  return (
-    <nav class="pagination" aria-label="Pages of articles">
-      {props.page > 1 ? (
-        <a class="button" rel="prev" href={listUrl(props.query, { page: props.page - 1 })}>
-          ← Newer
-        </a>
-      ) : null}
-      <span>
-        Page {props.page} of {props.pages}
-      </span>
-      {props.page < props.pages ? (
-        <a class="button" rel="next" href={listUrl(props.query, { page: props.page + 1 })}>
-          Older →
-        </a>
-      ) : null}
-    </nav>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { AuditRow } from '../../content/index.js';
 import { AdminLayout, FormError, type AdminContext } from './admin-layout.js';
-import { When } from './articles-list-page.js';
+import { listHref, Pager } from './manage-kit.js';
+import { DeskHead, When } from './articles-list-page.js';
 
 const ACTIONS: Record<string, string> = {
   'article.create': 'Created',
@@ -41,18 +42,9 @@ export function AuditPage(props: {
   error?: string;
 }) {
   const { rows } = props;
-  const url = (page: number) => {
-    const params = new URLSearchParams();
-    if (props.articleId) params.set('article', String(props.articleId));
-    if (page > 1) params.set('page', String(page));
-    const search = params.toString();
-    return search ? `/admin/audit?${search}` : '/admin/audit';
-  };
   return (
     <AdminLayout ctx={props.ctx} title="Audit log" wide>
-      <div class="desk-head">
-        <h1>Audit log</h1>
-      </div>
+      <DeskHead title="Audit log" />
       <p class="muted">
         Who did what, newest first. Entries are kept as they were, even after an article or user is removed.
       </p>
@@ -113,21 +105,12 @@ export function AuditPage(props: {
           </table>
         </div>
       )}
-      {props.page > 1 || props.hasMore ? (
-        <nav class="pagination" aria-label="Pages of the audit log">
-          {props.page > 1 ? (
-            <a class="button" rel="prev" href={url(props.page - 1)}>
-              ← Newer
-            </a>
-          ) : null}
-          <span>Page {props.page}</span>
-          {props.hasMore ? (
-            <a class="button" rel="next" href={url(props.page + 1)}>
-              Older →
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        label="Pages of the audit log"
+        page={props.page}
+        hasMore={props.hasMore}
+        href={(page) => listHref('/admin/audit', { article: props.articleId }, page)}
+      />
     </AdminLayout>
   );
 }

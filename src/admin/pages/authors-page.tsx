@@ -1,11 +1,11 @@
 import { BIO_MAX, type AdminAuthor } from '../../content/index.js';
-import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
+import type { AdminContext } from './admin-layout.js';
 import {
-  ActionForm,
   ArticleCount,
-  ConfirmScript,
+  EntityEditPage,
+  EntityListPage,
   Field,
-  PageHead,
+  ListTable,
   plural,
   type FormProblem,
 } from './manage-kit.js';
@@ -24,74 +24,45 @@ export function AuthorsPage(props: {
   problem?: FormProblem;
   values?: AuthorValues;
 }) {
-  const { ctx, authors } = props;
   return (
-    <AdminLayout ctx={ctx} title="Authors" wide>
-      <PageHead title="Authors" />
-      <p class="mg-lede">
-        Authors are bylines. Each has a page at /authors/slug with a bio. A user account writes under one
-        author; an author needs no account (a guest writer, an agency's correspondent).
-      </p>
-      <div class="mg-grid">
-        <section aria-labelledby="authors-list">
-          <h2 id="authors-list" class="visually-hidden">
-            All authors
-          </h2>
-          {authors.length === 0 ? (
-            <p class="panel">No authors yet.</p>
-          ) : (
-            <table class="table mg-table">
-              <caption class="visually-hidden">Authors by name</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Bio</th>
-                  <th scope="col" class="mg-num">
-                    Articles
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {authors.map((a) => (
-                  <tr key={a.id}>
-                    <td class="title">
-                      <div class="mg-person">
-                        {a.photoUrl ? (
-                          <img class="mg-avatar" src={a.photoUrl} alt="" width={32} height={32} />
-                        ) : (
-                          <span class="mg-avatar mg-avatar--empty" aria-hidden="true">
-                            {a.name.slice(0, 1)}
-                          </span>
-                        )}
-                        <div>
-                          <a href={`/admin/authors/${a.id}`}>{a.name}</a>
-                          <div class="mg-slug">/authors/{a.slug}</div>
-                        </div>
-                      </div>
-                    </td>
-                    <td class="mg-desc">{a.bio ? excerpt(a.bio) : <span class="muted">No bio</span>}</td>
-                    <td class="mg-num">
-                      <ArticleCount count={a.articles} filter="author" slug={a.slug} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-        <aside class="panel mg-aside" aria-labelledby="add-author">
-          <h2 id="add-author">Add an author</h2>
-          <FormError message={props.problem?.message} />
-          <AuthorForm
-            ctx={ctx}
-            action="/admin/authors"
-            values={props.values}
-            problem={props.problem}
-            submit="Add author"
-          />
-        </aside>
-      </div>
-    </AdminLayout>
+    <EntityListPage
+      ctx={props.ctx}
+      kind="author"
+      lede="Authors are bylines. Each has a page at /authors/slug with a bio. A user account writes under one author; an author needs no account (a guest writer, an agency's correspondent)."
+      fields={AuthorFields}
+      problem={props.problem}
+      values={props.values}
+    >
+      <ListTable
+        caption="Authors by name"
+        columns={['Name', 'Bio', { label: 'Articles', num: true }]}
+        rows={props.authors}
+        empty="No authors yet."
+        row={(a) => (
+          <tr key={a.id}>
+            <td class="title">
+              <div class="mg-person">
+                {a.photoUrl ? (
+                  <img class="mg-avatar" src={a.photoUrl} alt="" width={32} height={32} />
+                ) : (
+                  <span class="mg-avatar mg-avatar--empty" aria-hidden="true">
+                    {a.name.slice(0, 1)}
+                  </span>
+                )}
+                <div>
+                  <a href={`/admin/authors/${a.id}`}>{a.name}</a>
+                  <div class="mg-slug">/authors/{a.slug}</div>
+                </div>
+              </div>
+            </td>
+            <td class="mg-desc">{a.bio ? excerpt(a.bio) : <span class="muted">No bio</span>}</td>
+            <td class="mg-num">
+              <ArticleCount count={a.articles} filter="author" slug={a.slug} />
+            </td>
+          </tr>
+        )}
+      />
+    </EntityListPage>
   );
 }
 
@@ -99,32 +70,19 @@ function excerpt(text: string): string {
   return text.length > 140 ? `${text.slice(0, 139).trimEnd()}…` : text;
 }
 
-function AuthorForm(props: {
-  ctx: AdminContext;
-  action: string;
-  values?: AuthorValues;
+function AuthorFields(props: {
+  values: Partial<AuthorValues>;
   problem?: FormProblem;
-  submit: string;
   photoUrl?: string | null;
 }) {
-  const v = props.values ?? {};
+  const { values, problem } = props;
   return (
-    <form method="post" action={props.action} class="stack">
-      <Csrf ctx={props.ctx} />
-      <Field label="Name" name="name" value={v.name} problem={props.problem} required maxLength={100} />
-      <Field
-        label="Slug"
-        name="slug"
-        value={v.slug}
-        problem={props.problem}
-        maxLength={80}
-        hint="The address: /authors/slug. Leave empty to make it from the name."
-      />
+    <>
       <Field
         label="Bio"
         name="bio"
-        value={v.bio}
-        problem={props.problem}
+        value={values.bio}
+        problem={problem}
         rows={5}
         maxLength={BIO_MAX}
         hint={`Plain text, up to ${BIO_MAX} characters; shown on the author's page.`}
@@ -136,19 +94,14 @@ function AuthorForm(props: {
           name="photoMediaId"
           type="number"
           inputMode="numeric"
-          value={v.photoMediaId}
-          problem={props.problem}
+          value={values.photoMediaId}
+          problem={problem}
           hint="Upload the photo in Media, then choose it here. Empty for no photo."
         />
         <div class="mg-photo__library" hidden />
       </div>
-      <div>
-        <button type="submit" class="button button--primary">
-          {props.submit}
-        </button>
-      </div>
       <script dangerouslySetInnerHTML={{ __html: PICKER_SCRIPT }} />
-    </form>
+    </>
   );
 }
 
@@ -202,59 +155,35 @@ export function AuthorEditPage(props: {
   problem?: FormProblem;
   values?: AuthorValues;
 }) {
-  const { ctx, author } = props;
+  const { author } = props;
   const values = props.values ?? {
     name: author.name,
     slug: author.slug,
     bio: author.bio,
     photoMediaId: author.photo_media_id,
   };
+  const inUse = author.articles > 0;
   return (
-    <AdminLayout ctx={ctx} title={`Author: ${author.name}`}>
-      <PageHead title={author.name} crumbs={[{ href: '/admin/authors', label: 'Authors' }]}>
-        <a class="button" href={`/authors/${author.slug}`}>
-          View on site
-        </a>
-      </PageHead>
-      <div class="mg-stack">
-        <FormError message={props.problem?.message} />
-        <div class="panel">
-          <AuthorForm
-            ctx={ctx}
-            action={`/admin/authors/${author.id}`}
-            values={values}
-            problem={props.problem}
-            submit="Save author"
-            photoUrl={author.photoUrl}
-          />
-        </div>
-        <section class="panel mg-danger" aria-labelledby="delete-author">
-          <h2 id="delete-author">Delete this author</h2>
-          {author.articles > 0 ? (
-            <p>
-              {author.name} is the byline of{' '}
-              <a href={`/admin/articles?author=${encodeURIComponent(author.slug)}`}>
-                {plural(author.articles, 'article')}
-              </a>
-              . The author is kept so those bylines stay; to delete, change those articles' authors first.
-            </p>
-          ) : (
-            <>
-              <p>
-                No article carries this byline. A user who wrote under it keeps the account, without a byline.
-              </p>
-              <ActionForm
-                ctx={ctx}
-                action={`/admin/authors/${author.id}/delete`}
-                label="Delete author"
-                danger
-                confirm={`Delete the author “${author.name}”?`}
-              />
-            </>
-          )}
-        </section>
-      </div>
-      <ConfirmScript />
-    </AdminLayout>
+    <EntityEditPage
+      ctx={props.ctx}
+      kind="author"
+      entity={author}
+      fields={(own) => <AuthorFields {...own} photoUrl={author.photoUrl} />}
+      values={values}
+      problem={props.problem}
+      deletable={!inUse}
+    >
+      {inUse ? (
+        <p>
+          {author.name} is the byline of{' '}
+          <a href={`/admin/articles?author=${encodeURIComponent(author.slug)}`}>
+            {plural(author.articles, 'article')}
+          </a>
+          . The author is kept so those bylines stay; to delete, change those articles' authors first.
+        </p>
+      ) : (
+        <p>No article carries this byline. A user who wrote under it keeps the account, without a byline.</p>
+      )}
+    </EntityEditPage>
   );
 }

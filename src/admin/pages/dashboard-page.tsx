@@ -9,7 +9,7 @@ import type { ArticleStatus } from '../../db/schema.js';
 import { formatDate } from '../../lib/dateline.js';
 import { BarChart, type Bar } from '../charts/bar-chart.js';
 import { AdminLayout, type AdminContext } from './admin-layout.js';
-import { STATUS_LABELS, When } from './articles-list-page.js';
+import { DeskHead, STATUS_LABELS, When } from './articles-list-page.js';
 import { actionLabel } from './audit-page.js';
 
 export interface DashboardProps {
@@ -32,12 +32,7 @@ const dayLabel = (day: string, pattern: string) => formatDate(`${day}T12:00:00Z`
 export function DashboardPage(props: DashboardProps) {
   return (
     <AdminLayout ctx={props.ctx} title="Dashboard" wide>
-      <div class="desk-head">
-        <h1>Dashboard</h1>
-        <a class="button button--primary" href="/admin/articles/new">
-          New article
-        </a>
-      </div>
+      <DeskHead title="Dashboard" newArticle />
       <AtAGlance counts={props.counts} />
       <div class="desk-dashboard">
         <div class="desk-dashboard__main">

@@ -1,10 +1,11 @@
-import type { ComponentChildren } from 'preact';
-import { Csrf, type AdminContext } from './admin-layout.js';
+import type { ComponentChildren, VNode } from 'preact';
+import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
 
 /**
- * Pieces the newsroom-management pages share (sections, tags, sources,
- * authors, users, settings, account): fields that show their own error, a
- * page head, a confirm step for destructive buttons.
+ * Pieces the back office's management pages share (sections, tags, sources,
+ * authors, users, settings, account): the frame of a list page and of an edit
+ * page, list tables, forms and fields that show their own error, and a
+ * confirm step for destructive buttons; and the paging of every long list.
  */
 
 /** What went wrong with a form: the message, and the field it names (`slug: ...` names `slug`). */
@@ -44,7 +45,373 @@ export function PageHead(props: {
   );
 }
 
-interface FieldProps {
+/**
+ * A list page: the list (`children`) under a heading only screen readers
+ * announce, and `aside` beside it (usually the form to add one). `actions`
+ * go in the head, beside the title.
+ */
+export function IndexPage(props: {
+  ctx: AdminContext;
+  title: string;
+  lede?: ComponentChildren;
+  actions?: ComponentChildren;
+  aside: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  const things = props.title.toLowerCase();
+  return (
+    <AdminLayout ctx={props.ctx} title={props.title} wide>
+      <PageHead title={props.title}>{props.actions}</PageHead>
+      {props.lede ? <p class="mg-lede">{props.lede}</p> : null}
+      <div class="mg-grid">
+        <section aria-labelledby={`${things}-list`}>
+          <h2 id={`${things}-list`} class="visually-hidden">
+            {`All ${things}`}
+          </h2>
+          {props.children}
+        </section>
+        {props.aside}
+      </div>
+    </AdminLayout>
+  );
+}
+
+type Kind = 'section' | 'tag' | 'source' | 'author';
+
+/**
+ * The page of one section, tag, source or author: crumbs back to its list,
+ * a link to its page on the reader site, and the confirm step for its
+ * destructive buttons.
+ */
+export function EntityPage(props: {
+  ctx: AdminContext;
+  kind: Kind;
+  entity: { name: string; slug: string };
+  children: ComponentChildren;
+}) {
+  const { kind, entity } = props;
+  return (
+    <AdminLayout ctx={props.ctx} title={`${capital(kind)}: ${entity.name}`}>
+      <PageHead title={entity.name} crumbs={[{ href: `/admin/${kind}s`, label: `${capital(kind)}s` }]}>
+        <a class="button" href={`/${kind}s/${entity.slug}`}>
+          View on site
+        </a>
+      </PageHead>
+      {props.children}
+      <ConfirmScript />
+    </AdminLayout>
+  );
+}
+
+function capital(word: string): string {
+  return `${word[0].toUpperCase()}${word.slice(1)}`;
+}
+
+/** A column heading: its text, or its text and whether it holds numbers (right-aligned). */
+export type Column = string | { label: ComponentChildren; num?: boolean };
+
+/**
+ * A table of `rows`, one `<tr>` each from `row`. With `empty`, no rows show
+ * that sentence instead of an empty table.
+ */
+export function ListTable<T>(props: {
+  caption: string;
+  columns: Column[];
+  rows: T[];
+  row: (item: T, index: number) => VNode;
+  empty?: string;
+}) {
+  if (props.rows.length === 0 && props.empty) return <p class="panel">{props.empty}</p>;
+  return (
+    <table class="table mg-table">
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.columns.map((column, i) => {
+            const { label, num } = typeof column === 'string' ? { label: column, num: false } : column;
+            return (
+              <th key={i} scope="col" class={num ? 'mg-num' : undefined}>
+                {label}
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>{props.rows.map(props.row)}</tbody>
+    </table>
+  );
+}
+
+/** A list's address with its filters (empty ones left out) and, past the first, its page: `/admin/media?q=cat&page=2`. */
+export function listHref(
+  base: string,
+  filters: Record<string, string | number | undefined>,
+  page = 1,
+): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, String(value));
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `${base}?${search}` : base;
+}
+
+/**
+ * Links to the newer and older pages of a list, newest first. Given the
+ * number of `pages` it says "Page 2 of 5"; otherwise `hasMore` tells whether
+ * there is an older page.
+ */
+export function Pager(props: {
+  label: string;
+  page: number;
+  pages?: number;
+  hasMore?: boolean;
+  href: (page: number) => string;
+}) {
+  const { page, pages } = props;
+  const older = pages === undefined ? props.hasMore : page < pages;
+  if (pages === undefined ? page <= 1 && !older : pages <= 1) return null;
+  return (
+    <nav class="pagination" aria-label={props.label}>
+      {page > 1 ? (
+        <a class="button" rel="prev" href={props.href(page - 1)}>
+          ← Newer
+        </a>
+      ) : null}
+      <span>{pages === undefined ? `Page ${page}` : `Page ${page} of ${pages}`}</span>
+      {older ? (
+        <a class="button" rel="next" href={props.href(page + 1)}>
+          Older →
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+/** The panel beside a list with the form to add one, and why the last attempt was refused. */
+export function AddPanel(props: {
+  id: string;
+  title: string;
+  problem?: FormProblem;
+  children: ComponentChildren;
+}) {
+  return (
+    <aside class="panel mg-aside" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <FormError message={props.problem?.message} />
+      {props.children}
+    </aside>
+  );
+}
+
+interface ManageFormProps {
+  ctx: AdminContext;
+  action: string;
+  /** The submit button's label. */
+  submit: string;
+  /** A plain submit button rather than the primary one. */
+  plain?: boolean;
+  /** Asks this before sending (with ConfirmScript on the page). */
+  confirm?: string;
+  class?: string;
+  children: ComponentChildren;
+}
+
+/** A form that changes data: the CSRF field, the fields, and the submit button under them. */
+export function ManageForm(props: ManageFormProps) {
+  return (
+    <form method="post" action={props.action} class={props.class ?? 'stack'} data-confirm={props.confirm}>
+      <Csrf ctx={props.ctx} />
+      {props.children}
+      <div>
+        <button type="submit" class={props.plain ? 'button' : 'button button--primary'}>
+          {props.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One of several forms on a page, in its own panel: heading, hint, its error, the form. */
+export function FormPanel(
+  props: ManageFormProps & { id: string; title: string; hint?: ComponentChildren; problem?: FormProblem },
+) {
+  const { id, title, hint, problem, ...form } = props;
+  return (
+    <section class="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {hint ? <p class="hint">{hint}</p> : null}
+      <FormError message={problem?.message} />
+      <ManageForm {...form} />
+    </section>
+  );
+}
+
+/**
+ * The foot of an edit page: what deleting does (`children`) and the button,
+ * which asks first. Without `action` (something still needs it) there is no button.
+ */
+export function DeletePanel(props: {
+  ctx: AdminContext;
+  kind: Kind;
+  name: string;
+  action?: string;
+  /** The heading; `Delete this <kind>` by default. */
+  title?: string;
+  /** The question asked; `Delete the <kind> “name”?` by default. */
+  confirm?: string;
+  problem?: FormProblem;
+  children: ComponentChildren;
+}) {
+  const id = `delete-${props.kind}`;
+  return (
+    <section class="panel mg-danger" aria-labelledby={id}>
+      <h2 id={id}>{props.title ?? `Delete this ${props.kind}`}</h2>
+      <FormError message={props.problem?.message} />
+      {props.children}
+      {props.action ? (
+        <ActionForm
+          ctx={props.ctx}
+          action={props.action}
+          label={`Delete ${props.kind}`}
+          danger
+          confirm={props.confirm ?? `Delete the ${props.kind} “${props.name}”?`}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/*
+ * Sections, sources and authors are managed alike: a list with the form to
+ * add one beside it, and a page each with the same form and a delete panel.
+ * Only their table, their own fields and what deleting does differ.
+ */
+
+type Managed = 'section' | 'source' | 'author';
+
+interface NameAndSlug {
+  name?: string;
+  slug?: string;
+}
+
+/** The fields of a section, source or author besides its name and slug. */
+export type OwnFields<Values> = (props: { values: Partial<Values>; problem?: FormProblem }) => VNode;
+
+/**
+ * The list of sections, sources or authors (`children`: its table), and
+ * beside it the form to add one, with what was typed when it was refused.
+ */
+export function EntityListPage<Values extends NameAndSlug>(props: {
+  ctx: AdminContext;
+  kind: Managed;
+  lede: string;
+  fields: OwnFields<Values>;
+  problem?: FormProblem;
+  values?: Values;
+  children: ComponentChildren;
+}) {
+  const { kind } = props;
+  return (
+    <IndexPage
+      ctx={props.ctx}
+      title={`${capital(kind)}s`}
+      lede={props.lede}
+      aside={
+        <AddPanel
+          id={`add-${kind}`}
+          title={`Add ${kind === 'author' ? 'an' : 'a'} ${kind}`}
+          problem={props.problem}
+        >
+          <EntityForm
+            ctx={props.ctx}
+            kind={kind}
+            fields={props.fields}
+            values={props.values}
+            problem={props.problem}
+            action={`/admin/${kind}s`}
+            submit={`Add ${kind}`}
+          />
+        </AddPanel>
+      }
+    >
+      {props.children}
+    </IndexPage>
+  );
+}
+
+/**
+ * The page of one section, source or author: its form, then what deleting it
+ * does (`children`); the delete button only when it is `deletable`.
+ */
+export function EntityEditPage<Values extends NameAndSlug>(props: {
+  ctx: AdminContext;
+  kind: Managed;
+  entity: { id: number; name: string; slug: string };
+  fields: OwnFields<Values>;
+  values: Values;
+  problem?: FormProblem;
+  deletable: boolean;
+  children: ComponentChildren;
+}) {
+  const { ctx, kind, entity } = props;
+  const path = `/admin/${kind}s/${entity.id}`;
+  return (
+    <EntityPage ctx={ctx} kind={kind} entity={entity}>
+      <div class="mg-stack">
+        <FormError message={props.problem?.message} />
+        <div class="panel">
+          <EntityForm
+            ctx={ctx}
+            kind={kind}
+            fields={props.fields}
+            values={props.values}
+            problem={props.problem}
+            action={path}
+            submit={`Save ${kind}`}
+          />
+        </div>
+        <DeletePanel
+          ctx={ctx}
+          kind={kind}
+          name={entity.name}
+          action={props.deletable ? `${path}/delete` : undefined}
+        >
+          {props.children}
+        </DeletePanel>
+      </div>
+    </EntityPage>
+  );
+}
+
+/** Name and slug (its address is `/<kind>s/slug`), then the entity's own fields. */
+function EntityForm<Values extends NameAndSlug>(props: {
+  ctx: AdminContext;
+  kind: Managed;
+  action: string;
+  submit: string;
+  fields: OwnFields<Values>;
+  values?: Values;
+  problem?: FormProblem;
+}) {
+  const { problem, fields: Fields } = props;
+  const values: Partial<Values> = props.values ?? {};
+  return (
+    <ManageForm ctx={props.ctx} action={props.action} submit={props.submit}>
+      <Field label="Name" name="name" value={values.name} problem={problem} required maxLength={100} />
+      <Field
+        label="Slug"
+        name="slug"
+        value={values.slug}
+        problem={problem}
+        maxLength={80}
+        hint={`The address: /${props.kind}s/slug. Leave empty to make it from the name.`}
+      />
+      <Fields values={values} problem={problem} />
+    </ManageForm>
+  );
+}
+
+export interface FieldProps {
   label: string;
   name: string;
   value?: string | number | null;

@@ -2,6 +2,7 @@ import type { Media, MediaText } from '../../content/index.js';
 import { mediaFallback } from '../../content/index.js';
 import { formatDate } from '../../lib/dateline.js';
 import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
+import { listHref, Pager } from './manage-kit.js';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,.jpg,.jpeg,.png,.webp,.avif';
 
@@ -96,7 +97,12 @@ export function MediaLibraryPage(props: MediaLibraryProps) {
           {q ? 'No image matches this search.' : 'No images yet: upload the first one above.'}
         </p>
       )}
-      <Pagination q={q} page={props.page} pages={props.pages} />
+      <Pager
+        label="Pages of images"
+        page={props.page}
+        pages={props.pages}
+        href={(page) => listHref('/admin/media', { q }, page)}
+      />
     </AdminLayout>
   );
 }
@@ -130,34 +136,6 @@ function MediaCard(props: { media: Media; timeZone: string }) {
         {media.alt ? null : <span class="status status--review">No alt text</span>}
       </div>
     </li>
-  );
-}
-
-function Pagination(props: { q: string; page: number; pages: number }) {
-  if (props.pages <= 1) return null;
-  const url = (page: number) => {
-    const params = new URLSearchParams();
-    if (props.q) params.set('q', props.q);
-    if (page > 1) params.set('page', String(page));
-    const search = params.toString();
-    return search ? `/admin/media?${search}` : '/admin/media';
-  };
-  return (
-    <nav class="pagination" aria-label="Pages of images">
-      {props.page > 1 ? (
-        <a class="button" rel="prev" href={url(props.page - 1)}>
-          ← Newer
-        </a>
-      ) : null}
-      <span>
-        Page {props.page} of {props.pages}
-      </span>
-      {props.page < props.pages ? (
-        <a class="button" rel="next" href={url(props.page + 1)}>
-          Older →
-        </a>
-      ) : null}
-    </nav>
   );
 }
 

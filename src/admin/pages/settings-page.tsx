@@ -1,6 +1,6 @@
 import type { SiteSettings } from '../../content/index.js';
-import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
-import { Field, PageHead, type FormProblem } from './manage-kit.js';
+import { AdminLayout, FormError, type AdminContext } from './admin-layout.js';
+import { Field, ManageForm, PageHead, type FieldProps, type FormProblem } from './manage-kit.js';
 
 /** The settings form's fields, flat, as the browser sends them. */
 export interface SettingsForm {
@@ -38,6 +38,25 @@ function timeZones(current: string | undefined): string[] {
   return [...all];
 }
 
+/** One setting's field: its value from the form; `group` names it in errors (`support.appeal`). */
+function SettingField(
+  props: Omit<FieldProps, 'value' | 'problem' | 'errorKey'> & {
+    name: keyof SettingsForm;
+    form: { values: SettingsForm; problem?: FormProblem };
+    group?: 'social' | 'support';
+  },
+) {
+  const { form, group, ...field } = props;
+  return (
+    <Field
+      {...field}
+      value={form.values[props.name]}
+      problem={form.problem}
+      errorKey={group && `${group}.${props.name}`}
+    />
+  );
+}
+
 /** The site's name, time, language, social links and support appeal. */
 export function SettingsPage(props: {
   ctx: AdminContext;
@@ -47,28 +66,26 @@ export function SettingsPage(props: {
   problem?: FormProblem;
 }) {
   const { ctx, values: v, problem } = props;
+  const form = { values: v, problem };
   return (
     <AdminLayout ctx={ctx} title="Settings">
       <PageHead title="Settings" />
       <FormError message={problem?.message} />
-      <form method="post" action="/admin/settings" class="stack mg-settings">
-        <Csrf ctx={ctx} />
+      <ManageForm ctx={ctx} action="/admin/settings" submit="Save settings" class="stack mg-settings">
         <fieldset class="panel">
           <legend>Site</legend>
-          <Field label="Site name" name="name" value={v.name} problem={problem} required maxLength={100} />
-          <Field
+          <SettingField form={form} label="Site name" name="name" required maxLength={100} />
+          <SettingField
+            form={form}
             label="Tagline"
             name="tagline"
-            value={v.tagline}
-            problem={problem}
             maxLength={200}
             hint="Under the site's name, and the description of the home page and feeds."
           />
-          <Field
+          <SettingField
+            form={form}
             label="Language"
             name="language"
-            value={v.language}
-            problem={problem}
             required
             maxLength={20}
             hint="A language tag: en, bg, de, pt-BR. Used for the pages' lang and the feeds."
@@ -90,11 +107,10 @@ export function SettingsPage(props: {
             </p>
             {problem?.field === 'timeZone' ? <p class="mg-field__error">{problem.message}</p> : null}
           </div>
-          <Field
+          <SettingField
+            form={form}
             label="Date format"
             name="dateFormat"
-            value={v.dateFormat}
-            problem={problem}
             required
             maxLength={60}
             hint={
@@ -113,85 +129,73 @@ export function SettingsPage(props: {
         </fieldset>
         <fieldset class="panel">
           <legend>Social</legend>
-          <Field
+          <SettingField
+            form={form}
+            group="social"
             label="X (Twitter) profile"
             name="twitter"
-            errorKey="social.twitter"
             type="url"
-            value={v.twitter}
-            problem={problem}
             maxLength={500}
             placeholder="https://x.com/…"
           />
-          <Field
+          <SettingField
+            form={form}
+            group="social"
             label="Facebook page"
             name="facebook"
-            errorKey="social.facebook"
             type="url"
-            value={v.facebook}
-            problem={problem}
             maxLength={500}
             placeholder="https://www.facebook.com/…"
           />
         </fieldset>
         <fieldset class="panel">
           <legend>Reader support</legend>
-          <Field
+          <SettingField
+            form={form}
+            group="support"
             label="Appeal under articles"
             name="appeal"
-            errorKey="support.appeal"
-            value={v.appeal}
-            problem={problem}
             rows={2}
             maxLength={500}
           />
-          <Field
+          <SettingField
+            form={form}
+            group="support"
             label="Link text"
             name="linkText"
-            errorKey="support.linkText"
-            value={v.linkText}
-            problem={problem}
             required
             maxLength={60}
             hint="The link to the support page, under articles and in the footer."
           />
-          <Field
+          <SettingField
+            form={form}
+            group="support"
             label="Support page title"
             name="pageTitle"
-            errorKey="support.pageTitle"
-            value={v.pageTitle}
-            problem={problem}
             required
             maxLength={120}
           />
-          <Field
+          <SettingField
+            form={form}
+            group="support"
             label="Support page text"
             name="pageText"
-            errorKey="support.pageText"
-            value={v.pageText}
-            problem={problem}
             rows={6}
             maxLength={5000}
             hint="Plain text; an empty line starts a new paragraph."
           />
-          <Field
+          <SettingField
+            form={form}
+            group="support"
             label="Donation page address"
             name="donateUrl"
-            errorKey="support.donateUrl"
             type="url"
-            value={v.donateUrl}
-            problem={problem}
             maxLength={500}
             placeholder="https://"
             hint="Optional: where the support page's button leads."
           />
         </fieldset>
-        <div>
-          <button type="submit" class="button button--primary">
-            Save settings
-          </button>
-        </div>
-      </form>
+      </ManageForm>
       <script dangerouslySetInnerHTML={{ __html: EXAMPLE_SCRIPT }} />
     </AdminLayout>
   );

@@ -1,11 +1,14 @@
 import type { AdminTag, TagList, TagListRow, TagSort } from '../../content/index.js';
-import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
+import type { AdminContext } from './admin-layout.js';
 import {
-  ActionForm,
   ArticleCount,
-  ConfirmScript,
+  DeletePanel,
+  EntityPage,
   Field,
-  PageHead,
+  FormPanel,
+  IndexPage,
+  listHref,
+  ListTable,
   plural,
   type FormProblem,
 } from './manage-kit.js';
@@ -16,12 +19,11 @@ export interface TagsQuery {
 }
 
 function tagsUrl(query: TagsQuery, page = 1): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
-  if (query.sort !== 'articles') params.set('sort', query.sort);
-  if (page > 1) params.set('page', String(page));
-  const search = params.toString();
-  return search ? `/admin/tags?${search}` : '/admin/tags';
+  return listHref(
+    '/admin/tags',
+    { q: query.q, sort: query.sort === 'articles' ? undefined : query.sort },
+    page,
+  );
 }
 
 /** Every tag with its article count; search, sort, and a way into each tag. */
@@ -29,89 +31,78 @@ export function TagsPage(props: { ctx: AdminContext; list: TagList; query: TagsQ
   const { ctx, list, query } = props;
   const first = (list.page - 1) * 50 + 1;
   return (
-    <AdminLayout ctx={ctx} title="Tags" wide>
-      <PageHead title="Tags" />
-      <p class="mg-lede">
-        Tags are written on articles. Here you tidy them: rename a tag (its old address keeps working), merge
-        duplicates, delete what is not needed.
+    <IndexPage
+      ctx={ctx}
+      title="Tags"
+      lede="Tags are written on articles. Here you tidy them: rename a tag (its old address keeps working), merge duplicates, delete what is not needed."
+      aside={<TagsHelp />}
+    >
+      <form method="get" action="/admin/tags" class="mg-search" role="search" aria-label="Search tags">
+        <label for="tag-q">Search tags</label>
+        <input id="tag-q" type="search" name="q" value={query.q} placeholder="Name or slug" />
+        <label for="tag-sort">Sort by</label>
+        <select id="tag-sort" name="sort">
+          <option value="articles" selected={query.sort === 'articles'}>
+            Most used
+          </option>
+          <option value="name" selected={query.sort === 'name'}>
+            Name (A–Z)
+          </option>
+        </select>
+        <button type="submit" class="button">
+          Search
+        </button>
+        {query.q ? <a href={tagsUrl({ q: '', sort: query.sort })}>Show all</a> : null}
+      </form>
+      <p class="mg-count muted" role="status">
+        {list.total === 0
+          ? query.q
+            ? `No tags match “${query.q}”.`
+            : 'No tags yet: they appear when articles are tagged.'
+          : `${first}–${first + list.tags.length - 1} of ${plural(list.total, 'tag')}${query.q ? ` matching “${query.q}”` : ''}`}
       </p>
-      <div class="mg-grid">
-        <section aria-labelledby="tags-list">
-          <h2 id="tags-list" class="visually-hidden">
-            All tags
-          </h2>
-          <form method="get" action="/admin/tags" class="mg-search" role="search" aria-label="Search tags">
-            <label for="tag-q">Search tags</label>
-            <input id="tag-q" type="search" name="q" value={query.q} placeholder="Name or slug" />
-            <label for="tag-sort">Sort by</label>
-            <select id="tag-sort" name="sort">
-              <option value="articles" selected={query.sort === 'articles'}>
-                Most used
-              </option>
-              <option value="name" selected={query.sort === 'name'}>
-                Name (A–Z)
-              </option>
-            </select>
-            <button type="submit" class="button">
-              Search
-            </button>
-            {query.q ? <a href={tagsUrl({ q: '', sort: query.sort })}>Show all</a> : null}
-          </form>
-          <p class="mg-count muted" role="status">
-            {list.total === 0
-              ? query.q
-                ? `No tags match “${query.q}”.`
-                : 'No tags yet: they appear when articles are tagged.'
-              : `${first}–${first + list.tags.length - 1} of ${plural(list.total, 'tag')}${query.q ? ` matching “${query.q}”` : ''}`}
-          </p>
-          {list.tags.length ? (
-            <table class="table mg-table">
-              <caption class="visually-hidden">Tags{query.q ? ` matching “${query.q}”` : ''}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Address</th>
-                  <th scope="col" class="mg-num">
-                    Articles
-                  </th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.tags.map((tag) => (
-                  <TagRow key={tag.id} tag={tag} />
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {list.pages > 1 ? (
-            <nav class="mg-pages" aria-label="Pages of tags">
-              {list.page > 1 ? <a href={tagsUrl(query, list.page - 1)}>← Previous</a> : <span />}
-              <span>
-                Page {list.page} of {list.pages}
-              </span>
-              {list.page < list.pages ? <a href={tagsUrl(query, list.page + 1)}>Next →</a> : <span />}
-            </nav>
-          ) : null}
-        </section>
-        <aside class="panel mg-aside mg-help" aria-labelledby="tags-help">
-          <h2 id="tags-help">Tidying tags</h2>
-          <dl>
-            <dt>Rename</dt>
-            <dd>Open a tag and change its name or slug. Links to the old address redirect to the new one.</dd>
-            <dt>Merge</dt>
-            <dd>
-              Open the duplicate (“Nato”) and merge it into the tag to keep (“NATO”). Its articles move over,
-              once each.
-            </dd>
-            <dt>Delete</dt>
-            <dd>Takes the tag off its articles; the articles stay as they are.</dd>
-          </dl>
-        </aside>
-      </div>
-    </AdminLayout>
+      {list.tags.length ? (
+        <ListTable
+          caption={`Tags${query.q ? ` matching “${query.q}”` : ''}`}
+          columns={[
+            'Name',
+            'Address',
+            { label: 'Articles', num: true },
+            { label: <span class="visually-hidden">Actions</span> },
+          ]}
+          rows={list.tags}
+          row={(tag) => <TagRow key={tag.id} tag={tag} />}
+        />
+      ) : null}
+      {list.pages > 1 ? (
+        <nav class="mg-pages" aria-label="Pages of tags">
+          {list.page > 1 ? <a href={tagsUrl(query, list.page - 1)}>← Previous</a> : <span />}
+          <span>
+            Page {list.page} of {list.pages}
+          </span>
+          {list.page < list.pages ? <a href={tagsUrl(query, list.page + 1)}>Next →</a> : <span />}
+        </nav>
+      ) : null}
+    </IndexPage>
+  );
+}
+
+function TagsHelp() {
+  return (
+    <aside class="panel mg-aside mg-help" aria-labelledby="tags-help">
+      <h2 id="tags-help">Tidying tags</h2>
+      <dl>
+        <dt>Rename</dt>
+        <dd>Open a tag and change its name or slug. Links to the old address redirect to the new one.</dd>
+        <dt>Merge</dt>
+        <dd>
+          Open the duplicate (“Nato”) and merge it into the tag to keep (“NATO”). Its articles move over, once
+          each.
+        </dd>
+        <dt>Delete</dt>
+        <dd>Takes the tag off its articles; the articles stay as they are.</dd>
+      </dl>
+    </aside>
   );
 }
 
@@ -159,12 +150,7 @@ export function TagEditPage(props: {
   const values = props.values ?? {};
   const problemFor = (form: string) => (props.form === form ? props.problem : undefined);
   return (
-    <AdminLayout ctx={ctx} title={`Tag: ${tag.name}`}>
-      <PageHead title={tag.name} crumbs={[{ href: '/admin/tags', label: 'Tags' }]}>
-        <a class="button" href={`/tags/${tag.slug}`}>
-          View on site
-        </a>
-      </PageHead>
+    <EntityPage ctx={ctx} kind="tag" entity={tag}>
       <p class="mg-lede">
         Used by <ArticleCount count={tag.articles} filter="tag" slug={tag.slug} />{' '}
         {tag.articles === 1 ? 'article' : 'articles'}.
@@ -183,90 +169,76 @@ export function TagEditPage(props: {
         ) : null}
       </p>
       <div class="mg-stack">
-        <section class="panel" aria-labelledby="rename-tag">
-          <h2 id="rename-tag">Rename</h2>
-          <FormError message={problemFor('rename')?.message} />
-          <form method="post" action={`/admin/tags/${tag.id}`} class="stack">
-            <Csrf ctx={ctx} />
-            <Field
-              label="Name"
-              name="name"
-              value={props.form === 'rename' ? values.name : tag.name}
-              problem={problemFor('rename')}
-              required
-              maxLength={60}
-            />
-            <Field
-              label="Slug"
-              name="slug"
-              value={props.form === 'rename' ? values.slug : tag.slug}
-              problem={problemFor('rename')}
-              maxLength={80}
-              hint={`The address: /tags/${tag.slug}. When it changes, the old address redirects to the new one.`}
-            />
-            <div>
-              <button type="submit" class="button button--primary">
-                Save tag
-              </button>
-            </div>
-          </form>
-        </section>
-        <section class="panel" aria-labelledby="merge-tag">
-          <h2 id="merge-tag">Merge into another tag</h2>
-          <p class="hint">
-            Its articles get the other tag instead (once each), its address redirects there, and “{tag.name}”
-            is deleted.
-          </p>
-          <FormError message={problemFor('merge')?.message} />
-          <form
-            method="post"
-            action={`/admin/tags/${tag.id}/merge`}
-            class="stack"
-            data-confirm={`Merge “${tag.name}” into the tag you named? This cannot be undone.`}
-          >
-            <Csrf ctx={ctx} />
-            <Field
-              label="Tag to merge into"
-              name="into"
-              value={values.into}
-              problem={problemFor('merge')}
-              required
-              maxLength={100}
-              list="tag-suggestions"
-              placeholder="Name or slug of the tag to keep"
-            />
-            <datalist id="tag-suggestions">
-              {props.suggestions
-                .filter((name) => name !== tag.name)
-                .map((name) => (
-                  <option key={name} value={name} />
-                ))}
-            </datalist>
-            <div>
-              <button type="submit" class="button">
-                Merge
-              </button>
-            </div>
-          </form>
-        </section>
-        <section class="panel mg-danger" aria-labelledby="delete-tag">
-          <h2 id="delete-tag">Delete</h2>
-          <FormError message={problemFor('delete')?.message} />
+        <FormPanel
+          ctx={ctx}
+          id="rename-tag"
+          title="Rename"
+          problem={problemFor('rename')}
+          action={`/admin/tags/${tag.id}`}
+          submit="Save tag"
+        >
+          <Field
+            label="Name"
+            name="name"
+            value={props.form === 'rename' ? values.name : tag.name}
+            problem={problemFor('rename')}
+            required
+            maxLength={60}
+          />
+          <Field
+            label="Slug"
+            name="slug"
+            value={props.form === 'rename' ? values.slug : tag.slug}
+            problem={problemFor('rename')}
+            maxLength={80}
+            hint={`The address: /tags/${tag.slug}. When it changes, the old address redirects to the new one.`}
+          />
+        </FormPanel>
+        <FormPanel
+          ctx={ctx}
+          id="merge-tag"
+          title="Merge into another tag"
+          hint={`Its articles get the other tag instead (once each), its address redirects there, and “${tag.name}” is deleted.`}
+          problem={problemFor('merge')}
+          action={`/admin/tags/${tag.id}/merge`}
+          confirm={`Merge “${tag.name}” into the tag you named? This cannot be undone.`}
+          submit="Merge"
+          plain
+        >
+          <Field
+            label="Tag to merge into"
+            name="into"
+            value={values.into}
+            problem={problemFor('merge')}
+            required
+            maxLength={100}
+            list="tag-suggestions"
+            placeholder="Name or slug of the tag to keep"
+          />
+          <datalist id="tag-suggestions">
+            {props.suggestions
+              .filter((name) => name !== tag.name)
+              .map((name) => (
+                <option key={name} value={name} />
+              ))}
+          </datalist>
+        </FormPanel>
+        <DeletePanel
+          ctx={ctx}
+          kind="tag"
+          name={tag.name}
+          title="Delete"
+          problem={problemFor('delete')}
+          action={`/admin/tags/${tag.id}/delete`}
+          confirm={`Delete the tag “${tag.name}”${tag.articles ? ` from ${plural(tag.articles, 'article')}` : ''}?`}
+        >
           <p>
             {tag.articles
               ? `${plural(tag.articles, 'article')} lose this tag; their text is unchanged. /tags/${tag.slug} stops working.`
               : `No article uses this tag. /tags/${tag.slug} stops working.`}
           </p>
-          <ActionForm
-            ctx={ctx}
-            action={`/admin/tags/${tag.id}/delete`}
-            label="Delete tag"
-            danger
-            confirm={`Delete the tag “${tag.name}”${tag.articles ? ` from ${plural(tag.articles, 'article')}` : ''}?`}
-          />
-        </section>
+        </DeletePanel>
       </div>
-      <ConfirmScript />
-    </AdminLayout>
+    </EntityPage>
   );
 }

@@ -1,8 +1,19 @@
 import { ROLES, type User } from '../../content/index.js';
 import type { Role } from '../../db/schema.js';
 import { formatDate } from '../../lib/dateline.js';
-import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
-import { ActionForm, ConfirmScript, Field, PageHead, type FormProblem } from './manage-kit.js';
+import { AdminLayout, FormError, type AdminContext } from './admin-layout.js';
+import {
+  ActionForm,
+  AddPanel,
+  ConfirmScript,
+  Field,
+  FormPanel,
+  IndexPage,
+  ListTable,
+  ManageForm,
+  PageHead,
+  type FormProblem,
+} from './manage-kit.js';
 
 export const ROLE_HELP: Record<Role, string> = {
   contributor: 'writes drafts and submits them for review',
@@ -18,25 +29,78 @@ const ROLE_LABEL: Record<Role, string> = {
   admin: 'Administrator',
 };
 
-function RoleSelect(props: { name: string; id: string; value?: string }) {
-  const hintId = `${props.id}-hint`;
+/** The role field: a choice of roles, and what each may do. */
+function RoleField(props: { value?: string }) {
   return (
-    <>
-      <select id={props.id} name={props.name} aria-describedby={hintId}>
+    <div class="mg-field">
+      <label for="f-role">Role</label>
+      <select id="f-role" name="role" aria-describedby="f-role-hint">
         {ROLES.map((role) => (
           <option key={role} value={role} selected={props.value === role}>
             {ROLE_LABEL[role]}
           </option>
         ))}
       </select>
-      <ul class="hint mg-roles" id={hintId}>
+      <ul class="hint mg-roles" id="f-role-hint">
         {ROLES.map((role) => (
           <li key={role}>
             <strong>{ROLE_LABEL[role]}</strong> {ROLE_HELP[role]}
           </li>
         ))}
       </ul>
-    </>
+    </div>
+  );
+}
+
+/** A password to set (or, with `current`, the one in use): required, and never shown again. */
+function PasswordField(props: {
+  label: string;
+  name: string;
+  problem?: FormProblem;
+  current?: boolean;
+  hint?: string;
+}) {
+  return (
+    <Field
+      label={props.label}
+      name={props.name}
+      type="password"
+      problem={props.problem}
+      required
+      autoComplete={props.current ? 'current-password' : 'new-password'}
+      hint={props.hint}
+    />
+  );
+}
+
+/** The panel that renames an account: a person's own, or anyone's for an administrator. */
+function NamePanel(props: {
+  ctx: AdminContext;
+  id: string;
+  action: string;
+  value: string;
+  problem?: FormProblem;
+  autoComplete?: string;
+}) {
+  return (
+    <FormPanel
+      ctx={props.ctx}
+      id={props.id}
+      title="Name"
+      problem={props.problem}
+      action={props.action}
+      submit="Save name"
+    >
+      <Field
+        label="Name"
+        name="name"
+        value={props.value}
+        problem={props.problem}
+        required
+        maxLength={100}
+        autoComplete={props.autoComplete}
+      />
+    </FormPanel>
   );
 }
 
@@ -55,101 +119,79 @@ export function UsersPage(props: {
   values?: NewUserValues;
 }) {
   const { ctx } = props;
-  const v = props.values ?? { role: 'contributor' };
   return (
-    <AdminLayout ctx={ctx} title="Users" wide>
-      <PageHead title="Users">
+    <IndexPage
+      ctx={ctx}
+      title="Users"
+      actions={
         <a class="button" href="/admin/account">
           Your account
         </a>
-      </PageHead>
-      <div class="mg-grid">
-        <section aria-labelledby="users-list">
-          <h2 id="users-list" class="visually-hidden">
-            All users
-          </h2>
-          <table class="table mg-table">
-            <caption class="visually-hidden">Users by name</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.users.map((u) => (
-                <tr key={u.id} class={u.disabled ? 'mg-row--off' : undefined}>
-                  <td class="title">
-                    <a href={`/admin/users/${u.id}`}>{u.name}</a>
-                    {u.id === ctx.user?.id ? <span class="muted"> (you)</span> : null}
-                    <div class="mg-slug">{u.email}</div>
-                  </td>
-                  <td>{ROLE_LABEL[u.role]}</td>
-                  <td>
-                    {u.disabled ? (
-                      <span class="status status--unpublished">Disabled</span>
-                    ) : (
-                      <span class="status status--published">Active</span>
-                    )}
-                  </td>
-                  <td>
-                    <time dateTime={u.createdAt}>
-                      {formatDate(u.createdAt, props.timeZone, 'D MMM YYYY')}
-                    </time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <aside class="panel mg-aside" aria-labelledby="add-user">
-          <h2 id="add-user">Add a user</h2>
-          <FormError message={props.problem?.message} />
-          <form method="post" action="/admin/users" class="stack">
-            <Csrf ctx={ctx} />
-            <Field
-              label="Name"
-              name="name"
-              value={v.name}
-              problem={props.problem}
-              required
-              maxLength={100}
-              autoComplete="off"
-            />
-            <Field
-              label="Email"
-              name="email"
-              type="email"
-              value={v.email}
-              problem={props.problem}
-              required
-              maxLength={200}
-              autoComplete="off"
-            />
-            <div class="mg-field">
-              <label for="f-role">Role</label>
-              <RoleSelect id="f-role" name="role" value={v.role} />
-            </div>
-            <Field
-              label="Initial password"
-              name="password"
-              type="password"
-              problem={props.problem}
-              required
-              autoComplete="new-password"
-              hint="At least 10 characters. Give it to them in person; they can change it on their account page."
-            />
-            <div>
-              <button type="submit" class="button button--primary">
-                Add user
-              </button>
-            </div>
-          </form>
-        </aside>
-      </div>
-    </AdminLayout>
+      }
+      aside={<AddUserPanel ctx={ctx} problem={props.problem} values={props.values} />}
+    >
+      <ListTable
+        caption="Users by name"
+        columns={['Name', 'Role', 'Status', 'Since']}
+        rows={props.users}
+        row={(u) => (
+          <tr key={u.id} class={u.disabled ? 'mg-row--off' : undefined}>
+            <td class="title">
+              <a href={`/admin/users/${u.id}`}>{u.name}</a>
+              {u.id === ctx.user?.id ? <span class="muted"> (you)</span> : null}
+              <div class="mg-slug">{u.email}</div>
+            </td>
+            <td>{ROLE_LABEL[u.role]}</td>
+            <td>
+              {u.disabled ? (
+                <span class="status status--unpublished">Disabled</span>
+              ) : (
+                <span class="status status--published">Active</span>
+              )}
+            </td>
+            <td>
+              <time dateTime={u.createdAt}>{formatDate(u.createdAt, props.timeZone, 'D MMM YYYY')}</time>
+            </td>
+          </tr>
+        )}
+      />
+    </IndexPage>
+  );
+}
+
+function AddUserPanel(props: { ctx: AdminContext; problem?: FormProblem; values?: NewUserValues }) {
+  const v = props.values ?? { role: 'contributor' };
+  return (
+    <AddPanel id="add-user" title="Add a user" problem={props.problem}>
+      <ManageForm ctx={props.ctx} action="/admin/users" submit="Add user">
+        <Field
+          label="Name"
+          name="name"
+          value={v.name}
+          problem={props.problem}
+          required
+          maxLength={100}
+          autoComplete="off"
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          value={v.email}
+          problem={props.problem}
+          required
+          maxLength={200}
+          autoComplete="off"
+        />
+        <RoleField value={v.role} />
+        <PasswordField
+          label="Initial password"
+          name="password"
+          problem={props.problem}
+          hint="At least 10 characters. Give it to them in person; they can change it on their account page."
+        />
+      </ManageForm>
+    </AddPanel>
   );
 }
 
@@ -172,64 +214,40 @@ export function UserEditPage(props: {
         {self ? ' · This is you' : ''}
       </p>
       <div class="mg-stack">
-        <section class="panel" aria-labelledby="user-name">
-          <h2 id="user-name">Name</h2>
-          <FormError message={problemFor('name')?.message} />
-          <form method="post" action={`/admin/users/${user.id}/name`} class="stack">
-            <Csrf ctx={ctx} />
-            <Field
-              label="Name"
-              name="name"
-              value={user.name}
-              problem={problemFor('name')}
-              required
-              maxLength={100}
-            />
-            <div>
-              <button type="submit" class="button button--primary">
-                Save name
-              </button>
-            </div>
-          </form>
-        </section>
-        <section class="panel" aria-labelledby="user-role">
-          <h2 id="user-role">Role</h2>
-          <FormError message={problemFor('role')?.message} />
-          <form method="post" action={`/admin/users/${user.id}/role`} class="stack">
-            <Csrf ctx={ctx} />
-            <div class="mg-field">
-              <label for="f-role">Role</label>
-              <RoleSelect id="f-role" name="role" value={user.role} />
-            </div>
-            <div>
-              <button type="submit" class="button button--primary">
-                Change role
-              </button>
-            </div>
-          </form>
-        </section>
-        <section class="panel" aria-labelledby="user-password">
-          <h2 id="user-password">Reset password</h2>
-          <p class="hint">Sets a new password and signs {self ? 'you' : 'them'} out on every device.</p>
-          <FormError message={problemFor('password')?.message} />
-          <form method="post" action={`/admin/users/${user.id}/password`} class="stack">
-            <Csrf ctx={ctx} />
-            <Field
-              label="New password"
-              name="password"
-              type="password"
-              problem={problemFor('password')}
-              required
-              autoComplete="new-password"
-              hint="At least 10 characters."
-            />
-            <div>
-              <button type="submit" class="button">
-                Set password
-              </button>
-            </div>
-          </form>
-        </section>
+        <NamePanel
+          ctx={ctx}
+          id="user-name"
+          action={`/admin/users/${user.id}/name`}
+          value={user.name}
+          problem={problemFor('name')}
+        />
+        <FormPanel
+          ctx={ctx}
+          id="user-role"
+          title="Role"
+          problem={problemFor('role')}
+          action={`/admin/users/${user.id}/role`}
+          submit="Change role"
+        >
+          <RoleField value={user.role} />
+        </FormPanel>
+        <FormPanel
+          ctx={ctx}
+          id="user-password"
+          title="Reset password"
+          hint={`Sets a new password and signs ${self ? 'you' : 'them'} out on every device.`}
+          problem={problemFor('password')}
+          action={`/admin/users/${user.id}/password`}
+          submit="Set password"
+          plain
+        >
+          <PasswordField
+            label="New password"
+            name="password"
+            problem={problemFor('password')}
+            hint="At least 10 characters."
+          />
+        </FormPanel>
         <section class={user.disabled ? 'panel' : 'panel mg-danger'} aria-labelledby="user-status">
           <h2 id="user-status">{user.disabled ? 'Enable account' : 'Disable account'}</h2>
           <FormError message={problemFor('status')?.message} />
@@ -278,58 +296,37 @@ export function AccountPage(props: {
         Signed in as {user.email} · {ROLE_LABEL[user.role]} ({ROLE_HELP[user.role]})
       </p>
       <div class="mg-stack">
-        <section class="panel" aria-labelledby="account-name">
-          <h2 id="account-name">Name</h2>
-          <FormError message={problemFor('name')?.message} />
-          <form method="post" action="/admin/account" class="stack">
-            <Csrf ctx={ctx} />
-            <Field
-              label="Name"
-              name="name"
-              value={user.name}
-              problem={problemFor('name')}
-              required
-              maxLength={100}
-              autoComplete="name"
-            />
-            <div>
-              <button type="submit" class="button button--primary">
-                Save name
-              </button>
-            </div>
-          </form>
-        </section>
-        <section class="panel" aria-labelledby="account-password">
-          <h2 id="account-password">Change password</h2>
-          <FormError message={problemFor('password')?.message} />
-          <form method="post" action="/admin/account/password" class="stack">
-            <Csrf ctx={ctx} />
-            {/* The username field helps password managers file the new password under the right account. */}
-            <input type="hidden" name="username" autoComplete="username" value={user.email} />
-            <Field
-              label="Current password"
-              name="currentPassword"
-              type="password"
-              problem={problemFor('password')}
-              required
-              autoComplete="current-password"
-            />
-            <Field
-              label="New password"
-              name="newPassword"
-              type="password"
-              problem={problemFor('password')}
-              required
-              autoComplete="new-password"
-              hint="At least 10 characters. Your other devices are signed out; this one stays signed in."
-            />
-            <div>
-              <button type="submit" class="button button--primary">
-                Change password
-              </button>
-            </div>
-          </form>
-        </section>
+        <NamePanel
+          ctx={ctx}
+          id="account-name"
+          action="/admin/account"
+          value={user.name}
+          problem={problemFor('name')}
+          autoComplete="name"
+        />
+        <FormPanel
+          ctx={ctx}
+          id="account-password"
+          title="Change password"
+          problem={problemFor('password')}
+          action="/admin/account/password"
+          submit="Change password"
+        >
+          {/* The username field helps password managers file the new password under the right account. */}
+          <input type="hidden" name="username" autoComplete="username" value={user.email} />
+          <PasswordField
+            label="Current password"
+            name="currentPassword"
+            problem={problemFor('password')}
+            current
+          />
+          <PasswordField
+            label="New password"
+            name="newPassword"
+            problem={problemFor('password')}
+            hint="At least 10 characters. Your other devices are signed out; this one stays signed in."
+          />
+        </FormPanel>
         <section class="panel" aria-labelledby="account-sessions">
           <h2 id="account-sessions">Sign out everywhere</h2>
           <p>

@@ -15,8 +15,7 @@ import {
   type BulkOutcome,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
-import { sendPage } from '../../site/render.js';
-import { adminContext } from '../admin-context.js';
+import { renderAdminPage } from '../admin-context.js';
 import { actor } from '../auth.js';
 import { redirectWithFlash, takeFlash } from '../flash.js';
 import { ArticlesListPage, ConfirmDeletePage, type ListQuery } from '../pages/articles-list-page.js';
@@ -41,7 +40,7 @@ export function articlesRoutes(app: FastifyInstance, services: AppServices): voi
       if (!(e instanceof AppError) || e.status >= 500) throw e;
       error = e.message;
     }
-    const [list, counts, sections, authors, tags, settings, ctx] = await Promise.all([
+    const [list, counts, sections, authors, tags, settings] = await Promise.all([
       filter
         ? listForAdmin(services.db, filter, { limit: PER_PAGE, offset: ((query.page ?? 1) - 1) * PER_PAGE })
         : { total: 0, rows: [] },
@@ -50,26 +49,29 @@ export function articlesRoutes(app: FastifyInstance, services: AppServices): voi
       listAuthors(services.db),
       popularTags(services.db, 200),
       getSettings(services.db),
-      adminContext(services, request, flash.notice),
     ]);
-    return sendPage(
-      reply.header('cache-control', 'no-store'),
-      <ArticlesListPage
-        ctx={ctx}
-        timeZone={settings.timeZone}
-        rows={list.rows}
-        total={list.total}
-        page={query.page ?? 1}
-        pages={Math.max(1, Math.ceil(list.total / PER_PAGE))}
-        perPage={PER_PAGE}
-        query={query}
-        counts={counts}
-        sections={sections}
-        authors={authors}
-        tags={tags}
-        error={error}
-      />,
-      filter ? 200 : 400,
+    return renderAdminPage(
+      services,
+      request,
+      reply,
+      { notice: flash.notice, status: filter ? 200 : 400 },
+      (ctx) => (
+        <ArticlesListPage
+          ctx={ctx}
+          timeZone={settings.timeZone}
+          rows={list.rows}
+          total={list.total}
+          page={query.page ?? 1}
+          pages={Math.max(1, Math.ceil(list.total / PER_PAGE))}
+          perPage={PER_PAGE}
+          query={query}
+          counts={counts}
+          sections={sections}
+          authors={authors}
+          tags={tags}
+          error={error}
+        />
+      ),
     );
   });
 
@@ -115,11 +117,9 @@ export function articlesRoutes(app: FastifyInstance, services: AppServices): voi
     }
     if (articles.length === 0)
       return redirectWithFlash(reply, returnTo, { error: 'The selected articles no longer exist.' });
-    const ctx = await adminContext(services, request);
-    return sendPage(
-      reply.header('cache-control', 'no-store'),
-      <ConfirmDeletePage ctx={ctx} articles={articles} returnTo={returnTo} />,
-    );
+    return renderAdminPage(services, request, reply, {}, (ctx) => (
+      <ConfirmDeletePage ctx={ctx} articles={articles} returnTo={returnTo} />
+    ));
   }
 
   revisionRoutes(app, services);

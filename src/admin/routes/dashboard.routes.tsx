@@ -15,8 +15,7 @@ import {
 } from '../../content/index.js';
 import { forbidden } from '../../lib/app-error.js';
 import { localDay } from '../../lib/dateline.js';
-import { sendPage } from '../../site/render.js';
-import { adminContext } from '../admin-context.js';
+import { renderAdminPage } from '../admin-context.js';
 import { actor } from '../auth.js';
 import { takeFlash } from '../flash.js';
 import { AuditPage } from '../pages/audit-page.js';
@@ -37,7 +36,7 @@ export function dashboardRoutes(app: FastifyInstance, services: AppServices): vo
     // Days are the site's days: "today" in Sofia starts at 22:00 UTC in winter.
     const today = localDay(now, settings.timeZone);
     const editor = atLeast(me, 'editor');
-    const [views, mostRead, scheduled, counts, ownDrafts, review, audit, ctx] = await Promise.all([
+    const [views, mostRead, scheduled, counts, ownDrafts, review, audit] = await Promise.all([
       dailyViews(db, today, CHART_DAYS),
       listMostRead(db, now.toISOString(), addDays(today, -6), { limit: 8, offset: 0 }),
       listScheduled(db, 8),
@@ -47,7 +46,6 @@ export function dashboardRoutes(app: FastifyInstance, services: AppServices): vo
         : listForAdmin(db, { status: 'draft', createdBy: me.id }, { limit: 6, offset: 0 }),
       editor ? listForAdmin(db, { status: 'review' }, { limit: 8, offset: 0 }) : undefined,
       editor ? listAudit(db, { limit: 10, offset: 0 }) : undefined,
-      adminContext(services, request, flash.notice),
     ]);
     const activity = audit && {
       rows: audit,
@@ -56,8 +54,7 @@ export function dashboardRoutes(app: FastifyInstance, services: AppServices): vo
         audit.flatMap((r) => (r.articleId === null ? [] : [r.articleId])),
       ),
     };
-    return sendPage(
-      reply.header('cache-control', 'no-store'),
+    return renderAdminPage(services, request, reply, { notice: flash.notice }, (ctx) => (
       <DashboardPage
         ctx={ctx}
         timeZone={settings.timeZone}
@@ -68,8 +65,8 @@ export function dashboardRoutes(app: FastifyInstance, services: AppServices): vo
         ownDrafts={ownDrafts.rows}
         review={review?.rows}
         activity={activity}
-      />,
-    );
+      />
+    ));
   });
 
   app.get<{ Querystring: { article?: string; page?: string } }>('/admin/audit', async (request, reply) => {
@@ -90,16 +87,14 @@ export function dashboardRoutes(app: FastifyInstance, services: AppServices): vo
       offset: (page - 1) * AUDIT_PER_PAGE,
     });
     const shown = rows.slice(0, AUDIT_PER_PAGE);
-    const [existing, settings, ctx] = await Promise.all([
+    const [existing, settings] = await Promise.all([
       existingArticleIds(
         db,
         shown.flatMap((r) => (r.articleId === null ? [] : [r.articleId])),
       ),
       getSettings(db),
-      adminContext(services, request),
     ]);
-    return sendPage(
-      reply.header('cache-control', 'no-store'),
+    return renderAdminPage(services, request, reply, { status: error ? 400 : 200 }, (ctx) => (
       <AuditPage
         ctx={ctx}
         timeZone={settings.timeZone}
@@ -109,8 +104,7 @@ export function dashboardRoutes(app: FastifyInstance, services: AppServices): vo
         hasMore={rows.length > AUDIT_PER_PAGE}
         articleId={articleId}
         error={error}
-      />,
-      error ? 400 : 200,
-    );
+      />
+    ));
   });
 }

@@ -14,8 +14,7 @@ import {
   type MediaText,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
-import { sendPage } from '../../site/render.js';
-import { adminContext } from '../admin-context.js';
+import { renderAdminPage } from '../admin-context.js';
 import { actor } from '../auth.js';
 import { redirectWithFlash, takeFlash } from '../flash.js';
 import { MediaDetailPage, MediaLibraryPage } from '../pages/media-page.js';
@@ -45,13 +44,11 @@ export function mediaRoutes(app: FastifyInstance, services: AppServices): void {
     actor(request);
     const q = String(request.query.q ?? '').slice(0, 200);
     const page = Math.max(1, Number.parseInt(String(request.query.page ?? '1'), 10) || 1);
-    const [list, settings, ctx] = await Promise.all([
+    const [list, settings] = await Promise.all([
       browseMedia(services.db, { q, page }),
       getSettings(services.db),
-      adminContext(services, request, options.notice),
     ]);
-    return sendPage(
-      reply.header('cache-control', 'no-store'),
+    return renderAdminPage(services, request, reply, options, (ctx) => (
       <MediaLibraryPage
         ctx={ctx}
         timeZone={settings.timeZone}
@@ -59,9 +56,8 @@ export function mediaRoutes(app: FastifyInstance, services: AppServices): void {
         {...list}
         error={options.error}
         values={options.values}
-      />,
-      options.status ?? 200,
-    );
+      />
+    ));
   }
 
   async function detailPage(
@@ -72,13 +68,11 @@ export function mediaRoutes(app: FastifyInstance, services: AppServices): void {
   ) {
     const me = actor(request);
     const media = await getMedia(services.db, id);
-    const [usedIn, settings, ctx] = await Promise.all([
+    const [usedIn, settings] = await Promise.all([
       articlesUsingMedia(services.db, media),
       getSettings(services.db),
-      adminContext(services, request, options.notice),
     ]);
-    return sendPage(
-      reply.header('cache-control', 'no-store'),
+    return renderAdminPage(services, request, reply, options, (ctx) => (
       <MediaDetailPage
         ctx={ctx}
         timeZone={settings.timeZone}
@@ -88,9 +82,8 @@ export function mediaRoutes(app: FastifyInstance, services: AppServices): void {
         usedIn={usedIn}
         error={options.error}
         values={options.values}
-      />,
-      options.status ?? 200,
-    );
+      />
+    ));
   }
 
   app.get<{ Querystring: { q?: string; page?: string } }>('/admin/media', async (request, reply) => {

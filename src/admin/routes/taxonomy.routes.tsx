@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import type { AppServices } from '../../app.js';
 import {
   createAuthor,
@@ -26,8 +25,7 @@ import {
   updateSource,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
-import { sendPage } from '../../site/render.js';
-import { adminContext } from '../admin-context.js';
+import { adminContext, renderAdminPage, sendAdminPage } from '../admin-context.js';
 import { actor } from '../auth.js';
 import { redirectWithFlash, takeFlash } from '../flash.js';
 import type { AdminContext } from '../pages/admin-layout.js';
@@ -46,10 +44,8 @@ export function field(body: FormBody, name: string): string {
   return String((Array.isArray(value) ? value[0] : value) ?? '');
 }
 
-/** Back-office pages show one person's data: never cached. */
-export function sendAdminPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return sendPage(reply.header('cache-control', 'no-store'), page, status);
-}
+// Re-exported for the routes that import it from here (users, settings).
+export { sendAdminPage };
 
 /**
  * Runs a form's change. A refusal the person can fix (bad input, a slug in
@@ -119,12 +115,9 @@ function sectionRoutes(app: FastifyInstance, services: AppServices): void {
         notice: `Section “${result.value.name}” added at the end of the menu.`,
       });
     const sections = await listSectionsFor(content, me);
-    const ctx = await adminContext(services, request);
-    return sendAdminPage(
-      reply,
-      <SectionsPage ctx={ctx} sections={sections} problem={result.problem} values={input} />,
-      result.status,
-    );
+    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+      <SectionsPage ctx={ctx} sections={sections} problem={result.problem} values={input} />
+    ));
   });
 
   app.get<Id>('/admin/sections/:id', { schema: { params: idParams } }, async (request, reply) => {
@@ -140,12 +133,9 @@ function sectionRoutes(app: FastifyInstance, services: AppServices): void {
     if (result.ok)
       return redirectWithFlash(reply, '/admin/sections', { notice: `Section “${result.value.name}” saved.` });
     const section = await getSectionFor(content, me, request.params.id);
-    const ctx = await adminContext(services, request);
-    return sendAdminPage(
-      reply,
-      <SectionEditPage ctx={ctx} section={section} problem={result.problem} values={input} />,
-      result.status,
-    );
+    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+      <SectionEditPage ctx={ctx} section={section} problem={result.problem} values={input} />
+    ));
   });
 
   app.post<Id & Form>(
@@ -167,12 +157,9 @@ function sectionRoutes(app: FastifyInstance, services: AppServices): void {
     const result = await attempt(() => deleteSection(content, me, section.id));
     if (result.ok)
       return redirectWithFlash(reply, '/admin/sections', { notice: `Section “${section.name}” deleted.` });
-    const ctx = await adminContext(services, request);
-    return sendAdminPage(
-      reply,
-      <SectionEditPage ctx={ctx} section={section} problem={result.problem} />,
-      result.status,
-    );
+    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+      <SectionEditPage ctx={ctx} section={section} problem={result.problem} />
+    ));
   });
 }
 
@@ -286,12 +273,9 @@ function sourceRoutes(app: FastifyInstance, services: AppServices): void {
     if (result.ok)
       return redirectWithFlash(reply, '/admin/sources', { notice: `Source “${result.value.name}” added.` });
     const sources = await listSourcesFor(content, me);
-    const ctx = await adminContext(services, request);
-    return sendAdminPage(
-      reply,
-      <SourcesPage ctx={ctx} sources={sources} problem={result.problem} values={input} />,
-      result.status,
-    );
+    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+      <SourcesPage ctx={ctx} sources={sources} problem={result.problem} values={input} />
+    ));
   });
 
   app.get<Id>('/admin/sources/:id', { schema: { params: idParams } }, async (request, reply) => {
@@ -307,12 +291,9 @@ function sourceRoutes(app: FastifyInstance, services: AppServices): void {
     if (result.ok)
       return redirectWithFlash(reply, '/admin/sources', { notice: `Source “${result.value.name}” saved.` });
     const source = await getSourceFor(content, me, request.params.id);
-    const ctx = await adminContext(services, request);
-    return sendAdminPage(
-      reply,
-      <SourceEditPage ctx={ctx} source={source} problem={result.problem} values={input} />,
-      result.status,
-    );
+    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+      <SourceEditPage ctx={ctx} source={source} problem={result.problem} values={input} />
+    ));
   });
 
   app.post<Id>('/admin/sources/:id/delete', { schema: { params: idParams } }, async (request, reply) => {
@@ -347,12 +328,9 @@ function authorRoutes(app: FastifyInstance, services: AppServices): void {
     if (result.ok)
       return redirectWithFlash(reply, '/admin/authors', { notice: `Author “${result.value.name}” added.` });
     const authors = await listAuthorsFor(content, me);
-    const ctx = await adminContext(services, request);
-    return sendAdminPage(
-      reply,
-      <AuthorsPage ctx={ctx} authors={authors} problem={result.problem} values={input} />,
-      result.status,
-    );
+    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+      <AuthorsPage ctx={ctx} authors={authors} problem={result.problem} values={input} />
+    ));
   });
 
   app.get<Id>('/admin/authors/:id', { schema: { params: idParams } }, async (request, reply) => {
@@ -368,12 +346,9 @@ function authorRoutes(app: FastifyInstance, services: AppServices): void {
     if (result.ok)
       return redirectWithFlash(reply, '/admin/authors', { notice: `Author “${result.value.name}” saved.` });
     const author = await getAuthorFor(content, me, request.params.id);
-    const ctx = await adminContext(services, request);
-    return sendAdminPage(
-      reply,
-      <AuthorEditPage ctx={ctx} author={author} problem={result.problem} values={input} />,
-      result.status,
-    );
+    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+      <AuthorEditPage ctx={ctx} author={author} problem={result.problem} values={input} />
+    ));
   });
 
   app.post<Id>('/admin/authors/:id/delete', { schema: { params: idParams } }, async (request, reply) => {
@@ -382,11 +357,8 @@ function authorRoutes(app: FastifyInstance, services: AppServices): void {
     const result = await attempt(() => deleteAuthor(content, me, author.id));
     if (result.ok)
       return redirectWithFlash(reply, '/admin/authors', { notice: `Author “${author.name}” deleted.` });
-    const ctx = await adminContext(services, request);
-    return sendAdminPage(
-      reply,
-      <AuthorEditPage ctx={ctx} author={author} problem={result.problem} />,
-      result.status,
-    );
+    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+      <AuthorEditPage ctx={ctx} author={author} problem={result.problem} />
+    ));
   });
 }
