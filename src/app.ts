@@ -1,6 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { ContentEvents, getSettings, startScheduler, type ServiceContext } from './content/index.js';
+import path from 'node:path';
+import {
+  ContentEvents,
+  getSettings,
+  MediaStore,
+  startScheduler,
+  type ServiceContext,
+} from './content/index.js';
 import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
 import { migrateToLatest, openDatabase, type Db } from './db/database.js';
 import { adminRoutes, registerAdminPlugins } from './admin/index.js';
@@ -23,6 +30,8 @@ export interface AppServices {
   now: () => Date;
   assets: { css: string; js: string };
   adminAssets: { css: string; editorJs: string };
+  /** Uploaded images and their sizes, under DATA_DIR/media. */
+  media: MediaStore;
 }
 
 declare module 'fastify' {
@@ -71,6 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   wireSearch(events, search);
   wireRelated(events, db, now);
   const content: ServiceContext = { db, events, now };
+  const media = new MediaStore(path.join(config.dataDir, 'media'));
   const views = new ViewCounter({
     db,
     flushMs: config.viewFlushMs,
@@ -82,7 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // 3. Demo content, only into an empty site.
   if (config.demo && (await isEmptySite(db))) {
     const started = Date.now();
-    const ids = await seedDemo(content);
+    const ids = await seedDemo(content, media);
     await search.rebuild();
     await recomputeAll(db, now().toISOString());
     app.log.info({ articles: ids.size, ms: Date.now() - started }, 'demo content added');
@@ -92,7 +102,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerAdminPlugins(app);
   const assets = registerAssets(app);
   const adminAssets = await registerAdminAssets(app);
-  const services: AppServices = { config, db, events, content, search, views, now, assets, adminAssets };
+  const services: AppServices = {
+    config,
+    db,
+    events,
+    content,
+    search,
+    views,
+    now,
+    assets,
+    adminAssets,
+    media,
+  };
   registerErrorHandling(app, services);
   siteRoutes(app, services);
   adminRoutes(app, services);

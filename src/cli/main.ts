@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { AppError } from '../lib/app-error.js';
-import { ContentEvents } from '../content/index.js';
+import path from 'node:path';
+import { ContentEvents, MediaStore } from '../content/index.js';
 import { isEmptySite, seedDemo } from '../content/demo/seed-demo.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { serve } from '../main.js';
@@ -57,7 +58,7 @@ export function cli(env: NodeJS.ProcessEnv): Command {
         const now = () => new Date();
         const search = createSearchIndex(db, now);
         wireSearch(events, search);
-        const ids = await seedDemo({ db, events, now });
+        const ids = await seedDemo({ db, events, now }, new MediaStore(path.join(config().dataDir, 'media')));
         await recomputeAll(db, now().toISOString());
         console.log(`added ${ids.size} demo articles`);
       } finally {

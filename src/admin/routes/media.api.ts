@@ -6,7 +6,6 @@ import {
   browseMedia,
   deleteMedia,
   getMedia,
-  MediaStore,
   mediaSrcset,
   updateMedia,
   uploadMedia,
@@ -111,7 +110,7 @@ const textSchema = {
 
 /** The media library in the admin API: the same services and rules as the back-office page. */
 export function mediaApi(app: FastifyInstance, services: AppServices): void {
-  const store = new MediaStore(path.join(services.config.dataDir, 'media'));
+  const store = services.media;
 
   app.get<{ Querystring: { q?: string; page?: number } }>(
     '/api/admin/media',

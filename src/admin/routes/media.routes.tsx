@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app.js';
 import {
@@ -8,7 +7,6 @@ import {
   getMedia,
   getSettings,
   mayChangeMedia,
-  MediaStore,
   updateMedia,
   uploadMedia,
   type MediaText,
@@ -34,7 +32,7 @@ function shown(error: unknown): AppError {
  * notice, or with the reason the file was refused.
  */
 export function mediaRoutes(app: FastifyInstance, services: AppServices): void {
-  const store = new MediaStore(path.join(services.config.dataDir, 'media'));
+  const store = services.media;
 
   async function libraryPage(
     request: FastifyRequest<{ Querystring: { q?: string; page?: string } }>,

@@ -10,6 +10,9 @@ import { saveSettings } from '../settings/settings.js';
 import { insertAuthor, insertSection, insertSource } from '../taxonomy/taxonomy.repository.js';
 import { articlesA } from './articles-a.js';
 import { articlesB } from './articles-b.js';
+import type { BodyDoc, Image } from '../body/body.types.js';
+import type { MediaStore } from '../media/media.storage.js';
+import { seedDemoImages } from './demo-images.js';
 import { markupToDoc } from './demo-markup.js';
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_SOURCES } from './demo-people.js';
 import type { DemoArticle } from './demo.types.js';
@@ -31,11 +34,12 @@ export async function isEmptySite(db: Db): Promise<boolean> {
 /**
  * Fills an empty site with the demo newsroom: settings, sections, authors,
  * sources and about sixty articles, through the same services editors use.
- * Phases: settings and taxonomy, articles in date order (so inline related
- * blocks can point backwards), then forward references and picks, then
- * corrections. Returns the article ids by demo key.
+ * Phases: settings and taxonomy, pictures (when given a media store),
+ * articles in date order (so inline related blocks can point backwards), then
+ * forward references and picks, then corrections, then readership. Returns the
+ * article ids by demo key.
  */
-export async function seedDemo(ctx: ServiceContext): Promise<Map<string, number>> {
+export async function seedDemo(ctx: ServiceContext, store?: MediaStore): Promise<Map<string, number>> {
   const { db } = ctx;
   await saveSettings(db, {
     name: 'The Sofia Ledger',
@@ -56,13 +60,22 @@ export async function seedDemo(ctx: ServiceContext): Promise<Map<string, number>
   for (const a of DEMO_AUTHORS) await insertAuthor(db, { slug: a.key, name: a.name, bio: a.bio });
   for (const s of DEMO_SOURCES) await insertSource(db, { slug: s.key, name: s.name, url: s.url });
 
+  // Pictures first, so the articles can carry them from their first revision.
+  const images = store ? await seedDemoImages(ctx, store) : new Map<string, Image>();
+  const illustrated = (key: string, doc: BodyDoc): BodyDoc => {
+    const image = images.get(key);
+    return image ? { ...doc, content: [image, ...doc.content] } : doc;
+  };
   const articles = demoArticles().sort((a, b) => a.published.localeCompare(b.published));
   const ids = new Map<string, number>();
   const deferred: DemoArticle[] = [];
   const PLACEHOLDER = Number.MAX_SAFE_INTEGER;
   for (const demo of articles) {
     const forward = [...demo.body.matchAll(/\[\[related:([a-z0-9-]+)\]\]/g)].some((m) => !ids.has(m[1]));
-    const body = markupToDoc(demo.body, (key) => ids.get(key) ?? PLACEHOLDER);
+    const body = illustrated(
+      demo.key,
+      markupToDoc(demo.body, (key) => ids.get(key) ?? PLACEHOLDER),
+    );
     const article = await createArticle(ctx, {
       ...fields(demo, ctx),
       body: forward
@@ -76,7 +89,10 @@ export async function seedDemo(ctx: ServiceContext): Promise<Map<string, number>
   for (const demo of deferred) {
     await updateArticle(ctx, ids.get(demo.key)!, {
       ...fields(demo, ctx),
-      body: markupToDoc(demo.body, (key) => ids.get(key)),
+      body: illustrated(
+        demo.key,
+        markupToDoc(demo.body, (key) => ids.get(key)),
+      ),
       picks: (demo.picks ?? []).map((key) => {
         const id = ids.get(key);
         if (id === undefined) throw new Error(`demo article ${demo.key}: no pick with key "${key}"`);

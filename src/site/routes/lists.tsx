@@ -4,6 +4,8 @@ import {
   countVisible,
   findBySlug,
   findFeatured,
+  getVisibleArticle,
+  loadBodyMedia,
   findTagRedirect,
   listMostRead,
   listVisible,
@@ -29,10 +31,12 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
   app.get('/', async (request, reply) => {
     const site = await siteContext(services, request);
     const at = now();
-    const top = await findFeatured(db, at);
+    // The top story is the newest featured article, else simply the newest; it is not repeated below.
+    const top = (await findFeatured(db, at)) ?? (await listVisible(db, at, {}, { limit: 1, offset: 0 }))[0];
     const exclude = top ? [top.id] : [];
     const latest = await listVisible(db, at, { excludeIds: exclude }, { limit: 10, offset: 0 });
     const mostRead = await homeMostRead(site, at);
+    const topImage = top ? await openingPicture(top.id, at) : undefined;
     const sections = await Promise.all(
       site.sections.map(async (section) => ({
         section,
@@ -44,11 +48,17 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
         ),
       })),
     );
-    return sendPage(
-      reply,
-      <HomePage site={site} data={{ top: top ?? latest[0], latest, mostRead, sections }} />,
-    );
+    return sendPage(reply, <HomePage site={site} data={{ top, topImage, latest, mostRead, sections }} />);
   });
+
+  /** The picture an article opens with, if it comes from the media library. */
+  async function openingPicture(articleId: number, at: string) {
+    const article = await getVisibleArticle(db, articleId, at);
+    const first = article?.body.content[0];
+    if (first?.type !== 'image' || first.attrs.mediaId === undefined) return undefined;
+    const media = (await loadBodyMedia(db, article!.body)).get(first.attrs.mediaId);
+    return media && { media, alt: first.attrs.alt || media.alt };
+  }
 
   /** Today's most read, else this week's, else all time: the home page should never show an empty box. */
   async function homeMostRead(site: SiteContext, at: string) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
-import { MediaStore, STORED_TYPES } from '../../content/index.js';
+import { STORED_TYPES } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
 
 /**
@@ -12,7 +12,7 @@ import { AppError } from '../../lib/app-error.js';
  * `..`, encoded slashes and any other file are a 404.
  */
 export function mediaFileRoutes(app: FastifyInstance, services: AppServices): void {
-  const store = new MediaStore(path.join(services.config.dataDir, 'media'));
+  const store = services.media;
 
   app.get<{ Params: { '*': string } }>('/media/*', async (request, reply) => {
     const name = request.params['*'];

@@ -71,9 +71,9 @@ function renderBlock(
       return (
         <figure key={key} class="figure">
           {stored ? (
-            <LibraryImage image={block} media={stored} />
+            <LibraryImage image={block} media={stored} lead={key === 0} />
           ) : (
-            <img src={block.attrs.src} alt={block.attrs.alt} loading="lazy" decoding="async" />
+            <img src={block.attrs.src} alt={block.attrs.alt} {...loadingHints(key === 0)} />
           )}
           {block.attrs.caption || credit ? (
             <figcaption>
@@ -104,20 +104,40 @@ function renderBlock(
  * choose from, a JPEG or PNG in `src` for clients without WebP, and its
  * dimensions so the page does not jump while it loads.
  */
-function LibraryImage(props: { image: Extract<Block, { type: 'image' }>; media: Media }) {
-  const { media } = props;
-  const fallback = mediaFallback(media);
-  const srcset = mediaSrcset(media);
+/**
+ * A picture that opens the article is what readers see first (the page's
+ * largest paint): fetch it at once. Later pictures wait until they are near.
+ */
+function loadingHints(lead: boolean) {
+  return lead
+    ? ({ loading: 'eager', fetchpriority: 'high', decoding: 'async' } as const)
+    : ({ loading: 'lazy', decoding: 'async' } as const);
+}
+
+function LibraryImage(props: { image: Extract<Block, { type: 'image' }>; media: Media; lead: boolean }) {
+  return (
+    <Picture
+      media={props.media}
+      alt={props.image.attrs.alt || props.media.alt}
+      sizes={BODY_IMAGE_SIZES}
+      lead={props.lead}
+    />
+  );
+}
+
+/** A library image in every stored size, for the browser to pick by `sizes`. */
+export function Picture(props: { media: Media; alt: string; sizes: string; lead: boolean }) {
+  const fallback = mediaFallback(props.media);
+  const srcset = mediaSrcset(props.media);
   return (
     <img
       src={fallback.url}
       srcset={srcset || undefined}
-      sizes={srcset ? BODY_IMAGE_SIZES : undefined}
+      sizes={srcset ? props.sizes : undefined}
       width={fallback.width}
       height={fallback.height}
-      alt={props.image.attrs.alt || media.alt}
-      loading="lazy"
-      decoding="async"
+      alt={props.alt}
+      {...loadingHints(props.lead)}
     />
   );
 }

@@ -1,4 +1,6 @@
 import type { ArticleSummary, Named } from '../../content/index.js';
+import type { Media } from '../../content/index.js';
+import { Picture } from './body.js';
 import { JsonLd } from './json-ld.js';
 import { ArticleList, Time } from './components.js';
 import { Layout } from './layout.js';
@@ -6,6 +8,8 @@ import type { SiteContext } from './site-context.js';
 
 export interface HomePageData {
   top: ArticleSummary | undefined;
+  /** The top story's opening picture, when it has one from the library. */
+  topImage?: { media: Media; alt: string };
   latest: ArticleSummary[];
   mostRead: { label: string; articles: ArticleSummary[] };
   sections: { section: Named; articles: ArticleSummary[] }[];
@@ -40,6 +44,16 @@ export function HomePage(props: { site: SiteContext; data: HomePageData }) {
         <div class="home__main">
           {data.top ? (
             <article class="top-story">
+              {data.topImage ? (
+                <a href={data.top.path} class="top-story__image" tabIndex={-1} aria-hidden="true">
+                  <Picture
+                    media={data.topImage.media}
+                    alt=""
+                    sizes="(min-width: 72rem) 46rem, (min-width: 48rem) 66vw, 100vw"
+                    lead
+                  />
+                </a>
+              ) : null}
               <a class="kicker" href={`/sections/${data.top.section.slug}`}>
                 {data.top.section.name}
               </a>
