@@ -46,10 +46,12 @@ export function newsArticleJsonLd(
 }
 
 /**
- * The article's first body image, else the site's share image. An image from
+ * The article's featured image, else its first body image, else the site's share image. An image from
  * the media library (`mediaId` found in `media`) gives its largest stored size.
  */
 export function firstImage(article: Article, site: SiteContext, media?: Map<number, Media>): string {
+  const featured = article.featuredImage === null ? undefined : media?.get(article.featuredImage);
+  if (featured) return site.siteUrl + mediaLargest(featured).url;
   const image = article.body.content.find((b) => b.type === 'image');
   if (image?.type === 'image') {
     const stored = image.attrs.mediaId === undefined ? undefined : media?.get(image.attrs.mediaId);

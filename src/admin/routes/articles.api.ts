@@ -50,6 +50,7 @@ export const articleInputSchema = {
     picks: { type: 'array', items: { type: 'integer' }, maxItems: 20 },
     seoTitle: { type: ['string', 'null'] },
     seoDescription: { type: ['string', 'null'] },
+    featuredImage: { type: ['integer', 'null'], description: 'a media library id' },
     version: { type: 'integer', description: 'the version this edit is based on; required to update' },
   },
 } as const;
@@ -77,6 +78,7 @@ export function articleJson(article: Article) {
     corrections: article.corrections,
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
+    featuredImage: article.featuredImage,
     views: article.views,
     version: article.version,
   };

@@ -257,6 +257,7 @@ export async function loadArticle(db: Db, row: ArticleRow): Promise<Article> {
     revisedAt: row.revised_at,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
+    featuredImage: row.featured_image_id,
     views: row.view_count,
     picks: picks.map((p) => p.related_id),
     version: row.version,

@@ -237,6 +237,7 @@ function columns(clean: CleanArticle) {
     published_at: clean.publishedAt,
     seo_title: clean.seoTitle,
     seo_description: clean.seoDescription,
+    featured_image_id: clean.featuredImage,
   };
 }
 
@@ -314,6 +315,7 @@ interface CleanArticle {
   picks: number[];
   seoTitle: string | null;
   seoDescription: string | null;
+  featuredImage: number | null;
 }
 
 async function validate(
@@ -380,7 +382,21 @@ async function validate(
     seoDescription: input.seoDescription
       ? plainText(input.seoDescription, 'seoDescription', 500, false)
       : null,
+    featuredImage: await featuredImageId(db, input.featuredImage),
   };
+}
+
+async function featuredImageId(db: Db, id: unknown): Promise<number | null> {
+  if (id === undefined || id === null) return null;
+  if (!Number.isSafeInteger(id) || (id as number) < 1)
+    throw invalidInput('featuredImage', 'must be the id of an image in the media library');
+  const row = await db
+    .selectFrom('media')
+    .select('id')
+    .where('id', '=', id as number)
+    .executeTakeFirst();
+  if (!row) throw invalidInput('featuredImage', `there is no image ${String(id)} in the media library`);
+  return row.id;
 }
 
 async function writeRelations(trx: Db, articleId: number, clean: CleanArticle): Promise<void> {

@@ -30,6 +30,8 @@ export interface Article {
   revisedAt: string | null;
   seoTitle: string | null;
   seoDescription: string | null;
+  /** The media library image that represents the article: top of the page, lists, share cards. */
+  featuredImage: number | null;
   views: number;
   /** Editors' picks for related articles, by id. */
   picks: number[];
@@ -76,6 +78,8 @@ export interface ArticleInput {
   picks?: number[];
   seoTitle?: string | null;
   seoDescription?: string | null;
+  /** A media library id, or null for none. */
+  featuredImage?: number | null;
 }
 
 /** What a save sends besides the fields: the version it was based on. */

@@ -22,6 +22,7 @@ export function snapshotOf(article: Article): RevisionSnapshot {
     picks: article.picks,
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
+    featuredImage: article.featuredImage,
   };
 }
 

@@ -1,6 +1,5 @@
 import sharp from 'sharp';
 import type { ServiceContext } from '../articles/articles.service.js';
-import type { Image } from '../body/body.types.js';
 import { uploadMedia } from '../media/media.service.js';
 import type { MediaStore } from '../media/media.storage.js';
 import { SYSTEM } from '../users/permissions.js';
@@ -75,9 +74,9 @@ async function draw(scene: (typeof SCENES)[number]): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 84 }).toBuffer();
 }
 
-/** Uploads the demo's pictures; returns an image block for each illustrated article, by demo key. */
-export async function seedDemoImages(ctx: ServiceContext, store: MediaStore): Promise<Map<string, Image>> {
-  const images = new Map<string, Image>();
+/** Uploads the demo's pictures; returns the media id of each illustrated article's featured image, by demo key. */
+export async function seedDemoImages(ctx: ServiceContext, store: MediaStore): Promise<Map<string, number>> {
+  const images = new Map<string, number>();
   for (const scene of SCENES) {
     const media = await uploadMedia(
       ctx,
@@ -91,16 +90,7 @@ export async function seedDemoImages(ctx: ServiceContext, store: MediaStore): Pr
       },
       SYSTEM,
     );
-    images.set(scene.key, {
-      type: 'image',
-      attrs: {
-        src: media.url,
-        alt: media.alt,
-        caption: media.caption,
-        credit: media.credit,
-        mediaId: media.id,
-      },
-    });
+    images.set(scene.key, media.id);
   }
   return images;
 }

@@ -10,7 +10,6 @@ import { saveSettings } from '../settings/settings.js';
 import { insertAuthor, insertSection, insertSource } from '../taxonomy/taxonomy.repository.js';
 import { articlesA } from './articles-a.js';
 import { articlesB } from './articles-b.js';
-import type { BodyDoc, Image } from '../body/body.types.js';
 import type { MediaStore } from '../media/media.storage.js';
 import { seedDemoImages } from './demo-images.js';
 import { markupToDoc } from './demo-markup.js';
@@ -61,23 +60,16 @@ export async function seedDemo(ctx: ServiceContext, store?: MediaStore): Promise
   for (const s of DEMO_SOURCES) await insertSource(db, { slug: s.key, name: s.name, url: s.url });
 
   // Pictures first, so the articles can carry them from their first revision.
-  const images = store ? await seedDemoImages(ctx, store) : new Map<string, Image>();
-  const illustrated = (key: string, doc: BodyDoc): BodyDoc => {
-    const image = images.get(key);
-    return image ? { ...doc, content: [image, ...doc.content] } : doc;
-  };
+  const images = store ? await seedDemoImages(ctx, store) : new Map<string, number>();
   const articles = demoArticles().sort((a, b) => a.published.localeCompare(b.published));
   const ids = new Map<string, number>();
   const deferred: DemoArticle[] = [];
   const PLACEHOLDER = Number.MAX_SAFE_INTEGER;
   for (const demo of articles) {
     const forward = [...demo.body.matchAll(/\[\[related:([a-z0-9-]+)\]\]/g)].some((m) => !ids.has(m[1]));
-    const body = illustrated(
-      demo.key,
-      markupToDoc(demo.body, (key) => ids.get(key) ?? PLACEHOLDER),
-    );
+    const body = markupToDoc(demo.body, (key) => ids.get(key) ?? PLACEHOLDER);
     const article = await createArticle(ctx, {
-      ...fields(demo, ctx),
+      ...fields(demo, ctx, images),
       body: forward
         ? { type: 'doc', content: body.content.filter((b) => b.type !== 'relatedArticle') }
         : body,
@@ -88,11 +80,8 @@ export async function seedDemo(ctx: ServiceContext, store?: MediaStore): Promise
   // Second pass: blocks and picks that point at articles published later.
   for (const demo of deferred) {
     await updateArticle(ctx, ids.get(demo.key)!, {
-      ...fields(demo, ctx),
-      body: illustrated(
-        demo.key,
-        markupToDoc(demo.body, (key) => ids.get(key)),
-      ),
+      ...fields(demo, ctx, images),
+      body: markupToDoc(demo.body, (key) => ids.get(key)),
       picks: (demo.picks ?? []).map((key) => {
         const id = ids.get(key);
         if (id === undefined) throw new Error(`demo article ${demo.key}: no pick with key "${key}"`);
@@ -137,7 +126,7 @@ async function seedReadership(ctx: ServiceContext, ids: number[]): Promise<void>
   });
 }
 
-function fields(demo: DemoArticle, ctx: ServiceContext) {
+function fields(demo: DemoArticle, ctx: ServiceContext, images: Map<string, number>) {
   let publishedAt = zonedTimeToUtc(demo.published, DEMO_TIME_ZONE);
   // A scheduled demo article waits for a time still to come, a year from now.
   if (demo.status === 'scheduled' && publishedAt <= ctx.now()) {
@@ -154,5 +143,6 @@ function fields(demo: DemoArticle, ctx: ServiceContext) {
     publishedAt: publishedAt.toISOString(),
     slug: undefined,
     featured: demo.key === DEMO_TOP_STORY,
+    featuredImage: images.get(demo.key) ?? null,
   } as const;
 }

@@ -68,16 +68,21 @@ export async function deleteMediaRow(db: Db, id: number): Promise<void> {
 }
 
 /**
- * The library images a body shows, by id, in one query: what the reader page
- * needs for `srcset`. Ids with no row (the image was deleted) are simply absent.
+ * The library images a body shows (and `extraIds`, such as the featured
+ * image), by id, in one query: what the reader page needs for `srcset`. Ids with no row (the image was deleted) are simply absent.
  */
-export async function loadBodyMedia(db: Db, doc: BodyDoc): Promise<Map<number, Media>> {
+export async function loadBodyMedia(
+  db: Db,
+  doc: BodyDoc,
+  extraIds: number[] = [],
+): Promise<Map<number, Media>> {
   const ids = [
-    ...new Set(
-      doc.content.flatMap((b) =>
+    ...new Set([
+      ...extraIds,
+      ...doc.content.flatMap((b) =>
         b.type === 'image' && b.attrs.mediaId !== undefined ? [b.attrs.mediaId] : [],
       ),
-    ),
+    ]),
   ];
   if (!ids.length) return new Map();
   const rows = await selectMedia(db).where('media.id', 'in', ids).execute();

@@ -56,7 +56,7 @@ export async function articlePageData(services: AppServices, article: Article): 
   const [inline, related, media] = await Promise.all([
     summariesByIds(db, now, relatedBlockIds(article.body)),
     relatedFor(db, article.id, now),
-    loadBodyMedia(db, article.body),
+    loadBodyMedia(db, article.body, article.featuredImage === null ? [] : [article.featuredImage]),
   ]);
   return { article, inlineRelated: new Map(inline.map((a) => [a.id, a])), related, media };
 }

@@ -51,13 +51,16 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
     return sendPage(reply, <HomePage site={site} data={{ top, topImage, latest, mostRead, sections }} />);
   });
 
-  /** The picture an article opens with, if it comes from the media library. */
+  /** The picture that represents an article: its featured image, else the picture its body opens with. */
   async function openingPicture(articleId: number, at: string) {
     const article = await getVisibleArticle(db, articleId, at);
-    const first = article?.body.content[0];
-    if (first?.type !== 'image' || first.attrs.mediaId === undefined) return undefined;
-    const media = (await loadBodyMedia(db, article!.body)).get(first.attrs.mediaId);
-    return media && { media, alt: first.attrs.alt || media.alt };
+    if (!article) return undefined;
+    const first = article.body.content[0];
+    const id = article.featuredImage ?? (first?.type === 'image' ? first.attrs.mediaId : undefined);
+    if (id === undefined) return undefined;
+    const media = (await loadBodyMedia(db, article.body, [id])).get(id);
+    const alt = first?.type === 'image' && first.attrs.mediaId === id ? first.attrs.alt : '';
+    return media && { media, alt: alt || media.alt };
   }
 
   /** Today's most read, else this week's, else all time: the home page should never show an empty box. */

@@ -1,6 +1,6 @@
 import type { Article, ArticleSummary, Media } from '../../content/index.js';
 import { articleDescription, firstImage, newsArticleJsonLd } from '../seo.js';
-import { Body } from './body.js';
+import { Body, Picture } from './body.js';
 import { ArticleList, formatCount, Time } from './components.js';
 import { JsonLd } from './json-ld.js';
 import { Layout, SocialLinks } from './layout.js';
@@ -112,6 +112,7 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData; p
           ) : null}
           {article.lead ? <p class="story__lead">{article.lead}</p> : null}
         </header>
+        <FeaturedImage article={article} media={media} />
         <Body doc={article.body} related={inlineRelated} media={media} />
         {article.source ? (
           <p class="source-credit">
@@ -169,4 +170,26 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData; p
 function handleFrom(url: string): string {
   const m = /(?:twitter|x)\.com\/([A-Za-z0-9_]+)/.exec(url);
   return m ? `@${m[1]}` : '';
+}
+
+/**
+ * The featured image above the body, with the library's caption and credit;
+ * not repeated when the body already opens with the same picture.
+ */
+function FeaturedImage(props: { article: Article; media: Map<number, Media> | undefined }) {
+  const { article } = props;
+  const stored = article.featuredImage === null ? undefined : props.media?.get(article.featuredImage);
+  const first = article.body.content[0];
+  if (!stored || (first?.type === 'image' && first.attrs.mediaId === stored.id)) return null;
+  return (
+    <figure class="figure figure--featured">
+      <Picture media={stored} alt={stored.alt} sizes="(min-width: 42rem) 42rem, 100vw" lead />
+      {stored.caption || stored.credit ? (
+        <figcaption>
+          {stored.caption}
+          {stored.credit ? <span class="figure__credit"> {stored.credit}</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
 }
