@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../app.js';
+import { brandImageRoutes } from './brand-images.js';
 import { apiRoutes } from './routes/api.js';
 import { articleRoutes } from './routes/article.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -14,6 +15,7 @@ export function siteRoutes(app: FastifyInstance, services: AppServices): void {
   articleRoutes(app, services);
   pageRoutes(app, services);
   apiRoutes(app, services);
+  brandImageRoutes(app, services);
   feedRoutes(app, services);
   sitemapRoutes(app, services);
   mediaFileRoutes(app, services);
