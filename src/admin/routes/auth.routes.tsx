@@ -40,6 +40,10 @@ class LoginThrottle {
   }
   fail(email: string, now: number): void {
     this.#failures.set(email, [...this.#recent(email, now), now]);
+    // Guesses at many addresses must not grow memory without end: forget the quiet ones.
+    if (this.#failures.size > 10_000) {
+      for (const key of this.#failures.keys()) if (!this.#recent(key, now).length) this.#failures.delete(key);
+    }
   }
   clear(email: string): void {
     this.#failures.delete(email);
