@@ -36,6 +36,8 @@ const SCREENSHOT = path.join(ROOT, 'docs/screenshots/admin-editor.png');
 const MAX_SCREENSHOT_BYTES = 500 * 1024;
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PASSWORD = 'correct horse battery staple';
+/** The library photo the walkthrough makes the story's featured image. */
+const FEATURED_ALT = 'Two jets high over the sea at midday';
 /** How long a scheduled story may take to reach readers after its time. */
 const PUBLISH_WITHIN_MS = 20_000;
 
@@ -60,14 +62,27 @@ async function liveDemo(t: { after: (fn: () => Promise<void>) => unknown }) {
       ),
     );
   }
-  // A photo in the media library for the editor to pick.
+  // Photos in the media library for the editor to pick: one for the body, one to feature.
+  const store = new MediaStore(path.join(dataDir, 'media'));
   await uploadMedia(
     app.services.content,
-    new MediaStore(path.join(dataDir, 'media')),
+    store,
     {
-      data: await patrolPhoto(),
+      data: await patrolPhoto(['#3b5a86', '#e9a66b', '#f6d7a7']),
       filename: 'patrol.jpg',
       alt: 'Two fighter jets over a coastline',
+      credit: 'Photo: NATO',
+    },
+    actorOf(users[1]),
+  );
+  await uploadMedia(
+    app.services.content,
+    store,
+    {
+      data: await patrolPhoto(['#2f6fb3', '#8fbde6', '#d6ebf8']),
+      filename: 'patrol-midday.jpg',
+      alt: FEATURED_ALT,
+      caption: 'Alliance jets on patrol over the Black Sea',
       credit: 'Photo: NATO',
     },
     actorOf(users[1]),
@@ -77,12 +92,12 @@ async function liveDemo(t: { after: (fn: () => Promise<void>) => unknown }) {
   return { app, base, timeZone: (await getSettings(app.services.db)).timeZone };
 }
 
-/** A made-up picture: dusk over the sea, two jets. */
-function patrolPhoto(): Promise<Buffer> {
+/** A made-up picture: two jets over the sea, under a sky of three colours from the top down. */
+function patrolPhoto(sky: [string, string, string]): Promise<Buffer> {
   const jet = (x: number, y: number, scale: number) =>
     `<path transform="translate(${x} ${y}) scale(${scale})" fill="#1d2430" d="M0 0 L120 -8 L150 0 L120 8 Z M60 -4 L40 -40 L55 -40 L90 -5 Z M60 4 L40 40 L55 40 L90 5 Z M5 -2 L-8 -18 L2 -18 L18 -2 Z M5 2 L-8 18 L2 18 L18 2 Z"/>`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900">
-    <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#3b5a86"/><stop offset="0.6" stop-color="#e9a66b"/><stop offset="1" stop-color="#f6d7a7"/></linearGradient></defs>
+    <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${sky[0]}"/><stop offset="0.6" stop-color="${sky[1]}"/><stop offset="1" stop-color="${sky[2]}"/></linearGradient></defs>
     <rect width="1600" height="900" fill="url(#sky)"/>
     <path d="M0 640 C300 600 500 660 800 630 S1300 600 1600 650 V900 H0 Z" fill="#27405c"/>
     <path d="M0 700 C400 680 900 720 1600 690 V900 H0 Z" fill="#1c2f45"/>
@@ -216,6 +231,27 @@ class EditorPage {
     return title;
   }
 
+  /** The sidebar's "Featured image" panel. */
+  featuredPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Featured image' });
+  }
+
+  /** Makes the library image with this alt text the featured image, through the library dialog. */
+  async featuredImage(alt: string): Promise<void> {
+    const panel = this.featuredPanel();
+    await panel.getByRole('button', { name: 'Choose…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Featured image' });
+    assert.equal(await dialog.getByLabel('Image address').isVisible(), false, 'no address to type');
+    await dialog.getByRole('button', { name: `Use ${alt}` }).click();
+    await dialog.getByRole('button', { name: 'Set featured image' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const thumbnail = panel.getByRole('img', { name: alt });
+    await thumbnail.waitFor();
+    assert.match((await thumbnail.getAttribute('src')) ?? '', /-320\.webp$/, 'the smallest size');
+    await this.page.waitForFunction(`document.querySelector('#featured-image img').naturalWidth > 0`);
+    assert.equal(await panel.getByRole('button', { name: 'Remove' }).isVisible(), true);
+  }
+
   suggestion(name: string): Locator {
     return this.page.getByRole('button', { name: new RegExp(`^Add tag ${name}\\b`) });
   }
@@ -291,6 +327,11 @@ test('the article editor in Chromium', async (t) => {
       await editor.tag(name).waitFor();
     }
     await page.getByLabel('Section').selectOption({ label: 'Defense' });
+    await editor.featuredImage(FEATURED_ALT);
+    assert.match(
+      (await editor.featuredPanel().textContent()) ?? '',
+      /Alt text\s*Two jets high over the sea at midday\s*Caption\s*Alliance jets on patrol over the Black Sea/,
+    );
 
     // No serious or critical accessibility problems in the editor as it is being used.
     await page.addScriptTag({ path: AXE_PATH });
@@ -307,7 +348,7 @@ test('the article editor in Chromium', async (t) => {
     await page.screenshot({
       path: SCREENSHOT,
       fullPage: true,
-      clip: { x: 0, y: 0, width: 1366, height: 1100 },
+      clip: { x: 0, y: 0, width: 1366, height: 1240 },
     });
     const { size } = fs.statSync(SCREENSHOT);
     t.diagnostic(`${path.relative(ROOT, SCREENSHOT)}: ${Math.round(size / 1024)} KB`);
@@ -326,11 +367,18 @@ test('the article editor in Chromium', async (t) => {
       tags: string[];
       section: string;
       publishedAt: string;
+      featuredImage: number | null;
     }>;
     const article = await saved;
+    const featured = await (app as FastifyInstance).services.db
+      .selectFrom('media')
+      .select(['id'])
+      .where('alt', '=', FEATURED_ALT)
+      .executeTakeFirstOrThrow();
     assert.equal(article.status, 'scheduled');
     assert.equal(article.section, 'defense');
     assert.deepEqual(article.tags, ['NATO', 'Russia']);
+    assert.equal(article.featuredImage, featured.id, 'the featured image was saved');
     assert.equal(Math.floor(Date.parse(article.publishedAt) / 1000), Math.floor(at.getTime() / 1000));
 
     // Not yet, then on time: polled, as a reader reloading would.
@@ -364,6 +412,19 @@ test('the article editor in Chromium', async (t) => {
       related,
     );
     assert.deepEqual(await story.locator('nav.tags a[rel="tag"]').allTextContents(), ['NATO', 'Russia']);
+    // The featured image leads the story, above the body, in every stored size.
+    const lead = story.locator('figure.figure--featured');
+    assert.equal(await lead.count(), 1);
+    assert.equal(await lead.locator('img').getAttribute('alt'), FEATURED_ALT);
+    assert.match(
+      (await lead.locator('img').getAttribute('srcset')) ?? '',
+      /-320\.webp 320w, .+-1600\.webp 1600w$/,
+    );
+    await story.waitForFunction(`document.querySelector('figure.figure--featured img').naturalWidth > 0`);
+    assert.match(
+      (await lead.locator('figcaption').textContent()) ?? '',
+      /Alliance jets on patrol over the Black Sea\s+Photo: NATO/,
+    );
 
     assert.ok((await reader.text('/sections/defense')).includes(article.path), 'listed in Defense');
     assert.ok((await reader.text('/feed.xml')).includes(article.path), 'in the RSS feed');
@@ -388,6 +449,27 @@ test('the article editor in Chromium', async (t) => {
       await page.locator('#save-state', { hasText: /^Saved at \d\d:\d\d$/ }).waitFor();
       assert.match(page.url(), /\/admin\/articles\/\d+\/edit$/, 'the autosaved draft has its own address');
       const id = Number(/\/articles\/(\d+)\/edit/.exec(page.url())![1]);
+      const savedImage = async () =>
+        (
+          (await (await page.request.get(`${base}/api/admin/articles/${id}`)).json()) as {
+            featuredImage: number | null;
+          }
+        ).featuredImage;
+
+      // A featured image is a change like any other: the draft saves itself with it, and without it.
+      await editor.featuredImage('Two fighter jets over a coastline');
+      const chosen = await eventually(
+        'the featured image to be autosaved',
+        10_000,
+        async () => (await savedImage()) ?? undefined,
+      );
+      await editor.featuredPanel().getByRole('button', { name: 'Remove' }).click();
+      assert.equal(await editor.featuredPanel().getByRole('img').count(), 0);
+      await eventually('the removal to be autosaved', 10_000, async () =>
+        (await savedImage()) === null ? true : undefined,
+      );
+      assert.ok(chosen > 0);
+      await page.locator('#save-state', { hasText: /^Saved at \d\d:\d\d$/ }).waitFor();
 
       // Someone else saves the draft meanwhile.
       const token = await page.locator('input[name="_csrf"]').first().inputValue();

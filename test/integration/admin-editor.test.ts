@@ -6,11 +6,21 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as cheerio from 'cheerio';
-import { actorOf, createArticle, saveSettings, type Article, type User } from '../../src/content/index.js';
+import {
+  actorOf,
+  createArticle,
+  saveSettings,
+  SYSTEM,
+  uploadMedia,
+  type Article,
+  type Media,
+  type User,
+} from '../../src/content/index.js';
 import type { EditorData } from '../../src/admin/editor/editor-data.js';
 import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
 import { buildTestApp, suiteCleanup, type TestApp } from '../helpers/build-app.js';
 import { paragraphs, publishedArticle, seedTaxonomy } from '../helpers/factories.js';
+import { sceneJpeg } from '../helpers/images.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const HOSTILE = '</script><script>alert(1)</script>';
@@ -33,6 +43,8 @@ describe('the article editor', () => {
   const as = {} as Record<TestRole, AdminSession>;
   let draft: Article;
   let published: Article;
+  let picture: Media;
+  let illustrated: Article;
 
   const ready = (async () => {
     built = await buildTestApp(cleanup, { now: NOW });
@@ -57,6 +69,29 @@ describe('the article editor', () => {
       actorOf(users.contributor),
     );
     published = await publishedArticle(app.services.content, { title: 'Already out' });
+    picture = await uploadMedia(
+      app.services.content,
+      app.services.media,
+      {
+        data: await sceneJpeg(1600, 1000, '#6d8fb0', '#2f4a3a'),
+        filename: 'coast.jpg',
+        alt: 'The coast at dawn',
+        caption: 'Dawn over the coast.',
+        credit: 'Photo: Desk',
+      },
+      SYSTEM,
+    );
+    illustrated = await createArticle(
+      app.services.content,
+      {
+        title: 'A story with a picture',
+        body: paragraphs('Text.'),
+        section: 'news',
+        status: 'draft',
+        featuredImage: picture.id,
+      },
+      actorOf(users.editor),
+    );
   })();
 
   test('signed out, the editor and the preview send you to sign in', async () => {
@@ -141,6 +176,43 @@ describe('the article editor', () => {
     assert.equal($('select#section option[selected]').attr('value'), 'news');
     assert.equal($('a[href$="/preview"]').attr('href'), `/admin/articles/${draft.id}/preview`);
     assert.equal($('a[href$="/revisions"]').attr('href'), `/admin/articles/${draft.id}/revisions`);
+  });
+
+  test('the edit page embeds the featured image and shows it in its panel without a request', async () => {
+    await ready;
+    const response = await as.editor.inject(`/admin/articles/${illustrated.id}/edit`);
+    assert.equal(response.statusCode, 200);
+    const data = editorData(response.body);
+    assert.equal(data.article?.featuredImage, picture.id);
+    const smallest = picture.variants[0];
+    assert.equal(smallest.width, 320, 'the smallest stored size');
+    assert.deepEqual(data.featuredImage, {
+      id: picture.id,
+      src: picture.url,
+      thumb: smallest.url,
+      alt: 'The coast at dawn',
+      caption: 'Dawn over the coast.',
+      credit: 'Photo: Desk',
+    });
+    const $ = cheerio.load(response.body);
+    const panel = $(`section[aria-labelledby="${$('h2:contains("Featured image")').attr('id')}"]`);
+    assert.equal(panel.length, 1, 'a panel named by its heading');
+    assert.equal(panel.find('img').attr('src'), smallest.url);
+    assert.equal(panel.find('img').attr('alt'), 'The coast at dawn');
+    assert.match(panel.text(), /Alt text\s+The coast at dawn/);
+    assert.match(panel.text(), /Caption\s+Dawn over the coast\.\s+Photo: Desk/);
+    assert.equal(panel.find('button#featured-choose').text().trim(), 'Choose…');
+    assert.equal(panel.find('button#featured-remove').text().trim(), 'Remove featured image');
+    assert.equal(panel.find('button#featured-remove').attr('hidden'), undefined);
+
+    // Without one: an empty panel and nothing to remove.
+    const bare = await as.editor.inject(`/admin/articles/${draft.id}/edit`);
+    assert.equal(editorData(bare.body).article?.featuredImage, null);
+    assert.equal(editorData(bare.body).featuredImage, null);
+    const none = cheerio.load(bare.body)('#featured-image');
+    assert.equal(none.find('img').length, 0);
+    assert.match(none.text(), /^None\./);
+    assert.notEqual(cheerio.load(bare.body)('#featured-remove').attr('hidden'), undefined);
   });
 
   test('a contributor cannot change a published article: the page says so and offers no buttons', async () => {

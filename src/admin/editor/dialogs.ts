@@ -2,31 +2,30 @@ import type { Editor } from '@tiptap/core';
 import { isSafeUrl } from '../../content/body/body.sanitise.js';
 import { insertBlock } from './body-schema.js';
 import { byId } from './dom.js';
-import type { FigureAttrs } from './figure.js';
 import { headlinePicker, rememberHeadlines } from './headlines.js';
-import { mountMediaLibrary } from './media.js';
 
-/** Opens a modal dialog; when it closes, the cursor goes back to the body. */
-function openDialog(dialog: HTMLDialogElement, editor: Editor): void {
+/** Opens a modal dialog; when it closes, the keyboard goes back where the editor was (the body, by default). */
+export function openDialog(dialog: HTMLDialogElement, returnFocus: () => void): void {
   dialog.returnValue = '';
   dialog.showModal();
-  dialog.addEventListener('close', () => editor.commands.focus(), { once: true });
+  dialog.addEventListener('close', returnFocus, { once: true });
 }
 
 /** "Cancel" buttons are plain buttons, so that Enter in a field applies rather than cancels. */
-function bindCancel(dialog: HTMLDialogElement): void {
+export function bindCancel(dialog: HTMLDialogElement): void {
   for (const button of Array.from(dialog.querySelectorAll('[data-close]')))
     button.addEventListener('click', () => dialog.close());
 }
 
-function showError(el: HTMLElement, message: string, field: HTMLInputElement): void {
+/** Shows a dialog's error; `field`, when the error is about one, is marked and focused. */
+export function showError(el: HTMLElement, message: string, field?: HTMLInputElement): void {
   el.textContent = message;
   el.hidden = false;
-  field.setAttribute('aria-invalid', 'true');
-  field.focus();
+  field?.setAttribute('aria-invalid', 'true');
+  field?.focus();
 }
 
-function clearError(el: HTMLElement, ...fields: HTMLInputElement[]): void {
+export function clearError(el: HTMLElement, ...fields: HTMLInputElement[]): void {
   el.hidden = true;
   el.textContent = '';
   for (const f of fields) f.removeAttribute('aria-invalid');
@@ -87,70 +86,7 @@ export function linkDialog(editor: Editor): () => void {
     textField.hidden = !empty;
     byId('link-remove').hidden = !current;
     clearError(error, href);
-    openDialog(dialog, editor);
-  };
-}
-
-export function imageDialog(editor: Editor): (attrs?: FigureAttrs, pos?: number) => void {
-  const dialog = byId<HTMLDialogElement>('image-dialog');
-  const fields = {
-    src: byId<HTMLInputElement>('image-src'),
-    alt: byId<HTMLInputElement>('image-alt'),
-    caption: byId<HTMLInputElement>('image-caption'),
-    credit: byId<HTMLInputElement>('image-credit'),
-  };
-  const error = byId('image-error');
-  const insert = byId('image-insert');
-  let editing: number | undefined;
-  /** The library image chosen, while its address is still the one in the field. */
-  let fromLibrary: { id: number; src: string } | undefined;
-  bindCancel(dialog);
-
-  const openLibrary = mountMediaLibrary(byId('media-library'), (chosen) => {
-    fields.src.value = chosen.src;
-    fromLibrary = { id: chosen.mediaId, src: chosen.src };
-    if (chosen.alt && !fields.alt.value) fields.alt.value = chosen.alt;
-    if (chosen.caption && !fields.caption.value) fields.caption.value = chosen.caption;
-    if (chosen.credit && !fields.credit.value) fields.credit.value = chosen.credit;
-  });
-
-  dialog.querySelector('form')!.addEventListener('submit', (event) => {
-    const src = fields.src.value.trim();
-    if (!src || !isSafeUrl(src, false)) {
-      event.preventDefault();
-      showError(
-        error,
-        'Image address: use one starting with https:// or a path on this site such as /media/….',
-        fields.src,
-      );
-      return;
-    }
-    const attrs: FigureAttrs = {
-      src,
-      alt: fields.alt.value.trim(),
-      caption: fields.caption.value.trim(),
-      credit: fields.credit.value.trim(),
-      mediaId: fromLibrary?.src === src ? fromLibrary.id : null,
-    };
-    if (editing !== undefined) {
-      const pos = editing;
-      editor.view.dispatch(editor.state.tr.setNodeMarkup(pos, undefined, attrs));
-    } else {
-      insertBlock(editor, { type: 'image', attrs });
-    }
-  });
-
-  return (attrs, pos) => {
-    editing = pos;
-    fromLibrary = attrs?.mediaId ? { id: attrs.mediaId, src: attrs.src } : undefined;
-    fields.src.value = attrs?.src ?? '';
-    fields.alt.value = attrs?.alt ?? '';
-    fields.caption.value = attrs?.caption ?? '';
-    fields.credit.value = attrs?.credit ?? '';
-    insert.textContent = pos === undefined ? 'Insert image' : 'Save image';
-    clearError(error, fields.src);
-    openDialog(dialog, editor);
-    openLibrary();
+    openDialog(dialog, () => editor.commands.focus());
   };
 }
 
@@ -169,6 +105,6 @@ export function relatedDialog(editor: Editor, ownId: () => number | null): () =>
   });
   return () => {
     picker.clear();
-    openDialog(dialog, editor);
+    openDialog(dialog, () => editor.commands.focus());
   };
 }

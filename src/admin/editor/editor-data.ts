@@ -26,8 +26,23 @@ export interface ArticleJson {
   corrections: { createdAt: string; text: string }[];
   seoTitle: string | null;
   seoDescription: string | null;
+  /** A media library id. */
+  featuredImage: number | null;
   views: number;
   version: number;
+}
+
+/**
+ * An image of the media library as the editor shows it: `src` is the
+ * original's address, `thumb` its smallest stored size.
+ */
+export interface LibraryImage {
+  id: number;
+  src: string;
+  thumb: string;
+  alt: string;
+  caption: string;
+  credit: string;
 }
 
 export interface Choice {
@@ -62,6 +77,8 @@ export interface EditorData {
   sources: Choice[];
   /** Current headlines of the articles the body's related blocks and the picks point at, by id. */
   headlines: Record<string, Headline>;
+  /** The featured image's library data, so its panel shows it without a request; null when there is none. */
+  featuredImage: LibraryImage | null;
   /** Author slugs a new article starts with: the user's own byline. */
   defaultAuthors: string[];
 }

@@ -3,13 +3,15 @@ import { Editor, Extension } from '@tiptap/core';
 import { setCsrfToken } from './api.js';
 import { bodyExtensions } from './body-schema.js';
 import { bindCorrections } from './corrections.js';
-import { imageDialog, linkDialog, relatedDialog } from './dialogs.js';
+import { linkDialog, relatedDialog } from './dialogs.js';
 import { byId, h } from './dom.js';
 import { STATUS_LABELS } from './editor-actions.js';
 import type { ArticleJson, EditorData } from './editor-data.js';
+import { FeaturedImageField } from './featured-image.js';
 import { onEditFigure } from './figure.js';
 import { ArticleForm } from './form.js';
 import { rememberHeadlines } from './headlines.js';
+import { imageDialog } from './image-dialog.js';
 import { Saver } from './save.js';
 import { bindSeoCount, bindSuggestions, PicksField, TagsField } from './sidebar.js';
 import { bindToolbar } from './toolbar.js';
@@ -61,7 +63,9 @@ function start(): void {
     changed();
   });
   const picks = new PicksField(data.article?.picks ?? [], ownId, changed);
-  const form = new ArticleForm(data, editor, tags, picks);
+  const images = imageDialog(editor);
+  const featuredImage = new FeaturedImageField(data.featuredImage, images, changed);
+  const form = new ArticleForm(data, editor, tags, picks, featuredImage);
   const suggestions = bindSuggestions(tags, () => ({
     title: form.title.value,
     lead: form.lead.value,
@@ -70,11 +74,10 @@ function start(): void {
   const saver = new Saver(data, form, (article, created) => onSaved(article, created, data));
 
   openLink = linkDialog(editor);
-  const openImage = imageDialog(editor);
-  onEditFigure((attrs, pos) => openImage(attrs, pos));
+  onEditFigure((attrs, pos) => images.figure(attrs, pos));
   bindToolbar(editor, byId('body-editor').previousElementSibling as HTMLElement, {
     link: openLink,
-    image: () => openImage(),
+    image: () => images.figure(),
     related: relatedDialog(editor, ownId),
   });
   bindSeoCount();

@@ -3,6 +3,7 @@ import { slugify } from '../../lib/slugify.js';
 import { bodyForSave } from './body-schema.js';
 import { byId } from './dom.js';
 import type { ArticleJson, EditorData } from './editor-data.js';
+import type { FeaturedImageField } from './featured-image.js';
 import { fromLocalInput, toLocalInput } from './local-time.js';
 import type { PicksField, TagsField } from './sidebar.js';
 
@@ -19,6 +20,8 @@ export interface Fields {
   slug: string;
   featured: boolean;
   picks: number[];
+  /** A media library id. */
+  featuredImage: number | null;
   seoTitle: string | null;
   seoDescription: string | null;
 }
@@ -37,6 +40,7 @@ const FIELDS: Record<string, { id: string; label: string }> = {
   seoTitle: { id: 'seo-title', label: 'SEO title' },
   seoDescription: { id: 'seo-description', label: 'SEO description' },
   picks: { id: 'picks-search', label: 'Related articles' },
+  featuredImage: { id: 'featured-choose', label: 'Featured image' },
   correction: { id: 'correction-text', label: 'Correction' },
 };
 
@@ -69,6 +73,7 @@ export class ArticleForm {
     readonly editor: Editor,
     readonly tags: TagsField,
     readonly picks: PicksField,
+    readonly featuredImage: FeaturedImageField,
   ) {
     // A slug follows the headline until someone types one or the article first goes out.
     const article = data.article;
@@ -106,6 +111,7 @@ export class ArticleForm {
       slug: this.slugEdited ? this.slug.value.trim() : '',
       featured: this.featured.checked,
       picks: this.picks.ids(),
+      featuredImage: this.featuredImage.id(),
       seoTitle: this.seoTitle.value.trim() || null,
       seoDescription: this.seoDescription.value.trim() || null,
     };

@@ -1,14 +1,8 @@
 import { api } from './api.js';
 import { debounce, h } from './dom.js';
+import type { LibraryImage } from './editor-data.js';
 
-export interface ChosenImage {
-  mediaId: number;
-  src: string;
-  alt: string;
-  caption: string;
-  credit: string;
-}
-
+/** An image as GET /api/admin/media answers (mediaJson in routes/media.api.ts), as far as the editor reads it. */
 interface MediaItem {
   id: number;
   url: string;
@@ -19,14 +13,49 @@ interface MediaItem {
   variants?: { width: number; url: string }[];
 }
 
+function libraryImage(item: MediaItem): LibraryImage {
+  const smallest = [...(item.variants ?? [])].sort((a, b) => a.width - b.width)[0];
+  return {
+    id: item.id,
+    src: item.url,
+    thumb: smallest?.url ?? item.url,
+    alt: item.alt ?? '',
+    caption: item.caption ?? '',
+    credit: item.credit ?? '',
+  };
+}
+
 /**
- * The media library inside the image dialog: browse and search
+ * One library image as it is now (GET /api/admin/media/:id): null when the
+ * library no longer has it, undefined when the server could not say.
+ */
+export async function fetchLibraryImage(id: number): Promise<LibraryImage | null | undefined> {
+  const result = await api<MediaItem>('GET', `/api/admin/media/${id}`);
+  if (result.ok) return libraryImage(result.data);
+  return result.error.status === 404 ? null : undefined;
+}
+
+export interface LibraryUse {
+  /** The image to mark as chosen when the library opens. */
+  selected: number | null;
+  /** Called with the image clicked, or just uploaded. */
+  choose: (image: LibraryImage) => void;
+  /** What to say once an upload is in: the next step for this caller. */
+  uploaded: (fileName: string) => string;
+}
+
+/**
+ * The media library, one per page, for every caller that picks an image
+ * (the body's Image dialog and the Featured image panel): browse and search
  * GET /api/admin/media, or upload a new image (POST, multipart). When the
  * site has no media API (404) the section stays hidden and an image is
  * inserted by its address alone.
+ *
+ * @example library.open({ selected: null, choose: (image) => use(image), uploaded: (name) => `${name} uploaded.` })
  */
-export function mountMediaLibrary(container: HTMLElement, choose: (image: ChosenImage) => void): () => void {
+export function mountMediaLibrary(container: HTMLElement): { open(use: LibraryUse): void } {
   let loaded = false;
+  let use: LibraryUse | undefined;
   const grid = h('ul', { class: 'ed-media-grid', 'aria-label': 'Images in the library' });
   const search = h('input', {
     type: 'search',
@@ -40,21 +69,18 @@ export function mountMediaLibrary(container: HTMLElement, choose: (image: Chosen
   });
   const state = h('p', { class: 'hint', 'aria-live': 'polite' });
 
-  const pick = (item: MediaItem) => {
-    choose({
-      mediaId: item.id,
-      src: item.url,
-      alt: item.alt ?? '',
-      caption: item.caption ?? '',
-      credit: item.credit ?? '',
-    });
+  const mark = (id: number | null) => {
     for (const b of Array.from(grid.querySelectorAll('button')))
-      b.setAttribute('aria-pressed', String(b.dataset.url === item.url));
+      b.setAttribute('aria-pressed', String(b.dataset.id === String(id)));
   };
 
-  const thumb = (item: MediaItem) => {
-    const small = [...(item.variants ?? [])].sort((a, b) => a.width - b.width)[0];
-    return h(
+  const pick = (item: MediaItem) => {
+    use?.choose(libraryImage(item));
+    mark(item.id);
+  };
+
+  const thumb = (item: MediaItem) =>
+    h(
       'li',
       {},
       h(
@@ -62,15 +88,14 @@ export function mountMediaLibrary(container: HTMLElement, choose: (image: Chosen
         {
           type: 'button',
           class: 'ed-media-thumb',
-          'data-url': item.url,
-          'aria-pressed': 'false',
+          'data-id': item.id,
+          'aria-pressed': String(item.id === use?.selected),
           'aria-label': `Use ${item.alt || item.originalName}`,
           onclick: () => pick(item),
         },
-        h('img', { src: small?.url ?? item.url, alt: '', loading: 'lazy' }),
+        h('img', { src: libraryImage(item).thumb, alt: '', loading: 'lazy' }),
       ),
     );
-  };
 
   const load = async (q = '') => {
     const result = await api<{ media: MediaItem[] }>('GET', `/api/admin/media?q=${encodeURIComponent(q)}`);
@@ -109,7 +134,7 @@ export function mountMediaLibrary(container: HTMLElement, choose: (image: Chosen
       state.textContent = `Not uploaded: ${json?.error?.message ?? 'the server could not be reached'}`;
       return;
     }
-    state.textContent = `${chosen.name} uploaded: add its alternative text below.`;
+    state.textContent = use?.uploaded(chosen.name) ?? `${chosen.name} uploaded.`;
     grid.prepend(thumb(json));
     pick(json);
   });
@@ -129,10 +154,14 @@ export function mountMediaLibrary(container: HTMLElement, choose: (image: Chosen
     grid,
     state,
   );
-  // Loaded when the dialog first opens, not with the page.
-  return () => {
-    if (loaded) return;
-    loaded = true;
-    void load();
+  return {
+    open(next: LibraryUse) {
+      use = next;
+      mark(next.selected);
+      // Loaded when a dialog first shows it, not with the page.
+      if (loaded) return;
+      loaded = true;
+      void load();
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { formatDate } from '../../lib/dateline.js';
 import { safeJson } from '../../site/templates/json-ld.js';
 import { actionsFor, STATUS_LABELS } from '../editor/editor-actions.js';
-import type { EditorData } from '../editor/editor-data.js';
+import type { EditorData, LibraryImage } from '../editor/editor-data.js';
 import { toLocalInput } from '../editor/local-time.js';
 import { AdminLayout, type AdminContext } from './admin-layout.js';
 
@@ -181,6 +181,8 @@ export function ArticleEditorPage(props: { ctx: AdminContext; data: EditorData }
               </select>
             </section>
 
+            <FeaturedImagePanel image={data.featuredImage} />
+
             <section class="ed-panel" aria-labelledby="tags-heading">
               <h2 id="tags-heading">Tags</h2>
               <ul id="tag-chips" class="ed-chips" aria-label="Tags of this article">
@@ -281,6 +283,54 @@ export function ArticleEditorPage(props: { ctx: AdminContext; data: EditorData }
       <script type="application/json" id="editor-data" dangerouslySetInnerHTML={{ __html: safeJson(data) }} />
       <script type="module" src={ctx.assets.editorJs} />
     </AdminLayout>
+  );
+}
+
+/**
+ * The featured image, from the page's data so the thumbnail needs no request;
+ * src/admin/editor/featured-image.ts renders every later state the same way.
+ */
+function FeaturedImagePanel(props: { image: LibraryImage | null }) {
+  const { image } = props;
+  return (
+    <section class="ed-panel" aria-labelledby="featured-image-heading">
+      <h2 id="featured-image-heading">Featured image</h2>
+      <div id="featured-image" class="ed-featured">
+        {image ? (
+          <>
+            <img class="ed-featured__thumb" src={image.thumb} alt={image.alt} />
+            {image.alt ? (
+              <p>
+                <span class="ed-featured__label">Alt text</span> {image.alt}
+              </p>
+            ) : (
+              <p class="ed-featured__missing">No alternative text yet.</p>
+            )}
+            {image.caption || image.credit ? (
+              <p>
+                <span class="ed-featured__label">Caption</span> {image.caption}
+                {image.credit ? <span class="hint"> {image.credit}</span> : null}
+              </p>
+            ) : null}
+            <a href={`/admin/media/${image.id}`} target="_blank" rel="noopener">
+              Edit in the media library
+            </a>
+          </>
+        ) : (
+          <p class="hint">
+            None. It leads the article page and the home page, and shows when the article is shared.
+          </p>
+        )}
+      </div>
+      <div class="ed-featured__actions">
+        <button type="button" id="featured-choose" class="button">
+          Choose…
+        </button>
+        <button type="button" id="featured-remove" class="button" hidden={!image}>
+          Remove<span class="visually-hidden"> featured image</span>
+        </button>
+      </div>
+    </section>
   );
 }
 
@@ -406,22 +456,29 @@ function ImageDialog() {
         <h2 id="image-dialog-title">Image</h2>
         {/* The media library (GET /api/admin/media) fills this when it answers; see editor/media.ts. */}
         <div id="media-library" class="ed-media" hidden />
-        <label>
-          Image address
-          <input id="image-src" type="text" inputMode="url" placeholder="https://… or /media/…" />
-        </label>
-        <label>
-          Alternative text <span class="hint">(what the image shows, for people who cannot see it)</span>
-          <input id="image-alt" type="text" maxLength={2000} />
-        </label>
-        <label>
-          Caption
-          <input id="image-caption" type="text" maxLength={2000} />
-        </label>
-        <label>
-          Credit
-          <input id="image-credit" type="text" maxLength={2000} placeholder="Photo: …" />
-        </label>
+        {/* An image in the body has its own texts; the featured image shows the library's (editor/image-dialog.ts). */}
+        <div id="image-fields" class="stack">
+          <label>
+            Image address
+            <input id="image-src" type="text" inputMode="url" placeholder="https://… or /media/…" />
+          </label>
+          <label>
+            Alternative text <span class="hint">(what the image shows, for people who cannot see it)</span>
+            <input id="image-alt" type="text" maxLength={2000} />
+          </label>
+          <label>
+            Caption
+            <input id="image-caption" type="text" maxLength={2000} />
+          </label>
+          <label>
+            Credit
+            <input id="image-credit" type="text" maxLength={2000} placeholder="Photo: …" />
+          </label>
+        </div>
+        <p id="image-featured-note" class="hint" hidden>
+          Readers see the library’s alternative text, caption and credit with it: change them in the media
+          library.
+        </p>
         <p id="image-error" class="ed-field-error" role="alert" hidden />
         <div class="ed-dialog__actions">
           <span class="ed-dialog__spacer" />

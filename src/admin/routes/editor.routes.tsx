@@ -5,12 +5,14 @@ import {
   can,
   findHeadlines,
   getArticle,
+  getMedia,
   getSettings,
   listAuthors,
   listSections,
   listSources,
   relatedBlockIds,
   type Article,
+  type Media,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
 import { sendPage } from '../../site/render.js';
@@ -20,7 +22,7 @@ import { ArticlePage } from '../../site/templates/article-page.js';
 import { adminContext } from '../admin-context.js';
 import { actor } from '../auth.js';
 import { STATUS_LABELS } from '../editor/editor-actions.js';
-import type { EditorData, Headline } from '../editor/editor-data.js';
+import type { EditorData, Headline, LibraryImage } from '../editor/editor-data.js';
 import { ArticleEditorPage } from '../pages/article-editor-page.js';
 import { articleJson } from './articles.api.js';
 
@@ -62,13 +64,14 @@ async function editorPage(
   const { db } = services;
   const owned = article ? { created_by: article.createdBy, status: article.status } : null;
   const flash = takeFlash(request, reply);
-  const [ctx, settings, sections, authors, sources, headlines] = await Promise.all([
+  const [ctx, settings, sections, authors, sources, headlines, featuredImage] = await Promise.all([
     adminContext(services, request, flash.notice ?? flash.error),
     getSettings(db),
     listSections(db),
     listAuthors(db),
     listSources(db),
     article ? headlinesFor(services, [...relatedBlockIds(article.body), ...article.picks]) : {},
+    article?.featuredImage ? getMedia(db, article.featuredImage).then(libraryImage) : null,
   ]);
   const data: EditorData = {
     article: article ? articleJson(article) : null,
@@ -82,10 +85,23 @@ async function editorPage(
     authors: authors.map((a) => ({ slug: a.slug, name: a.name })),
     sources: sources.map((s) => ({ slug: s.slug, name: s.name })),
     headlines,
+    featuredImage,
     defaultAuthors: authors.filter((a) => a.id === me.authorId).map((a) => a.slug),
   };
   // Nothing here may be cached: it is one user's view of work in progress.
   return sendPage(reply.header('cache-control', 'no-store'), <ArticleEditorPage ctx={ctx} data={data} />);
+}
+
+/** A library image as the editor's panels show it: the smallest stored size as the thumbnail. */
+function libraryImage(media: Media): LibraryImage {
+  return {
+    id: media.id,
+    src: media.url,
+    thumb: media.variants[0]?.url ?? media.url,
+    alt: media.alt,
+    caption: media.caption,
+    credit: media.credit,
+  };
 }
 
 /** Current headlines of the articles an article points at, whatever their status. */
