@@ -10,6 +10,7 @@ import {
   getRevision,
   listForAdmin,
   listRevisions,
+  snapshotOf,
   restoreRevision,
   updateArticle,
   type Article,
@@ -57,28 +58,15 @@ export const articleInputSchema = {
 
 /** An article as the admin API returns it. */
 export function articleJson(article: Article) {
+  // The editable fields exactly as a save sends them back (a revision's snapshot), plus what the server keeps.
   return {
     id: article.id,
     path: article.path,
-    slug: article.slug,
-    title: article.title,
-    lead: article.lead,
-    body: article.body,
-    status: article.status,
-    featured: article.featured,
-    section: article.section.slug,
-    tags: article.tags.map((t) => t.name),
-    authors: article.authors.map((a) => a.slug),
-    source: article.source?.slug ?? null,
-    picks: article.picks,
-    publishedAt: article.publishedAt,
+    ...snapshotOf(article),
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,
     revisedAt: article.revisedAt,
     corrections: article.corrections,
-    seoTitle: article.seoTitle,
-    seoDescription: article.seoDescription,
-    featuredImage: article.featuredImage,
     views: article.views,
     version: article.version,
   };

@@ -1,10 +1,14 @@
 import type { Db } from '../../db/database.js';
 import type { ArticleStatus } from '../../db/schema.js';
 import type { Actor } from '../users/permissions.js';
+import type { BodyDoc } from '../body/body.types.js';
 import type { Article, ArticleInput } from './articles.table.js';
 
 /** What a revision keeps: the editable fields, as an editor would send them again. */
-export type RevisionSnapshot = Required<Omit<ArticleInput, 'slug'>> & { slug: string };
+export type RevisionSnapshot = Required<Omit<ArticleInput, 'slug' | 'body'>> & {
+  slug: string;
+  body: BodyDoc;
+};
 
 export function snapshotOf(article: Article): RevisionSnapshot {
   return {
