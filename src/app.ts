@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import {
   ContentEvents,
   getSettings,
@@ -99,6 +101,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
 
   // 4. HTTP.
+  // Compression before any route, so every text answer (pages, feeds, JSON, CSS, the editor bundle) can use it.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await registerAdminPlugins(app);
   const assets = registerAssets(app);
   const adminAssets = await registerAdminAssets(app);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
@@ -16,19 +17,34 @@ const TYPES: Record<string, string> = {
  * One server per URL prefix (`/assets`, `/admin/assets`).
  */
 export class AssetServer {
-  readonly #files = new Map<string, { body: Buffer; type: string }>();
+  readonly #files = new Map<string, { body: Buffer; br?: Buffer; gzip?: Buffer; type: string }>();
 
   constructor(
     app: FastifyInstance,
     readonly prefix: string,
   ) {
-    app.get<{ Params: { file: string } }>(`${prefix}/:file`, async (request, reply) => {
+    // Compressed once per encoding, at the highest levels, on first request: never per request, and not at start.
+    app.get<{ Params: { file: string } }>(`${prefix}/:file`, { compress: false }, async (request, reply) => {
       const asset = this.#files.get(request.params.file);
       if (!asset) return reply.callNotFound();
-      return reply
+      const accepts = String(request.headers['accept-encoding'] ?? '');
+      const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
+      reply
         .type(asset.type)
         .header('cache-control', 'public, max-age=31536000, immutable')
-        .send(asset.body);
+        .header('vary', 'accept-encoding');
+      if (encoding) reply.header('content-encoding', encoding);
+      if (encoding === 'br') {
+        asset.br ??= zlib.brotliCompressSync(asset.body, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+        });
+        return reply.send(asset.br);
+      }
+      if (encoding === 'gzip') {
+        asset.gzip ??= zlib.gzipSync(asset.body, { level: 9 });
+        return reply.send(asset.gzip);
+      }
+      return reply.send(asset.body);
     });
   }
 
