@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import { SYSTEM, uploadMedia, type Media } from '../../src/content/index.js';
 import sharp from 'sharp';
 
 /** Strings written into test photos' EXIF (camera description and GPS datum): none may survive an upload. */
@@ -97,4 +99,20 @@ export async function sceneJpeg(width: number, height: number, sky: string, land
     <path d="M0 66 Q35 54 70 64 T120 62 V80 H0Z" fill="${land}"/>
   </svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer();
+}
+
+/** A library picture (a drawn coast at dawn, 1600 x 1000) uploaded as the system, for tests that need one. */
+export async function uploadCoastPicture(app: FastifyInstance): Promise<Media> {
+  return uploadMedia(
+    app.services.content,
+    app.services.media,
+    {
+      data: await sceneJpeg(1600, 1000, '#6d8fb0', '#2f4a3a'),
+      filename: 'coast.jpg',
+      alt: 'The coast at dawn',
+      caption: 'Dawn over the coast.',
+      credit: 'Photo: Desk',
+    },
+    SYSTEM,
+  );
 }

@@ -10,8 +10,6 @@ import {
   actorOf,
   createArticle,
   saveSettings,
-  SYSTEM,
-  uploadMedia,
   type Article,
   type Media,
   type User,
@@ -20,7 +18,7 @@ import type { EditorData } from '../../src/admin/editor/editor-data.js';
 import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
 import { buildTestApp, suiteCleanup, type TestApp } from '../helpers/build-app.js';
 import { paragraphs, publishedArticle, seedTaxonomy } from '../helpers/factories.js';
-import { sceneJpeg } from '../helpers/images.js';
+import { uploadCoastPicture } from '../helpers/images.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const HOSTILE = '</script><script>alert(1)</script>';
@@ -69,18 +67,7 @@ describe('the article editor', () => {
       actorOf(users.contributor),
     );
     published = await publishedArticle(app.services.content, { title: 'Already out' });
-    picture = await uploadMedia(
-      app.services.content,
-      app.services.media,
-      {
-        data: await sceneJpeg(1600, 1000, '#6d8fb0', '#2f4a3a'),
-        filename: 'coast.jpg',
-        alt: 'The coast at dawn',
-        caption: 'Dawn over the coast.',
-        credit: 'Photo: Desk',
-      },
-      SYSTEM,
-    );
+    picture = await uploadCoastPicture(app);
     illustrated = await createArticle(
       app.services.content,
       {

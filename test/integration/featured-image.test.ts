@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as cheerio from 'cheerio';
-import { insertSection, SYSTEM, uploadMedia } from '../../src/content/index.js';
+import { insertSection } from '../../src/content/index.js';
 import { buildTestApp } from '../helpers/build-app.js';
 import { makeUser, signIn } from '../helpers/admin-session.js';
 import { paragraphs } from '../helpers/factories.js';
-import { sceneJpeg } from '../helpers/images.js';
+import { uploadCoastPicture } from '../helpers/images.js';
 
 test('a featured image leads the article page, the home page and the share cards', async (t) => {
   const { app } = await buildTestApp(t);
   await insertSection(app.services.db, { slug: 'news', name: 'News', description: '', position: 0 });
   await makeUser(app, 'editor');
   const editor = await signIn(app, 'editor@example.org');
-  const picture = await uploadMedia(
-    app.services.content,
-    app.services.media,
-    {
-      data: await sceneJpeg(1600, 1000, '#6d8fb0', '#2f4a3a'),
-      filename: 'coast.jpg',
-      alt: 'The coast at dawn',
-      caption: 'Dawn over the coast.',
-      credit: 'Photo: Desk',
-    },
-    SYSTEM,
-  );
+  const picture = await uploadCoastPicture(app);
 
   const refused = await editor.inject({
     method: 'POST',
