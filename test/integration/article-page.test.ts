@@ -41,6 +41,7 @@ describe('the NATO article page shows every part of the seed page', () => {
     const time = $('.story .dateline time').first();
     assert.equal(time.text(), 'January 22, 2022, Saturday // 12:06');
     assert.equal(time.attr('datetime'), '2022-01-22T10:06:00.000Z');
+    assert.equal($('.dateline--updated').length, 0, 'never corrected or updated, so no "Updated" line');
   });
 
   test('4. a views counter the page script can update', () => {

@@ -123,7 +123,7 @@ export async function updateArticle(
         updated_by: actor.id,
         version: existing.version + 1,
         // Readers see "Updated" when an article they could already read changes.
-        ...(wasVisible && willBeVisible ? { revised_at: now } : {}),
+        ...(wasVisible && willBeVisible && !options.minor ? { revised_at: now } : {}),
       })
       .where('id', '=', id)
       .where('version', '=', existing.version)

@@ -88,4 +88,9 @@ export interface SaveOptions {
   expectedVersion?: number;
   /** Audit action to record instead of the one the change implies (e.g. `article.restore`). */
   action?: string;
+  /**
+   * A change readers need not be told about (a typo, a link filled in): the
+   * article is not marked "Updated". Corrections are never minor.
+   */
+  minor?: boolean;
 }

@@ -7,6 +7,7 @@ import {
   type ServiceContext,
 } from '../articles/articles.service.js';
 import { saveSettings } from '../settings/settings.js';
+import { SYSTEM } from '../users/permissions.js';
 import { insertAuthor, insertSection, insertSource } from '../taxonomy/taxonomy.repository.js';
 import { articlesA } from './articles-a.js';
 import { articlesB } from './articles-b.js';
@@ -79,15 +80,22 @@ export async function seedDemo(ctx: ServiceContext, store?: MediaStore): Promise
   }
   // Second pass: blocks and picks that point at articles published later.
   for (const demo of deferred) {
-    await updateArticle(ctx, ids.get(demo.key)!, {
-      ...fields(demo, ctx, images),
-      body: markupToDoc(demo.body, (key) => ids.get(key)),
-      picks: (demo.picks ?? []).map((key) => {
-        const id = ids.get(key);
-        if (id === undefined) throw new Error(`demo article ${demo.key}: no pick with key "${key}"`);
-        return id;
-      }),
-    });
+    await updateArticle(
+      ctx,
+      ids.get(demo.key)!,
+      {
+        ...fields(demo, ctx, images),
+        body: markupToDoc(demo.body, (key) => ids.get(key)),
+        picks: (demo.picks ?? []).map((key) => {
+          const id = ids.get(key);
+          if (id === undefined) throw new Error(`demo article ${demo.key}: no pick with key "${key}"`);
+          return id;
+        }),
+      },
+      SYSTEM,
+      // Finishing the seed, not news: no "Updated" line.
+      { minor: true },
+    );
   }
   for (const demo of articles) {
     for (const c of demo.corrections ?? []) {
