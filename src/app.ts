@@ -15,7 +15,7 @@ import { migrateToLatest, openDatabase, type Db } from './db/database.js';
 import { adminRoutes, registerAdminPlugins } from './admin/index.js';
 import { registerAdminAssets } from './admin/assets.js';
 import { registerErrorHandling } from './plugins/errors.js';
-import { recomputeAll, wireRelated } from './related/index.js';
+import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.js';
 import { createSearchIndex, wireSearch, type SearchIndex } from './search/index.js';
 import { registerAssets } from './site/assets.js';
 import { siteRoutes } from './site/index.js';
@@ -28,6 +28,8 @@ export interface AppServices {
   events: ContentEvents;
   content: ServiceContext;
   search: SearchIndex;
+  /** Drains the queue of related lists to compute, off the request path. */
+  related: RelatedWorker;
   views: ViewCounter;
   now: () => Date;
   assets: { css: string; js: string };
@@ -80,7 +82,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   events.onError((error, event) => app.log.error({ err: error, event }, 'content event listener failed'));
   const search = createSearchIndex(db, now);
   wireSearch(events, search);
-  wireRelated(events, db, now);
+  const related = new RelatedWorker({
+    db,
+    now,
+    intervalMs: config.relatedIntervalMs,
+    onError: (error) => app.log.error({ err: error }, 'computing related articles failed'),
+  });
+  wireRelated(events, db, now, related);
   const content: ServiceContext = { db, events, now };
   const media = new MediaStore(path.join(config.dataDir, 'media'));
   const views = new ViewCounter({
@@ -96,7 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const started = Date.now();
     const ids = await seedDemo(content, media);
     await search.rebuild();
-    await recomputeAll(db, now().toISOString());
+    await rebuildAllRelated(db, now().toISOString());
     app.log.info({ articles: ids.size, ms: Date.now() - started }, 'demo content added');
   }
 
@@ -116,6 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     events,
     content,
     search,
+    related,
     views,
     now,
     assets,
@@ -127,6 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   adminRoutes(app, services);
 
   views.start();
+  related.start();
   const stopScheduler = startScheduler(content, config.schedulerMs, (error) =>
     app.log.error({ err: error }, 'publishing due articles failed'),
   );
@@ -134,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     try {
       await stopScheduler();
+      await related.stop();
       await views.stop();
     } finally {
       await db.destroy();

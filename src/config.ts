@@ -17,6 +17,8 @@ export interface Config {
   readonly viewFlushMs: number;
   /** How often the scheduler looks for articles whose time has come, in milliseconds. */
   readonly schedulerMs: number;
+  /** How often the related-list worker looks at its queue when nothing wakes it, in milliseconds. */
+  readonly relatedIntervalMs: number;
   /** Behind a reverse proxy: take the reader's address from X-Forwarded-For. */
   readonly trustProxy: boolean;
 }
@@ -47,6 +49,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   const viewFlushMs = 1000;
   const schedulerMs = 10_000;
+  const relatedIntervalMs = 5_000;
   const trustProxy = parseFlag('TRUST_PROXY', env.TRUST_PROXY);
   return Object.freeze({
     port,
@@ -58,6 +61,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     logLevel,
     viewFlushMs,
     schedulerMs,
+    relatedIntervalMs,
     trustProxy,
     ...overrides,
   });

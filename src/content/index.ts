@@ -14,19 +14,21 @@ export {
   type ServiceContext,
 } from './articles/articles.service.js';
 export {
+  countTagSitemapPages,
   listSitemapArticles,
+  listSitemapPages,
   listSitemapTags,
   sectionChanges,
-  sitemapPageChanges,
+  SITEMAP_PAGE_SIZE,
   type SitemapArticle,
 } from './articles/sitemap.repository.js';
 export { publishDue, startScheduler } from './articles/scheduler.js';
 export {
-  countVisible,
   findFeatured,
   listMostRead,
   listVisible,
   summariesByIds,
+  stillVisibleTo,
   visibleTo,
   type ListFilter,
   type MostReadPeriod,

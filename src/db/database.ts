@@ -7,13 +7,48 @@ import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-back-office.js';
 import * as m0003 from './migrations/0003-taxonomy-admin.js';
+import * as m0004 from './migrations/0004-archive-scale.js';
 
 export type Db = Kysely<Database>;
+
+const handles = new WeakMap<Db, SQLite.Database>();
+const observers = new WeakMap<SQLite.Database, (query: ObservedQuery) => void>();
+
+/** A statement Kysely ran: its SQL and parameters. */
+export interface ObservedQuery {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+/**
+ * Calls `observer` with every statement run through `db` until the returned
+ * function is called: how the scale tests see which queries a request runs,
+ * to read their plans (EXPLAIN QUERY PLAN).
+ */
+export function observeQueries(db: Db, observer: (query: ObservedQuery) => void): () => void {
+  const handle = sqliteHandle(db);
+  observers.set(handle, observer);
+  return () => observers.delete(handle);
+}
+
+/**
+ * The SQLite connection under `db`, for the bulk path's prepared statements
+ * (content/bulk, search's addDocuments): many rows at a fraction of what
+ * building a Kysely query per batch costs. Use it only inside a Kysely
+ * transaction on `db`, which holds the one connection for its duration, so
+ * the statements are part of that transaction.
+ */
+export function sqliteHandle(db: Db): SQLite.Database {
+  const handle = handles.get(db);
+  if (!handle) throw new Error('sqliteHandle: not a database opened by openDatabase');
+  return handle;
+}
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-back-office': m0002,
   '0003-taxonomy-admin': m0003,
+  '0004-archive-scale': m0004,
 };
 
 /** Opens the embedded database in `config.dataDir`, in WAL mode. */
@@ -21,12 +56,25 @@ export function openDatabase(config: Pick<Config, 'dataDir'>): Db {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const file = path.join(config.dataDir, 'newsdesk.db');
   const sqlite = new SQLite(file);
+  // A new file gets 16 KiB pages (an existing one keeps its own): an article with its body is
+  // about 4 KB, which on 4 KiB pages spills into overflow pages; measured in docs/PERFORMANCE.md.
+  sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
+  // 64 MB of page cache (the default is 16 MB); the WAL cut back to 64 MB after each checkpoint.
+  sqlite.pragma('cache_size = -64000');
+  sqlite.pragma('journal_size_limit = 67108864');
   // NORMAL is durable in WAL mode except against power loss on the last commits.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => {
+      if (event.level === 'query') observers.get(sqlite)?.(event.query);
+    },
+  });
+  handles.set(db, sqlite);
+  return db;
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

@@ -24,7 +24,25 @@ export interface Database {
   audit_log: AuditLogTable;
   media: MediaTable;
   tag_redirects: TagRedirectsTable;
+  article_counts: ArticleCountsTable;
+  sitemap_pages: SitemapPagesTable;
+  site_views_daily: SiteViewsDailyTable;
+  article_views_week: ArticleViewsWeekTable;
+  related_queue: RelatedQueueTable;
+  system_state: SystemStateTable;
 }
+
+/*
+ * Columns marked "kept by triggers" are maintained by the database itself
+ * (migration 0004): code reads them and never writes them.
+ */
+/** Articles of any status that use a tag, author, section or source; kept by triggers. */
+type ArticleCount = ColumnType<number, never, never>;
+/**
+ * An article's published_at while it is published, else null, or its
+ * updated_at; kept by triggers. The bulk path passes them when it inserts.
+ */
+type ListingTime = ColumnType<string | null, string | null | undefined, never>;
 
 export interface SettingsTable {
   key: string;
@@ -38,12 +56,14 @@ export interface SectionsTable {
   name: string;
   description: string;
   position: number;
+  article_count: ArticleCount;
 }
 
 export interface TagsTable {
   id: Generated<number>;
   slug: string;
   name: string;
+  article_count: ArticleCount;
 }
 
 export interface AuthorsTable {
@@ -52,6 +72,7 @@ export interface AuthorsTable {
   name: string;
   bio: string;
   photo_media_id: ColumnType<number | null, number | null | undefined, number | null>;
+  article_count: ArticleCount;
 }
 
 /** The old slug of a renamed or merged tag, so its old URLs redirect. */
@@ -66,6 +87,7 @@ export interface SourcesTable {
   slug: string;
   name: string;
   url: string | null;
+  article_count: ArticleCount;
 }
 
 export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
@@ -100,12 +122,18 @@ export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
   position: number;
+  live_at: ListingTime;
+  /** The article's updated_at; kept by triggers. */
+  updated_at: ListingTime;
 }
 
 export interface ArticleAuthorsTable {
   article_id: number;
   author_id: number;
   position: number;
+  live_at: ListingTime;
+  /** The article's updated_at; kept by triggers. */
+  updated_at: ListingTime;
 }
 
 export interface ArticleCorrectionsTable {
@@ -214,11 +242,50 @@ export interface MediaTable {
   created_at: string;
 }
 
+/** How many articles have each status; kept by triggers. */
+export interface ArticleCountsTable {
+  status: ArticleStatus;
+  n: number;
+}
+
+/** Per 1,000 article ids (page 1 is ids 1-1000), when its visible articles last changed; kept by triggers. */
+export interface SitemapPagesTable {
+  page: number;
+  lastmod: string;
+}
+
+/** All articles' views per site day; written with article_views_daily. */
+export interface SiteViewsDailyTable {
+  day: string;
+  views: number;
+}
+
+/** Each article's views over the last seven site days (system_state `views.weekFrom` on). */
+export interface ArticleViewsWeekTable {
+  article_id: number;
+  views: number;
+}
+
+/** Articles whose related list must be computed again; drained by src/related off the request path. */
+export interface RelatedQueueTable {
+  article_id: number;
+  queued_at: string;
+  /** 1 for the article that changed: once its list is new, the articles in it are queued too. */
+  cascade: ColumnType<number, number | undefined, number>;
+}
+
+/** Small facts the rooms keep between runs, e.g. how far the views roll-up has got. */
+export interface SystemStateTable {
+  key: string;
+  value: string;
+}
+
 export type UserRow = Selectable<UsersTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticleRow = Insertable<ArticlesTable>;
 export type ArticleRowUpdate = Updateable<ArticlesTable>;
-export type SectionRow = Selectable<SectionsTable>;
-export type TagRow = Selectable<TagsTable>;
-export type AuthorRow = Selectable<AuthorsTable>;
-export type SourceRow = Selectable<SourcesTable>;
+/** The taxonomy's rows as code writes them; `article_count` is read where a page shows it. */
+export type SectionRow = Omit<Selectable<SectionsTable>, 'article_count'>;
+export type TagRow = Omit<Selectable<TagsTable>, 'article_count'>;
+export type AuthorRow = Omit<Selectable<AuthorsTable>, 'article_count'>;
+export type SourceRow = Omit<Selectable<SourcesTable>, 'article_count'>;

@@ -1,3 +1,12 @@
-/** Related articles: editors' picks, filled from shared tags, section, text and time. */
-export { computeRelated, recomputeAll, relatedFor, wireRelated, RELATED_COUNT } from './related.service.js';
+/** Related articles: editors' picks, filled from shared tags, section, keywords and time. */
+export {
+  computeRelated,
+  relatedFor,
+  RelatedWorker,
+  wireRelated,
+  type RelatedWorkerOptions,
+} from './related.service.js';
+export { rebuildAllRelated, type RebuildProgress } from './related-bulk.js';
+export { RELATED_COUNT } from './related-scoring.js';
+export { enqueue as queueRelated, queueLength as relatedQueueLength } from './related.repository.js';
 export { suggestTags, type TagSuggestion } from './tag-suggestions.js';

@@ -10,3 +10,4 @@ export {
   type SnippetPart,
 } from './search-index.js';
 export { createSearchIndex } from './sqlite-fts.js';
+export { searchDocument, type SearchDocument } from './search-documents.js';

@@ -1,4 +1,4 @@
-import { bodyText, visibleTo, type BodyDoc } from '../content/index.js';
+import { bodyText, stillVisibleTo, type BodyDoc } from '../content/index.js';
 import type { Db } from '../db/database.js';
 import { indexableText } from './snippet.js';
 
@@ -27,7 +27,7 @@ export async function visibleDocuments(
   let query = db
     .selectFrom('articles')
     .select(['articles.id', 'articles.title', 'articles.lead', 'articles.body'])
-    .where(visibleTo(now))
+    .where(stillVisibleTo(now))
     .orderBy('articles.id');
   if ('ids' in selection) {
     if (selection.ids.length === 0) return [];
@@ -38,13 +38,32 @@ export async function visibleDocuments(
   const rows = await query.execute();
   const articleIds = rows.map((r) => r.id);
   const tags = await tagNames(db, articleIds);
-  return rows.map((row) => ({
-    id: row.id,
-    title: indexableText(row.title),
-    lead: indexableText(row.lead),
-    body: indexableText(bodyText(JSON.parse(row.body) as BodyDoc)),
-    tags: indexableText((tags.get(row.id) ?? []).join(' ')),
-  }));
+  return rows.map((row) =>
+    searchDocument({
+      id: row.id,
+      title: row.title,
+      lead: row.lead,
+      bodyText: bodyText(JSON.parse(row.body) as BodyDoc),
+      tags: tags.get(row.id) ?? [],
+    }),
+  );
+}
+
+/** An article as the index stores it, from its text (bodyText() of its body) and tag names. */
+export function searchDocument(article: {
+  id: number;
+  title: string;
+  lead: string;
+  bodyText: string;
+  tags: string[];
+}): SearchDocument {
+  return {
+    id: article.id,
+    title: indexableText(article.title),
+    lead: indexableText(article.lead),
+    body: indexableText(article.bodyText),
+    tags: indexableText(article.tags.join(' ')),
+  };
 }
 
 async function tagNames(db: Db, articleIds: number[]): Promise<Map<number, string[]>> {
@@ -52,7 +71,9 @@ async function tagNames(db: Db, articleIds: number[]): Promise<Map<number, strin
   if (articleIds.length === 0) return names;
   const rows = await db
     .selectFrom('article_tags')
-    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    // CROSS JOIN keeps article_tags (by primary key) the outer loop.
+    .crossJoin('tags')
+    .whereRef('tags.id', '=', 'article_tags.tag_id')
     .select(['article_tags.article_id', 'tags.name'])
     .where('article_tags.article_id', 'in', articleIds)
     .orderBy('article_tags.article_id')

@@ -1,4 +1,6 @@
 import type { ArticleSummary, ContentEvents } from '../content/index.js';
+import type { Db } from '../db/database.js';
+import type { SearchDocument } from './search-documents.js';
 
 /**
  * Site search, one interface whatever the database: sqlite-fts.ts implements
@@ -9,6 +11,17 @@ import type { ArticleSummary, ContentEvents } from '../content/index.js';
 export interface SearchIndex {
   /** (Re)indexes the article if readers may see it now, otherwise removes it. */
   indexArticle(articleId: number): Promise<void>;
+  /**
+   * (Re)indexes these articles the same way, inside the caller's transaction
+   * `trx`: the bulk path writes articles and their index entries together.
+   */
+  indexArticles(trx: Db, articleIds: number[]): Promise<void>;
+  /**
+   * Adds new articles the caller has in hand and knows readers may see
+   * (searchDocument() of each), inside its transaction: the bulk path's
+   * way, with no second read of what it just wrote.
+   */
+  addDocuments(trx: Db, documents: SearchDocument[]): Promise<void>;
   removeArticle(articleId: number): Promise<void>;
   /** Reindexes every visible article from scratch; returns how many. */
   rebuild(): Promise<number>;
@@ -21,8 +34,13 @@ export interface SearchIndex {
 }
 
 export interface SearchResults {
-  /** How many visible articles match, across all pages. */
+  /**
+   * How many visible articles match, across all pages; with `more`, how many
+   * were ranked, and more match than that (the page then says "more than").
+   */
   total: number;
+  /** More articles match than were ranked: `total` is a lower bound. */
+  more: boolean;
   hits: SearchHit[];
   /** The query as typed, tidied, for showing back to the reader. */
   query: string;

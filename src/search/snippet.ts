@@ -1,39 +1,157 @@
 import type { SnippetPart } from './search-index.js';
 
 /**
- * FTS5's snippet() wraps matches in markers we choose. Private-use characters
- * cannot come from readers' text because we strip them before indexing, so
- * splitting on them is exact, and no HTML is ever built here: the template
- * wraps the matched parts in <mark> and escapes everything.
+ * Snippets: the few words around the match, with the matched words marked.
+ * The index keeps no copy of the text (article_search is contentless), so a
+ * snippet is made here from the article's own text for the page's hits only,
+ * with FTS5's notion of a word (unicode61: letters and numbers, case and
+ * accents folded). No HTML is built: the template wraps match parts in <mark>
+ * and escapes everything.
  */
-export const MATCH_OPEN = '\uE000';
-export const MATCH_CLOSE = '\uE001';
 
-/** Text as the index may hold it: without private-use characters (the markers among them). */
+/** Words a snippet shows. */
+export const SNIPPET_TOKENS = 24;
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+const ELLIPSIS = '…';
+
+/** Text as the index may hold it: without private-use characters. */
 export function indexableText(text: string): string {
   return text.replace(/\p{Co}/gu, '');
 }
 
-/** Whether snippet() found a match in the text it returned. */
-export function hasMatch(marked: string): boolean {
-  return marked.includes(MATCH_OPEN);
+/** A term of a MATCH expression made by toMatchExpression: its words, folded, and whether the last is a prefix. */
+export interface Term {
+  words: string[];
+  prefix: boolean;
 }
 
 /**
- * @example snippetParts('… the \uE000NATO\uE001 summit') // [{ text: '… the ', match: false }, { text: 'NATO', match: true }, { text: ' summit', match: false }]
+ * The terms of an expression from toMatchExpression (quoted strings, ANDed,
+ * a trailing `*` for a prefix); inside the quotes, words as the tokenizer sees them.
+ *
+ * @example termsOf('"prime minister" AND "bulg"*') // [{ words: ['prime', 'minister'], prefix: false }, { words: ['bulg'], prefix: true }]
  */
-export function snippetParts(marked: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  for (const [i, piece] of marked.split(MATCH_OPEN).entries()) {
-    // Before the first marker there is no match; after each, the match runs to MATCH_CLOSE.
-    const [matched, rest] = (i === 0 ? ['', piece] : splitOnce(piece, MATCH_CLOSE)).map(indexableText);
-    if (matched) parts.push({ text: matched, match: true });
-    if (rest) parts.push({ text: rest, match: false });
-  }
-  return parts;
+export function termsOf(expression: string): Term[] {
+  return [...expression.matchAll(/"([^"]*)"(\*?)/g)]
+    .map(([, text, star]) => ({ words: (text.match(TOKEN) ?? []).map(fold), prefix: star === '*' }))
+    .filter((t) => t.words.length > 0);
 }
 
-function splitOnce(text: string, separator: string): [string, string] {
-  const at = text.indexOf(separator);
-  return at === -1 ? [text, ''] : [text.slice(0, at), text.slice(at + separator.length)];
+/**
+ * The snippet for a hit: the body around its best run of matches; else the
+ * standfirst around its match, or its opening words when only the headline or
+ * tags matched.
+ */
+export function makeSnippet(body: string, lead: string, terms: Term[]): SnippetPart[] {
+  const cleanLead = indexableText(lead);
+  return around(indexableText(body), terms) ?? around(cleanLead, terms) ?? opening(cleanLead);
+}
+
+/** Which of `terms` (by index) occur in `text`, by the same rules as snippets. */
+export function termsIn(text: string, terms: Term[]): Set<number> {
+  const words = tokens(indexableText(text));
+  const found = new Set<number>();
+  for (let i = 0; i < words.length && found.size < terms.length; i++) {
+    terms.forEach((term, t) => {
+      if (!found.has(t) && matchesAt(words, i, term)) found.add(t);
+    });
+  }
+  return found;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  word: string;
+}
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    word: fold(m[0]),
+  }));
+}
+
+function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * The window of SNIPPET_TOKENS words with the most different terms (then the
+ * most matches), centred on its matches; undefined when nothing matches.
+ */
+function around(text: string, terms: Term[]): SnippetPart[] | undefined {
+  const words = tokens(text);
+  const matches: { first: number; last: number; term: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    terms.forEach((term, t) => {
+      if (matchesAt(words, i, term)) matches.push({ first: i, last: i + term.words.length - 1, term: t });
+    });
+  }
+  if (matches.length === 0) return undefined;
+  let best = { score: -1, from: 0, to: 0 };
+  for (const [a, anchor] of matches.entries()) {
+    const inside = matches.slice(a).filter((m) => m.last < anchor.first + SNIPPET_TOKENS);
+    const score = 1000 * new Set(inside.map((m) => m.term)).size + inside.length;
+    if (score > best.score) best = { score, from: anchor.first, to: Math.max(...inside.map((m) => m.last)) };
+  }
+  const slack = SNIPPET_TOKENS - (best.to - best.from + 1);
+  let first = Math.max(0, best.from - Math.floor(slack / 2));
+  const last = Math.min(words.length - 1, first + SNIPPET_TOKENS - 1);
+  first = Math.max(0, Math.min(first, last - SNIPPET_TOKENS + 1));
+  const shown = matches.filter((m) => m.first >= first && m.last <= last);
+  return parts(text, words, first, last, shown);
+}
+
+/** The opening words of a text, unmarked. */
+function opening(text: string): SnippetPart[] {
+  const words = tokens(text);
+  if (words.length === 0) return text.trim() ? [{ text: text.trim(), match: false }] : [];
+  return parts(text, words, 0, Math.min(words.length, SNIPPET_TOKENS) - 1, []);
+}
+
+function matchesAt(words: Token[], i: number, term: Term): boolean {
+  const n = term.words.length;
+  if (i + n > words.length) return false;
+  for (let j = 0; j < n; j++) {
+    const word = words[i + j].word;
+    const wanted = term.words[j];
+    const last = j === n - 1;
+    if (last && term.prefix ? !word.startsWith(wanted) : word !== wanted) return false;
+  }
+  return true;
+}
+
+/** Words first..last of `text` (the text's own ends when the window reaches them), matches marked. */
+function parts(
+  text: string,
+  words: Token[],
+  first: number,
+  last: number,
+  matches: { first: number; last: number }[],
+): SnippetPart[] {
+  const from = first === 0 ? 0 : words[first].start;
+  const to = last === words.length - 1 ? text.length : words[last].end;
+  const out: SnippetPart[] = [];
+  const push = (piece: string, match: boolean) => {
+    if (!piece) return;
+    const previous = out[out.length - 1];
+    if (previous && previous.match === match) previous.text += piece;
+    else out.push({ text: piece, match });
+  };
+  if (first > 0) push(ELLIPSIS, false);
+  let at = from;
+  for (const m of matches.sort((a, b) => a.first - b.first)) {
+    const start = words[m.first].start;
+    if (start < at) continue;
+    push(text.slice(at, start), false);
+    push(text.slice(start, words[m.last].end), true);
+    at = words[m.last].end;
+  }
+  push(to === text.length ? text.slice(at, to).trimEnd() : text.slice(at, to), false);
+  if (last < words.length - 1) push(ELLIPSIS, false);
+  if (first === 0 && out[0]) out[0] = { ...out[0], text: out[0].text.trimStart() };
+  return out.filter((p) => p.text);
 }

@@ -230,8 +230,18 @@ test('hostile queries return results or nothing, never an error', async (t) => {
 test('an empty query finds nothing and asks nothing of the index', async (t) => {
   const { index } = await newsroom(t);
 
-  assert.deepEqual(await index.search('   ', { limit: 10, offset: 0 }), { total: 0, hits: [], query: '' });
-  assert.deepEqual(await index.search('🔥', { limit: 10, offset: 0 }), { total: 0, hits: [], query: '🔥' });
+  assert.deepEqual(await index.search('   ', { limit: 10, offset: 0 }), {
+    total: 0,
+    more: false,
+    hits: [],
+    query: '',
+  });
+  assert.deepEqual(await index.search('🔥', { limit: 10, offset: 0 }), {
+    total: 0,
+    more: false,
+    hits: [],
+    query: '🔥',
+  });
 });
 
 test('drafts, scheduled and future-dated articles are never found', async (t) => {
@@ -256,6 +266,7 @@ test('drafts, scheduled and future-dated articles are never found', async (t) =>
 
   assert.deepEqual(await index.search('embargo', { limit: 10, offset: 0 }), {
     total: 0,
+    more: false,
     hits: [],
     query: 'embargo',
   });
@@ -279,6 +290,7 @@ test('an article already indexed stays hidden while it is not visible now', asyn
   ctx.clock.now = NOW;
   assert.deepEqual(await index.search('budget', { limit: 10, offset: 0 }), {
     total: 0,
+    more: false,
     hits: [],
     query: 'budget',
   });

@@ -1,15 +1,19 @@
 import { sql, type Kysely } from 'kysely';
-import { summariesByIds, visibleTo } from '../content/index.js';
-import type { Db } from '../db/database.js';
+import { summariesByIds, stillVisibleTo } from '../content/index.js';
+import type { Statement } from 'better-sqlite3';
+import { sqliteHandle, type Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { visibleDocuments, type SearchDocument } from './search-documents.js';
-import type { SearchHit, SearchIndex, SearchResults } from './search-index.js';
+import type { SearchHit, SearchIndex, SearchResults, SnippetPart } from './search-index.js';
 import { toMatchExpression, typedQuery } from './search-query.js';
-import { hasMatch, MATCH_CLOSE, MATCH_OPEN, snippetParts } from './snippet.js';
+import { makeSnippet, termsIn, termsOf, type Term } from './snippet.js';
+import { bodyText, type BodyDoc } from '../content/index.js';
 
 /**
  * Search on SQLite's FTS5 table `article_search(title, lead, body, tags)`
- * (migration 0001: unicode61, diacritics removed, rowid = article id).
+ * (unicode61, diacritics removed, rowid = article id; contentless since
+ * migration 0004: the index keeps no second copy of the text, and snippets
+ * are made from the article's own, see snippet.ts).
  */
 
 /** The FTS5 table; schema.ts leaves virtual tables out, so queries here add it. */
@@ -25,34 +29,66 @@ type SearchDb = Kysely<Database & { article_search: ArticleSearchTable }>;
 
 const REBUILD_BATCH = 500;
 const MAX_PAGE_SIZE = 100;
-const SNIPPET_TOKENS = 24;
-/** Column numbers in article_search, for snippet(). */
-const LEAD = 1;
-const BODY = 2;
 
 /**
- * Relevance with a recency boost, smaller is better (bm25() is negative):
+ * Ranking, bounded whatever the word: the candidates are the newest WINDOW
+ * articles that match (FTS5 walks its index from the newest id and stops
+ * there) and, when more match, the newest HEADLINE_WINDOW older ones with the
+ * words in their headline or standfirst (article_titles, whose index holds
+ * only those). Each candidate scores, per search term, by where the term is:
  *
- *   bm25(article_search, 10.0, 4.0, 1.0, 6.0)           -- title, lead, body, tags
- *     * (1 + 1 / (1 + age_days / 30.0))                 -- 2x today, 1.5x at 30 days, ~1.08x at a year
+ *   10 in the headline + 6 in a tag + 4 in the standfirst + 1 (it is in the text somewhere)
  *
- * where age_days = max(0, julianday(:now) - julianday(articles.published_at)).
- * The boost is at most 2x: enough to put the newer of two similar matches first,
- * too little to lift a passing mention in the body over a headline (weights 1 vs 10).
+ * summed over the terms, times a recency boost 1 + 1 / (1 + age_days / 30):
+ * 2x today, 1.5x at 30 days, about 1.08x at a year; enough to put the newer
+ * of two similar matches first, too little to lift a passing mention over a
+ * headline. Where a term is comes from the candidates' own headline,
+ * standfirst and tag names (a few hundred short texts), never from counting
+ * the term across the archive as bm25() does, so a word in every article
+ * costs what a word in a thousand does. Below WINDOW matches every match is
+ * ranked and the total is exact.
  */
-function rank(now: string) {
-  return sql<number>`bm25(article_search, 10.0, 4.0, 1.0, 6.0)
-    * (1 + 1 / (1 + max(0, julianday(${now}) - julianday(articles.published_at)) / 30.0))`;
+export const WINDOW = 500;
+export const HEADLINE_WINDOW = 200;
+const WEIGHTS = { title: 10, tags: 6, lead: 4, anywhere: 1 };
+
+function recencyBoost(publishedAt: string, now: number): number {
+  const ageDays = Math.max(0, now - Date.parse(publishedAt)) / 86_400_000;
+  return 1 + 1 / (1 + ageDays / 30);
+}
+
+/** A candidate's relevance: per term, the weights of the fields it is in. */
+function relevance(article: { title: string; lead: string; tags: string }, terms: Term[]): number {
+  const inTitle = termsIn(article.title, terms);
+  const inTags = termsIn(article.tags, terms);
+  const inLead = termsIn(article.lead, terms);
+  let score = 0;
+  terms.forEach((_, t) => {
+    score += WEIGHTS.anywhere;
+    if (inTitle.has(t)) score += WEIGHTS.title;
+    if (inTags.has(t)) score += WEIGHTS.tags;
+    if (inLead.has(t)) score += WEIGHTS.lead;
+  });
+  return score;
 }
 
 export function createSearchIndex(db: Db, now: () => Date): SearchIndex {
+  let addDocument: Statement | undefined;
+  const indexArticles = async (trx: Db, articleIds: number[]) => {
+    if (articleIds.length === 0) return;
+    const docs = await visibleDocuments(trx, now().toISOString(), { ids: articleIds });
+    await withSearchTable(trx).deleteFrom('article_search').where('rowid', 'in', articleIds).execute();
+    await insertDocuments(trx, docs);
+  };
   return {
-    async indexArticle(articleId) {
-      await db.transaction().execute(async (trx) => {
-        const docs = await visibleDocuments(trx, now().toISOString(), { ids: [articleId] });
-        await withSearchTable(trx).deleteFrom('article_search').where('rowid', '=', articleId).execute();
-        await insertDocuments(trx, docs);
-      });
+    indexArticle: (articleId) => db.transaction().execute((trx) => indexArticles(trx, [articleId])),
+    indexArticles,
+    // The bulk path's: one prepared statement, on the connection the caller's transaction holds.
+    addDocuments: async (_trx, documents) => {
+      addDocument ??= sqliteHandle(db).prepare(
+        'insert into article_search (rowid, title, lead, body, tags) values (?, ?, ?, ?, ?)',
+      );
+      for (const d of documents) addDocument.run(d.id, d.title, d.lead, d.body, d.tags);
     },
 
     async removeArticle(articleId) {
@@ -92,20 +128,17 @@ async function insertDocuments(db: Db, docs: SearchDocument[]): Promise<void> {
 }
 
 /**
- * Two statements over the same match, both joined to articles so only what is
- * visible now counts, whatever the index still holds:
+ * Five small statements, each bounded (see WINDOW):
  *
- *   select articles.id, snippet(article_search, 2, …) as body_snippet, snippet(article_search, 1, …) as lead_snippet
- *   from article_search cross join articles
- *   where article_search match :expression and articles.id = article_search.rowid
- *     and articles.status = 'published' and articles.published_at <= :now
- *   order by <rank>, articles.published_at desc, articles.id desc
- *   limit :limit offset :offset
+ *   select rowid from article_search where article_search match :expression
+ *   order by rowid desc limit 500                            -- the newest matches
+ *   select rowid from article_titles where article_titles match :expression
+ *     and rowid < :oldest order by rowid desc limit 200      -- older headline matches
+ *   select id, title, lead, published_at from articles where id in (…) and <visible>
+ *   select article_id, tags.name from article_tags join tags … where article_id in (…)
+ *   select id, body from articles where id in (<the page's ids>)    -- for snippets
  *
- * and `select count(*)` over the same from/where. The plan: SCAN article_search
- * (MATCH), then SEARCH articles USING INTEGER PRIMARY KEY. With a plain join
- * SQLite prefers to walk every visible article by articles_status_published and
- * probe the index once per article; CROSS JOIN fixes the loop order.
+ * then the page's summaries by primary key.
  */
 async function search(
   db: Db,
@@ -115,43 +148,81 @@ async function search(
 ): Promise<SearchResults> {
   const query = typedQuery(q);
   const expression = toMatchExpression(q);
-  if (expression === null) return { total: 0, hits: [], query };
+  if (expression === null) return { total: 0, more: false, hits: [], query };
+  const terms = termsOf(expression);
 
-  const matches = withSearchTable(db)
-    .selectFrom('article_search')
-    // CROSS JOIN keeps article_search the outer loop in SQLite (see above).
-    .crossJoin('articles')
-    .whereRef('articles.id', '=', 'article_search.rowid')
-    .where(sql<boolean>`article_search match ${expression}`)
-    .where(visibleTo(now));
-  const [count, rows] = await Promise.all([
-    matches.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    matches
-      .select(['articles.id', snippet(BODY).as('body_snippet'), snippet(LEAD).as('lead_snippet')])
-      .orderBy(rank(now))
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(clamp(page.limit, 0, MAX_PAGE_SIZE))
-      .offset(clamp(page.offset, 0, Number.MAX_SAFE_INTEGER))
-      .execute(),
-  ]);
+  // 1. Candidates: the newest matches, then older headline matches.
+  const recent = await newestMatches(db, 'article_search', expression, WINDOW);
+  const complete = recent.length < WINDOW;
+  const older = complete
+    ? []
+    : await newestMatches(db, 'article_titles', expression, HEADLINE_WINDOW, recent[recent.length - 1]);
+  const candidates = [...recent, ...older];
 
-  const snippets = new Map(rows.map((r) => [r.id, snippetParts(chooseSnippet(r))]));
-  const articles = await summariesByIds(db, now, [...snippets.keys()]);
+  // 2. Only what readers may see now, scored by where the terms are, with the recency boost.
+  const [visible, tags] = candidates.length
+    ? await Promise.all([
+        db
+          .selectFrom('articles')
+          .select(['id', 'title', 'lead', 'published_at'])
+          .where('id', 'in', candidates)
+          .where(stillVisibleTo(now))
+          .execute(),
+        // CROSS JOIN keeps article_tags (by primary key) the outer loop.
+        db
+          .selectFrom('article_tags')
+          .crossJoin('tags')
+          .whereRef('tags.id', '=', 'article_tags.tag_id')
+          .select(['article_tags.article_id', 'tags.name'])
+          .where('article_tags.article_id', 'in', candidates)
+          .execute(),
+      ])
+    : [[], []];
+  const tagNames = new Map<number, string[]>();
+  for (const t of tags) tagNames.set(t.article_id, [...(tagNames.get(t.article_id) ?? []), t.name]);
+  const at = Date.parse(now);
+  const ranked = visible
+    .map((r) => ({
+      id: r.id,
+      publishedAt: r.published_at!,
+      score:
+        relevance({ title: r.title, lead: r.lead, tags: (tagNames.get(r.id) ?? []).join(' ') }, terms) *
+        recencyBoost(r.published_at!, at),
+    }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0) ||
+        b.id - a.id,
+    );
+
+  // 3. The page, with snippets.
+  const offset = clamp(page.offset, 0, Number.MAX_SAFE_INTEGER);
+  const ids = ranked.slice(offset, offset + clamp(page.limit, 0, MAX_PAGE_SIZE)).map((r) => r.id);
+  const snippets = new Map<number, SnippetPart[]>();
+  if (ids.length) {
+    const rows = await db.selectFrom('articles').select(['id', 'lead', 'body']).where('id', 'in', ids).execute();
+    for (const r of rows)
+      snippets.set(r.id, makeSnippet(bodyText(JSON.parse(r.body) as BodyDoc), r.lead, terms));
+  }
+  const articles = await summariesByIds(db, now, ids);
   const hits: SearchHit[] = articles.map((article) => ({ article, snippet: snippets.get(article.id) ?? [] }));
-  return { total: Number(count.n), hits, query };
+  return { total: ranked.length, more: !complete, hits, query };
 }
 
-/**
- * The body around the match, else the lead: around its match, or its start when
- * only the title or tags matched (snippet() then returns the opening tokens).
- */
-function chooseSnippet(row: { body_snippet: string; lead_snippet: string }): string {
-  return hasMatch(row.body_snippet) ? row.body_snippet : row.lead_snippet;
-}
-
-function snippet(column: number) {
-  return sql<string>`snippet(article_search, ${column}, ${MATCH_OPEN}, ${MATCH_CLOSE}, '…', ${SNIPPET_TOKENS})`;
+/** The ids of the newest `limit` matches of `expression` in an FTS5 table (below `beforeId`). */
+async function newestMatches(
+  db: Db,
+  table: 'article_search' | 'article_titles',
+  expression: string,
+  limit: number,
+  beforeId?: number,
+): Promise<number[]> {
+  const rows = await sql<{ id: number }>`
+    select rowid as id from ${sql.table(table)} where ${sql.table(table)} match ${expression}
+    ${beforeId === undefined ? sql`` : sql`and rowid < ${beforeId}`}
+    order by rowid desc limit ${limit}`.execute(db);
+  return rows.rows.map((r) => r.id);
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -12,9 +12,20 @@ export function pageNumber(raw: unknown): number {
   return page;
 }
 
-/** Offset and page count for a list; a page past the end is a 404, as a missing page is. */
-export function paginate(page: number, total: number, size = PAGE_SIZE): { offset: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(total / size));
-  if (page > pages) throw new AppError('NOT_FOUND', `page ${page} not found: there are ${pages}`);
-  return { offset: (page - 1) * size, pages };
+/**
+ * A page of a list read with one row more than it shows, so the list never
+ * needs counting: `rows` is the page, `hasNext` whether an older page follows.
+ * An empty page past the first is a 404, as a missing page is.
+ *
+ * @example const { rows, hasNext } = pageOf(await list({ limit: PAGE_SIZE + 1, offset }), page)
+ */
+export function pageOf<T>(fetched: T[], page: number, size = PAGE_SIZE): { rows: T[]; hasNext: boolean } {
+  if (page > 1 && fetched.length === 0)
+    throw new AppError('NOT_FOUND', `page ${page} not found: the list ends before it`);
+  return { rows: fetched.slice(0, size), hasNext: fetched.length > size };
+}
+
+/** The offset of a page of `size` rows, and the limit that fetches it with one row more (see pageOf). */
+export function pageWindow(page: number, size = PAGE_SIZE): { limit: number; offset: number } {
+  return { limit: size + 1, offset: (page - 1) * size };
 }

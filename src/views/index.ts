@@ -1,2 +1,3 @@
 /** View counting: beacons, repeat and bot filtering, batched writes. */
 export { ViewCounter, type ViewCounterOptions, type ViewOutcome } from './view-counter.js';
+export { importDailyViews, rollWeek, WEEK_DAYS } from './views.repository.js';

@@ -1,7 +1,7 @@
 import { isbot } from 'isbot';
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { localDay } from '../lib/dateline.js';
+import { addViews, rollWeek, WEEK_DAYS } from './views.repository.js';
 import { DailySalt } from './visitor.js';
 
 export type ViewOutcome = 'counted' | 'repeat' | 'bot';
@@ -49,6 +49,8 @@ export class ViewCounter {
   readonly #recent = new Map<string, number>();
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
+  /** When a flush with nothing to write last looked whether the week moved on (ms). */
+  #quietCheck: number;
 
   constructor(options: ViewCounterOptions) {
     this.#db = options.db;
@@ -57,6 +59,7 @@ export class ViewCounter {
     this.#now = options.now ?? (() => new Date());
     this.#repeatWindowMs = options.repeatWindowMs ?? 30 * MINUTE;
     this.#onError = options.onError ?? (() => {});
+    this.#quietCheck = this.#now().getTime();
   }
 
   /** Decides whether a beacon counts, and buffers it if so. Synchronous: never waits for the database. */
@@ -108,7 +111,15 @@ export class ViewCounter {
 
   async #write(): Promise<void> {
     this.#forgetExpired();
-    if (this.#pending.size === 0) return;
+    const now = this.#now().getTime();
+    if (this.#pending.size === 0) {
+      // A quiet site's week still moves on at midnight: looked at once a minute.
+      if (now - this.#quietCheck < MINUTE) return;
+      this.#quietCheck = now;
+      const weekFrom = this.#weekStart(await this.#timeZone(), now);
+      await this.#db.transaction().execute((trx) => rollWeek(trx, weekFrom));
+      return;
+    }
     // 1. Take the batch; beacons arriving meanwhile start a new one.
     const batch = this.#pending;
     this.#pending = new Map();
@@ -121,31 +132,17 @@ export class ViewCounter {
     try {
       // 2. Sort it into the site's days.
       const timeZone = await this.#timeZone();
+      const weekFrom = this.#weekStart(timeZone, now);
       const days = new Map<number, Map<string, number>>();
       for (const [articleId, minutes] of batch) {
         for (const [minute, views] of minutes)
           add(days, articleId, localDay(new Date(minute), timeZone), views);
       }
-      // 3. Write it in one transaction.
+      // 3. Write it in one transaction, after moving the week's window to today's.
+      //    An article deleted since its views were recorded takes them with it.
       await this.#db.transaction().execute(async (trx) => {
-        for (const [articleId, byDay] of days) {
-          const updated = await trx
-            .updateTable('articles')
-            .set({ view_count: sql`view_count + ${this.#writing.get(articleId) ?? 0}` })
-            .where('id', '=', articleId)
-            .executeTakeFirst();
-          // Deleted since its views were recorded: they go with it, and must not fail the others.
-          if (updated.numUpdatedRows === 0n) continue;
-          for (const [day, views] of byDay) {
-            await trx
-              .insertInto('article_views_daily')
-              .values({ article_id: articleId, day, views })
-              .onConflict((oc) =>
-                oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`views + ${views}` }),
-              )
-              .execute();
-          }
-        }
+        await rollWeek(trx, weekFrom);
+        for (const [articleId, byDay] of days) await addViews(trx, articleId, byDay, weekFrom);
       });
     } catch (error) {
       // Put the batch back so the next flush writes it.
@@ -156,6 +153,11 @@ export class ViewCounter {
     } finally {
       this.#writing = new Map();
     }
+  }
+
+  /** The first site day of the most-read week that includes `now`. */
+  #weekStart(timeZone: string, now: number): string {
+    return localDay(new Date(now - (WEEK_DAYS - 1) * 86_400_000), timeZone);
   }
 
   #isRecent(key: string, now: Date): boolean {

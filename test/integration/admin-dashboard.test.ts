@@ -3,6 +3,7 @@
  * SQLite, real sign-in, views written as the view counter writes them.
  */
 import assert from 'node:assert/strict';
+import { importDailyViews } from '../../src/views/index.js';
 import { describe, test } from 'node:test';
 import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
@@ -13,11 +14,13 @@ import { articleBy, newsroom } from '../helpers/newsroom.js';
 /** 23:30 UTC on 20 November is already 01:30 on Saturday 21 November in Sofia. */
 const NOW = new Date('2026-11-20T23:30:00Z');
 
+/** Views counted on past days (Sofia days; the week of NOW starts on 15 November). */
 async function addViews(app: FastifyInstance, articleId: number, views: Record<string, number>) {
-  await app.services.db
-    .insertInto('article_views_daily')
-    .values(Object.entries(views).map(([day, n]) => ({ article_id: articleId, day, views: n })))
-    .execute();
+  await importDailyViews(
+    app.services.db,
+    Object.entries(views).map(([day, n]) => ({ articleId, day, views: n })),
+    '2026-11-15',
+  );
 }
 
 async function page(session: AdminSession, url: string) {

@@ -74,8 +74,7 @@ describe('reader pages on the demo site', () => {
 
   test('lists paginate: 20 a page, prev/next links, a page past the end is 404', async () => {
     const first = await page('/archive/2022/01');
-    const total = Number(/of (\d+)/.exec(first.$('.pagination__where').text())?.[1] ?? 1);
-    assert.ok(total >= 2, 'January 2022 has more than one page of demo articles');
+    assert.equal(first.$('.pagination__where').text(), 'Page 1');
     assert.equal(first.$('.article-list__item').length, 20);
     assert.equal(first.$('a[rel="next"]').attr('href'), '/archive/2022/01?page=2');
     const second = await page('/archive/2022/01?page=2');
@@ -90,7 +89,11 @@ describe('reader pages on the demo site', () => {
       .map((_, a) => second.$(a).attr('href'))
       .get();
     assert.ok(secondIds.every((id) => !firstIds.includes(id)));
-    assert.equal((await page(`/archive/2022/01?page=${total + 1}`)).status, 404);
+    // Follow "Older" to the end: the last page has no next link, and the one after it is a 404.
+    let last = 2;
+    while ((await page(`/archive/2022/01?page=${last}`)).$('a[rel="next"]').length) last++;
+    assert.ok(last >= 2, 'January 2022 has more than one page of demo articles');
+    assert.equal((await page(`/archive/2022/01?page=${last + 1}`)).status, 404);
     assert.equal((await page('/archive/2022/01?page=abc')).status, 400);
   });
 

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { XMLParser } from 'fast-xml-parser';
-import { addCorrection, createArticle, insertSection, type ArticleInput } from '../../src/content/index.js';
-import { registerErrorHandling } from '../../src/plugins/errors.js';
-import { sitemapRoutes } from '../../src/site/routes/sitemaps.js';
+import { BulkWriter, type BulkArticle } from '../../src/content/bulk/bulk-writer.js';
+import {
+  addCorrection,
+  createArticle,
+  ensureTags,
+  insertSection,
+  type ArticleInput,
+} from '../../src/content/index.js';
 import { buildTestApp, suiteCleanup, type TestApp } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
 
@@ -157,56 +161,108 @@ describe('sitemaps, robots.txt and OpenSearch', () => {
 });
 
 describe('a site with more articles than one sitemap page', () => {
-  let site: TestApp & { paths: Record<string, string> };
-  let small: FastifyInstance;
+  // 2,500 articles through the bulk path: every tenth a draft, the rest published an hour apart.
+  let site: TestApp;
+  let visible: { id: number; path: string; modifiedAt: string }[];
   const cleanup = suiteCleanup();
   before(async () => {
-    site = await newsroom(cleanup);
-    // The same routes over the same services, with pages of two articles.
-    small = Fastify();
-    registerErrorHandling(small, site.app.services);
-    sitemapRoutes(small, site.app.services, { pageSize: 2 });
-    cleanup.after(() => small.close());
+    site = await buildTestApp(cleanup, { now: NOW });
+    const { db } = site.app.services;
+    const section = await insertSection(db, { slug: 'news', name: 'News', description: '', position: 0 });
+    const [tag] = await ensureTags(db, ['Budget']);
+    const writer = await BulkWriter.open(db);
+    const articles: BulkArticle[] = Array.from({ length: 2500 }, (_, i) => {
+      const at = hoursFromNow(-2600 + i);
+      const draft = i % 10 === 9;
+      return {
+        title: `Story ${i + 1}`,
+        lead: '',
+        body: paragraphs('A body.'),
+        sectionId: section.id,
+        sourceId: null,
+        tagIds: [tag.id],
+        authorIds: [],
+        status: draft ? 'draft' : 'published',
+        publishedAt: draft ? null : at,
+        createdAt: at,
+        // Every seventh was edited a day later.
+        updatedAt: i % 7 === 0 ? hoursFromNow(-2600 + i + 24) : at,
+      };
+    });
+    const ids = await db.transaction().execute((trx) => writer.write(trx, articles));
+    visible = ids.flatMap((id, i) =>
+      articles[i].status === 'published'
+        ? [{ id, path: `/articles/${id}/story-${i + 1}`, modifiedAt: articles[i].updatedAt }]
+        : [],
+    );
   });
 
-  test('sitemap.xml becomes an index of article pages, oldest first, that together list every visible article', async () => {
-    const index = xml.parse((await small.inject('/sitemap.xml')).body) as {
+  test('sitemap.xml becomes an index of article pages by id, that together list every visible article', async () => {
+    const index = xml.parse((await site.app.inject('/sitemap.xml')).body) as {
       sitemapindex: { sitemap: { loc: string; lastmod?: string }[] };
     };
     const locs = index.sitemapindex.sitemap.map((s) => s.loc);
     assert.deepEqual(locs, [
       `${SITE}/sitemaps/pages.xml`,
+      `${SITE}/sitemaps/tags-1.xml`,
       `${SITE}/sitemaps/articles-1.xml`,
       `${SITE}/sitemaps/articles-2.xml`,
+      `${SITE}/sitemaps/articles-3.xml`,
     ]);
-    const first = urls((await small.inject('/sitemaps/articles-1.xml')).body);
-    const second = urls((await small.inject('/sitemaps/articles-2.xml')).body);
-    assert.deepEqual(
-      [...first, ...second].map((u) => u.loc),
-      VISIBLE.map((key) => SITE + site.paths[key]),
+    const pages = await Promise.all(
+      [1, 2, 3].map(async (n) => urls((await site.app.inject(`/sitemaps/articles-${n}.xml`)).body)),
     );
-    // Each page is as new as the latest change among its articles.
-    const newest = (page: UrlEntry[]) =>
-      page
-        .map((u) => u.lastmod ?? '')
+    assert.deepEqual(
+      pages.flat().map((u) => u.loc),
+      visible.map((a) => SITE + a.path),
+    );
+    // Page n holds ids 1000(n-1)+1 to 1000n, and is as new as the latest change among them.
+    for (const [n, page] of pages.entries()) {
+      const inRange = visible.filter((a) => a.id > n * 1000 && a.id <= (n + 1) * 1000);
+      assert.equal(page.length, inRange.length);
+      const newest = inRange
+        .map((a) => a.modifiedAt)
         .sort()
         .at(-1);
-    assert.equal(index.sitemapindex.sitemap[1].lastmod, newest(first));
-    assert.equal(index.sitemapindex.sitemap[2].lastmod, newest(second));
+      assert.equal(index.sitemapindex.sitemap[n + 2].lastmod, newest, `articles-${n + 1}.xml`);
+    }
+    const tags = urls((await site.app.inject('/sitemaps/tags-1.xml')).body).map((u) => u.loc);
+    assert.deepEqual(tags, [`${SITE}/tags/budget`]);
+    const home = urls((await site.app.inject('/sitemaps/pages.xml')).body).map((u) => u.loc);
+    assert.deepEqual(home, [`${SITE}/`, `${SITE}/sections/news`]);
+  });
 
-    const pages = urls((await small.inject('/sitemaps/pages.xml')).body).map((u) => u.loc);
-    assert.ok(pages.includes(`${SITE}/sections/news`));
-    assert.ok(pages.every((loc) => !loc.includes('/articles/')));
+  test("unpublishing an article moves its page's lastmod, and only its page's", async () => {
+    const before = xml.parse((await site.app.inject('/sitemap.xml')).body).sitemapindex.sitemap as {
+      lastmod: string;
+    }[];
+    const target = visible.find((a) => a.id > 1000 && a.id <= 2000)!;
+    const later = new Date(NOW.getTime() + 60_000).toISOString();
+    await site.app.services.db
+      .updateTable('articles')
+      .set({ status: 'unpublished', updated_at: later })
+      .where('id', '=', target.id)
+      .execute();
+    site.clock.now = new Date(NOW.getTime() + 120_000);
+    const after = xml.parse((await site.app.inject('/sitemap.xml')).body).sitemapindex.sitemap as {
+      lastmod: string;
+    }[];
+    assert.equal(after[3].lastmod, later);
+    assert.equal(after[2].lastmod, before[2].lastmod);
+    assert.equal(after[4].lastmod, before[4].lastmod);
+    const page = urls((await site.app.inject('/sitemaps/articles-2.xml')).body).map((u) => u.loc);
+    assert.ok(!page.includes(SITE + target.path));
   });
 
   test('a sitemap page past the end, or not a page, is 404', async () => {
     for (const url of [
-      '/sitemaps/articles-3.xml',
+      '/sitemaps/articles-4.xml',
       '/sitemaps/articles-0.xml',
       '/sitemaps/articles-x.xml',
+      '/sitemaps/tags-2.xml',
       '/sitemaps/other.xml',
     ]) {
-      assert.equal((await small.inject(url)).statusCode, 404, url);
+      assert.equal((await site.app.inject(url)).statusCode, 404, url);
     }
   });
 });

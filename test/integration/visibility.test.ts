@@ -99,6 +99,8 @@ test('a draft, a scheduled and a future-dated article never reach readers', asyn
   assert.deepEqual(announced, [hidden[1].id]);
   assert.equal((await app.inject(hidden[1].path)).statusCode, 200);
   assert.match((await app.inject('/search?q=Zanzibar')).body, /Scheduled Zanzibar plan/);
+  // Related lists are refreshed off the request path, by the worker the event woke.
+  await app.services.related.idle();
   assert.deepEqual(
     (await relatedFor(app.services.db, visible.id, clock.now.toISOString())).map((r) => r.id),
     [hidden[1].id],
@@ -114,6 +116,7 @@ test('a draft, a scheduled and a future-dated article never reach readers', asyn
   });
   assert.equal((await app.inject(hidden[1].path)).statusCode, 404);
   assert.doesNotMatch((await app.inject('/search?q=Zanzibar')).body, /Scheduled Zanzibar plan/);
+  await app.services.related.idle();
   assert.deepEqual(
     (await relatedFor(app.services.db, visible.id, clock.now.toISOString())).map((r) => r.id),
     [],

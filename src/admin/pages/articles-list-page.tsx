@@ -58,8 +58,12 @@ export interface ArticlesListProps {
   timeZone: string;
   rows: AdminArticleRow[];
   total: number;
+  /** More match than `total` (the list counts only so far). */
+  more: boolean;
   page: number;
-  pages: number;
+  /** Unknown when `more`: then `hasNext` says whether a page follows. */
+  pages: number | undefined;
+  hasNext: boolean;
   perPage: number;
   query: ListQuery;
   counts: Record<ArticleStatus, number>;
@@ -125,7 +129,8 @@ export function ArticlesListPage(props: ArticlesListProps) {
               Apply
             </button>
             <span class="desk-count muted" aria-live="polite">
-              {first}–{first + rows.length - 1} of {props.total}
+              {first}–{first + rows.length - 1} of {props.total.toLocaleString('en-GB')}
+              {props.more ? '+' : ''}
             </span>
           </div>
           <div class="desk-scroll">
@@ -166,6 +171,7 @@ export function ArticlesListPage(props: ArticlesListProps) {
         label="Pages of articles"
         page={props.page}
         pages={props.pages}
+        hasMore={props.hasNext}
         href={(page) => listUrl(query, { page })}
       />
       {/* Progressive enhancement: without script, each box is ticked by hand. */}

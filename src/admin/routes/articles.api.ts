@@ -91,7 +91,8 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
     {
       schema: {
         tags: ['articles'],
-        summary: 'List articles of every status, newest change first',
+        summary:
+          'List articles of every status, newest change first (with `q`, newest first). `total` is exact unless `more` is true: then at least that many match.',
         querystring: {
           type: 'object',
           properties: {
@@ -109,8 +110,15 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
     async (request) => {
       const filter = await adminFilter(services, request.query, actor(request).id);
       const page = request.query.page ?? 1;
-      const { total, rows } = await listForAdmin(db, filter, { limit: 50, offset: (page - 1) * 50 });
-      return { total, page, pages: Math.max(1, Math.ceil(total / 50)), articles: rows };
+      const list = await listForAdmin(db, filter, { limit: 50, offset: (page - 1) * 50 });
+      return {
+        total: list.total,
+        more: list.more,
+        page,
+        pages: list.more ? null : Math.max(1, Math.ceil(list.total / 50)),
+        hasNext: list.hasNext,
+        articles: list.rows,
+      };
     },
   );
 

@@ -43,7 +43,7 @@ export function articlesRoutes(app: FastifyInstance, services: AppServices): voi
     const [list, counts, sections, authors, tags, settings] = await Promise.all([
       filter
         ? listForAdmin(services.db, filter, { limit: PER_PAGE, offset: ((query.page ?? 1) - 1) * PER_PAGE })
-        : { total: 0, rows: [] },
+        : { total: 0, more: false, hasNext: false, rows: [] },
       countByStatus(services.db),
       listSections(services.db),
       listAuthors(services.db),
@@ -61,8 +61,10 @@ export function articlesRoutes(app: FastifyInstance, services: AppServices): voi
           timeZone={settings.timeZone}
           rows={list.rows}
           total={list.total}
+          more={list.more}
           page={query.page ?? 1}
-          pages={Math.max(1, Math.ceil(list.total / PER_PAGE))}
+          pages={list.more ? undefined : Math.max(1, Math.ceil(list.total / PER_PAGE))}
+          hasNext={list.hasNext}
           perPage={PER_PAGE}
           query={query}
           counts={counts}

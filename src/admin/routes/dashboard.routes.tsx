@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
 import {
-  addDays,
   atLeast,
   can,
   countByStatus,
@@ -38,7 +37,7 @@ export function dashboardRoutes(app: FastifyInstance, services: AppServices): vo
     const editor = atLeast(me, 'editor');
     const [views, mostRead, scheduled, counts, ownDrafts, review, audit] = await Promise.all([
       dailyViews(db, today, CHART_DAYS),
-      listMostRead(db, now.toISOString(), addDays(today, -6), { limit: 8, offset: 0 }),
+      listMostRead(db, now.toISOString(), 'week', today, { limit: 8, offset: 0 }),
       listScheduled(db, 8),
       countByStatus(db),
       me.id === null

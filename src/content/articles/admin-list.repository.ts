@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ArticleStatus } from '../../db/schema.js';
-import { byTagAndAuthor } from './articles.repository.js';
 import { articlePath } from './articles.table.js';
 
 export interface AdminListFilter {
@@ -9,7 +8,7 @@ export interface AdminListFilter {
   sectionId?: number;
   authorId?: number;
   tagId?: number;
-  /** Words in the headline or lead. */
+  /** Words in the headline or standfirst; each matches the start of a word. */
   q?: string;
   /** Only articles this user created. */
   createdBy?: number;
@@ -30,28 +29,221 @@ export interface AdminArticleRow {
   version: number;
 }
 
-/** Every article, whatever its status, newest change first: the back office's list. */
+export interface AdminList {
+  /** Articles that match; with `more`, a lower bound (the list counts no further than COUNT_CAP). */
+  total: number;
+  more: boolean;
+  /** Whether a page follows this one. */
+  hasNext: boolean;
+  rows: AdminArticleRow[];
+}
+
+/** How far a list with several filters, or words, is counted. */
+export const COUNT_CAP = 1000;
+
+type Driver = 'tag' | 'author' | 'section' | 'status' | 'createdBy' | 'all';
+
+/**
+ * Every article, whatever its status: the back office's list, newest change
+ * first, or with words, newest first. One index leads, in list order, and the
+ * other filters are checked on what it yields, so a page costs its rows
+ * (and the offset's index entries), whatever the archive holds:
+ *
+ * - words: article_titles (FTS5, headline and standfirst)
+ *   `where article_titles match '"nat"* AND "bulg"*' order by rowid desc`;
+ * - otherwise the filter that matches the fewest articles, by the kept counts:
+ *   a tag (article_tags_updated), an author (article_authors_updated), a
+ *   section (articles_section_updated), a status (articles_status_updated),
+ *   the creator (articles_created_by_updated), or none (articles_updated_at),
+ *   each `order by updated_at desc, id desc`.
+ *
+ * The total is the kept count when at most one filter applies, else counted
+ * up to COUNT_CAP.
+ */
 export async function listForAdmin(
   db: Db,
   filter: AdminListFilter,
   page: { limit: number; offset: number },
-): Promise<{ total: number; rows: AdminArticleRow[] }> {
-  let query = db.selectFrom('articles');
-  if (filter.status) query = query.where('articles.status', '=', filter.status);
-  if (filter.sectionId !== undefined) query = query.where('articles.section_id', '=', filter.sectionId);
-  if (filter.createdBy !== undefined) query = query.where('articles.created_by', '=', filter.createdBy);
-  query = byTagAndAuthor(query, filter);
-  for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(articles.title)`, 'like', sql`${like} escape '\\'`),
-        eb(sql`lower(articles.lead)`, 'like', sql`${like} escape '\\'`),
-      ]),
-    );
+): Promise<AdminList> {
+  const words = matchExpression(filter.q);
+  const structural = (['tagId', 'authorId', 'sectionId', 'status', 'createdBy'] as const).filter(
+    (k) => filter[k] !== undefined,
+  );
+  const driver = words === null ? await chooseDriver(db, filter) : undefined;
+  const ids = async (limit: number, offset: number) =>
+    words === null ? byDriver(db, driver!, filter, limit, offset) : byWords(db, words, filter, limit, offset);
+
+  const found = await ids(page.limit + 1, page.offset);
+  const hasNext = found.length > page.limit;
+  const rows = await adminRows(db, found.slice(0, page.limit));
+  let total: number;
+  let more = false;
+  if (words === null && structural.length <= 1 && driver !== 'createdBy') {
+    total = await keptCount(db, driver!, filter);
+  } else {
+    total = (await ids(COUNT_CAP + 1, 0)).length;
+    more = total > COUNT_CAP;
+    total = Math.min(total, COUNT_CAP);
   }
-  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { total, more, hasNext, rows };
+}
+
+/** The filter with the fewest articles by the kept counts; the creator's is counted up to the cap. */
+async function chooseDriver(db: Db, filter: AdminListFilter): Promise<Driver> {
+  const sizes: [Driver, number][] = [];
+  const count = async (table: 'tags' | 'authors' | 'sections', id: number) =>
+    (await db.selectFrom(table).select('article_count').where('id', '=', id).executeTakeFirst())
+      ?.article_count ?? 0;
+  if (filter.tagId !== undefined) sizes.push(['tag', await count('tags', filter.tagId)]);
+  if (filter.authorId !== undefined) sizes.push(['author', await count('authors', filter.authorId)]);
+  if (filter.sectionId !== undefined) sizes.push(['section', await count('sections', filter.sectionId)]);
+  if (filter.status !== undefined) sizes.push(['status', await statusCount(db, filter.status)]);
+  if (filter.createdBy !== undefined) {
+    const created = await db
+      .selectFrom('articles')
+      .select('id')
+      .where('created_by', '=', filter.createdBy)
+      .limit(COUNT_CAP + 1)
+      .execute();
+    sizes.push(['createdBy', created.length]);
+  }
+  sizes.sort((a, b) => a[1] - b[1]);
+  return sizes[0]?.[0] ?? 'all';
+}
+
+async function statusCount(db: Db, status: ArticleStatus): Promise<number> {
+  const row = await db
+    .selectFrom('article_counts')
+    .select('n')
+    .where('status', '=', status)
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}
+
+async function keptCount(db: Db, driver: Driver, filter: AdminListFilter): Promise<number> {
+  const of = async (table: 'tags' | 'authors' | 'sections', id: number) =>
+    (await db.selectFrom(table).select('article_count').where('id', '=', id).executeTakeFirst())
+      ?.article_count ?? 0;
+  switch (driver) {
+    case 'tag':
+      return of('tags', filter.tagId!);
+    case 'author':
+      return of('authors', filter.authorId!);
+    case 'section':
+      return of('sections', filter.sectionId!);
+    case 'status':
+      return statusCount(db, filter.status!);
+    default: {
+      const row = await db
+        .selectFrom('article_counts')
+        .select((eb) => eb.fn.sum<number>('n').as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    }
+  }
+}
+
+/**
+ * The ids of a page, led by `driver`'s index. The other filters are checked
+ * by primary key; a unary `+` keeps SQLite from leading with their indexes.
+ */
+async function byDriver(
+  db: Db,
+  driver: Driver,
+  filter: AdminListFilter,
+  limit: number,
+  offset: number,
+): Promise<number[]> {
+  if (driver === 'tag' || driver === 'author') {
+    const listing =
+      driver === 'tag'
+        ? db.selectFrom('article_tags as l').where('l.tag_id', '=', filter.tagId!)
+        : db.selectFrom('article_authors as l').where('l.author_id', '=', filter.authorId!);
+    const rows = await listing
+      .select('l.article_id as id')
+      .where((eb) => eb.and(residuals(filter, driver, sql.ref('l.article_id'))))
+      .orderBy('l.updated_at', 'desc')
+      .orderBy('l.article_id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+  let query = db.selectFrom('articles').select('articles.id');
+  if (driver === 'section') query = query.where('articles.section_id', '=', filter.sectionId!);
+  if (driver === 'status') query = query.where('articles.status', '=', filter.status!);
+  if (driver === 'createdBy') query = query.where('articles.created_by', '=', filter.createdBy!);
   const rows = await query
+    .where((eb) => eb.and(residuals(filter, driver, sql.ref('articles.id'))))
+    .orderBy('articles.updated_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The ids of a page of articles whose headline or standfirst has the words, newest first. */
+async function byWords(
+  db: Db,
+  words: string,
+  filter: AdminListFilter,
+  limit: number,
+  offset: number,
+): Promise<number[]> {
+  const rows = await db
+    .withTables<{ article_titles: { rowid: number } }>()
+    .selectFrom('article_titles')
+    .select('article_titles.rowid as id')
+    .where(sql<SqlBool>`article_titles match ${words}`)
+    .where((eb) => eb.and(residuals(filter, 'all', sql.ref('article_titles.rowid'))))
+    .orderBy('article_titles.rowid', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Every filter but the leading one, as checks on the article `id` by primary key. */
+function residuals(filter: AdminListFilter, driver: Driver, id: Expression<number>): Expression<SqlBool>[] {
+  const checks: Expression<SqlBool>[] = [];
+  const own: string[] = [];
+  const values: unknown[] = [];
+  if (filter.status !== undefined && driver !== 'status') {
+    own.push('status');
+    values.push(filter.status);
+  }
+  if (filter.sectionId !== undefined && driver !== 'section') {
+    own.push('section_id');
+    values.push(filter.sectionId);
+  }
+  if (filter.createdBy !== undefined && driver !== 'createdBy') {
+    own.push('created_by');
+    values.push(filter.createdBy);
+  }
+  if (own.length) {
+    const where = sql.join(
+      own.map((column, i) => sql`+a.${sql.ref(column)} = ${values[i]}`),
+      sql` and `,
+    );
+    checks.push(sql<SqlBool>`exists (select 1 from articles a where a.id = ${id} and ${where})`);
+  }
+  if (filter.tagId !== undefined && driver !== 'tag')
+    checks.push(
+      sql<SqlBool>`exists (select 1 from article_tags t where t.article_id = ${id} and t.tag_id = ${filter.tagId})`,
+    );
+  if (filter.authorId !== undefined && driver !== 'author')
+    checks.push(
+      sql<SqlBool>`exists (select 1 from article_authors w where w.article_id = ${id} and w.author_id = ${filter.authorId})`,
+    );
+  return checks;
+}
+
+/** The list's rows for these ids, in their order: primary-key reads. */
+async function adminRows(db: Db, ids: number[]): Promise<AdminArticleRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .leftJoin('users', 'users.id', 'articles.updated_by')
     .select([
@@ -75,46 +267,73 @@ export async function listForAdmin(
         .whereRef('article_authors.article_id', '=', 'articles.id')
         .as('authors'),
     )
-    .orderBy('articles.updated_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
+    .where('articles.id', 'in', ids)
     .execute();
-  return {
-    total: Number(n),
-    rows: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      path: articlePath(r),
-      status: r.status,
-      section: r.section,
-      authors: r.authors ?? '',
-      publishedAt: r.published_at,
-      updatedAt: r.updated_at,
-      updatedBy: r.updated_by_name,
-      createdBy: r.created_by,
-      views: r.view_count,
-      version: r.version,
-    })),
-  };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        path: articlePath(r),
+        status: r.status,
+        section: r.section,
+        authors: r.authors ?? '',
+        publishedAt: r.published_at,
+        updatedAt: r.updated_at,
+        updatedBy: r.updated_by_name,
+        createdBy: r.created_by,
+        views: r.view_count,
+        version: r.version,
+      },
+    ];
+  });
 }
 
-/** Headlines matching words, for the editor's related-article picker; published ones first. */
+/**
+ * What an editor types, as an FTS5 expression over article_titles: each word
+ * (letters and digits) must start a word of the headline or standfirst.
+ * Words are quoted, so nothing typed is ever FTS5 syntax.
+ *
+ * @example matchExpression('Bulg nato') // '"bulg"* AND "nato"*'
+ */
+export function matchExpression(q: string | undefined): string | null {
+  const words =
+    (q ?? '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
+  return words.length ? words.map((w) => `"${w}"*`).join(' AND ') : null;
+}
+
+/** Headlines matching words, for the editor's related-article picker: published ones first, newest first. */
 export async function findHeadlines(db: Db, q: string, limit = 10) {
-  let query = db
-    .selectFrom('articles')
-    .select(['id', 'title', 'status', 'published_at'])
-    .orderBy(sql`status = 'published'`, 'desc')
-    .orderBy('published_at', 'desc')
-    .limit(limit);
   const id = /^\d+$/.test(q.trim()) ? Number(q.trim()) : undefined;
-  if (id !== undefined) query = query.where('id', '=', id);
-  else {
-    for (const word of q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-      const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where(sql`lower(title)`, 'like', sql`${like} escape '\\'`);
-    }
-  }
-  const rows = await query.execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, publishedAt: r.published_at }));
+  const words = matchExpression(q);
+  // The article with that id; else the newest 50 matches by id, or with no words the newest 50
+  // articles (bounded either way); then published first.
+  const ids =
+    id !== undefined
+      ? [id]
+      : words !== null
+        ? await byWords(db, words, {}, 50, 0)
+        : await byDriver(db, 'all', {}, 50, 0);
+  const rows = ids.length
+    ? await db
+        .selectFrom('articles')
+        .select(['id', 'title', 'status', 'published_at'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  return rows
+    .sort(
+      (a, b) =>
+        Number(b.status === 'published') - Number(a.status === 'published') ||
+        (b.published_at ?? '').localeCompare(a.published_at ?? '') ||
+        b.id - a.id,
+    )
+    .slice(0, limit)
+    .map((r) => ({ id: r.id, title: r.title, status: r.status, publishedAt: r.published_at }));
 }

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ArticleRow, Database } from '../../db/schema.js';
 import type { BodyDoc } from '../body/body.types.js';
@@ -8,6 +8,19 @@ import { articlePath, type Article, type ArticleSummary, type Named } from './ar
 export function visibleTo(now: string) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
     eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', now)]);
+}
+
+/**
+ * The same rule, for articles already found another way (by id, an id range,
+ * a join): written with a unary `+`, which keeps SQLite from using the status
+ * index to find them; that would walk every visible article to keep a few.
+ */
+export function stillVisibleTo(now: string) {
+  return (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb.and([
+      eb(sql<string>`+articles.status`, '=', 'published'),
+      eb(sql<string>`+articles.published_at`, '<=', now),
+    ]);
 }
 
 export interface ListFilter {
@@ -43,17 +56,6 @@ export function byTagAndAuthor<Q extends SelectQueryBuilder<Database, 'articles'
     ) as Q;
   }
   return narrowed;
-}
-
-function filtered(db: Db, now: string, filter: ListFilter): SelectQueryBuilder<Database, 'articles', object> {
-  let query = db.selectFrom('articles').where(visibleTo(now));
-  if (filter.sectionId !== undefined) query = query.where('articles.section_id', '=', filter.sectionId);
-  if (filter.sourceId !== undefined) query = query.where('articles.source_id', '=', filter.sourceId);
-  query = byTagAndAuthor(query, filter);
-  if (filter.from !== undefined) query = query.where('articles.published_at', '>=', filter.from);
-  if (filter.to !== undefined) query = query.where('articles.published_at', '<', filter.to);
-  if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', filter.excludeIds);
-  return query;
 }
 
 const SUMMARY_COLUMNS = [
@@ -94,8 +96,20 @@ function toSummary(row: SummaryRow): ArticleSummary {
 }
 
 /**
- * Visible articles, newest first.
- * Uses articles_status_published (or articles_section_published with a section).
+ * Visible articles, newest first: the ids of the page from one index read in
+ * list order (the deferred join: OFFSET skips index entries, not rows), then
+ * their summaries by primary key. Which index leads:
+ *
+ * - a tag: `article_tags where tag_id = ? and live_at <= :now
+ *   order by live_at desc, article_id desc` (article_tags_live);
+ * - an author: the same on article_authors (article_authors_live);
+ * - otherwise articles, `where status = 'published' and published_at <= :now
+ *   [and section_id = ? | source_id = ?] order by published_at desc, id desc`
+ *   (articles_section_published, articles_source_published or
+ *   articles_status_published).
+ *
+ * Other filters narrow what that index yields, so a page costs its own rows
+ * (plus the offset's index entries), whatever the archive holds.
  */
 export async function listVisible(
   db: Db,
@@ -103,22 +117,74 @@ export async function listVisible(
   filter: ListFilter,
   page: { limit: number; offset: number },
 ): Promise<ArticleSummary[]> {
-  const rows = await filtered(db, now, filter)
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .select(SUMMARY_COLUMNS)
+  return summariesByIds(db, now, await visibleIds(db, now, filter, page));
+}
+
+async function visibleIds(
+  db: Db,
+  now: string,
+  filter: ListFilter,
+  page: { limit: number; offset: number },
+): Promise<number[]> {
+  const { tagId, authorId, sectionId, sourceId, from, to, excludeIds } = filter;
+  if (tagId !== undefined || authorId !== undefined) {
+    // The listing table leads; the article's own columns are checked by primary key.
+    const listing =
+      tagId !== undefined
+        ? db.selectFrom('article_tags as l').where('l.tag_id', '=', tagId)
+        : db.selectFrom('article_authors as l').where('l.author_id', '=', authorId!);
+    let query = listing.select('l.article_id as id').where('l.live_at', '<=', now);
+    if (from !== undefined) query = query.where('l.live_at', '>=', from);
+    if (to !== undefined) query = query.where('l.live_at', '<', to);
+    if (excludeIds?.length) query = query.where('l.article_id', 'not in', excludeIds);
+    if (tagId !== undefined && authorId !== undefined) {
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_authors as a')
+            .select('a.article_id')
+            .whereRef('a.article_id', '=', 'l.article_id')
+            .where('a.author_id', '=', authorId),
+        ),
+      );
+    }
+    if (sectionId !== undefined || sourceId !== undefined) {
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('articles')
+            .select('articles.id')
+            .whereRef('articles.id', '=', 'l.article_id')
+            .where((inner) =>
+              inner.and([
+                ...(sectionId !== undefined ? [inner('articles.section_id', '=', sectionId)] : []),
+                ...(sourceId !== undefined ? [inner('articles.source_id', '=', sourceId)] : []),
+              ]),
+            ),
+        ),
+      );
+    }
+    const rows = await query
+      .orderBy('l.live_at', 'desc')
+      .orderBy('l.article_id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+  let query = db.selectFrom('articles').select('articles.id').where(visibleTo(now));
+  if (sectionId !== undefined) query = query.where('articles.section_id', '=', sectionId);
+  if (sourceId !== undefined) query = query.where('articles.source_id', '=', sourceId);
+  if (from !== undefined) query = query.where('articles.published_at', '>=', from);
+  if (to !== undefined) query = query.where('articles.published_at', '<', to);
+  if (excludeIds?.length) query = query.where('articles.id', 'not in', excludeIds);
+  const rows = await query
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return rows.map(toSummary);
-}
-
-export async function countVisible(db: Db, now: string, filter: ListFilter): Promise<number> {
-  const row = await filtered(db, now, filter)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return rows.map((r) => r.id);
 }
 
 /** Visible articles with these ids, in the order given. */
@@ -128,20 +194,21 @@ export async function summariesByIds(db: Db, now: string, ids: number[]): Promis
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .select(SUMMARY_COLUMNS)
-    .where(visibleTo(now))
     .where('articles.id', 'in', ids)
+    .where(stillVisibleTo(now))
     .execute();
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** The newest visible featured article (articles_featured). */
 export async function findFeatured(db: Db, now: string): Promise<ArticleSummary | undefined> {
   const row = await db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .select(SUMMARY_COLUMNS)
-    .where(visibleTo(now))
     .where('articles.featured', '=', 1)
+    .where(visibleTo(now))
     .orderBy('articles.published_at', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -151,16 +218,26 @@ export async function findFeatured(db: Db, now: string): Promise<ArticleSummary 
 export type MostReadPeriod = 'today' | 'week' | 'all';
 
 /**
- * Most read visible articles. For a period, sums the daily counts from
- * `sinceDay` on (article_views_daily_day index); for all time, the total.
+ * Most read visible articles, each with its views in the period. Every
+ * period is an index walk from the most read down, stopping at the page:
+ *
+ * - today: `article_views_daily where day = :today order by views desc`
+ *   (article_views_daily_top);
+ * - week: `article_views_week order by views desc` (article_views_week_top;
+ *   src/views keeps it to the last seven site days);
+ * - all: `articles where status = 'published' order by view_count desc`
+ *   (articles_most_read).
+ *
+ * Each joins articles by primary key for visibility and the headline.
  */
 export async function listMostRead(
   db: Db,
   now: string,
-  sinceDay: string | null,
+  period: MostReadPeriod,
+  today: string,
   page: { limit: number; offset: number },
 ): Promise<ArticleSummary[]> {
-  if (sinceDay === null) {
+  if (period === 'all') {
     const rows = await db
       .selectFrom('articles')
       .innerJoin('sections', 'sections.id', 'articles.section_id')
@@ -174,21 +251,25 @@ export async function listMostRead(
       .execute();
     return rows.map(toSummary);
   }
-  const rows = await db
-    .selectFrom('article_views_daily as v')
+  const ranked =
+    period === 'today'
+      ? db
+          .selectFrom('article_views_daily as v')
+          .select(['v.article_id', 'v.views'])
+          .where('v.day', '=', today)
+          .where('v.views', '>', 0)
+      : db.selectFrom('article_views_week as v').select(['v.article_id', 'v.views']).where('v.views', '>', 0);
+  const rows = await ranked
     .innerJoin('articles', 'articles.id', 'v.article_id')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .select(SUMMARY_COLUMNS)
-    .select((eb) => eb.fn.sum<number>('v.views').as('period_views'))
-    .where('v.day', '>=', sinceDay)
-    .where(visibleTo(now))
-    .groupBy('articles.id')
-    .orderBy('period_views', 'desc')
-    .orderBy('articles.published_at', 'desc')
+    .where(stillVisibleTo(now))
+    .orderBy('v.views', 'desc')
+    .orderBy('v.article_id', 'desc')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return rows.map((r) => ({ ...toSummary(r), views: Number(r.period_views) }));
+  return rows.map((r) => ({ ...toSummary(r), views: Number(r.views) }));
 }
 
 export async function findArticleRow(db: Db, id: number): Promise<ArticleRow | undefined> {

@@ -6,7 +6,7 @@ import { sanitiseBody, stripControl } from '../body/body.sanitise.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { ContentEvents } from '../events.js';
 import { can, SYSTEM, type Actor } from '../users/permissions.js';
-import { writeRevision } from './revisions.repository.js';
+import { settleRevision, writeRevision } from './revisions.repository.js';
 import { ensureTags, findBySlug } from '../taxonomy/taxonomy.repository.js';
 import { findArticleRow, loadArticle, slugExists } from './articles.repository.js';
 import type { Article, ArticleInput, SaveOptions } from './articles.table.js';
@@ -114,6 +114,8 @@ export async function updateArticle(
   const willBeVisible = isVisible(clean.status, clean.publishedAt, now);
   const action = options.action ?? auditAction(existing.status, clean.status, wasVisible, willBeVisible);
   await ctx.db.transaction().execute(async (trx) => {
+    // The revision that held the body by reference keeps the body it had.
+    await settleRevision(trx, id, existing.body);
     const result = await trx
       .updateTable('articles')
       .set({
@@ -427,7 +429,7 @@ async function writeRelations(trx: Db, articleId: number, clean: CleanArticle): 
 }
 
 /** Titles and leads are plain text: HTML in them is shown as typed, never interpreted. */
-function plainText(input: unknown, field: string, max: number, required: boolean): string {
+export function plainText(input: unknown, field: string, max: number, required: boolean): string {
   if (typeof input !== 'string') throw invalidInput(field, 'must be text');
   const text = stripControl(input).replace(/\s+/g, ' ').trim();
   if (required && !text) throw invalidInput(field, 'must not be empty');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ArticleStatus } from '../../db/schema.js';
 import type { Actor } from '../users/permissions.js';
@@ -30,19 +31,52 @@ export function snapshotOf(article: Article): RevisionSnapshot {
   };
 }
 
-/** Records the article as it now stands; call inside the transaction of the save. */
+/**
+ * Records the article as it now stands; call inside the transaction of the
+ * save. The revision of the current version keeps its body by reference
+ * (`"body": null`, the article's own body), so an archive holds each text
+ * once; the next save writes the body into it first (settleRevision).
+ */
 export async function writeRevision(db: Db, article: Article, actor: Actor, at: string): Promise<void> {
   await db
     .insertInto('article_revisions')
-    .values({
-      article_id: article.id,
-      version: article.version,
-      created_at: at,
-      user_id: actor.id,
-      user_name: actor.name,
-      status: article.status,
-      snapshot: JSON.stringify(snapshotOf(article)),
-    })
+    .values(revisionRow(article.id, article.version, at, actor, article.status, snapshotOf(article)))
+    .execute();
+}
+
+/** A revision row whose body is the article's current one (see writeRevision). */
+export function revisionRow(
+  articleId: number,
+  version: number,
+  at: string,
+  actor: Actor,
+  status: ArticleStatus,
+  snapshot: Omit<RevisionSnapshot, 'body'>,
+) {
+  return {
+    article_id: articleId,
+    version,
+    created_at: at,
+    user_id: actor.id,
+    user_name: actor.name,
+    status,
+    snapshot: JSON.stringify({ ...snapshot, body: null }),
+  };
+}
+
+/**
+ * Before the article's body changes: its current revision takes the body it
+ * had by reference. `body` is the article's stored body JSON as it was.
+ *
+ * `update article_revisions set snapshot = json_set(snapshot, '$.body', json(:body))
+ *  where article_id = :id and json_type(snapshot, '$.body') = 'null'`
+ */
+export async function settleRevision(db: Db, articleId: number, body: string): Promise<void> {
+  await db
+    .updateTable('article_revisions')
+    .set({ snapshot: sql`json_set(snapshot, '$.body', json(${body}))` })
+    .where('article_id', '=', articleId)
+    .where(sql<boolean>`json_type(snapshot, '$.body') = 'null'`)
     .execute();
 }
 
@@ -80,11 +114,19 @@ export async function getRevision(
     .where('version', '=', version)
     .executeTakeFirst();
   if (!row) return undefined;
+  const snapshot = JSON.parse(row.snapshot) as Omit<RevisionSnapshot, 'body'> & { body: BodyDoc | null };
+  // The current version's body is the article's own (see writeRevision).
+  const body =
+    snapshot.body ??
+    (JSON.parse(
+      (await db.selectFrom('articles').select('body').where('id', '=', articleId).executeTakeFirstOrThrow())
+        .body,
+    ) as BodyDoc);
   return {
     version: row.version,
     createdAt: row.created_at,
     userName: row.user_name,
     status: row.status,
-    snapshot: JSON.parse(row.snapshot) as RevisionSnapshot,
+    snapshot: { ...snapshot, body },
   };
 }

@@ -1,14 +1,18 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { visibleTo } from './articles.repository.js';
+import { SITEMAP_PAGE_IDS } from '../../db/migrations/0004-archive-scale.js';
+import { stillVisibleTo, visibleTo } from './articles.repository.js';
 import { articlePath } from './articles.table.js';
 
 /*
- * The reads sitemaps need that src/content does not offer yet: articles with
- * their last change, tags that have visible articles, and each list's newest
- * article. They belong in content/ (site/ should hold no SQL); they are here,
- * in one file, until content/ takes them. Visibility is content's own rule.
+ * What sitemaps read. Article sitemaps are pages of ids (page 1 holds ids
+ * 1-1000), so a page is a primary-key range and a new article only ever
+ * changes the last page; the database keeps each page's last change in
+ * `sitemap_pages` (migration 0004). Tag sitemaps are pages of tag ids the
+ * same way. Nothing here reads more than one page of rows.
  */
+
+/** Article ids per sitemap page, and tag ids per tag sitemap page. */
+export const SITEMAP_PAGE_SIZE = SITEMAP_PAGE_IDS;
 
 export interface SitemapArticle {
   path: string;
@@ -22,81 +26,94 @@ function modifiedAt(row: { published_at: string | null; updated_at: string }): s
 }
 
 /**
- * Visible articles, oldest first, so that a new article only changes the last
- * page of an article sitemap. Uses articles_status_published.
+ * The article sitemap pages that have ever held a visible article, with when
+ * each last changed (never later than `now`).
  *
- * select id, slug, published_at, updated_at from articles
- * where status = 'published' and published_at <= :now
- * order by published_at, id limit :limit offset :offset
+ * `select page, lastmod from sitemap_pages order by page` (primary key)
  */
-export async function listSitemapArticles(
-  db: Db,
-  now: string,
-  page: { limit: number; offset: number },
-): Promise<SitemapArticle[]> {
+export async function listSitemapPages(db: Db, now: string): Promise<{ page: number; lastmod: string }[]> {
+  const rows = await db.selectFrom('sitemap_pages').select(['page', 'lastmod']).orderBy('page').execute();
+  return rows.map((r) => ({ page: r.page, lastmod: r.lastmod > now ? now : r.lastmod }));
+}
+
+/**
+ * The visible articles of a sitemap page, in id order.
+ *
+ * `select id, slug, published_at, updated_at from articles
+ *  where id between :first and :last and status = 'published' and published_at <= :now order by id`
+ * (primary key range)
+ */
+export async function listSitemapArticles(db: Db, now: string, page: number): Promise<SitemapArticle[]> {
   const rows = await db
     .selectFrom('articles')
     .select(['id', 'slug', 'published_at', 'updated_at'])
-    .where(visibleTo(now))
-    .orderBy('published_at')
+    .where('id', '>=', (page - 1) * SITEMAP_PAGE_SIZE + 1)
+    .where('id', '<=', page * SITEMAP_PAGE_SIZE)
+    .where(stillVisibleTo(now))
     .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
     .execute();
   return rows.map((row) => ({ path: articlePath(row), modifiedAt: modifiedAt(row) }));
 }
 
-/**
- * The last change in each page of `pageSize` articles, in the order of
- * listSitemapArticles: a sitemap index's lastmod per page, in one pass.
- */
-export async function sitemapPageChanges(db: Db, now: string, pageSize: number): Promise<string[]> {
-  const ranked = db
-    .selectFrom('articles')
-    .select([
-      // Integer division; the cast, since better-sqlite3 binds a JS number as a float.
-      sql<number>`(row_number() over (order by articles.published_at, articles.id) - 1) / cast(${pageSize} as integer)`.as(
-        'page',
-      ),
-      'published_at',
-      'updated_at',
-    ])
-    .where(visibleTo(now))
-    .as('ranked');
-  const rows = await db
-    .selectFrom(ranked)
-    .select((eb) => [
-      'ranked.page',
-      eb.fn.max('ranked.published_at').as('published_at'),
-      eb.fn.max('ranked.updated_at').as('updated_at'),
-    ])
-    .groupBy('ranked.page')
-    .orderBy('ranked.page')
-    .execute();
-  return rows.map((row) => modifiedAt({ published_at: row.published_at, updated_at: row.updated_at ?? '' }));
+/** How many tag sitemap pages there are: the highest tag id, in pages. */
+export async function countTagSitemapPages(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('tags')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
+  return Math.ceil(Number(row?.max ?? 0) / SITEMAP_PAGE_SIZE);
 }
 
-/** Tags with at least one visible article, with the newest one's time. Uses article_tags_tag. */
-export async function listSitemapTags(db: Db, now: string): Promise<{ slug: string; modifiedAt: string }[]> {
+/**
+ * The tags of a tag sitemap page that have a visible article, each with its
+ * newest one's time: one seek of article_tags_live per tag.
+ *
+ * `select slug, (select live_at from article_tags where tag_id = tags.id and live_at <= :now
+ *  order by live_at desc limit 1) from tags where id between :first and :last`
+ */
+export async function listSitemapTags(
+  db: Db,
+  now: string,
+  page: number,
+): Promise<{ slug: string; modifiedAt: string }[]> {
   const rows = await db
     .selectFrom('tags')
-    .innerJoin('article_tags', 'article_tags.tag_id', 'tags.id')
-    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-    .select((eb) => ['tags.slug', eb.fn.max('articles.published_at').as('latest')])
-    .where(visibleTo(now))
-    .groupBy(['tags.id', 'tags.slug'])
-    .orderBy('tags.slug')
+    .select((eb) => [
+      'tags.slug',
+      eb
+        .selectFrom('article_tags')
+        .select('article_tags.live_at')
+        .whereRef('article_tags.tag_id', '=', 'tags.id')
+        .where('article_tags.live_at', '<=', now)
+        .orderBy('article_tags.live_at', 'desc')
+        .limit(1)
+        .as('latest'),
+    ])
+    .where('tags.id', '>=', (page - 1) * SITEMAP_PAGE_SIZE + 1)
+    .where('tags.id', '<=', page * SITEMAP_PAGE_SIZE)
+    .orderBy('tags.id')
     .execute();
-  return rows.map((row) => ({ slug: row.slug, modifiedAt: row.latest ?? now }));
+  return rows.flatMap((row) => (row.latest ? [{ slug: row.slug, modifiedAt: row.latest }] : []));
 }
 
-/** The newest visible article's time in each section that has one, by section id. */
+/**
+ * The newest visible article's time in each section that has one, by section
+ * id: one seek of articles_section_published per section.
+ */
 export async function sectionChanges(db: Db, now: string): Promise<Map<number, string>> {
   const rows = await db
-    .selectFrom('articles')
-    .select((eb) => ['section_id', eb.fn.max('published_at').as('latest')])
-    .where(visibleTo(now))
-    .groupBy('section_id')
+    .selectFrom('sections')
+    .select((eb) => [
+      'sections.id',
+      eb
+        .selectFrom('articles')
+        .select('articles.published_at')
+        .whereRef('articles.section_id', '=', 'sections.id')
+        .where(visibleTo(now))
+        .orderBy('articles.published_at', 'desc')
+        .limit(1)
+        .as('latest'),
+    ])
     .execute();
-  return new Map(rows.flatMap((row) => (row.latest ? [[row.section_id, row.latest] as const] : [])));
+  return new Map(rows.flatMap((row) => (row.latest ? [[row.id, row.latest] as const] : [])));
 }

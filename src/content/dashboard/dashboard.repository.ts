@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ArticleStatus } from '../../db/schema.js';
 
@@ -22,17 +21,15 @@ export interface DayViews {
  * Views of all articles on each of the `days` days ending with `lastDay`,
  * oldest first, days without views included as 0.
  *
- * `select day, sum(views) from article_views_daily where day between ? and ? group by day`
- * (index article_views_daily_day).
+ * `select day, views from site_views_daily where day between ? and ?` (primary key)
  */
 export async function dailyViews(db: Db, lastDay: string, days: number): Promise<DayViews[]> {
   const firstDay = addDays(lastDay, -(days - 1));
   const rows = await db
-    .selectFrom('article_views_daily')
-    .select(['day', (eb) => eb.fn.sum<number>('views').as('views')])
+    .selectFrom('site_views_daily')
+    .select(['day', 'views'])
     .where('day', '>=', firstDay)
     .where('day', '<=', lastDay)
-    .groupBy('day')
     .execute();
   const byDay = new Map(rows.map((r) => [r.day, Number(r.views)]));
   return Array.from({ length: days }, (_, i) => {
@@ -61,13 +58,9 @@ export async function listScheduled(db: Db, limit: number): Promise<ScheduledArt
   return rows.map((r) => ({ id: r.id, title: r.title, section: r.section, publishAt: r.published_at ?? '' }));
 }
 
-/** How many articles have each status (every status present, 0 when none). */
+/** How many articles have each status (every status present, 0 when none): the kept counts. */
 export async function countByStatus(db: Db): Promise<Record<ArticleStatus, number>> {
-  const rows = await db
-    .selectFrom('articles')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
+  const rows = await db.selectFrom('article_counts').select(['status', 'n']).execute();
   const counts: Record<ArticleStatus, number> = {
     draft: 0,
     review: 0,
@@ -79,14 +72,13 @@ export async function countByStatus(db: Db): Promise<Record<ArticleStatus, numbe
   return counts;
 }
 
-/** The most used tags, for the list's tag filter. */
+/** The most used tags, for the list's tag filter (index tags_article_count). */
 export async function popularTags(db: Db, limit: number): Promise<{ slug: string; name: string }[]> {
   return db
     .selectFrom('tags')
-    .innerJoin('article_tags', 'article_tags.tag_id', 'tags.id')
     .select(['tags.slug', 'tags.name'])
-    .groupBy('tags.id')
-    .orderBy(sql`count(*)`, 'desc')
+    .where('tags.article_count', '>', 0)
+    .orderBy('tags.article_count', 'desc')
     .orderBy('tags.name')
     .limit(limit)
     .execute();

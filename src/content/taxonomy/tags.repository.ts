@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { TagRow } from '../../db/schema.js';
-import { visibleTo } from '../articles/articles.repository.js';
+import { stillVisibleTo } from '../articles/articles.repository.js';
 
 /**
  * Tags as the back office manages them, and their redirects. A redirect row
@@ -16,11 +16,13 @@ export interface TagListRow extends TagRow {
 export type TagSort = 'name' | 'articles';
 
 /**
- * Tags whose name or slug contains `q`, with how many articles (any status) use each.
+ * Tags whose name or slug contains `q`, with how many articles (any status)
+ * use each: the count the database keeps (migration 0004), so sorting by it
+ * walks the tags_article_count index.
  *
  * ```sql
- * select tags.*, (select count(*) from article_tags where tag_id = tags.id) as articles
- * from tags where name like '%q%' or slug like '%q%' order by articles desc, name limit ? offset ?
+ * select tags.*, article_count as articles from tags
+ * where name like '%q%' or slug like '%q%' order by article_count desc, name limit ? offset ?
  * ```
  */
 export async function listTagsWithCounts(
@@ -39,22 +41,14 @@ export async function listTagsWithCounts(
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let query = base
-    .selectAll('tags')
-    .select((eb) =>
-      eb
-        .selectFrom('article_tags')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('article_tags.tag_id', '=', 'tags.id')
-        .as('articles'),
-    )
+    .select(['tags.id', 'tags.slug', 'tags.name', 'tags.article_count as articles'])
     .limit(options.limit)
     .offset(options.offset);
   query =
     options.sort === 'articles'
-      ? query.orderBy('articles', 'desc').orderBy('tags.name')
+      ? query.orderBy('tags.article_count', 'desc').orderBy('tags.name')
       : query.orderBy(sql`tags.name collate nocase`).orderBy('tags.id');
-  const rows = (await query.execute()) as TagListRow[];
-  return { total: Number(total), rows: rows.map((r) => ({ ...r, articles: Number(r.articles) })) };
+  return { total: Number(total), rows: await query.execute() };
 }
 
 /** The old slugs that lead to this tag. */
@@ -108,7 +102,7 @@ export async function visibleAmong(db: Db, ids: number[], now: string): Promise<
     .selectFrom('articles')
     .select('id')
     .where('id', 'in', ids)
-    .where(visibleTo(now))
+    .where(stillVisibleTo(now))
     .orderBy('id')
     .execute();
   return rows.map((r) => r.id);
@@ -121,8 +115,8 @@ export async function visibleAmong(db: Db, ids: number[], now: string): Promise<
  */
 export async function moveTag(db: Db, fromId: number, intoId: number, fromSlug: string, at: string) {
   await sql`
-    insert into article_tags (article_id, tag_id, position)
-    select article_id, ${intoId}, position from article_tags as a
+    insert into article_tags (article_id, tag_id, position, live_at, updated_at)
+    select article_id, ${intoId}, position, live_at, updated_at from article_tags as a
     where a.tag_id = ${fromId}
       and not exists (select 1 from article_tags as b where b.article_id = a.article_id and b.tag_id = ${intoId})
   `.execute(db);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, SectionRow, SourceRow, TagRow } from '../../db/schema.js';
 import { slugify } from '../../lib/slugify.js';
@@ -105,74 +104,36 @@ export interface Counted {
 export async function listSectionsWithCounts(db: Db): Promise<(SectionRow & Counted)[]> {
   return db
     .selectFrom('sections')
-    .selectAll('sections')
-    .select((eb) =>
-      eb
-        .selectFrom('articles')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('articles.section_id', '=', 'sections.id')
-        .as('articles'),
-    )
+    .select(['id', 'slug', 'name', 'description', 'position', 'article_count as articles'])
     .orderBy('position')
     .orderBy('name')
-    .$castTo<SectionRow & Counted>()
     .execute();
 }
 
 export async function listSourcesWithCounts(db: Db): Promise<(SourceRow & Counted)[]> {
   return db
     .selectFrom('sources')
-    .selectAll('sources')
-    .select((eb) =>
-      eb
-        .selectFrom('articles')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('articles.source_id', '=', 'sources.id')
-        .as('articles'),
-    )
+    .select(['id', 'slug', 'name', 'url', 'article_count as articles'])
     .orderBy('name')
-    .$castTo<SourceRow & Counted>()
     .execute();
 }
 
 export async function listAuthorsWithCounts(db: Db): Promise<(AuthorRow & Counted)[]> {
   return db
     .selectFrom('authors')
-    .selectAll('authors')
-    .select((eb) =>
-      eb
-        .selectFrom('article_authors')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('article_authors.author_id', '=', 'authors.id')
-        .as('articles'),
-    )
+    .select(['id', 'slug', 'name', 'bio', 'photo_media_id', 'article_count as articles'])
     .orderBy('name')
-    .$castTo<AuthorRow & Counted>()
     .execute();
 }
 
-/** How many articles (any status) use this section, source, author or tag. */
+/** How many articles (any status) use this section, source, author or tag: the kept count (migration 0004). */
 export async function countArticlesOf(db: Db, table: TaxonomyTable, id: number): Promise<number> {
-  const count = sql<number>`count(*)`.as('n');
-  const row =
-    table === 'sections' || table === 'sources'
-      ? await db
-          .selectFrom('articles')
-          .select(count)
-          .where(table === 'sections' ? 'section_id' : 'source_id', '=', id)
-          .executeTakeFirstOrThrow()
-      : table === 'authors'
-        ? await db
-            .selectFrom('article_authors')
-            .select(count)
-            .where('author_id', '=', id)
-            .executeTakeFirstOrThrow()
-        : await db
-            .selectFrom('article_tags')
-            .select(count)
-            .where('tag_id', '=', id)
-            .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const row = await db
+    .selectFrom(table as 'tags')
+    .select('article_count')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.article_count ?? 0;
 }
 
 export async function nextSectionPosition(db: Db): Promise<number> {

@@ -1,18 +1,15 @@
 import type { Db } from '../../db/database.js';
 import {
-  countVisible,
+  countTagSitemapPages,
   getSettings,
   listSections,
   listSitemapArticles,
+  listSitemapPages,
   listSitemapTags,
   listVisible,
   sectionChanges,
-  sitemapPageChanges,
 } from '../../content/index.js';
 import { newsSitemap, sitemapIndex, urlset, type SitemapUrl } from './sitemap.builder.js';
-
-/** Articles per sitemap page; the protocol allows 50,000, and smaller pages are cheaper to rebuild. */
-export const SITEMAP_PAGE_SIZE = 1000;
 
 /** Google News reads articles of the last two days, at most 1,000 of them. */
 const NEWS_WINDOW_MS = 48 * 3600_000;
@@ -23,37 +20,46 @@ export interface SitemapContext {
   /** Public base URL, no trailing slash. */
   siteUrl: string;
   now: Date;
-  pageSize: number;
 }
 
 /**
- * `/sitemap.xml`. A small site gets one urlset of everything; past one page
- * of articles it becomes an index of `/sitemaps/pages.xml` and
- * `/sitemaps/articles-1.xml`, `-2`, ... oldest first.
+ * `/sitemap.xml`. A site whose articles fit one sitemap page (ids up to
+ * 1,000) gets one urlset of everything; a larger one an index of
+ * `/sitemaps/pages.xml`, `/sitemaps/tags-N.xml` and `/sitemaps/articles-N.xml`
+ * (by id range, oldest first), each article page with its last change as the
+ * database keeps it. The index costs one row per page, never a count.
  */
 export async function mainSitemap(ctx: SitemapContext): Promise<string> {
   const now = ctx.now.toISOString();
-  const total = await countVisible(ctx.db, now, {});
-  if (total <= ctx.pageSize) {
-    const [pages, articles] = await Promise.all([pageUrls(ctx), articleUrls(ctx, 1)]);
-    return urlset([...pages, ...(articles ?? [])]);
+  const [pages, tagPages] = await Promise.all([listSitemapPages(ctx.db, now), countTagSitemapPages(ctx.db)]);
+  if ((pages.at(-1)?.page ?? 1) <= 1 && tagPages <= 1) {
+    const [home, tags, articles] = await Promise.all([pageUrls(ctx), tagUrls(ctx, 1), articleUrls(ctx, 1)]);
+    return urlset([...home, ...tags, ...articles]);
   }
-  const [pages, changes] = await Promise.all([pageUrls(ctx), sitemapPageChanges(ctx.db, now, ctx.pageSize)]);
+  const home = await pageUrls(ctx);
   return sitemapIndex([
-    { loc: `${ctx.siteUrl}/sitemaps/pages.xml`, lastmod: pages[0]?.lastmod },
-    ...changes.map((lastmod, i) => ({ loc: `${ctx.siteUrl}/sitemaps/articles-${i + 1}.xml`, lastmod })),
+    { loc: `${ctx.siteUrl}/sitemaps/pages.xml`, lastmod: home[0]?.lastmod },
+    ...Array.from({ length: tagPages }, (_, i) => ({ loc: `${ctx.siteUrl}/sitemaps/tags-${i + 1}.xml` })),
+    ...pages.map((p) => ({ loc: `${ctx.siteUrl}/sitemaps/articles-${p.page}.xml`, lastmod: p.lastmod })),
   ]);
 }
 
-/** `/sitemaps/pages.xml`: home, sections and tags. */
+/** `/sitemaps/pages.xml`: home and sections. */
 export async function pagesSitemap(ctx: SitemapContext): Promise<string> {
   return urlset(await pageUrls(ctx));
 }
 
+/** `/sitemaps/tags-N.xml`, or undefined past the last page. */
+export async function tagsSitemap(ctx: SitemapContext, page: number): Promise<string | undefined> {
+  if (page > (await countTagSitemapPages(ctx.db))) return undefined;
+  return urlset(await tagUrls(ctx, page));
+}
+
 /** `/sitemaps/articles-N.xml`, or undefined past the last page. */
 export async function articlesSitemap(ctx: SitemapContext, page: number): Promise<string | undefined> {
-  const urls = await articleUrls(ctx, page);
-  return urls && urlset(urls);
+  const pages = await listSitemapPages(ctx.db, ctx.now.toISOString());
+  if (page > (pages.at(-1)?.page ?? 0)) return undefined;
+  return urlset(await articleUrls(ctx, page));
 }
 
 /** `/news-sitemap.xml`. */
@@ -67,28 +73,28 @@ export async function newsSitemapXml(ctx: SitemapContext): Promise<string> {
   return newsSitemap(articles, ctx.siteUrl, { name: settings.name, language: settings.language });
 }
 
-/** Home, every section, and tags that have visible articles; each as new as its newest article. */
+/** Home and every section, each as new as its newest article. */
 async function pageUrls(ctx: SitemapContext): Promise<SitemapUrl[]> {
   const now = ctx.now.toISOString();
-  const [sections, changes, tags, newest] = await Promise.all([
+  const [sections, changes, newest] = await Promise.all([
     listSections(ctx.db),
     sectionChanges(ctx.db, now),
-    listSitemapTags(ctx.db, now),
     listVisible(ctx.db, now, {}, { limit: 1, offset: 0 }),
   ]);
   return [
     { loc: `${ctx.siteUrl}/`, lastmod: newest[0]?.publishedAt },
     ...sections.map((s) => ({ loc: `${ctx.siteUrl}/sections/${s.slug}`, lastmod: changes.get(s.id) })),
-    ...tags.map((t) => ({ loc: `${ctx.siteUrl}/tags/${t.slug}`, lastmod: t.modifiedAt })),
   ];
 }
 
-/** One page of article URLs (from 1); undefined past the last, though page 1 always exists. */
-async function articleUrls(ctx: SitemapContext, page: number): Promise<SitemapUrl[] | undefined> {
-  const articles = await listSitemapArticles(ctx.db, ctx.now.toISOString(), {
-    limit: ctx.pageSize,
-    offset: (page - 1) * ctx.pageSize,
-  });
-  if (page > 1 && articles.length === 0) return undefined;
+/** The tags of one tag page that have visible articles. */
+async function tagUrls(ctx: SitemapContext, page: number): Promise<SitemapUrl[]> {
+  const tags = await listSitemapTags(ctx.db, ctx.now.toISOString(), page);
+  return tags.map((t) => ({ loc: `${ctx.siteUrl}/tags/${t.slug}`, lastmod: t.modifiedAt }));
+}
+
+/** One page of article URLs, from 1. */
+async function articleUrls(ctx: SitemapContext, page: number): Promise<SitemapUrl[]> {
+  const articles = await listSitemapArticles(ctx.db, ctx.now.toISOString(), page);
   return articles.map((a) => ({ loc: ctx.siteUrl + a.path, lastmod: a.modifiedAt }));
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app.js';
 import {
-  countVisible,
   findBySlug,
   findFeatured,
   getVisibleArticle,
@@ -15,14 +14,17 @@ import {
 import { AppError, notFound } from '../../lib/app-error.js';
 import { MONTHS, zonedTimeToUtc } from '../../lib/dateline.js';
 import { sendPage } from '../render.js';
-import { pageNumber, paginate, PAGE_SIZE } from '../pagination.js';
+import { pageNumber, pageOf, pageWindow, PAGE_SIZE } from '../pagination.js';
 import { siteContext } from '../site-context.builder.js';
 import { HomePage } from '../templates/home-page.js';
 import { ListPage, type ListPageData } from '../templates/list-page.js';
-import { mostReadSince, MOST_READ_LABELS, MostReadTabs } from '../templates/most-read.js';
+import { MOST_READ_LABELS, MostReadTabs, siteToday } from '../templates/most-read.js';
 import type { SiteContext } from '../templates/site-context.js';
 
 type PageQuery = { Querystring: { page?: string } };
+
+/** Pages of a most-read list: its first 100 articles. */
+const MOST_READ_PAGES = 5;
 
 export function listRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services;
@@ -66,7 +68,7 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
   /** Today's most read, else this week's, else all time: the home page should never show an empty box. */
   async function homeMostRead(site: SiteContext, at: string) {
     for (const period of ['today', 'week', 'all'] as const) {
-      const articles = await listMostRead(db, at, mostReadSince(period, site), { limit: 5, offset: 0 });
+      const articles = await listMostRead(db, at, period, siteToday(site), { limit: 5, offset: 0 });
       if (articles.length) return { label: MOST_READ_LABELS[period], articles };
     }
     return { label: MOST_READ_LABELS.all, articles: [] };
@@ -80,12 +82,12 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
     page: Omit<ListPageData, 'articles' | 'pageInfo'>,
   ) {
     const number = pageNumber(request.query.page);
-    const at = now();
-    const total = await countVisible(db, at, filter);
-    const { offset, pages } = paginate(number, total);
-    const articles = await listVisible(db, at, filter, { limit: PAGE_SIZE, offset });
+    const { rows: articles, hasNext } = pageOf(
+      await listVisible(db, now(), filter, pageWindow(number)),
+      number,
+    );
     const site = await siteContext(services, request);
-    return <ListPage site={site} data={{ ...page, articles, pageInfo: { page: number, pages, base } }} />;
+    return <ListPage site={site} data={{ ...page, articles, pageInfo: { page: number, hasNext, base } }} />;
   }
 
   app.get<PageQuery & { Params: { slug: string } }>('/sections/:slug', async (request, reply) => {
@@ -185,12 +187,16 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
       throw new AppError('INVALID_INPUT', 'period: must be today, week or all');
     }
     const site = await siteContext(services, request);
+    // At most 100 ranked articles, five pages: a most-read list past that says little.
     const number = pageNumber(request.query.page);
-    const at = now();
-    const since = mostReadSince(period, site);
-    // At most 100 ranked articles: a most-read list past that says little.
-    const all = await listMostRead(db, at, since, { limit: 100, offset: 0 });
-    const { offset, pages } = paginate(number, all.length);
+    if (number > MOST_READ_PAGES)
+      throw new AppError('NOT_FOUND', `page ${number} not found: there are at most ${MOST_READ_PAGES}`);
+    const window = pageWindow(number);
+    if (number === MOST_READ_PAGES) window.limit = PAGE_SIZE;
+    const { rows: articles, hasNext } = pageOf(
+      await listMostRead(db, now(), period, siteToday(site), window),
+      number,
+    );
     const base = `/most-read?period=${period}`;
     return sendPage(
       reply,
@@ -200,8 +206,8 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
           title: 'Most read',
           intro: <p>{MOST_READ_LABELS[period]}</p>,
           description: `The most read articles: ${MOST_READ_LABELS[period].toLowerCase()}`,
-          articles: all.slice(offset, offset + PAGE_SIZE),
-          pageInfo: { page: number, pages, base },
+          articles,
+          pageInfo: { page: number, hasNext, base },
           nav: <MostReadTabs current={period} />,
           showViews: true,
           numbered: true,

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
 import { getSettings } from '../../content/index.js';
+import { AppError } from '../../lib/app-error.js';
 import { escapeXml } from '../feeds/xml.js';
-import { pageNumber, paginate, PAGE_SIZE } from '../pagination.js';
+import { pageNumber, PAGE_SIZE } from '../pagination.js';
 import { sendPage } from '../render.js';
 import { siteContext } from '../site-context.builder.js';
 import { SearchPage } from '../templates/search-page.js';
@@ -16,12 +17,14 @@ export function pageRoutes(app: FastifyInstance, services: AppServices): void {
     const site = await siteContext(services, request);
     const offset = (number - 1) * PAGE_SIZE;
     const results = await services.search.search(q, { limit: PAGE_SIZE, offset });
-    const { pages } = paginate(number, results.total);
+    if (number > 1 && results.hits.length === 0)
+      throw new AppError('NOT_FOUND', `page ${number} not found: the results end before it`);
+    const hasNext = offset + results.hits.length < results.total;
     const base = `/search?q=${encodeURIComponent(q)}`;
     reply.header('cache-control', 'public, max-age=60');
     return sendPage(
       reply,
-      <SearchPage site={site} results={results} pageInfo={{ page: number, pages, base }} />,
+      <SearchPage site={site} results={results} pageInfo={{ page: number, hasNext, base }} />,
     );
   });
 

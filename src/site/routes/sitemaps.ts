@@ -9,7 +9,7 @@ import {
   mainSitemap,
   newsSitemapXml,
   pagesSitemap,
-  SITEMAP_PAGE_SIZE,
+  tagsSitemap,
   type SitemapContext,
 } from '../feeds/sitemap.service.js';
 
@@ -18,18 +18,12 @@ const XML = 'application/xml; charset=utf-8';
 /**
  * What crawlers read: `/sitemap.xml` (an index of `/sitemaps/*.xml` on a
  * large site), `/news-sitemap.xml`, `/robots.txt`, and `/opensearch.xml`.
- * `pageSize` is the number of articles a sitemap page holds.
  */
-export function sitemapRoutes(
-  app: FastifyInstance,
-  services: AppServices,
-  options: { pageSize?: number } = {},
-): void {
+export function sitemapRoutes(app: FastifyInstance, services: AppServices): void {
   const context = (): SitemapContext => ({
     db: services.db,
     siteUrl: services.config.siteUrl,
     now: services.now(),
-    pageSize: options.pageSize ?? SITEMAP_PAGE_SIZE,
   });
 
   const send = (reply: FastifyReply, type: string, body: string, maxAge = 300) =>
@@ -40,8 +34,13 @@ export function sitemapRoutes(
   app.get<{ Params: { file: string } }>('/sitemaps/:file', async (request, reply) => {
     const { file } = request.params;
     if (file === 'pages.xml') return send(reply, XML, await pagesSitemap(context()));
-    const page = /^articles-([1-9][0-9]{0,8})\.xml$/.exec(file)?.[1];
-    const xml = page === undefined ? undefined : await articlesSitemap(context(), Number(page));
+    const [, kind, page] = /^(articles|tags)-([1-9][0-9]{0,8})\.xml$/.exec(file) ?? [];
+    const xml =
+      page === undefined
+        ? undefined
+        : kind === 'tags'
+          ? await tagsSitemap(context(), Number(page))
+          : await articlesSitemap(context(), Number(page));
     if (xml === undefined) throw notFound('sitemap');
     return send(reply, XML, xml);
   });

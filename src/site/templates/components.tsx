@@ -55,7 +55,8 @@ export function formatCount(n: number): string {
 
 export interface PageInfo {
   page: number;
-  pages: number;
+  /** Whether an older page follows: lists are read a page at a time, never counted. */
+  hasNext: boolean;
   /** Path and query without `page`, e.g. `/search?q=nato`. */
   base: string;
 }
@@ -66,8 +67,8 @@ export function pageHref(info: Pick<PageInfo, 'base'>, page: number): string {
 }
 
 export function Pagination(props: { info: PageInfo }) {
-  const { page, pages } = props.info;
-  if (pages <= 1) return null;
+  const { page, hasNext } = props.info;
+  if (page === 1 && !hasNext) return null;
   return (
     <nav class="pagination" aria-label="Pages">
       {page > 1 ? (
@@ -77,10 +78,8 @@ export function Pagination(props: { info: PageInfo }) {
       ) : (
         <span />
       )}
-      <span class="pagination__where">
-        Page {page} of {pages}
-      </span>
-      {page < pages ? (
+      <span class="pagination__where">Page {formatCount(page)}</span>
+      {hasNext ? (
         <a rel="next" href={pageHref(props.info, page + 1)}>
           Older →
         </a>
@@ -92,11 +91,11 @@ export function Pagination(props: { info: PageInfo }) {
 }
 
 export function PaginationLinks(props: { info: PageInfo; site: SiteContext }) {
-  const { page, pages } = props.info;
+  const { page, hasNext } = props.info;
   return (
     <>
       {page > 1 ? <link rel="prev" href={props.site.siteUrl + pageHref(props.info, page - 1)} /> : null}
-      {page < pages ? <link rel="next" href={props.site.siteUrl + pageHref(props.info, page + 1)} /> : null}
+      {hasNext ? <link rel="next" href={props.site.siteUrl + pageHref(props.info, page + 1)} /> : null}
     </>
   );
 }

@@ -8,14 +8,9 @@ export const MOST_READ_LABELS: Record<MostReadPeriod, string> = {
   all: 'All time',
 };
 
-/** The first day (site-local) a period counts from; null for all time. */
-export function mostReadSince(
-  period: MostReadPeriod,
-  site: Pick<SiteContext, 'now' | 'settings'>,
-): string | null {
-  if (period === 'all') return null;
-  const days = period === 'today' ? 0 : 6;
-  return localDay(new Date(site.now.getTime() - days * 86_400_000), site.settings.timeZone);
+/** Today in the site's time zone, YYYY-MM-DD: the day "today" counts. */
+export function siteToday(site: Pick<SiteContext, 'now' | 'settings'>): string {
+  return localDay(site.now, site.settings.timeZone);
 }
 
 export function MostReadTabs(props: { current: MostReadPeriod }) {

@@ -1,5 +1,5 @@
 import type { SearchResults } from '../../search/index.js';
-import { Pagination, PaginationLinks, Time, type PageInfo } from './components.js';
+import { formatCount, Pagination, PaginationLinks, Time, type PageInfo } from './components.js';
 import { Layout, SearchForm } from './layout.js';
 import type { SiteContext } from './site-context.js';
 
@@ -20,7 +20,9 @@ export function SearchPage(props: { site: SiteContext; results: SearchResults; p
           <p class="search-summary" role="status">
             {results.total === 0
               ? `No articles match “${q}”.`
-              : `${results.total} ${results.total === 1 ? 'article matches' : 'articles match'} “${q}”.`}
+              : results.more
+                ? `More than ${formatCount(results.total)} articles match “${q}”; the most relevant and newest come first.`
+                : `${formatCount(results.total)} ${results.total === 1 ? 'article matches' : 'articles match'} “${q}”.`}
           </p>
         ) : (
           <p class="search-summary">

@@ -1,0 +1,298 @@
+import type SQLite from 'better-sqlite3';
+import { sqliteHandle, type Db } from '../../db/database.js';
+import type { ArticleStatus } from '../../db/schema.js';
+import { AppError } from '../../lib/app-error.js';
+import { slugify } from '../../lib/slugify.js';
+import { sanitiseBody } from '../body/body.sanitise.js';
+import { bodyText } from '../body/body.text.js';
+import { plainText } from '../articles/articles.service.js';
+import { revisionRow } from '../articles/revisions.repository.js';
+import { SYSTEM, type Actor } from '../users/permissions.js';
+
+/**
+ * The bulk path: many whole articles in one transaction, for the synthetic
+ * archive (`newsdesk generate`), imports and restores. Two steps:
+ *
+ * 1. `prepareArticle` checks one article as the editor's save checks it
+ *    (plain-text title and lead, the body against the allow-list) and
+ *    serialises it. It needs no database, so it can run in a worker thread.
+ * 2. `BulkWriter.write` checks what needs the site (known section, tags,
+ *    authors and source; unique slugs) and stores the batch with its tags,
+ *    byline and a first revision, inside the caller's transaction.
+ *
+ * What the database keeps by trigger (listing columns, counts, sitemap
+ * pages, headline search) follows by itself. The site search and related
+ * lists are the caller's next step: `search.addDocuments` in the same
+ * transaction, and the related queue. No events are emitted.
+ */
+export interface BulkArticle {
+  title: string;
+  lead: string;
+  /** A ProseMirror document; checked by sanitiseBody. */
+  body: unknown;
+  sectionId: number;
+  sourceId: number | null;
+  tagIds: number[];
+  authorIds: number[];
+  status: ArticleStatus;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  featured?: boolean;
+  /** All-time views, for imported or generated readership. */
+  views?: number;
+}
+
+/** An article that passed prepareArticle: checked text, the body as stored and as plain text. */
+export interface PreparedArticle extends Omit<BulkArticle, 'body'> {
+  /** The sanitised body as the database stores it (JSON). */
+  bodyJson: string;
+  /** bodyText() of the body: what search indexes. */
+  bodyText: string;
+}
+
+/**
+ * Checks and serialises one article; throws naming the field
+ * (`articles[12].body.content[3]: …` with `at = 'articles[12]'`).
+ */
+export function prepareArticle(input: BulkArticle, at: string): PreparedArticle {
+  if (input.status === 'published' && !input.publishedAt)
+    throw new AppError('INVALID_INPUT', `${at}.publishedAt: a published article needs a time`);
+  try {
+    const body = sanitiseBody(input.body);
+    const { body: _unused, ...rest } = input;
+    void _unused;
+    return {
+      ...rest,
+      title: plainText(input.title, 'title', 300, true),
+      lead: plainText(input.lead, 'lead', 1000, false),
+      bodyJson: JSON.stringify(body),
+      bodyText: bodyText(body),
+      tagIds: [...new Set(input.tagIds)],
+      authorIds: [...new Set(input.authorIds)],
+    };
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, `${at}.${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+type Names = Map<number, { slug: string; name: string }>;
+
+export class BulkWriter {
+  readonly #sections: Names;
+  readonly #tags: Names;
+  readonly #authors: Names;
+  readonly #sources: Names;
+  readonly #actor: Actor;
+  readonly #statements: ReturnType<typeof statements>;
+
+  private constructor(
+    taxonomy: Record<'sections' | 'tags' | 'authors' | 'sources', Names>,
+    actor: Actor,
+    sqlite: SQLite.Database,
+  ) {
+    this.#sections = taxonomy.sections;
+    this.#tags = taxonomy.tags;
+    this.#authors = taxonomy.authors;
+    this.#sources = taxonomy.sources;
+    this.#actor = actor;
+    this.#statements = statements(sqlite);
+  }
+
+  /** Loads the taxonomy the articles will point at (by id): sections, tags, authors, sources. */
+  static async open(db: Db, actor: Actor = SYSTEM): Promise<BulkWriter> {
+    const load = async (table: 'sections' | 'tags' | 'authors' | 'sources'): Promise<Names> => {
+      const rows = await db
+        .selectFrom(table as 'tags')
+        .select(['id', 'slug', 'name'])
+        .execute();
+      return new Map(rows.map((r) => [r.id, { slug: r.slug, name: r.name }]));
+    };
+    return new BulkWriter(
+      {
+        sections: await load('sections'),
+        tags: await load('tags'),
+        authors: await load('authors'),
+        sources: await load('sources'),
+      },
+      actor,
+      sqliteHandle(db),
+    );
+  }
+
+  /** A tag's name as stored, for the search index. */
+  tagName(id: number): string {
+    return this.#tags.get(id)?.name ?? '';
+  }
+
+  /**
+   * Writes articles (raw, or already through prepareArticle) inside the
+   * caller's transaction `trx`; returns their new ids, in order. A bad article
+   * throws naming its place in the batch, and the transaction then writes
+   * nothing of the batch.
+   */
+  async write(trx: Db, articles: (BulkArticle | PreparedArticle)[]): Promise<number[]> {
+    if (articles.length === 0) return [];
+    void trx; // The statements run on the connection the caller's transaction holds (sqliteHandle).
+    const sql = this.#statements;
+    // 1. Check every article before writing any.
+    const clean = articles.map((input, i) => {
+      const at = `articles[${i}]`;
+      const prepared = 'bodyJson' in input ? input : prepareArticle(input, at);
+      this.#checkReferences(prepared, at);
+      return prepared;
+    });
+    // 2. Ids follow the highest so far; slugs are unique in the batch and the site.
+    const firstId = Number((sql.lastId.get() as { id: number | null }).id ?? 0) + 1;
+    const taken = new Set<string>();
+    const slugs = clean.map((a, i) => {
+      const base = slugify(a.title) || 'article';
+      let slug = base;
+      for (let n = 1; taken.has(slug) || sql.slugTaken.get(slug); n++)
+        slug = n === 1 ? `${base}-${firstId + i}` : `${base}-${firstId + i}-${n}`;
+      taken.add(slug);
+      return slug;
+    });
+    // 3. Write: articles, then what points at them, many rows a statement (each statement sets up
+    //    its tables, indexes and triggers once). The listing columns the triggers would otherwise
+    //    fill are given, to save a second write of each row.
+    const ids = clean.map((_, i) => firstId + i);
+    sql.articles(
+      clean.map((a, i) => [
+        ids[i],
+        slugs[i],
+        a.title,
+        a.lead,
+        a.bodyJson,
+        a.sectionId,
+        a.sourceId,
+        a.status,
+        a.featured ? 1 : 0,
+        a.publishedAt,
+        a.createdAt,
+        a.updatedAt,
+        a.views ?? 0,
+        1,
+        this.#actor.id,
+        this.#actor.id,
+      ]),
+    );
+    const liveAt = (a: PreparedArticle) => (a.status === 'published' ? a.publishedAt : null);
+    sql.tags(
+      clean.flatMap((a, i) =>
+        a.tagIds.map((tagId, position) => [ids[i], tagId, position, liveAt(a), a.updatedAt]),
+      ),
+    );
+    sql.authors(
+      clean.flatMap((a, i) =>
+        a.authorIds.map((authorId, position) => [ids[i], authorId, position, liveAt(a), a.updatedAt]),
+      ),
+    );
+    // The first revision holds its body by reference, as every current revision does.
+    sql.revisions(
+      clean.map((a, i) => {
+        const r = revisionRow(ids[i], 1, a.createdAt, this.#actor, a.status, {
+          title: a.title,
+          lead: a.lead,
+          section: this.#sections.get(a.sectionId)!.slug,
+          tags: a.tagIds.map((t) => this.#tags.get(t)!.name),
+          authors: a.authorIds.map((t) => this.#authors.get(t)!.slug),
+          source: a.sourceId === null ? null : this.#sources.get(a.sourceId)!.slug,
+          status: a.status,
+          publishedAt: a.publishedAt,
+          slug: slugs[i],
+          featured: a.featured === true,
+          picks: [],
+          seoTitle: null,
+          seoDescription: null,
+          featuredImage: null,
+        });
+        return [r.article_id, r.version, r.created_at, r.user_id, r.user_name, r.status, r.snapshot];
+      }),
+    );
+    return ids;
+  }
+
+  #checkReferences(article: PreparedArticle, at: string): void {
+    const known = (names: Names, id: number | null, field: string) => {
+      if (id !== null && !names.has(id))
+        throw new AppError('INVALID_INPUT', `${at}.${field}: there is no ${id}`);
+    };
+    known(this.#sections, article.sectionId, 'sectionId');
+    known(this.#sources, article.sourceId, 'sourceId');
+    article.tagIds.forEach((id, i) => known(this.#tags, id, `tagIds[${i}]`));
+    article.authorIds.forEach((id, i) => known(this.#authors, id, `authorIds[${i}]`));
+  }
+}
+
+/**
+ * The bulk path's SQL, prepared once: the inserts a Kysely query would
+ * build, without building one per batch.
+ */
+function statements(sqlite: SQLite.Database) {
+  return {
+    lastId: sqlite.prepare('select max(id) as id from articles'),
+    slugTaken: sqlite.prepare('select 1 from articles where slug = ?').pluck(),
+    articles: insertMany(sqlite, 'articles', [
+      'id',
+      'slug',
+      'title',
+      'lead',
+      'body',
+      'section_id',
+      'source_id',
+      'status',
+      'featured',
+      'published_at',
+      'created_at',
+      'updated_at',
+      'view_count',
+      'version',
+      'created_by',
+      'updated_by',
+    ]),
+    tags: insertMany(sqlite, 'article_tags', ['article_id', 'tag_id', 'position', 'live_at', 'updated_at']),
+    authors: insertMany(sqlite, 'article_authors', [
+      'article_id',
+      'author_id',
+      'position',
+      'live_at',
+      'updated_at',
+    ]),
+    revisions: insertMany(sqlite, 'article_revisions', [
+      'article_id',
+      'version',
+      'created_at',
+      'user_id',
+      'user_name',
+      'status',
+      'snapshot',
+    ]),
+  };
+}
+
+/** Rows per INSERT statement: well under SQLite's 32,766 bound parameters. */
+const ROWS_PER_INSERT = 100;
+
+/** Inserts rows ROWS_PER_INSERT a statement, with one prepared statement per row count used. */
+function insertMany(sqlite: SQLite.Database, table: string, columns: string[]) {
+  const prepared = new Map<number, SQLite.Statement>();
+  const statement = (rows: number) => {
+    let found = prepared.get(rows);
+    if (!found) {
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      found = sqlite.prepare(
+        `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: rows }, () => row).join(', ')}`,
+      );
+      prepared.set(rows, found);
+    }
+    return found;
+  };
+  return (rows: unknown[][]) => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+      statement(chunk.length).run(chunk.flat());
+    }
+  };
+}
