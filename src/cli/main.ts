@@ -6,8 +6,9 @@ import { ContentEvents, MediaStore } from '../content/index.js';
 import { isEmptySite, seedDemo } from '../content/demo/seed-demo.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { serve } from '../main.js';
-import { recomputeAll } from '../related/index.js';
+import { rebuildAllRelated } from '../related/index.js';
 import { createSearchIndex, wireSearch } from '../search/index.js';
+import { generateCommand } from './generate.js';
 import { userCommands } from './users.js';
 
 /** `newsdesk serve | migrate | seed | reindex`. Commands call services, never HTTP. */
@@ -59,7 +60,8 @@ export function cli(env: NodeJS.ProcessEnv): Command {
         const search = createSearchIndex(db, now);
         wireSearch(events, search);
         const ids = await seedDemo({ db, events, now }, new MediaStore(path.join(config().dataDir, 'media')));
-        await recomputeAll(db, now().toISOString());
+        await search.rebuild();
+        await rebuildAllRelated(db, now().toISOString());
         console.log(`added ${ids.size} demo articles`);
       } finally {
         await db.destroy();
@@ -74,13 +76,14 @@ export function cli(env: NodeJS.ProcessEnv): Command {
       try {
         await migrateToLatest(db);
         const count = await createSearchIndex(db, () => new Date()).rebuild();
-        await recomputeAll(db, new Date().toISOString());
+        await rebuildAllRelated(db, new Date().toISOString());
         console.log(`indexed ${count} articles`);
       } finally {
         await db.destroy();
       }
     });
 
+  generateCommand(program, () => config());
   userCommands(program, () => config());
   return program;
 }
