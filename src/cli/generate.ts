@@ -138,6 +138,9 @@ export async function generateArchive(
       });
       written += batch.length;
       progress({ phase: 'articles', done: written, total: options.articles });
+      // Back to the event loop between batches: a worker that is always a batch ahead would
+      // otherwise keep this thread in one long run of messages, and a signal would wait for the end.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     // A batch asked for and no longer wanted fails when the worker stops; that is expected.
@@ -221,22 +224,37 @@ function isVisible(article: PreparedArticle, now: string): boolean {
 /** The worker thread that writes the stories (generate-worker.ts), one batch per request. */
 class StoryWorker {
   readonly #worker: Worker;
-  readonly #failed: Promise<never>;
 
   constructor(input: WorkerInput) {
     // A worker thread starts without tsx; generate-worker.boot.js registers it, then loads the worker.
     this.#worker = new Worker(new URL('./generate-worker.boot.js', import.meta.url), { workerData: input });
-    this.#failed = new Promise((_, reject) => {
-      this.#worker.once('error', reject);
-      this.#worker.once('exit', (code) => reject(new Error(`the story worker stopped (exit code ${code})`)));
-    });
-    this.#failed.catch(() => {});
   }
 
+  /** The next batch; fails if the worker fails or stops first. Listeners go when it settles. */
   next(): Promise<GeneratedBatch> {
-    const batch = new Promise<GeneratedBatch>((resolve) => this.#worker.once('message', resolve));
-    this.#worker.postMessage('next');
-    return Promise.race([batch, this.#failed]);
+    return new Promise((resolve, reject) => {
+      const settle = () => {
+        this.#worker.off('message', onMessage);
+        this.#worker.off('error', onError);
+        this.#worker.off('exit', onExit);
+      };
+      const onMessage = (batch: GeneratedBatch) => {
+        settle();
+        resolve(batch);
+      };
+      const onError = (error: Error) => {
+        settle();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        settle();
+        reject(new Error(`the story worker stopped (exit code ${code})`));
+      };
+      this.#worker.on('message', onMessage);
+      this.#worker.on('error', onError);
+      this.#worker.on('exit', onExit);
+      this.#worker.postMessage('next');
+    });
   }
 
   async stop(): Promise<void> {
