@@ -28,6 +28,7 @@ export {
   listMostRead,
   listVisible,
   summariesByIds,
+  visibleArticlesByIds,
   stillVisibleTo,
   visibleTo,
   type ListFilter,

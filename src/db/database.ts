@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  SqliteDialect,
+  type Migration,
+  type MigrationProvider,
+  type SqliteDatabase,
+} from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
@@ -68,13 +75,40 @@ export function openDatabase(config: Pick<Config, 'dataDir'>): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     log: (event) => {
       if (event.level === 'query') observers.get(sqlite)?.(event.query);
     },
   });
   handles.set(db, sqlite);
   return db;
+}
+
+/** Prepared statements kept for reuse: a page's queries are the same SQL request after request. */
+const STATEMENT_CACHE = 1000;
+
+/**
+ * The connection as Kysely sees it, with its statements prepared once and
+ * kept (least recently used go first): preparing, which parses and plans the
+ * SQL, costs as much as running most of our queries. Safe because every
+ * statement runs to completion before the next starts (Kysely calls all() or
+ * run(); nothing here iterates).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) cache.delete(sql);
+      else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

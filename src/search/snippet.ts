@@ -50,7 +50,8 @@ export function makeSnippet(body: string, lead: string, terms: Term[]): SnippetP
 
 /** Which of `terms` (by index) occur in `text`, by the same rules as snippets. */
 export function termsIn(text: string, terms: Term[]): Set<number> {
-  const words = tokens(indexableText(text));
+  // No offsets needed here: fold the whole text once, then split it into words.
+  const words = (fold(indexableText(text)).match(TOKEN) ?? []).map((word) => ({ start: 0, end: 0, word }));
   const found = new Set<number>();
   for (let i = 0; i < words.length && found.size < terms.length; i++) {
     terms.forEach((term, t) => {
@@ -74,8 +75,12 @@ function tokens(text: string): Token[] {
   }));
 }
 
-function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Lower case, accents removed: unicode61 with remove_diacritics. Plain ASCII needs only the first. */
+function fold(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text)
+    ? text.toLowerCase()
+    : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**

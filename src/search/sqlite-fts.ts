@@ -201,7 +201,11 @@ async function search(
   const ids = ranked.slice(offset, offset + clamp(page.limit, 0, MAX_PAGE_SIZE)).map((r) => r.id);
   const snippets = new Map<number, SnippetPart[]>();
   if (ids.length) {
-    const rows = await db.selectFrom('articles').select(['id', 'lead', 'body']).where('id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'lead', 'body'])
+      .where('id', 'in', ids)
+      .execute();
     for (const r of rows)
       snippets.set(r.id, makeSnippet(bodyText(JSON.parse(r.body) as BodyDoc), r.lead, terms));
   }

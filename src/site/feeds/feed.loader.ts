@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import {
-  getVisibleArticle,
   listVisible,
+  visibleArticlesByIds,
   relatedBlockIds,
   summariesByIds,
   type Article,
@@ -21,8 +21,8 @@ export interface FeedArticles {
 
 /**
  * The newest visible articles for a feed, whole, with what their inline
- * related blocks point at. One indexed list query, a full load per article
- * (a handful of indexed reads each), and one query for all related targets.
+ * related blocks point at: one indexed list query, the articles whole in
+ * seven queries for all of them, and one query for all related targets.
  */
 export async function loadFeedArticles(
   db: Db,
@@ -31,8 +31,11 @@ export async function loadFeedArticles(
   limit = FEED_SIZE,
 ): Promise<FeedArticles> {
   const summaries = await listVisible(db, now, filter, { limit, offset: 0 });
-  const loaded = await Promise.all(summaries.map((s) => getVisibleArticle(db, s.id, now)));
-  const articles = loaded.filter((a): a is Article => a !== undefined);
+  const articles = await visibleArticlesByIds(
+    db,
+    now,
+    summaries.map((s) => s.id),
+  );
   const relatedIds = [...new Set(articles.flatMap((a) => relatedBlockIds(a.body)))];
   const related = await summariesByIds(db, now, relatedIds);
   return { articles, related };
