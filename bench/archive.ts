@@ -1,0 +1,487 @@
+/**
+ * `npm run bench -- --articles 10000,100000`: every reader and back-office
+ * path on a generated archive of each size, over HTTP against a real
+ * `newsdesk serve`, one request at a time, with no cache in front.
+ *
+ * Phases, per size:
+ * 1. the archive: `generateArchive` into bench/.cache/archive-N (kept between
+ *    runs; generation speed is measured when it is made);
+ * 2. a working copy of it, with an editor and an API token;
+ * 3. the server: spawned, timed to its first answer;
+ * 4. each path, ITERATIONS requests (different articles, tags, words), p50/p95;
+ * 5. publishing through the admin API, and how long the related lists take;
+ * 6. resident memory, the database's size by table; the server stopped.
+ *
+ * Writes bench/results/archive-N.json and prints a table of every size that
+ * has results, side by side. Read ratios and growth, not absolute numbers:
+ * the machine is shared.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { generateArchive } from '../src/cli/generate.js';
+import { createApiToken, createUser, SYSTEM } from '../src/content/index.js';
+import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import { createSearchIndex } from '../src/search/index.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CACHE = path.join(ROOT, 'bench', '.cache');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
+const SEED = 1;
+
+/** Words for search: common to rare, a prefix, a phrase; drawn from the generated archive's own vocabulary at run time too. */
+const FIXED_QUERIES = [
+  'government',
+  'said',
+  'minister',
+  'energy prices',
+  'min*',
+  '"the minister"',
+  'police',
+  'market',
+];
+
+interface PathResult {
+  p50: number;
+  p95: number;
+  n: number;
+  note?: string;
+}
+
+export interface ArchiveResult {
+  articles: number;
+  date: string;
+  node: string;
+  cpus: number;
+  generation: { seconds: number; perSecond: number } | null;
+  startupMs: number;
+  rssMb: number;
+  dbMb: number;
+  walMb: number;
+  tables: Record<string, number>;
+  paths: Record<string, PathResult>;
+  relatedSeconds: number | null;
+}
+
+export async function benchArchives(sizes: number[]): Promise<void> {
+  fs.mkdirSync(CACHE, { recursive: true });
+  fs.mkdirSync(RESULTS, { recursive: true });
+  for (const size of sizes) {
+    const result = await benchOne(size);
+    fs.writeFileSync(path.join(RESULTS, `archive-${size}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  }
+  console.log(table());
+}
+
+async function benchOne(size: number): Promise<ArchiveResult> {
+  // 1. The archive, generated once per size and seed.
+  const archiveDir = path.join(CACHE, `archive-${size}-seed-${SEED}`);
+  const marker = path.join(archiveDir, 'generated.json');
+  let generation: ArchiveResult['generation'] = null;
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(archiveDir, { recursive: true, force: true });
+    console.error(`generating ${size} articles into ${path.relative(ROOT, archiveDir)} …`);
+    const db = openDatabase({ dataDir: archiveDir });
+    await migrateToLatest(db);
+    const report = await generateArchive(
+      db,
+      createSearchIndex(db, () => new Date()),
+      {
+        articles: size,
+        seed: SEED,
+        onProgress: (p) => {
+          if (p.done === p.total || p.done % 50_000 === 0) console.error(`  ${p.phase} ${p.done}/${p.total}`);
+        },
+      },
+    );
+    await db.destroy();
+    generation = { seconds: report.seconds.total, perSecond: report.perSecond };
+    fs.writeFileSync(marker, JSON.stringify({ ...report, at: new Date().toISOString() }));
+  } else {
+    const saved = JSON.parse(fs.readFileSync(marker, 'utf8')) as {
+      seconds: { total: number };
+      perSecond: number;
+    };
+    generation = { seconds: saved.seconds.total, perSecond: saved.perSecond };
+  }
+
+  // 2. A working copy, with an editor and a token.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsdesk-bench-${size}-`));
+  fs.copyFileSync(path.join(archiveDir, 'newsdesk.db'), path.join(dataDir, 'newsdesk.db'));
+  const setup = openDatabase({ dataDir });
+  await migrateToLatest(setup);
+  const editor = await createUser(
+    setup,
+    SYSTEM,
+    { email: 'bench@example.org', name: 'Bench Editor', role: 'editor', password: 'a long bench password' },
+    new Date(),
+  );
+  const token = await createApiToken(setup, editor.id, 'bench', new Date());
+  await setup.destroy();
+
+  // 3. The server.
+  const port = await freePort();
+  const started = performance.now();
+  const server = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), 'serve'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SITE_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+      NEWSDESK_DEMO: '0',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(base);
+    const startupMs = Math.round(performance.now() - started);
+    const paths = await measurePaths(base, dataDir, token);
+    const relatedSeconds = await measurePublish(base, dataDir, token, paths);
+    const rssMb = rss(server);
+    const sizes = databaseSize(dataDir);
+    return {
+      articles: size,
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      generation,
+      startupMs,
+      rssMb,
+      ...sizes,
+      paths,
+      relatedSeconds,
+    };
+  } finally {
+    await stop(server);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Targets chosen from the archive itself: articles, the busiest section and tag, a month and a day. */
+function targets(dataDir: string) {
+  const db = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
+  try {
+    const ids = db
+      .prepare(
+        `select id, slug from articles where status = 'published' and published_at <= ? order by random() limit ?`,
+      )
+      .all(new Date().toISOString(), ITERATIONS) as { id: number; slug: string }[];
+    const section = db
+      .prepare(`select slug, article_count from sections order by article_count desc limit 1`)
+      .get() as {
+      slug: string;
+      article_count: number;
+    };
+    const tags = db
+      .prepare(`select slug, article_count from tags order by article_count desc limit 20`)
+      .all() as {
+      slug: string;
+      article_count: number;
+    }[];
+    const rareTag = db
+      .prepare(`select slug from tags where article_count between 3 and 50 order by id limit 1`)
+      .get() as { slug: string } | undefined;
+    const recent = db
+      .prepare(
+        `select published_at from articles where status = 'published' order by published_at desc limit 1 offset 100`,
+      )
+      .get() as { published_at: string };
+    const pages = db.prepare(`select max(page) as n from sitemap_pages`).get() as { n: number };
+    const total = (db.prepare(`select sum(n) as n from article_counts`).get() as { n: number }).n;
+    const words = db
+      .prepare(`select title from articles where id in (select id from articles order by random() limit 20)`)
+      .all() as { title: string }[];
+    return { ids, section, tags, rareTag, recent: recent.published_at, sitemapPages: pages.n, words, total };
+  } finally {
+    db.close();
+  }
+}
+
+async function measurePaths(
+  base: string,
+  dataDir: string,
+  token: string,
+): Promise<Record<string, PathResult>> {
+  const t = targets(dataDir);
+  const top = t.tags[0];
+  const lastPage = (n: number) => Math.max(1, Math.min(1000, Math.floor((n - 1) / 20)));
+  const sectionPage = lastPage(t.section.article_count);
+  const tagPage = lastPage(top.article_count);
+  const month = t.recent.slice(0, 7).replace('-', '/');
+  const day = t.recent.slice(0, 10).replaceAll('-', '/');
+  // Words from real headlines: a different, rarer word each time.
+  const titleWords = t.words.flatMap((w) => w.title.split(/\s+/).filter((x) => x.length > 6)).slice(0, 20);
+  const admin = { authorization: `Bearer ${token}` };
+  const results: Record<string, PathResult> = {};
+  const run = async (
+    name: string,
+    urls: (i: number) => string,
+    headers: Record<string, string> = {},
+    note?: string,
+  ) => {
+    results[name] = { ...(await timeRequests(base, urls, headers)), ...(note ? { note } : {}) };
+    console.error(`  ${name}: p50 ${results[name].p50} ms, p95 ${results[name].p95} ms`);
+  };
+  await run('home', () => '/');
+  await run('article', (i) => `/articles/${t.ids[i % t.ids.length].id}/${t.ids[i % t.ids.length].slug}`);
+  await run('most read: today', () => '/most-read?period=today');
+  await run('most read: week', () => '/most-read?period=week');
+  await run('most read: all', () => '/most-read?period=all');
+  await run('section, page 1', () => `/sections/${t.section.slug}`);
+  await run(
+    'section, deep page',
+    () => `/sections/${t.section.slug}?page=${sectionPage}`,
+    {},
+    `page ${sectionPage}`,
+  );
+  await run('tag (most used), page 1', () => `/tags/${top.slug}`);
+  await run('tag (most used), deep page', () => `/tags/${top.slug}?page=${tagPage}`, {}, `page ${tagPage}`);
+  await run('tags (top 20), page 1', (i) => `/tags/${t.tags[i % t.tags.length].slug}`);
+  await run('archive: a month', () => `/archive/${month}`);
+  await run('archive: a day', () => `/archive/${day}`);
+  await run('sitemap index', () => '/sitemap.xml');
+  await run('sitemap page', (i) => `/sitemaps/articles-${1 + (i % Math.max(1, t.sitemapPages))}.xml`);
+  await run('news sitemap', () => '/news-sitemap.xml');
+  await run('feed.xml', () => '/feed.xml');
+  await run('tag feed', () => `/tags/${top.slug}/feed.xml`);
+  await run(
+    'search: fixed words',
+    (i) => `/search?q=${encodeURIComponent(FIXED_QUERIES[i % FIXED_QUERIES.length])}`,
+  );
+  await run(
+    'search: headline words',
+    (i) => `/search?q=${encodeURIComponent(titleWords[i % titleWords.length] ?? 'news')}`,
+  );
+  await run('admin list', () => '/api/admin/articles', admin);
+  await run(
+    'admin list: words',
+    (i) => `/api/admin/articles?q=${encodeURIComponent(titleWords[i % titleWords.length] ?? 'news')}`,
+    admin,
+  );
+  await run('admin list: top tag', () => `/api/admin/articles?tag=${top.slug}`, admin);
+  if (t.rareTag) await run('admin list: rare tag', () => `/api/admin/articles?tag=${t.rareTag!.slug}`, admin);
+  await run('admin list: drafts', () => '/api/admin/articles?status=draft', admin);
+  const adminPage = Math.max(1, Math.min(1000, Math.floor((t.total - 1) / 50)));
+  await run(
+    'admin list: deep page',
+    () => `/api/admin/articles?page=${adminPage}`,
+    admin,
+    `page ${adminPage}`,
+  );
+  return results;
+}
+
+/** Publishing: create and edit published articles; then how long until their related lists exist. */
+async function measurePublish(
+  base: string,
+  dataDir: string,
+  token: string,
+  results: Record<string, PathResult>,
+): Promise<number | null> {
+  const t = targets(dataDir);
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const body = (i: number) => ({
+    title: `Bench story ${i} on ${t.tags[i % t.tags.length].slug.replaceAll('-', ' ')}`,
+    lead: 'A story written by the benchmark.',
+    body: {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Benchmark text.' }] }],
+    },
+    section: t.section.slug,
+    tags: [t.tags[i % t.tags.length].slug, t.tags[(i + 3) % t.tags.length].slug],
+    status: 'published',
+  });
+  const created: number[] = [];
+  const createTimes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const start = performance.now();
+    const response = await request(base, '/api/admin/articles', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body(i)),
+    });
+    createTimes.push(performance.now() - start);
+    if (response.status !== 201)
+      throw new Error(`publish: ${response.status} ${response.body.slice(0, 200)}`);
+    created.push((JSON.parse(response.body) as { id: number }).id);
+  }
+  results['publish: create'] = summary(createTimes);
+  const editTimes: number[] = [];
+  for (const [i, id] of created.entries()) {
+    const current = JSON.parse((await request(base, `/api/admin/articles/${id}`, { headers })).body) as {
+      version: number;
+    };
+    const start = performance.now();
+    const response = await request(base, `/api/admin/articles/${id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ ...body(i), title: `Bench story ${i}, edited`, version: current.version }),
+    });
+    editTimes.push(performance.now() - start);
+    if (response.status !== 200) throw new Error(`edit: ${response.status} ${response.body.slice(0, 200)}`);
+  }
+  results['publish: edit'] = summary(editTimes);
+  console.error(
+    `  publish: create p95 ${results['publish: create'].p95} ms, edit p95 ${results['publish: edit'].p95} ms`,
+  );
+  // The related queue drained: every new article has its list.
+  const db = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
+  const start = performance.now();
+  try {
+    for (;;) {
+      const { n } = db.prepare('select count(*) as n from related_queue').get() as { n: number };
+      if (n === 0) return Math.round((performance.now() - start) / 100) / 10;
+      if (performance.now() - start > 120_000) return null;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function timeRequests(
+  base: string,
+  url: (i: number) => string,
+  headers: Record<string, string>,
+): Promise<PathResult> {
+  for (let i = 0; i < 5; i++) await request(base, url(i), { headers });
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const start = performance.now();
+    const response = await request(base, url(i), { headers });
+    samples.push(performance.now() - start);
+    if (response.status !== 200)
+      throw new Error(`${url(i)}: ${response.status} ${response.body.slice(0, 200)}`);
+  }
+  return summary(samples);
+}
+
+function summary(samples: number[]): PathResult {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { p50: round(pick(0.5)), p95: round(pick(0.95)), n: samples.length };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function request(
+  base: string,
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${base}${url}`,
+      { agent, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.setTimeout(120_000, () => req.destroy(new Error(`${url}: no answer in 120 s`)));
+    req.end(options.body);
+  });
+}
+
+async function waitFor(base: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      if ((await request(base, '/')).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the server did not answer within 120 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function rss(child: ChildProcess): number {
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+function databaseSize(dataDir: string) {
+  const file = path.join(dataDir, 'newsdesk.db');
+  const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  const wal = fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0;
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db
+      .prepare(`select name, sum(pgsize) as bytes from dbstat group by name order by bytes desc`)
+      .all() as { name: string; bytes: number }[];
+    return {
+      dbMb: mb(fs.statSync(file).size),
+      walMb: mb(wal),
+      tables: Object.fromEntries(rows.filter((r) => r.bytes > 1e6).map((r) => [r.name, mb(r.bytes)])),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Every size with results, side by side: p50 / p95 in ms. */
+export function table(): string {
+  const results = fs
+    .readdirSync(RESULTS)
+    .filter((f) => /^archive-\d+\.json$/.test(f))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(RESULTS, f), 'utf8')) as ArchiveResult)
+    .sort((a, b) => a.articles - b.articles);
+  if (results.length === 0) return 'no archive results yet';
+  const names = [...new Set(results.flatMap((r) => Object.keys(r.paths)))];
+  const header = `| path (p50 / p95 ms) | ${results.map((r) => r.articles.toLocaleString('en-GB')).join(' | ')} |`;
+  const rule = `|---|${results.map(() => '---').join('|')}|`;
+  const row = (label: string, cell: (r: ArchiveResult) => string) =>
+    `| ${label} | ${results.map(cell).join(' | ')} |`;
+  const lines = [
+    header,
+    rule,
+    ...names.map((name) =>
+      row(name, (r) => {
+        const p = r.paths[name];
+        return p ? `${p.p50} / ${p.p95}${p.note ? ` (${p.note})` : ''}` : '–';
+      }),
+    ),
+    row('related lists refreshed after 30 publishes (s)', (r) => String(r.relatedSeconds ?? 'over 120')),
+    row('start-up to the first page (ms)', (r) => String(r.startupMs)),
+    row('resident memory after the run (MB)', (r) => String(r.rssMb)),
+    row('database on disk (MB, + WAL)', (r) => `${r.dbMb} + ${r.walMb}`),
+    row('generation (articles a second)', (r) => (r.generation ? String(r.generation.perSecond) : '–')),
+  ];
+  return lines.join('\n');
+}
