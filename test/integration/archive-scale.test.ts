@@ -339,5 +339,61 @@ describe(
       );
       assert.equal(grown.length, 0, `${grown.join('\n')}\n\nall paths:\n${report.join('\n')}`);
     });
+
+    test('readers keep getting pages while an editor publishes', async () => {
+      // Over real HTTP: 50 readers load pages in a loop while articles are published one after
+      // another, until every reader has had pages answered meanwhile (at most 200 publishes).
+      const address = await large.app.listen({ port: 0, host: '127.0.0.1' });
+      const urls = paths(large)
+        .filter(([, , admin]) => !admin)
+        .map(([, url]) => url);
+      let publishing = true;
+      const failures: string[] = [];
+      const answered = Array<number>(50).fill(0);
+      const readers = answered.map(async (_, reader) => {
+        for (let i = reader; publishing; i++) {
+          const url = urls[i % urls.length];
+          const response = await fetch(address + url);
+          await response.arrayBuffer();
+          if (response.status !== 200) failures.push(`${url}: ${response.status}`);
+          if (publishing) answered[reader]++;
+        }
+      });
+      const published: number[] = [];
+      for (let n = 0; n < 200 && (n < 10 || answered.some((a) => a < 2)); n++) {
+        const response = await fetch(`${address}/api/admin/articles`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${large.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            title: `Published under load ${n}`,
+            lead: 'Written while readers read.',
+            body: {
+              type: 'doc',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }],
+            },
+            section: large.targets.section,
+            tags: [large.targets.topTag],
+            status: 'published',
+          }),
+        });
+        published.push(response.status);
+      }
+      publishing = false;
+      await Promise.all(readers);
+      assert.ok(published.length >= 10);
+      assert.deepEqual(published, Array(published.length).fill(201));
+      assert.deepEqual(failures, []);
+      assert.ok(
+        answered.every((n) => n >= 2),
+        `every reader got pages while the editor published ${published.length} articles: ${answered.join(', ')}`,
+      );
+      // The related lists follow once the queue drains, off the request path.
+      await large.app.services.related.idle();
+      const { n } = await large.app.services.db
+        .selectFrom('related_queue')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(n), 0);
+    });
   },
 );
