@@ -25,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { generateArchive } from '../src/cli/generate.js';
 import { createApiToken, createUser, SYSTEM } from '../src/content/index.js';
-import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import { migrateToLatest, MIGRATIONS, openDatabase } from '../src/db/database.js';
 import { createSearchIndex } from '../src/search/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -83,7 +83,12 @@ async function benchOne(size: number): Promise<ArchiveResult> {
   const archiveDir = path.join(CACHE, `archive-${size}-seed-${SEED}`);
   const marker = path.join(archiveDir, 'generated.json');
   let generation: ArchiveResult['generation'] = null;
-  if (!fs.existsSync(marker)) {
+  // An archive made by an older schema is made again (a migration may have changed what generation writes).
+  const stale =
+    !fs.existsSync(marker) ||
+    JSON.stringify((JSON.parse(fs.readFileSync(marker, 'utf8')) as { schema?: string[] }).schema) !==
+      JSON.stringify(MIGRATIONS);
+  if (stale) {
     fs.rmSync(archiveDir, { recursive: true, force: true });
     console.error(`generating ${size} articles into ${path.relative(ROOT, archiveDir)} …`);
     const db = openDatabase({ dataDir: archiveDir });
@@ -101,7 +106,7 @@ async function benchOne(size: number): Promise<ArchiveResult> {
     );
     await db.destroy();
     generation = { seconds: report.seconds.total, perSecond: report.perSecond };
-    fs.writeFileSync(marker, JSON.stringify({ ...report, at: new Date().toISOString() }));
+    fs.writeFileSync(marker, JSON.stringify({ ...report, schema: MIGRATIONS, at: new Date().toISOString() }));
   } else {
     const saved = JSON.parse(fs.readFileSync(marker, 'utf8')) as {
       seconds: { total: number };

@@ -111,6 +111,9 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** The migrations this version has, in order: a database made by it has run exactly these. */
+export const MIGRATIONS = Object.keys(migrations);
+
 /** Brings the schema up to date; returns the names of the migrations it ran. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -24,17 +24,19 @@ export function indexableText(text: string): string {
 export interface Term {
   words: string[];
   prefix: boolean;
+  /** The term as the MATCH expression has it, e.g. `"bulg"*`. */
+  fts: string;
 }
 
 /**
  * The terms of an expression from toMatchExpression (quoted strings, ANDed,
  * a trailing `*` for a prefix); inside the quotes, words as the tokenizer sees them.
  *
- * @example termsOf('"prime minister" AND "bulg"*') // [{ words: ['prime', 'minister'], prefix: false }, { words: ['bulg'], prefix: true }]
+ * @example termsOf('"prime minister" AND "bulg"*') // [{ words: ['prime', 'minister'], prefix: false, fts: '"prime minister"' }, { words: ['bulg'], prefix: true, fts: '"bulg"*' }]
  */
 export function termsOf(expression: string): Term[] {
   return [...expression.matchAll(/"([^"]*)"(\*?)/g)]
-    .map(([, text, star]) => ({ words: (text.match(TOKEN) ?? []).map(fold), prefix: star === '*' }))
+    .map(([fts, text, star]) => ({ words: (text.match(TOKEN) ?? []).map(fold), prefix: star === '*', fts }))
     .filter((t) => t.words.length > 0);
 }
 
@@ -50,8 +52,18 @@ export function makeSnippet(body: string, lead: string, terms: Term[]): SnippetP
 
 /** Which of `terms` (by index) occur in `text`, by the same rules as snippets. */
 export function termsIn(text: string, terms: Term[]): Set<number> {
+  return termsInWords(wordsOf(text), terms);
+}
+
+/** A text's words as the index sees them (folded), for termsInWords. */
+function wordsOf(text: string): string[] {
   // No offsets needed here: fold the whole text once, then split it into words.
-  const words = (fold(indexableText(text)).match(TOKEN) ?? []).map((word) => ({ start: 0, end: 0, word }));
+  return fold(indexableText(text)).match(TOKEN) ?? [];
+}
+
+/** Which of `terms` (by index) occur in a text already split by wordsOf. */
+function termsInWords(folded: string[], terms: Term[]): Set<number> {
+  const words = folded.map((word) => ({ start: 0, end: 0, word }));
   const found = new Set<number>();
   for (let i = 0; i < words.length && found.size < terms.length; i++) {
     terms.forEach((term, t) => {

@@ -58,9 +58,8 @@ function recencyBoost(publishedAt: string, now: number): number {
 }
 
 /** A candidate's relevance: per term, the weights of the fields it is in. */
-function relevance(article: { title: string; lead: string; tags: string }, terms: Term[]): number {
+function relevance(article: { title: string; lead: string }, inTags: Set<number>, terms: Term[]): number {
   const inTitle = termsIn(article.title, terms);
-  const inTags = termsIn(article.tags, terms);
   const inLead = termsIn(article.lead, terms);
   let score = 0;
   terms.forEach((_, t) => {
@@ -168,26 +167,30 @@ async function search(
           .where('id', 'in', candidates)
           .where(stillVisibleTo(now))
           .execute(),
-        // CROSS JOIN keeps article_tags (by primary key) the outer loop.
         db
           .selectFrom('article_tags')
-          .crossJoin('tags')
-          .whereRef('tags.id', '=', 'article_tags.tag_id')
-          .select(['article_tags.article_id', 'tags.name'])
-          .where('article_tags.article_id', 'in', candidates)
+          .select(['article_id', 'tag_id'])
+          .where('article_id', 'in', candidates)
           .execute(),
       ])
     : [[], []];
-  const tagNames = new Map<number, string[]>();
-  for (const t of tags) tagNames.set(t.article_id, [...(tagNames.get(t.article_id) ?? []), t.name]);
+  // Which terms each candidate's tags hold, through the tags that hold any term at all.
+  const termsOfTag = await tagsHolding(db, terms);
+  const inTags = new Map<number, Set<number>>();
+  for (const t of tags) {
+    const found = termsOfTag.get(t.tag_id);
+    if (!found) continue;
+    const mine = inTags.get(t.article_id) ?? new Set<number>();
+    for (const term of found) mine.add(term);
+    inTags.set(t.article_id, mine);
+  }
   const at = Date.parse(now);
+  const none = new Set<number>();
   const ranked = visible
     .map((r) => ({
       id: r.id,
       publishedAt: r.published_at!,
-      score:
-        relevance({ title: r.title, lead: r.lead, tags: (tagNames.get(r.id) ?? []).join(' ') }, terms) *
-        recencyBoost(r.published_at!, at),
+      score: relevance(r, inTags.get(r.id) ?? none, terms) * recencyBoost(r.published_at!, at),
     }))
     .sort(
       (a, b) =>
@@ -212,6 +215,23 @@ async function search(
   const articles = await summariesByIds(db, now, ids);
   const hits: SearchHit[] = articles.map((article) => ({ article, snippet: snippets.get(article.id) ?? [] }));
   return { total: ranked.length, more: !complete, hits, query };
+}
+
+/**
+ * Tag id -> the terms (by index) its name holds, for the tags that hold any:
+ * one query of the tag_names index per term.
+ *
+ * `select rowid from tag_names where tag_names match '"energy prices"'`
+ */
+async function tagsHolding(db: Db, terms: Term[]): Promise<Map<number, Set<number>>> {
+  const found = new Map<number, Set<number>>();
+  for (const [t, term] of terms.entries()) {
+    const rows = await sql<{
+      id: number;
+    }>`select rowid as id from tag_names where tag_names match ${term.fts}`.execute(db);
+    for (const { id } of rows.rows) found.set(id, (found.get(id) ?? new Set<number>()).add(t));
+  }
+  return found;
 }
 
 /** The ids of the newest `limit` matches of `expression` in an FTS5 table (below `beforeId`). */

@@ -27,6 +27,8 @@ const MINUTE = 60_000;
  */
 /** About 100 MB of visitor hashes at most. */
 const MAX_REMEMBERED = 1_000_000;
+/** Articles written a transaction by a flush. */
+const FLUSH_CHUNK = 500;
 
 export class ViewCounter {
   readonly #db: Db;
@@ -138,14 +140,25 @@ export class ViewCounter {
         for (const [minute, views] of minutes)
           add(days, articleId, localDay(new Date(minute), timeZone), views);
       }
-      // 3. Write it in one transaction, after moving the week's window to today's.
-      //    An article deleted since its views were recorded takes them with it.
-      await this.#db.transaction().execute(async (trx) => {
-        await rollWeek(trx, weekFrom);
-        for (const [articleId, byDay] of days) await addViews(trx, articleId, byDay, weekFrom);
-      });
+      // 3. Write it FLUSH_CHUNK articles a transaction, the first moving the week's window to
+      //    today's, with a turn of the event loop between: a flush after a spike of beacons to
+      //    thousands of articles never holds pages up for long. An article deleted since its
+      //    views were recorded takes them with it.
+      const articles = [...days.entries()];
+      for (let start = 0; start < articles.length; start += FLUSH_CHUNK) {
+        const chunk = articles.slice(start, start + FLUSH_CHUNK);
+        await this.#db.transaction().execute(async (trx) => {
+          if (start === 0) await rollWeek(trx, weekFrom);
+          for (const [articleId, byDay] of chunk) await addViews(trx, articleId, byDay, weekFrom);
+        });
+        for (const [articleId] of chunk) {
+          batch.delete(articleId);
+          this.#writing.delete(articleId);
+        }
+        if (start + FLUSH_CHUNK < articles.length) await new Promise((resolve) => setImmediate(resolve));
+      }
     } catch (error) {
-      // Put the batch back so the next flush writes it.
+      // Put back what was not written so the next flush writes it.
       for (const [articleId, minutes] of batch) {
         for (const [minute, views] of minutes) add(this.#pending, articleId, minute, views);
       }
@@ -165,9 +178,17 @@ export class ViewCounter {
     return until !== undefined && until > now.getTime();
   }
 
+  /**
+   * Visitors are remembered in the order they came and each for the same
+   * window, so the expired ones are at the front: stop at the first that is
+   * not, rather than walk a million entries every second.
+   */
   #forgetExpired(): void {
     const now = this.#now().getTime();
-    for (const [key, until] of this.#recent) if (until <= now) this.#recent.delete(key);
+    for (const [key, until] of this.#recent) {
+      if (until > now) break;
+      this.#recent.delete(key);
+    }
   }
 }
 

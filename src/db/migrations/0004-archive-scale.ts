@@ -22,7 +22,8 @@ import { sql, type Kysely } from 'kysely';
  *    `article_titles`, an FTS5 index of every article's
  *    headline and standfirst whatever its status (the back office's list
  *    and the editor's related-article picker find words through it, upper-case
- *    Cyrillic included), reading its text from `articles` itself.
+ *    Cyrillic included), reading its text from `articles` itself; and
+ *    `tag_names`, the same over tag names.
  *
  * Also new: the views rolled up per site day and over the last seven days,
  * the queue of related lists to refresh, and indexes for the remaining
@@ -123,6 +124,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
   )`.execute(db);
   await sql`insert into article_titles (article_titles) values ('rebuild')`.execute(db);
+  // Tag names, for search to find which tags hold a word without reading every tag.
+  await sql`create virtual table tag_names using fts5(
+    name, content = 'tags', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+  )`.execute(db);
+  await sql`insert into tag_names (tag_names) values ('rebuild')`.execute(db);
 
   await createTriggers(db);
 
@@ -253,6 +259,17 @@ async function createTriggers(db: Kysely<unknown>): Promise<void> {
   await sql`create trigger article_titles_changed after update of title, lead on articles begin
     insert into article_titles (article_titles, rowid, title, lead) values ('delete', old.id, old.title, old.lead);
     insert into article_titles (rowid, title, lead) values (new.id, new.title, new.lead);
+  end`.execute(db);
+
+  await sql`create trigger tag_names_added after insert on tags begin
+    insert into tag_names (rowid, name) values (new.id, new.name);
+  end`.execute(db);
+  await sql`create trigger tag_names_removed after delete on tags begin
+    insert into tag_names (tag_names, rowid, name) values ('delete', old.id, old.name);
+  end`.execute(db);
+  await sql`create trigger tag_names_changed after update of name on tags begin
+    insert into tag_names (tag_names, rowid, name) values ('delete', old.id, old.name);
+    insert into tag_names (rowid, name) values (new.id, new.name);
   end`.execute(db);
 
   await sql`create trigger articles_added after insert on articles begin
