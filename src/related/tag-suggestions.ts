@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import type nlpType from 'compromise';
 import type { Db } from '../db/database.js';
 import { bodyText, sanitiseBody } from '../content/index.js';
 import { slugify } from '../lib/slugify.js';
@@ -47,7 +47,7 @@ export async function suggestTags(
     scores.set(slug, entry);
   };
 
-  const doc = nlp(text);
+  const doc = (await compromise())(text);
   doc.possessives().strip();
   const entities = [
     ...doc.places().out('array'),
@@ -102,4 +102,12 @@ function countWord(haystack: string, word: string): number {
   if (!word) return 0;
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return haystack.match(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
+}
+
+let loaded: Promise<typeof nlpType> | undefined;
+
+/** compromise takes most of a second to load: loaded on the first suggestion, not at every start. */
+function compromise(): Promise<typeof nlpType> {
+  loaded ??= import('compromise').then((m) => m.default);
+  return loaded;
 }

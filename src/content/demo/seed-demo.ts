@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { importDailyViews } from '../../views/index.js';
 import { localDay, zonedTimeToUtc } from '../../lib/dateline.js';
 import {
   addCorrection,
@@ -116,15 +117,15 @@ async function seedReadership(ctx: ServiceContext, ids: number[]): Promise<void>
     localDay(new Date(ctx.now().getTime() - i * 86_400_000), DEMO_TIME_ZONE),
   );
   await ctx.db.transaction().execute(async (trx) => {
+    const daily = ids.flatMap((id, index) => {
+      const weight = ((index * 7919) % 97) + 3;
+      return days.map((day, i) => ({ articleId: id, day, views: Math.round((weight * (7 - i)) / 2) }));
+    });
+    // Counted views go where the view counter puts them: per day, per site day, the week's roll-up.
+    await importDailyViews(trx, daily, days[days.length - 1]);
     for (const [index, id] of ids.entries()) {
       const weight = ((index * 7919) % 97) + 3;
-      const daily = days.map((day, i) => ({
-        article_id: id,
-        day,
-        views: Math.round((weight * (7 - i)) / 2),
-      }));
-      await trx.insertInto('article_views_daily').values(daily).execute();
-      const recent = daily.reduce((sum, d) => sum + d.views, 0);
+      const recent = daily.filter((d) => d.articleId === id).reduce((sum, d) => sum + d.views, 0);
       await trx
         .updateTable('articles')
         .set({ view_count: recent + weight * 40 })
