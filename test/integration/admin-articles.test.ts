@@ -135,6 +135,13 @@ describe('the article list', () => {
     assert.deepEqual((await list('mine=1')).sort(), ['Harbour cranes return', 'Stadium vote']);
     assert.deepEqual(await headlines(as.editor, '/admin/articles?mine=1'), ['Harbour strike ends']);
 
+    // Words match the start of words in the headline or standfirst, in any case and any script.
+    await articleBy(app, users.editor, { title: 'Народно събрание гласува бюджета' });
+    assert.deepEqual(await list('q=НАРОД'), ['Народно събрание гласува бюджета']);
+    assert.deepEqual(await list('q=Събрание+БЮДЖ'), ['Народно събрание гласува бюджета']);
+    assert.deepEqual((await list('q=harb')).sort(), ['Harbour cranes return', 'Harbour strike ends']);
+    assert.deepEqual(await list('q=arbour'), [], 'the start of a word, not any part of it');
+
     const $ = cheerio.load((await as.contributor.inject('/admin/articles?status=review&q=vote')).body);
     assert.equal(
       $('select[name="status"] option[selected]').attr('value'),
