@@ -8,5 +8,5 @@ export {
 } from './related.service.js';
 export { rebuildAllRelated, type RebuildProgress } from './related-bulk.js';
 export { RELATED_COUNT } from './related-scoring.js';
-export { enqueue as queueRelated, queueLength as relatedQueueLength } from './related.repository.js';
+export { enqueue as queueRelated } from './related.repository.js';
 export { suggestTags, type TagSuggestion } from './tag-suggestions.js';

@@ -222,11 +222,3 @@ export async function dequeue(db: Db, taken: Pick<QueuedArticle, 'articleId' | '
     .where('queued_at', '=', taken.queuedAt)
     .execute();
 }
-
-export async function queueLength(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('related_queue')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

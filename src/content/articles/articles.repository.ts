@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ArticleRow, Database } from '../../db/schema.js';
 import type { BodyDoc } from '../body/body.types.js';
@@ -32,30 +32,6 @@ export interface ListFilter {
   from?: string;
   to?: string;
   excludeIds?: number[];
-}
-
-/**
- * Narrows a query on `articles` to a tag and an author, when given: the
- * reader lists' and the back office's shared filters (article_tags_tag and
- * article_authors_author indexes).
- */
-export function byTagAndAuthor<Q extends SelectQueryBuilder<Database, 'articles', object>>(
-  query: Q,
-  filter: { tagId?: number; authorId?: number },
-): Q {
-  let narrowed = query;
-  const { tagId, authorId } = filter;
-  if (tagId !== undefined) {
-    narrowed = narrowed.where('articles.id', 'in', (eb) =>
-      eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId),
-    ) as Q;
-  }
-  if (authorId !== undefined) {
-    narrowed = narrowed.where('articles.id', 'in', (eb) =>
-      eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId),
-    ) as Q;
-  }
-  return narrowed;
 }
 
 const SUMMARY_COLUMNS = [
