@@ -181,9 +181,25 @@ test('Cyrillic text is found, whatever its case', async (t) => {
     body: paragraphs('Хиляди българи излязоха по улиците.'),
   });
 
-  for (const q of ['софия', 'СОФИЯ', 'българи', 'бълг*', '"излязоха по улиците"']) {
+  for (const q of ['софия', 'СОФИЯ', 'българи', 'соф*', 'СОФ*', '"излязоха по улиците"']) {
     assert.deepEqual(await foundIds(index, q), ids(sofia), q);
   }
+});
+
+test("a word's beginning is looked for in headlines and standfirsts, whole words everywhere", async (t) => {
+  const { index, article } = await newsroom(t);
+  const headline = await article({ title: 'Ministers meet', body: paragraphs('Talks went on.') });
+  const standfirst = await article({ title: 'Talks', lead: 'The ministry said little.' });
+  await article({ title: 'Budget', tags: ['Ministries'] });
+  const body = await article({ title: 'Weather', body: paragraphs('A minister spoke about rain.') });
+
+  assert.deepEqual((await foundIds(index, 'minist*')).sort(), ids(headline, standfirst).sort());
+  assert.deepEqual(await foundIds(index, 'minister'), ids(body), 'a whole word is found in the text too');
+  assert.deepEqual(
+    await foundIds(index, 'talks meet*'),
+    ids(headline),
+    'whole words and beginnings together',
+  );
 });
 
 test('tags are searchable', async (t) => {
