@@ -3,8 +3,8 @@ import { InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { sql } from 'kysely';
 import type { Config } from '../config.js';
-import { getSettings } from '../content/index.js';
-import { BulkWriter, type PreparedArticle } from '../content/bulk/bulk-writer.js';
+import { getSettings, isVisible } from '../content/index.js';
+import { BulkWriter } from '../content/bulk/bulk-writer.js';
 import type { GeneratedBatch, WorkerInput } from './generate-worker.js';
 import { Worker } from 'node:worker_threads';
 import { isEmptySite } from '../content/demo/seed-demo.js';
@@ -110,13 +110,14 @@ export async function generateArchive(
         tagIds: [...new Set(a.tagIds.map((t) => ids.tags[t]))],
         authorIds: a.authorIds.map((n) => ids.authors[n]),
       }));
+      const shown = batch.map((a) => isVisible(a.status, a.publishedAt, at));
       await db.transaction().execute(async (trx) => {
         const articleIds = await writer.write(trx, batch);
-        const visible = articleIds.filter((_, i) => isVisible(batch[i], at));
+        const visible = articleIds.filter((_, i) => shown[i]);
         await search.addDocuments(
           trx,
           articleIds.flatMap((id, i) =>
-            isVisible(batch[i], at)
+            shown[i]
               ? [
                   searchDocument({
                     id,
@@ -216,10 +217,6 @@ async function writeNewsroom(trx: Db, plan: NewsroomPlan) {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-
-function isVisible(article: PreparedArticle, now: string): boolean {
-  return article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
-}
 
 /** The worker thread that writes the stories (generate-worker.ts), one batch per request. */
 class StoryWorker {

@@ -10,6 +10,7 @@ export {
   createArticle,
   getArticle,
   getVisibleArticle,
+  isVisible,
   updateArticle,
   type ServiceContext,
 } from './articles/articles.service.js';

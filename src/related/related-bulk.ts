@@ -1,11 +1,11 @@
 import { stillVisibleTo } from '../content/index.js';
 import { sqliteHandle, type Db } from '../db/database.js';
 import {
-  keywords,
+  featuresOf,
   MAX_TAGS,
   NEIGHBOURS,
-  rank,
-  RELATED_COUNT,
+  relatedList,
+  storedScore,
   tagWeight,
   type CorpusStats,
   type RelatedFeatures,
@@ -99,28 +99,16 @@ export async function rebuildAllRelated(
       };
       article.tagIds.slice(0, MAX_TAGS).forEach((tag, t) => around(byTag.get(tag)!, tagPlaces[i][t]));
       around(bySection.get(article.sectionId)!, sectionPlaces[i]);
-      const chosenPicks = picksOf.get(article.id) ?? [];
       return {
         id: article.id,
-        chosen: [
-          ...chosenPicks.map((id) => ({ id, score: Number.POSITIVE_INFINITY })),
-          ...rank(
-            article,
-            candidates,
-            stats,
-            new Set(chosenPicks),
-            Math.max(0, RELATED_COUNT - chosenPicks.length),
-          ),
-        ],
+        chosen: relatedList(article, picksOf.get(article.id) ?? [], candidates, stats),
       };
     });
     await db.transaction().execute(async () => {
       // Prepared statements on the connection this transaction holds: a few rows each, many times.
       for (const { id, chosen } of lists) {
         write.clear.run(id);
-        chosen.forEach((c, position) =>
-          write.insert.run(id, c.id, position, Number.isFinite(c.score) ? c.score : 1e9),
-        );
+        chosen.forEach((c, position) => write.insert.run(id, c.id, position, storedScore(c.score)));
         write.dequeue.run(id);
       }
     });
@@ -164,15 +152,7 @@ async function readFeatures(
       if (!list) tagIds.set(t.article_id, (list = []));
       list.push(t.tag_id);
     }
-    for (const row of rows) {
-      features.push({
-        id: row.id,
-        sectionId: row.section_id,
-        publishedAt: Date.parse(row.published_at!),
-        tagIds: tagIds.get(row.id) ?? [],
-        keywords: keywords(row.title, row.lead),
-      });
-    }
+    for (const row of rows) features.push(featuresOf(row, tagIds.get(row.id) ?? []));
     afterId = last;
     onRead(Math.min(features.length, expected));
   }

@@ -71,6 +71,41 @@ export function rank(
   return ranked.sort((a, b) => b.score - a.score || b.id - a.id).slice(0, limit);
 }
 
+/**
+ * An article's list: the editors' picks readers may see, in their order (an
+ * infinite score), then the best of its candidates to make RELATED_COUNT.
+ */
+export function relatedList(
+  subject: RelatedFeatures,
+  picks: number[],
+  candidates: Iterable<RelatedFeatures>,
+  stats: CorpusStats,
+): { id: number; score: number }[] {
+  return [
+    ...picks.map((id) => ({ id, score: Number.POSITIVE_INFINITY })),
+    ...rank(subject, candidates, stats, new Set(picks), Math.max(0, RELATED_COUNT - picks.length)),
+  ];
+}
+
+/** An article's features from its row and its tags in order. */
+export function featuresOf(
+  row: { id: number; section_id: number; published_at: string | null; title: string; lead: string },
+  tagIds: number[],
+): RelatedFeatures {
+  return {
+    id: row.id,
+    sectionId: row.section_id,
+    publishedAt: Date.parse(row.published_at!),
+    tagIds,
+    keywords: keywords(row.title, row.lead),
+  };
+}
+
+/** A score as article_related stores it: an editor's pick (infinite) as 1e9. */
+export function storedScore(score: number): number {
+  return Number.isFinite(score) ? score : 1e9;
+}
+
 /** Shared keywords over the geometric mean of the two sets' sizes; both sorted. */
 function cosine(a: Uint32Array, b: Uint32Array): number {
   if (a.length === 0 || b.length === 0) return 0;

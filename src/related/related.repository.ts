@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { stillVisibleTo } from '../content/index.js';
 import type { Db } from '../db/database.js';
 import {
-  keywords,
+  featuresOf,
   MAX_TAGS,
   NEIGHBOURS,
+  storedScore,
   tagWeight,
   type CorpusStats,
   type RelatedFeatures,
@@ -17,7 +18,11 @@ import {
  */
 
 /** The features of those of `ids` that readers may see now, by id. */
-export async function featuresOf(db: Db, ids: number[], now: string): Promise<Map<number, RelatedFeatures>> {
+export async function loadFeatures(
+  db: Db,
+  ids: number[],
+  now: string,
+): Promise<Map<number, RelatedFeatures>> {
   const features = new Map<number, RelatedFeatures>();
   if (ids.length === 0) return features;
   const [rows, tags] = await Promise.all([
@@ -37,15 +42,7 @@ export async function featuresOf(db: Db, ids: number[], now: string): Promise<Ma
   ]);
   const tagIds = new Map<number, number[]>();
   for (const t of tags) tagIds.set(t.article_id, [...(tagIds.get(t.article_id) ?? []), t.tag_id]);
-  for (const row of rows) {
-    features.set(row.id, {
-      id: row.id,
-      sectionId: row.section_id,
-      publishedAt: Date.parse(row.published_at!),
-      tagIds: tagIds.get(row.id) ?? [],
-      keywords: keywords(row.title, row.lead),
-    });
-  }
+  for (const row of rows) features.set(row.id, featuresOf(row, tagIds.get(row.id) ?? []));
   return features;
 }
 
@@ -149,7 +146,7 @@ export async function replaceList(db: Db, articleId: number, chosen: { id: numbe
         article_id: articleId,
         related_id: c.id,
         position,
-        score: Number.isFinite(c.score) ? c.score : 1e9,
+        score: storedScore(c.score),
       })),
     )
     .execute();

@@ -4,7 +4,7 @@ import {
   corpusStats,
   dequeue,
   enqueue,
-  featuresOf,
+  loadFeatures,
   listsIncluding,
   neighbourIds,
   nextQueued,
@@ -12,7 +12,7 @@ import {
   storedList,
   visiblePicks,
 } from './related.repository.js';
-import { rank, RELATED_COUNT } from './related-scoring.js';
+import { RELATED_COUNT, relatedList } from './related-scoring.js';
 
 /**
  * Computes and stores an article's related list: editors' picks first, in
@@ -22,7 +22,7 @@ import { rank, RELATED_COUNT } from './related-scoring.js';
  * Returns the list's ids.
  */
 export async function computeRelated(db: Db, articleId: number, now: string): Promise<number[]> {
-  const subject = (await featuresOf(db, [articleId], now)).get(articleId);
+  const subject = (await loadFeatures(db, [articleId], now)).get(articleId);
   if (!subject) {
     await replaceList(db, articleId, []);
     return [];
@@ -33,11 +33,8 @@ export async function computeRelated(db: Db, articleId: number, now: string): Pr
     neighbourIds(db, { ...subject, publishedAt: published }, now),
     corpusStats(db, subject.tagIds),
   ]);
-  const candidates = await featuresOf(db, candidateIds, now);
-  const chosen = [
-    ...picks.map((id) => ({ id, score: Number.POSITIVE_INFINITY })),
-    ...rank(subject, candidates.values(), stats, new Set(picks), Math.max(0, RELATED_COUNT - picks.length)),
-  ];
+  const candidates = await loadFeatures(db, candidateIds, now);
+  const chosen = relatedList(subject, picks, candidates.values(), stats);
   await db.transaction().execute((trx) => replaceList(trx, articleId, chosen));
   return chosen.map((c) => c.id);
 }

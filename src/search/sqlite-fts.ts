@@ -79,7 +79,17 @@ function relevance(
 }
 
 export function createSearchIndex(db: Db, now: () => Date): SearchIndex {
-  let addDocument: Statement | undefined;
+  let insert: Statement | undefined;
+  /**
+   * The one way documents go in: a prepared statement, run on the connection the caller's
+   * transaction holds (every caller is inside one).
+   */
+  const insertDocuments = async (_trx: Db, documents: SearchDocument[]) => {
+    insert ??= sqliteHandle(db).prepare(
+      'insert into article_search (rowid, title, lead, body, tags) values (?, ?, ?, ?, ?)',
+    );
+    for (const d of documents) insert.run(d.id, d.title, d.lead, d.body, d.tags);
+  };
   const indexArticles = async (trx: Db, articleIds: number[]) => {
     if (articleIds.length === 0) return;
     const docs = await visibleDocuments(trx, now().toISOString(), { ids: articleIds });
@@ -89,13 +99,7 @@ export function createSearchIndex(db: Db, now: () => Date): SearchIndex {
   return {
     indexArticle: (articleId) => db.transaction().execute((trx) => indexArticles(trx, [articleId])),
     indexArticles,
-    // The bulk path's: one prepared statement, on the connection the caller's transaction holds.
-    addDocuments: async (_trx, documents) => {
-      addDocument ??= sqliteHandle(db).prepare(
-        'insert into article_search (rowid, title, lead, body, tags) values (?, ?, ?, ?, ?)',
-      );
-      for (const d of documents) addDocument.run(d.id, d.title, d.lead, d.body, d.tags);
-    },
+    addDocuments: insertDocuments,
 
     async removeArticle(articleId) {
       await withSearchTable(db).deleteFrom('article_search').where('rowid', '=', articleId).execute();
@@ -125,24 +129,17 @@ function withSearchTable(db: Db): SearchDb {
   return db.withTables<{ article_search: ArticleSearchTable }>();
 }
 
-async function insertDocuments(db: Db, docs: SearchDocument[]): Promise<void> {
-  if (docs.length === 0) return;
-  await withSearchTable(db)
-    .insertInto('article_search')
-    .values(docs.map((d) => ({ rowid: d.id, title: d.title, lead: d.lead, body: d.body, tags: d.tags })))
-    .execute();
-}
-
 /**
- * Five small statements, each bounded (see WINDOW):
+ * Small statements, each bounded (see WINDOW):
  *
  *   select rowid from article_search where article_search match :expression
  *   order by rowid desc limit 500                            -- the newest matches
  *   select rowid from article_titles where article_titles match :expression
  *     and rowid < :oldest order by rowid desc limit 200      -- older headline matches
  *   select id, title, lead, published_at from articles where id in (…) and <visible>
- *   select article_id, tags.name from article_tags join tags … where article_id in (…)
- *   select id, body from articles where id in (<the page's ids>)    -- for snippets
+ *   select article_id, tag_id from article_tags where article_id in (…)   -- primary key
+ *   select rowid from tag_names where tag_names match :term  -- tags holding each term
+ *   select id, lead, body from articles where id in (<the page's ids>)    -- for snippets
  *
  * then the page's summaries by primary key.
  */

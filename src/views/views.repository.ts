@@ -45,20 +45,10 @@ export async function addViews(
       .values({ article_id: articleId, day, views })
       .onConflict((oc) => oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`views + ${views}` }))
       .execute();
-    await trx
-      .insertInto('site_views_daily')
-      .values({ day, views })
-      .onConflict((oc) => oc.column('day').doUpdateSet({ views: sql`views + ${views}` }))
-      .execute();
+    await addToSiteDay(trx, day, views);
     if (day >= weekFrom) week += views;
   }
-  if (week > 0) {
-    await trx
-      .insertInto('article_views_week')
-      .values({ article_id: articleId, views: week })
-      .onConflict((oc) => oc.column('article_id').doUpdateSet({ views: sql`views + ${week}` }))
-      .execute();
-  }
+  if (week > 0) await addToWeek(trx, articleId, week);
   return true;
 }
 
@@ -125,20 +115,24 @@ export async function importDailyViews(
     byDay.set(r.day, (byDay.get(r.day) ?? 0) + r.views);
     if (r.day >= weekFrom) week.set(r.articleId, (week.get(r.articleId) ?? 0) + r.views);
   }
-  for (const [article_id, views] of week) {
-    await trx
-      .insertInto('article_views_week')
-      .values({ article_id, views })
-      .onConflict((oc) => oc.column('article_id').doUpdateSet({ views: sql`views + ${views}` }))
-      .execute();
-  }
-  for (const [day, views] of byDay) {
-    await trx
-      .insertInto('site_views_daily')
-      .values({ day, views })
-      .onConflict((oc) => oc.column('day').doUpdateSet({ views: sql`views + ${views}` }))
-      .execute();
-  }
+  for (const [articleId, views] of week) await addToWeek(trx, articleId, views);
+  for (const [day, views] of byDay) await addToSiteDay(trx, day, views);
+}
+
+async function addToSiteDay(trx: Db, day: string, views: number): Promise<void> {
+  await trx
+    .insertInto('site_views_daily')
+    .values({ day, views })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ views: sql`views + ${views}` }))
+    .execute();
+}
+
+async function addToWeek(trx: Db, articleId: number, views: number): Promise<void> {
+  await trx
+    .insertInto('article_views_week')
+    .values({ article_id: articleId, views })
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ views: sql`views + ${views}` }))
+    .execute();
 }
 
 /** The days from `from` up to, not including, `to` (both YYYY-MM-DD). */

@@ -199,7 +199,8 @@ async function assertVersion(
   );
 }
 
-function isVisible(status: ArticleStatus, publishedAt: string | null, now: string): boolean {
+/** Whether readers may see an article with this status and time at `now` (the rule visibleTo writes in SQL). */
+export function isVisible(status: ArticleStatus, publishedAt: string | null, now: string): boolean {
   return status === 'published' && publishedAt !== null && publishedAt <= now;
 }
 
