@@ -21,6 +21,16 @@ export interface Config {
   readonly relatedIntervalMs: number;
   /** Behind a reverse proxy: take the reader's address from X-Forwarded-For. */
   readonly trustProxy: boolean;
+  /** The in-process page cache's bound, in bytes (PAGE_CACHE_MB); 0 turns it off. */
+  readonly pageCacheBytes: number;
+  /**
+   * Seconds a cached page is served as it is (PAGE_CACHE_FRESH): content
+   * changes drop pages at once; this bounds only what moves with time, such
+   * as view counters and most-read lists.
+   */
+  readonly pageCacheFreshSeconds: number;
+  /** Seconds past that a page may be served while it is rendered anew (PAGE_CACHE_STALE). */
+  readonly pageCacheStaleSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +61,9 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const schedulerMs = 10_000;
   const relatedIntervalMs = 5_000;
   const trustProxy = parseFlag('TRUST_PROXY', env.TRUST_PROXY);
+  const pageCacheBytes = parseNumber('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 128, 0, 65_536) * 1024 * 1024;
+  const pageCacheFreshSeconds = parseNumber('PAGE_CACHE_FRESH', env.PAGE_CACHE_FRESH, 60, 1, 86_400);
+  const pageCacheStaleSeconds = parseNumber('PAGE_CACHE_STALE', env.PAGE_CACHE_STALE, 3600, 0, 604_800);
   return Object.freeze({
     port,
     host,
@@ -63,6 +76,9 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     schedulerMs,
     relatedIntervalMs,
     trustProxy,
+    pageCacheBytes,
+    pageCacheFreshSeconds,
+    pageCacheStaleSeconds,
     ...overrides,
   });
 }
@@ -86,6 +102,21 @@ function parseSiteUrl(raw: string): string {
     throw new ConfigError(`SITE_URL must start with http:// or https://, got "${raw}"`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function parseNumber(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
 }
 
 function parseFlag(name: string, raw: string | undefined): boolean {

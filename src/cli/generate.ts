@@ -9,12 +9,13 @@ import type { GeneratedBatch, WorkerInput } from './generate-worker.js';
 import { Worker } from 'node:worker_threads';
 import { isEmptySite } from '../content/demo/seed-demo.js';
 import { syntheticNewsroom, type NewsroomPlan } from '../content/synthetic/archive-plan.js';
-import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
+import type { Db } from '../db/database.js';
+import { createServices } from '../services.js';
 import { AppError } from '../lib/app-error.js';
 import { localDay } from '../lib/dateline.js';
 import { slugify } from '../lib/slugify.js';
 import { queueRelated, rebuildAllRelated } from '../related/index.js';
-import { createSearchIndex, searchDocument, type SearchIndex } from '../search/index.js';
+import { searchDocument, type SearchIndex } from '../search/index.js';
 import { importDailyViews, WEEK_DAYS } from '../views/index.js';
 
 /**
@@ -272,7 +273,7 @@ export function generateCommand(program: Command, config: () => Config): void {
       1,
     )
     .action(async (opts: { articles: number; seed: number }) => {
-      const db = openDatabase(config());
+      const services = await createServices({ ...config(), demo: false });
       const abort = new AbortController();
       const stop = () => abort.abort();
       process.once('SIGINT', stop);
@@ -288,24 +289,19 @@ export function generateCommand(program: Command, config: () => Config): void {
         : undefined;
       let phase = '';
       try {
-        await migrateToLatest(db);
-        const report = await generateArchive(
-          db,
-          createSearchIndex(db, () => new Date()),
-          {
-            articles: opts.articles,
-            seed: opts.seed,
-            signal: abort.signal,
-            onProgress: (p) => {
-              if (!bar) return;
-              if (p.phase !== phase) {
-                if (phase) bar.stop();
-                phase = p.phase;
-                bar.start(p.total, p.done, { phase: p.phase.padEnd(8) });
-              } else bar.update(p.done);
-            },
+        const report = await generateArchive(services.db, services.search, {
+          articles: opts.articles,
+          seed: opts.seed,
+          signal: abort.signal,
+          onProgress: (p) => {
+            if (!bar) return;
+            if (p.phase !== phase) {
+              if (phase) bar.stop();
+              phase = p.phase;
+              bar.start(p.total, p.done, { phase: p.phase.padEnd(8) });
+            } else bar.update(p.done);
           },
-        );
+        });
         bar?.stop();
         console.log(
           report.interrupted
@@ -317,7 +313,7 @@ export function generateCommand(program: Command, config: () => Config): void {
         bar?.stop();
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        await db.destroy();
+        await services.stop();
       }
     });
 }

@@ -1,13 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { AppError } from '../lib/app-error.js';
-import path from 'node:path';
-import { ContentEvents, MediaStore } from '../content/index.js';
 import { isEmptySite, seedDemo } from '../content/demo/seed-demo.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { serve } from '../main.js';
 import { rebuildAllRelated } from '../related/index.js';
-import { createSearchIndex, wireSearch } from '../search/index.js';
+import { createServices } from '../services.js';
 import { generateCommand } from './generate.js';
 import { userCommands } from './users.js';
 
@@ -47,24 +45,19 @@ export function cli(env: NodeJS.ProcessEnv): Command {
     .command('seed')
     .description('fill an empty site with demo content')
     .action(async () => {
-      const db = openDatabase(config());
+      const services = await createServices(config({ demo: false }));
       try {
-        await migrateToLatest(db);
-        if (!(await isEmptySite(db))) {
+        if (!(await isEmptySite(services.db))) {
           console.error('the site already has content: demo content is only added to an empty site');
           process.exitCode = 1;
           return;
         }
-        const events = new ContentEvents();
-        const now = () => new Date();
-        const search = createSearchIndex(db, now);
-        wireSearch(events, search);
-        const ids = await seedDemo({ db, events, now }, new MediaStore(path.join(config().dataDir, 'media')));
-        await search.rebuild();
-        await rebuildAllRelated(db, now().toISOString());
+        const ids = await seedDemo(services.content, services.media);
+        await services.search.rebuild();
+        await rebuildAllRelated(services.db, services.now().toISOString());
         console.log(`added ${ids.size} demo articles`);
       } finally {
-        await db.destroy();
+        await services.stop();
       }
     });
 
@@ -72,14 +65,13 @@ export function cli(env: NodeJS.ProcessEnv): Command {
     .command('reindex')
     .description('rebuild the search index and related articles')
     .action(async () => {
-      const db = openDatabase(config());
+      const services = await createServices(config({ demo: false }));
       try {
-        await migrateToLatest(db);
-        const count = await createSearchIndex(db, () => new Date()).rebuild();
-        await rebuildAllRelated(db, new Date().toISOString());
+        const count = await services.search.rebuild();
+        await rebuildAllRelated(services.db, services.now().toISOString());
         console.log(`indexed ${count} articles`);
       } finally {
-        await db.destroy();
+        await services.stop();
       }
     });
 

@@ -3,15 +3,15 @@ import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import { createApiToken, createUser, listUsers, ROLES, SYSTEM } from '../content/index.js';
 import type { Role } from '../db/schema.js';
-import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
+import type { Db } from '../db/database.js';
+import { createServices } from '../services.js';
 
 async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase(config);
+  const services = await createServices({ ...config, demo: false });
   try {
-    await migrateToLatest(db);
-    return await fn(db);
+    return await fn(services.db);
   } finally {
-    await db.destroy();
+    await services.stop();
   }
 }
 

@@ -1,14 +1,29 @@
+import type { ArticlePlaces } from '../lib/dependencies.js';
+
 /**
- * What `content/` announces after a write has committed. Search, related
- * articles, caches and feeds listen; routes never call them directly.
+ * What `content/` (and the rooms that keep derived content: related lists)
+ * announces after a write has committed, naming what changed: enough for
+ * search and related lists to update, and for a cache to drop exactly the
+ * pages that showed it. Routes never call the listeners directly.
  */
 export interface ContentEventMap {
-  /** The article is (now) visible to readers, or was changed while visible. */
-  'article.published': { articleId: number };
+  /**
+   * The article is (now) visible to readers, or was changed while visible.
+   * `was`: where it was listed before the change, when it was visible then.
+   */
+  'article.published': { articleId: number; was?: ArticlePlaces };
   /** The article stopped being visible: unpublished, back to draft or deleted. */
-  'article.unpublished': { articleId: number };
+  'article.unpublished': { articleId: number; was?: ArticlePlaces };
   /** The article will go live at `at` (ISO); the scheduler wakes up for it. */
   'article.scheduled': { articleId: number; at: string };
+  /** A section, tag, author or source was created, renamed, described, reordered, merged or deleted. */
+  'taxonomy.changed': { kind: 'section' | 'tag' | 'author' | 'source'; id: number };
+  /** An image's alt text, caption or credit changed, or the image was deleted. */
+  'media.changed': { mediaId: number };
+  /** The site settings changed. */
+  'settings.changed': Record<string, never>;
+  /** An article's stored related list changed (computed anew). */
+  'related.changed': { articleId: number };
 }
 
 export type ContentEvent = keyof ContentEventMap;

@@ -26,6 +26,8 @@ export {
 export { publishDue, startScheduler } from './articles/scheduler.js';
 export {
   findFeatured,
+  placesOf,
+  visibleViews,
   listMostRead,
   listVisible,
   summariesByIds,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { stillVisibleTo } from '../content/index.js';
 import type { Db } from '../db/database.js';
+import { dependsOn } from '../lib/dependencies.js';
 import {
   featuresOf,
   MAX_TAGS,
@@ -164,6 +165,7 @@ export async function listsIncluding(db: Db, articleId: number): Promise<number[
 
 /** The ids in an article's stored list. */
 export async function storedList(db: Db, articleId: number): Promise<number[]> {
+  dependsOn(`related-${articleId}`);
   const rows = await db
     .selectFrom('article_related')
     .select('related_id')

@@ -76,6 +76,8 @@ export function wireRelated(events: ContentEvents, db: Db, now: () => Date, work
 export interface RelatedWorkerOptions {
   db: Db;
   now: () => Date;
+  /** Told when an article's stored list changes (`related.changed`), for caches. */
+  events?: ContentEvents;
   /** How often to look at the queue when nothing wakes the worker. */
   intervalMs: number;
   onError: (error: unknown) => void;
@@ -144,11 +146,14 @@ export class RelatedWorker {
         if (this.#stopped) return;
         const at = now().toISOString();
         try {
+          const before = await storedList(db, taken.articleId);
           const list = await computeRelated(db, taken.articleId, at);
           await db.transaction().execute(async (trx) => {
             await dequeue(trx, taken);
             if (taken.cascade) await enqueue(trx, list, at);
           });
+          if (list.join() !== before.join())
+            await this.#options.events?.emit('related.changed', { articleId: taken.articleId });
         } catch (error) {
           // Reported, and sent to the back of the queue: one bad article never stops the others.
           this.#options.onError(error);

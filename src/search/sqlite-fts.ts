@@ -3,6 +3,7 @@ import { summariesByIds, stillVisibleTo } from '../content/index.js';
 import type { Statement } from 'better-sqlite3';
 import { sqliteHandle, type Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { dependsOn } from '../lib/dependencies.js';
 import { visibleDocuments, type SearchDocument } from './search-documents.js';
 import type { SearchHit, SearchIndex, SearchResults, SnippetPart } from './search-index.js';
 import { toMatchExpression, typedQuery } from './search-query.js';
@@ -149,6 +150,8 @@ async function search(
   q: string,
   page: { limit: number; offset: number },
 ): Promise<SearchResults> {
+  // Any article published or changed may match.
+  dependsOn('list-all');
   const query = typedQuery(q);
   const expression = toMatchExpression(q);
   if (expression === null) return { total: 0, more: false, hits: [], query };

@@ -65,7 +65,13 @@ async function site(articles: number, cleanup: ReturnType<typeof suiteCleanup>):
     { articles, seed: 7, now: NOW },
   );
   await db.destroy();
-  const config = loadConfig({ DATA_DIR: dataDir, SITE_URL: 'https://news.example.org', LOG_LEVEL: 'silent' });
+  // The page cache off: what is measured is the work of rendering each path.
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    SITE_URL: 'https://news.example.org',
+    LOG_LEVEL: 'silent',
+    PAGE_CACHE_MB: '0',
+  });
   const app = await buildApp(config, { now: () => NOW });
   cleanup.after(async () => {
     await app.close();

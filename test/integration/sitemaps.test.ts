@@ -243,6 +243,8 @@ describe('a site with more articles than one sitemap page', () => {
       .set({ status: 'unpublished', updated_at: later })
       .where('id', '=', target.id)
       .execute();
+    // What the article service announces after such a change (the cached sitemaps go with it).
+    await site.app.services.events.emit('article.unpublished', { articleId: target.id });
     site.clock.now = new Date(NOW.getTime() + 120_000);
     const after = xml.parse((await site.app.inject('/sitemap.xml')).body).sitemapindex.sitemap as {
       lastmod: string;

@@ -53,7 +53,7 @@ export function settingsApi(app: FastifyInstance, services: AppServices): void {
         body: settingsBody,
       },
     },
-    async (request) => updateSettings(db, actor(request), request.body, services.now()),
+    async (request) => updateSettings(services.content, actor(request), request.body),
   );
 
   app.get<{ Querystring: { format?: string; timeZone?: string } }>(

@@ -62,7 +62,7 @@ export function settingsRoutes(app: FastifyInstance, services: AppServices): voi
   app.post<{ Body: FormBody }>('/admin/settings', async (request, reply) => {
     const me = actor(request);
     const form = Object.fromEntries(FIELDS.map((key) => [key, field(request.body, key)])) as SettingsForm;
-    const result = await attempt(() => updateSettings(db, me, changesOf(form), services.now()));
+    const result = await attempt(() => updateSettings(services.content, me, changesOf(form)));
     if (result.ok) return redirectWithFlash(reply, '/admin/settings', { notice: 'Settings saved.' });
     const ctx = await adminContext(services, request);
     return sendAdminPage(

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ArticleRow, Database } from '../../db/schema.js';
 import type { BodyDoc } from '../body/body.types.js';
+import { dependsOn, type ArticlePlaces } from '../../lib/dependencies.js';
 import { articlePath, type Article, type ArticleSummary, type Named } from './articles.table.js';
 
 /** A reader may see an article once it is published and its time has come. */
@@ -93,7 +94,19 @@ export async function listVisible(
   filter: ListFilter,
   page: { limit: number; offset: number },
 ): Promise<ArticleSummary[]> {
+  dependsOn(...listDependencies(filter));
   return summariesByIds(db, now, await visibleIds(db, now, filter, page));
+}
+
+/** The list a filter reads, as dependency keys (src/lib/dependencies.ts). */
+function listDependencies({ tagId, authorId, sectionId, sourceId }: ListFilter): string[] {
+  const keys = [
+    ...(tagId === undefined ? [] : [`list-tag-${tagId}`]),
+    ...(authorId === undefined ? [] : [`list-author-${authorId}`]),
+    ...(sectionId === undefined ? [] : [`list-section-${sectionId}`]),
+    ...(sourceId === undefined ? [] : [`list-source-${sourceId}`]),
+  ];
+  return keys.length ? keys : ['list-all'];
 }
 
 async function visibleIds(
@@ -166,6 +179,8 @@ async function visibleIds(
 /** Visible articles with these ids, in the order given. */
 export async function summariesByIds(db: Db, now: string, ids: number[]): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
+  // Every id asked for, shown or not: one not visible yet appears when it is published.
+  dependsOn(...ids.map((id) => `article-${id}`));
   const rows = await db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
@@ -188,6 +203,8 @@ export async function findFeatured(db: Db, now: string): Promise<ArticleSummary 
     .orderBy('articles.published_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+  // Which article leads changes when any article is featured, published or unpublished.
+  dependsOn('list-all', ...(row ? [`article-${row.id}`] : []));
   return row && toSummary(row);
 }
 
@@ -213,6 +230,8 @@ export async function listMostRead(
   today: string,
   page: { limit: number; offset: number },
 ): Promise<ArticleSummary[]> {
+  // Views move it, not content events: a cache keeps it for its freshness time only.
+  dependsOn('most-read');
   if (period === 'all') {
     const rows = await db
       .selectFrom('articles')
@@ -225,6 +244,7 @@ export async function listMostRead(
       .limit(page.limit)
       .offset(page.offset)
       .execute();
+    dependsOn(...rows.map((r) => `article-${r.id}`));
     return rows.map(toSummary);
   }
   const ranked =
@@ -245,7 +265,36 @@ export async function listMostRead(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
+  dependsOn(...rows.map((r) => `article-${r.id}`));
   return rows.map((r) => ({ ...toSummary(r), views: Number(r.views) }));
+}
+
+/** An article's all-time views if readers may see it now, else undefined: one primary-key read (beacons). */
+export async function visibleViews(db: Db, id: number, now: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('view_count')
+    .where('id', '=', id)
+    .where(stillVisibleTo(now))
+    .executeTakeFirst();
+  return row?.view_count;
+}
+
+/** Where an article is listed: its section, source, tags and authors (for content events). */
+export async function placesOf(db: Db, id: number): Promise<ArticlePlaces | undefined> {
+  const [row, tags, authors] = await Promise.all([
+    db.selectFrom('articles').select(['section_id', 'source_id']).where('id', '=', id).executeTakeFirst(),
+    db.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute(),
+    db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).execute(),
+  ]);
+  return (
+    row && {
+      sectionId: row.section_id,
+      sourceId: row.source_id,
+      tagIds: tags.map((t) => t.tag_id),
+      authorIds: authors.map((a) => a.author_id),
+    }
+  );
 }
 
 export async function findArticleRow(db: Db, id: number): Promise<ArticleRow | undefined> {
@@ -306,6 +355,13 @@ export async function loadArticles(db: Db, rows: ArticleRow[]): Promise<Article[
       .orderBy('position')
       .execute(),
   ]);
+  dependsOn(
+    ...ids.map((id) => `article-${id}`),
+    ...sections.map((s) => `section-${s.id}`),
+    ...sources.map((s) => `source-${s.id}`),
+    ...tags.map((t) => `tag-${t.id}`),
+    ...authors.map((a) => `author-${a.id}`),
+  );
   const sectionById = new Map(sections.map((s) => [s.id, s]));
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const of = <T extends { article_id: number }>(list: T[], id: number) =>
@@ -342,6 +398,7 @@ export async function loadArticles(db: Db, rows: ArticleRow[]): Promise<Article[
 /** The visible articles with these ids, whole, in the order given (feeds). */
 export async function visibleArticlesByIds(db: Db, now: string, ids: number[]): Promise<Article[]> {
   if (ids.length === 0) return [];
+  dependsOn(...ids.map((id) => `article-${id}`));
   const rows = await db
     .selectFrom('articles')
     .selectAll()

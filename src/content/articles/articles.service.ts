@@ -8,7 +8,7 @@ import type { ContentEvents } from '../events.js';
 import { can, SYSTEM, type Actor } from '../users/permissions.js';
 import { settleRevision, writeRevision } from './revisions.repository.js';
 import { ensureTags, findBySlug } from '../taxonomy/taxonomy.repository.js';
-import { findArticleRow, loadArticle, slugExists } from './articles.repository.js';
+import { findArticleRow, loadArticle, placesOf, slugExists } from './articles.repository.js';
 import type { Article, ArticleInput, SaveOptions } from './articles.table.js';
 
 export interface ServiceContext {
@@ -113,6 +113,7 @@ export async function updateArticle(
   const wasVisible = isVisible(existing.status, existing.published_at, now);
   const willBeVisible = isVisible(clean.status, clean.publishedAt, now);
   const action = options.action ?? auditAction(existing.status, clean.status, wasVisible, willBeVisible);
+  const was = wasVisible ? await placesOf(ctx.db, id) : undefined;
   await ctx.db.transaction().execute(async (trx) => {
     // The revision that held the body by reference keeps the body it had.
     await settleRevision(trx, id, existing.body);
@@ -148,8 +149,8 @@ export async function updateArticle(
     });
   });
   const article = await getArticle(ctx.db, id);
-  if (willBeVisible) await ctx.events.emit('article.published', { articleId: id });
-  else if (wasVisible) await ctx.events.emit('article.unpublished', { articleId: id });
+  if (willBeVisible) await ctx.events.emit('article.published', { articleId: id, was });
+  else if (wasVisible) await ctx.events.emit('article.unpublished', { articleId: id, was });
   if (clean.status === 'scheduled')
     await ctx.events.emit('article.scheduled', { articleId: id, at: clean.publishedAt! });
   return article;
@@ -161,6 +162,7 @@ export async function deleteArticle(ctx: ServiceContext, id: number, actor: Acto
   if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
   if (!can.deleteArticle(actor, existing)) throw forbidden('delete this article');
   const now = ctx.now().toISOString();
+  const was = await placesOf(ctx.db, id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('articles').where('id', '=', id).execute();
     await recordAudit(trx, {
@@ -171,7 +173,7 @@ export async function deleteArticle(ctx: ServiceContext, id: number, actor: Acto
       subject: existing.title,
     });
   });
-  await ctx.events.emit('article.unpublished', { articleId: id });
+  await ctx.events.emit('article.unpublished', { articleId: id, was });
 }
 
 async function assertVersion(

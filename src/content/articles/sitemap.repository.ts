@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { SITEMAP_PAGE_IDS } from '../../db/migrations/0004-archive-scale.js';
+import { dependsOn } from '../../lib/dependencies.js';
 import { stillVisibleTo, visibleTo } from './articles.repository.js';
 import { articlePath } from './articles.table.js';
 
@@ -32,6 +33,7 @@ function modifiedAt(row: { published_at: string | null; updated_at: string }): s
  * `select page, lastmod from sitemap_pages order by page` (primary key)
  */
 export async function listSitemapPages(db: Db, now: string): Promise<{ page: number; lastmod: string }[]> {
+  dependsOn('list-all');
   const rows = await db.selectFrom('sitemap_pages').select(['page', 'lastmod']).orderBy('page').execute();
   return rows.map((r) => ({ page: r.page, lastmod: r.lastmod > now ? now : r.lastmod }));
 }
@@ -44,6 +46,7 @@ export async function listSitemapPages(db: Db, now: string): Promise<{ page: num
  * (primary key range)
  */
 export async function listSitemapArticles(db: Db, now: string, page: number): Promise<SitemapArticle[]> {
+  dependsOn('list-all');
   const rows = await db
     .selectFrom('articles')
     .select(['id', 'slug', 'published_at', 'updated_at'])
@@ -57,6 +60,7 @@ export async function listSitemapArticles(db: Db, now: string, page: number): Pr
 
 /** How many tag sitemap pages there are: the highest tag id, in pages. */
 export async function countTagSitemapPages(db: Db): Promise<number> {
+  dependsOn('tags');
   const row = await db
     .selectFrom('tags')
     .select((eb) => eb.fn.max('id').as('max'))
@@ -76,6 +80,7 @@ export async function listSitemapTags(
   now: string,
   page: number,
 ): Promise<{ slug: string; modifiedAt: string }[]> {
+  dependsOn('list-all', 'tags');
   const rows = await db
     .selectFrom('tags')
     .select((eb) => [
@@ -101,6 +106,7 @@ export async function listSitemapTags(
  * id: one seek of articles_section_published per section.
  */
 export async function sectionChanges(db: Db, now: string): Promise<Map<number, string>> {
+  dependsOn('list-all', 'sections');
   const rows = await db
     .selectFrom('sections')
     .select((eb) => [

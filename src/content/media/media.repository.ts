@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { dependsOn } from '../../lib/dependencies.js';
 import type { MediaTable } from '../../db/schema.js';
 import type { BodyDoc } from '../body/body.types.js';
 import { toMedia, type Media } from './media.table.js';
@@ -85,6 +86,7 @@ export async function loadBodyMedia(
     ]),
   ];
   if (!ids.length) return new Map();
+  dependsOn(...ids.map((id) => `media-${id}`));
   const rows = await selectMedia(db).where('media.id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, toMedia(row)]));
 }

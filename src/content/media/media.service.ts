@@ -118,6 +118,7 @@ export async function updateMedia(
       details: { mediaId: id },
     });
   });
+  await ctx.events.emit('media.changed', { mediaId: id });
   return { ...media, ...next };
 }
 
@@ -144,6 +145,7 @@ export async function deleteMedia(
       details: { mediaId: id, file: media.file },
     });
   });
+  await ctx.events.emit('media.changed', { mediaId: id });
   await store.remove([media.file, ...media.variants.map((v) => v.file)]);
 }
 

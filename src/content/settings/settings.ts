@@ -1,9 +1,11 @@
 import type { Db } from '../../db/database.js';
+import { dependsOn } from '../../lib/dependencies.js';
 import { DEFAULT_DATE_FORMAT, formatDate, isTimeZone } from '../../lib/dateline.js';
 import { forbidden, invalidInput } from '../../lib/app-error.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { cleanName, cleanText, cleanUrl } from '../taxonomy/taxonomy.fields.js';
 import { can, type Actor } from '../users/permissions.js';
+import type { ServiceContext } from '../articles/articles.service.js';
 
 /** The newsroom's settings, stored in the `settings` table as one JSON value per key. */
 export interface SiteSettings {
@@ -42,6 +44,7 @@ export type SettingsChanges = Partial<
 >;
 
 export async function getSettings(db: Db): Promise<SiteSettings> {
+  dependsOn('settings');
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return { ...DEFAULT_SETTINGS, ...stored } as SiteSettings;
@@ -64,14 +67,14 @@ export async function saveSettings(db: Db, changes: SettingsChanges): Promise<Si
  * Changes the site's settings as an administrator, with an audit entry naming
  * the keys that changed.
  *
- * @example await updateSettings(db, actor, { tagline: 'News from Sofia' }, new Date())
+ * @example await updateSettings(ctx, actor, { tagline: 'News from Sofia' })
  */
 export async function updateSettings(
-  db: Db,
+  ctx: ServiceContext,
   actor: Actor,
   changes: SettingsChanges,
-  now: Date,
 ): Promise<SiteSettings> {
+  const { db } = ctx;
   if (!can.manageSettings(actor)) throw forbidden('change the site settings');
   const current = await getSettings(db);
   const clean = validateSettings(current, changes);
@@ -82,12 +85,13 @@ export async function updateSettings(
   await db.transaction().execute(async (trx) => {
     await writeSettings(trx, clean);
     await recordAudit(trx, {
-      at: now.toISOString(),
+      at: ctx.now().toISOString(),
       actor,
       action: 'settings.update',
       subject: changed.length ? changed.join(', ') : 'no changes',
     });
   });
+  if (changed.length) await ctx.events.emit('settings.changed', {});
   return getSettings(db);
 }
 

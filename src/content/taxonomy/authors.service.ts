@@ -84,11 +84,13 @@ export async function createAuthor(
   const row = await clean(ctx, input);
   await assertSlugFree(ctx.db, 'authors', row.slug, null);
   const at = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    const author = await insertAuthor(trx, row);
+  const author = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await insertAuthor(trx, row);
     await recordAudit(trx, { at, actor, action: 'author.create', subject: `${row.name} (${row.slug})` });
-    return author;
+    return inserted;
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'author', id: author.id });
+  return author;
 }
 
 export async function updateAuthor(
@@ -112,6 +114,7 @@ export async function updateAuthor(
       details: { from: { name: before.name, slug: before.slug }, to: { name: row.name, slug: row.slug } },
     });
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'author', id });
   return { id, ...row };
 }
 
@@ -140,4 +143,5 @@ export async function deleteAuthor(ctx: ServiceContext, actor: Actor, id: number
       subject: `${author.name} (${author.slug})`,
     });
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'author', id });
 }

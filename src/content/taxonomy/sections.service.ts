@@ -60,11 +60,13 @@ export async function createSection(
   const row = clean(input);
   await assertSlugFree(ctx.db, 'sections', row.slug, null);
   const at = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    const section = await insertSection(trx, { ...row, position: await nextSectionPosition(trx) });
+  const section = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await insertSection(trx, { ...row, position: await nextSectionPosition(trx) });
     await recordAudit(trx, { at, actor, action: 'section.create', subject: `${row.name} (${row.slug})` });
-    return section;
+    return inserted;
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'section', id: section.id });
+  return section;
 }
 
 /** Renames or re-describes a section; a new slug changes its address (/sections/<slug>). */
@@ -89,6 +91,7 @@ export async function updateSection(
       details: { from: { name: before.name, slug: before.slug }, to: { name: row.name, slug: row.slug } },
     });
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'section', id });
   return { ...before, ...row };
 }
 
@@ -117,6 +120,7 @@ export async function reorderSections(
     const names = ids.map((id) => current.find((s) => s.id === id)!.name);
     await recordAudit(trx, { at, actor, action: 'section.reorder', subject: names.join(', ') });
   });
+  for (const id of ids) await ctx.events.emit('taxonomy.changed', { kind: 'section', id });
   return listSections(ctx.db);
 }
 
@@ -163,4 +167,5 @@ export async function deleteSection(ctx: ServiceContext, actor: Actor, id: numbe
       subject: `${section.name} (${section.slug})`,
     });
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'section', id });
 }

@@ -53,11 +53,13 @@ export async function createSource(
   const row = clean(input);
   await assertSlugFree(ctx.db, 'sources', row.slug, null);
   const at = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    const source = await insertSource(trx, row);
+  const source = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await insertSource(trx, row);
     await recordAudit(trx, { at, actor, action: 'source.create', subject: `${row.name} (${row.slug})` });
-    return source;
+    return inserted;
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'source', id: source.id });
+  return source;
 }
 
 export async function updateSource(
@@ -81,6 +83,7 @@ export async function updateSource(
       details: { from: { name: before.name, slug: before.slug, url: before.url }, to: row },
     });
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'source', id });
   return { id, ...row };
 }
 
@@ -93,7 +96,7 @@ export async function deleteSource(
   allowed(actor);
   const source = await existing(ctx.db, 'sources', id);
   const at = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     const articles = await countArticlesOf(trx, 'sources', id);
     await clearSource(trx, id);
     await deleteRow(trx, 'sources', id);
@@ -106,4 +109,6 @@ export async function deleteSource(
     });
     return { articles };
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'source', id });
+  return result;
 }

@@ -107,6 +107,7 @@ export async function renameTag(
       details: { from: before.slug, to: slug },
     });
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'tag', id });
   if (name !== before.name) await announce(ctx, await tagArticleIds(ctx.db, id));
   return { id, name, slug };
 }
@@ -140,6 +141,8 @@ export async function mergeTags(
     });
     return ids;
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'tag', id: fromId });
+  await ctx.events.emit('taxonomy.changed', { kind: 'tag', id: intoId });
   await announce(ctx, affected);
   return { into, moved: affected.length };
 }
@@ -162,6 +165,7 @@ export async function deleteTag(ctx: ServiceContext, actor: Actor, id: number): 
     });
     return ids;
   });
+  await ctx.events.emit('taxonomy.changed', { kind: 'tag', id });
   await announce(ctx, affected);
 }
 

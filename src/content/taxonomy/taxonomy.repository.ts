@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, SectionRow, SourceRow, TagRow } from '../../db/schema.js';
+import { dependsOn } from '../../lib/dependencies.js';
 import { slugify } from '../../lib/slugify.js';
 
 /**
@@ -20,12 +21,17 @@ export async function findBySlug<T extends TaxonomyTable>(
   slug: string,
 ): Promise<TaxonomyRows[T] | undefined> {
   // The four tables share id/slug/name; Kysely cannot type a query over a union of tables.
-  return (await db
+  const row = (await db
     .selectFrom(table as 'tags')
     .selectAll()
     .where('slug', '=', slug)
     .executeTakeFirst()) as TaxonomyRows[T] | undefined;
+  if (row) dependsOn(`${SINGULAR[table]}-${row.id}`);
+  return row;
 }
+
+/** `tags` to `tag`: the dependency key's spelling (src/lib/dependencies.ts). */
+export const SINGULAR = { sections: 'section', tags: 'tag', authors: 'author', sources: 'source' } as const;
 
 export async function findById<T extends TaxonomyTable>(
   db: Db,
@@ -40,6 +46,7 @@ export async function findById<T extends TaxonomyTable>(
 }
 
 export async function listSections(db: Db): Promise<SectionRow[]> {
+  dependsOn('sections');
   return db.selectFrom('sections').selectAll().orderBy('position').orderBy('name').execute();
 }
 

@@ -14,17 +14,22 @@ import { AppError } from '../../lib/app-error.js';
 export function mediaFileRoutes(app: FastifyInstance, services: AppServices): void {
   const store = services.media;
 
-  app.get<{ Params: { '*': string } }>('/media/*', async (request, reply) => {
-    const name = request.params['*'];
-    const file = store.pathOf(name);
-    const stat = file ? await fs.promises.stat(file).catch(() => undefined) : undefined;
-    if (!file || !stat?.isFile()) throw new AppError('NOT_FOUND', `no image at /media/${name}`);
-    return reply
-      .type(STORED_TYPES[path.extname(file)])
-      .header('content-length', stat.size)
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('last-modified', stat.mtime.toUTCString())
-      .header('x-content-type-options', 'nosniff')
-      .send(fs.createReadStream(file));
-  });
+  // Files carry their own validators and are not worth keeping in memory twice.
+  app.get<{ Params: { '*': string } }>(
+    '/media/*',
+    { config: { pageCache: false } },
+    async (request, reply) => {
+      const name = request.params['*'];
+      const file = store.pathOf(name);
+      const stat = file ? await fs.promises.stat(file).catch(() => undefined) : undefined;
+      if (!file || !stat?.isFile()) throw new AppError('NOT_FOUND', `no image at /media/${name}`);
+      return reply
+        .type(STORED_TYPES[path.extname(file)])
+        .header('content-length', stat.size)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('last-modified', stat.mtime.toUTCString())
+        .header('x-content-type-options', 'nosniff')
+        .send(fs.createReadStream(file));
+    },
+  );
 }

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { collectInto, type DependencyKey } from '../lib/dependencies.js';
+import type { CachedPage, PageCache, Rendered } from './page-cache.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** False: this route's answers never go through the page cache (files, beacons). */
+    pageCache?: boolean;
+  }
+}
+
+export interface HttpCachingOptions {
+  cache: PageCache;
+  /** Renders go through this app's full request pipeline (app.inject). */
+  app: FastifyInstance;
+  /** Seconds a browser keeps a page without asking again. */
+  browserSeconds: number;
+  /** Seconds a shared cache (a CDN, Varnish) keeps it; content changes purge it sooner. */
+  sharedSeconds: number;
+  /** Seconds past that a shared cache may serve it while fetching it anew. */
+  staleSeconds: number;
+}
+
+/** Headers of a render that belong to one answer, not to the page. */
+const PER_ANSWER = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+  'vary',
+  'etag',
+  'cache-control',
+  'set-cookie',
+  'x-newsdesk-keys',
+]);
+
+/**
+ * The reader site's HTTP caching, as an onRequest hook for a scope's GET and
+ * HEAD routes: answers from the page cache (fresh, or stale while one
+ * request renders anew), renders a missing page once however many readers
+ * ask (through `app.inject`, collecting the render's dependency keys), and
+ * gives every cached answer what a cache in front needs: a weak ETag (and a
+ * 304 for a matching If-None-Match), Cache-Control with s-maxage and
+ * stale-while-revalidate, the dependency keys as Surrogate-Key, and the
+ * encoding the reader asked for, compressed once at store time.
+ *
+ * `X-Cache: hit | stale | miss` tells which; answers that must not be shared
+ * (errors, redirects, anything private or setting a cookie) pass through as
+ * rendered, each waiting reader getting the same one.
+ */
+export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions): void {
+  const { cache, app } = options;
+  // The page cache's own renders carry this header, so the hook lets them through to the route.
+  const token = randomUUID();
+  // Browsers keep a page for the route's own max-age if it gave one (feeds: 5 minutes), else browserSeconds.
+  const cacheControl = (page: CachedPage) => {
+    const own = /max-age=(\d+)/.exec(page.headers['cache-control'] ?? '');
+    return `public, max-age=${own ? own[1] : options.browserSeconds}, s-maxage=${options.sharedSeconds}, stale-while-revalidate=${options.staleSeconds}`;
+  };
+
+  const render = async (url: string): Promise<Rendered> => {
+    const response = await app.inject({
+      method: 'GET',
+      url,
+      headers: { 'x-newsdesk-render': token, 'accept-encoding': 'identity' },
+    });
+    const keys = new Set(
+      String(response.headers['x-newsdesk-keys'] ?? '')
+        .split(' ')
+        .filter(Boolean),
+    );
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined && !PER_ANSWER.has(name)) headers[name] = String(value);
+    }
+    const policy = String(response.headers['cache-control'] ?? '');
+    return {
+      status: response.statusCode,
+      headers: { ...headers, 'cache-control': policy },
+      body: response.rawPayload,
+      keys,
+      cacheable:
+        response.statusCode === 200 &&
+        response.headers['set-cookie'] === undefined &&
+        !/no-store|private/.test(policy),
+    };
+  };
+
+  // A render runs its route inside a collector of dependency keys, and hands them back in a header.
+  const collected = new WeakMap<FastifyRequest, Set<DependencyKey>>();
+  scope.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers['x-newsdesk-render'] !== token) return done();
+    const keys = new Set<DependencyKey>();
+    collected.set(request, keys);
+    collectInto(keys, done);
+  });
+  scope.addHook('onSend', async (request, reply) => {
+    const keys = collected.get(request);
+    if (keys) reply.header('x-newsdesk-keys', [...keys].join(' '));
+  });
+
+  scope.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (request.routeOptions.config.pageCache === false || !cache.enabled) return;
+    if (request.headers['x-newsdesk-render'] === token) return;
+    const url = request.url;
+    const found = cache.lookup(url);
+    if (found) {
+      if (found.state === 'stale') cache.refresh(url, () => render(url));
+      return sendCached(request, reply, found.page, found.state, cacheControl, cache);
+    }
+    const answer = await cache.fill(url, () => render(url));
+    if ('etag' in answer) return sendCached(request, reply, answer, 'miss', cacheControl, cache);
+    // Not to be shared (`pass`), or overtaken by a change while it rendered (a `miss` not kept):
+    // sent as rendered, compressed on the way out as any answer is.
+    reply
+      .code(answer.status)
+      .headers(answer.headers)
+      .header('x-cache', answer.cacheable ? 'miss' : 'pass');
+    if (!answer.headers['cache-control']) reply.removeHeader('cache-control');
+    return reply.send(answer.body);
+  });
+}
+
+function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: CachedPage,
+  state: 'fresh' | 'stale' | 'miss',
+  cacheControl: (page: CachedPage) => string,
+  cache: PageCache,
+): FastifyReply {
+  reply
+    .headers(page.headers)
+    .header('cache-control', cacheControl(page))
+    .header('etag', page.etag)
+    .header('vary', 'accept-encoding')
+    .header('surrogate-key', page.keys.join(' '))
+    .header('x-cache', state === 'fresh' ? 'hit' : state)
+    .header('age', String(Math.max(0, Math.floor((cache.now() - page.renderedAt) / 1000))));
+  if (matches(request.headers['if-none-match'], page.etag)) {
+    reply.removeHeader('content-type');
+    return reply.code(304).send();
+  }
+  reply.code(page.status);
+  const encoding = chooseEncoding(String(request.headers['accept-encoding'] ?? ''));
+  if (encoding === 'identity') return reply.send(page.body);
+  return reply.header('content-encoding', encoding).send(encoding === 'br' ? page.br : page.gzip);
+}
+
+/** If-None-Match against a weak ETag: weak comparison, a list, or `*`. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = etag.replace(/^W\//, '');
+  return header
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || tag.replace(/^W\//, '') === opaque);
+}
+
+/** Brotli if the reader takes it, then gzip, else the bytes as they are (q=0 refuses). */
+export function chooseEncoding(acceptEncoding: string): 'br' | 'gzip' | 'identity' {
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const takes = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (takes('br')) return 'br';
+  if (takes('gzip')) return 'gzip';
+  return 'identity';
+}

@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import type { DependencyKey } from '../lib/dependencies.js';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** What a render produced: the answer as the route gave it, and what it was made of. */
+export interface Rendered {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  keys: Set<DependencyKey>;
+  /** False for answers no one else may be given (an error, a redirect, a private page). */
+  cacheable: boolean;
+}
+
+/** A stored page: its bytes in each encoding, computed once, and its dependency keys. */
+export interface CachedPage {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  /** Weak: the encodings differ in bytes, not in meaning. */
+  etag: string;
+  keys: DependencyKey[];
+  /** Milliseconds, on the cache's clock. */
+  renderedAt: number;
+}
+
+export interface PageCacheOptions {
+  /** Bound on the stored bytes (all encodings); 0 turns the cache off. */
+  maxBytes: number;
+  /** How long a page is served as it is. */
+  freshMs: number;
+  /** How long past that it may still be served while one request renders it anew. */
+  staleMs: number;
+  /** The clock, in milliseconds; tests move it. */
+  now: () => number;
+  /** A background re-render failed (the stale page stays until it expires). */
+  onError: (error: unknown, url: string) => void;
+}
+
+export interface PageCacheStats {
+  hits: number;
+  stale: number;
+  misses: number;
+  /** Renders started: misses that found no render under way, and background refreshes. */
+  renders: number;
+  /** Pages dropped by content changes. */
+  dropped: number;
+  pages: number;
+  bytes: number;
+}
+
+export type Lookup = { page: CachedPage; state: 'fresh' | 'stale' } | undefined;
+
+/**
+ * The reader pages and feeds, rendered once and kept in memory, bounded in
+ * bytes (least recently used go first), keyed by URL.
+ *
+ * - Every page carries the dependency keys its reads recorded
+ *   (src/lib/dependencies.ts); `drop(keys)` removes exactly the pages that
+ *   showed what changed, and no others.
+ * - Requests for a page being rendered wait for that render (coalescing): a
+ *   cold page under a spike costs one render, not one per reader.
+ * - A page past its freshness is still served, for `staleMs`, while one
+ *   request renders it anew in the background (stale-while-revalidate).
+ *   Content changes never wait for this: they drop pages at once. Freshness
+ *   only bounds what changes with time (view counters, most-read lists).
+ * - A render that overlaps a drop naming one of its keys may hold the old
+ *   state: it answers the requests that waited for it and is not stored.
+ */
+export class PageCache {
+  readonly #options: PageCacheOptions;
+  readonly #pages: LRUCache<string, CachedPage>;
+  /** Dependency key to the URLs of the stored pages that carry it. */
+  readonly #byKey = new Map<DependencyKey, Set<string>>();
+  /** Renders a request may wait for, by URL. */
+  readonly #rendering = new Map<string, Promise<Rendered>>();
+  /** Every render not finished (waited for or not), with the generation it began in. */
+  readonly #active = new Set<{ since: number }>();
+  /** Drops since the oldest unfinished render began: [generation, keys, or every key]. */
+  #drops: [number, ReadonlySet<DependencyKey> | 'all'][] = [];
+  #generation = 0;
+  readonly #stats = { hits: 0, stale: 0, misses: 0, renders: 0, dropped: 0 };
+
+  constructor(options: PageCacheOptions) {
+    this.#options = options;
+    this.#pages = new LRUCache<string, CachedPage>({
+      maxSize: Math.max(1, options.maxBytes),
+      sizeCalculation: (page) => Math.max(1, sizeOf(page)),
+      dispose: (page, url) => this.#unindex(page, url),
+    });
+  }
+
+  /** The cache's clock, in milliseconds. */
+  now(): number {
+    return this.#options.now();
+  }
+
+  get enabled(): boolean {
+    return this.#options.maxBytes > 0;
+  }
+
+  get stats(): PageCacheStats {
+    return { ...this.#stats, pages: this.#pages.size, bytes: this.#pages.calculatedSize };
+  }
+
+  /** The stored page and whether it is still fresh; undefined when absent or too old to serve. */
+  lookup(url: string): Lookup {
+    const page = this.#pages.get(url);
+    if (!page) return undefined;
+    const age = this.#options.now() - page.renderedAt;
+    if (age < this.#options.freshMs) {
+      this.#stats.hits++;
+      return { page, state: 'fresh' };
+    }
+    if (age < this.#options.freshMs + this.#options.staleMs) {
+      this.#stats.stale++;
+      return { page, state: 'stale' };
+    }
+    this.#pages.delete(url);
+    return undefined;
+  }
+
+  /**
+   * Renders the page, or waits for the render of it already under way, and
+   * stores the result if it may be. Resolves with the stored page, or with
+   * the render when it is not to be stored (an error page, a redirect).
+   */
+  async fill(url: string, render: () => Promise<Rendered>): Promise<CachedPage | Rendered> {
+    this.#stats.misses++;
+    const rendered = await this.#render(url, render);
+    return this.#pages.get(url) ?? rendered;
+  }
+
+  /** Renders a stale page anew in the background, unless a render of it is under way. */
+  refresh(url: string, render: () => Promise<Rendered>): void {
+    if (this.#rendering.has(url)) return;
+    this.#render(url, render).catch((error: unknown) => this.#options.onError(error, url));
+  }
+
+  /** Removes every stored page that carries one of these keys; returns how many went. */
+  drop(keys: Iterable<DependencyKey>): number {
+    const named = new Set(keys);
+    if (named.size === 0) return 0;
+    this.#changed(named);
+    let dropped = 0;
+    for (const key of named) {
+      for (const url of [...(this.#byKey.get(key) ?? [])]) {
+        if (this.#pages.delete(url)) dropped++;
+      }
+    }
+    this.#stats.dropped += dropped;
+    return dropped;
+  }
+
+  /** Empties the cache (a restore, a change that touches every page). */
+  clear(): void {
+    this.#changed('all');
+    this.#pages.clear();
+  }
+
+  #changed(keys: ReadonlySet<DependencyKey> | 'all'): void {
+    this.#generation++;
+    if (this.#active.size > 0) this.#drops.push([this.#generation, keys]);
+    // A request from now on must not wait for a render that began before this change.
+    this.#rendering.clear();
+  }
+
+  #render(url: string, render: () => Promise<Rendered>): Promise<Rendered> {
+    const under = this.#rendering.get(url);
+    if (under) return under;
+    this.#stats.renders++;
+    const active = { since: this.#generation };
+    this.#active.add(active);
+    // Begun on the next tick, so that `done` is in the map before the render can end.
+    const done: Promise<Rendered> = Promise.resolve().then(async () => {
+      try {
+        const rendered = await render();
+        if (rendered.cacheable && this.enabled && !this.#droppedSince(active.since, rendered.keys)) {
+          await this.#store(url, rendered, active.since);
+        }
+        return rendered;
+      } finally {
+        if (this.#rendering.get(url) === done) this.#rendering.delete(url);
+        this.#active.delete(active);
+        this.#trimDrops();
+      }
+    });
+    this.#rendering.set(url, done);
+    return done;
+  }
+
+  async #store(url: string, rendered: Rendered, since: number): Promise<void> {
+    const [br, gz] = await Promise.all([
+      brotli(rendered.body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: rendered.body.length,
+        },
+      }),
+      gzip(rendered.body, { level: 9 }),
+    ]);
+    // A change may have come while the encodings were made.
+    if (this.#droppedSince(since, rendered.keys)) return;
+    const page: CachedPage = {
+      status: rendered.status,
+      headers: rendered.headers,
+      body: rendered.body,
+      br,
+      gzip: gz,
+      etag: `W/"${createHash('sha1').update(rendered.body).digest('base64url').slice(0, 22)}"`,
+      keys: [...rendered.keys],
+      renderedAt: this.#options.now(),
+    };
+    this.#pages.set(url, page);
+    // Set may have refused a page larger than the whole cache.
+    if (this.#pages.get(url) !== page) return;
+    for (const key of page.keys) {
+      let urls = this.#byKey.get(key);
+      if (!urls) this.#byKey.set(key, (urls = new Set()));
+      urls.add(url);
+    }
+  }
+
+  /** Whether a change since `generation` named one of these keys. */
+  #droppedSince(generation: number, keys: ReadonlySet<DependencyKey>): boolean {
+    if (generation === this.#generation) return false;
+    for (const [at, named] of this.#drops) {
+      if (at <= generation) continue;
+      if (named === 'all') return true;
+      for (const key of named) if (keys.has(key)) return true;
+    }
+    return false;
+  }
+
+  #trimDrops(): void {
+    let oldest = Infinity;
+    for (const { since } of this.#active) oldest = Math.min(oldest, since);
+    this.#drops = this.#drops.filter(([at]) => at > oldest);
+  }
+
+  #unindex(page: CachedPage, url: string): void {
+    for (const key of page.keys) {
+      const urls = this.#byKey.get(key);
+      if (!urls) continue;
+      urls.delete(url);
+      if (urls.size === 0) this.#byKey.delete(key);
+    }
+  }
+}
+
+function sizeOf(page: CachedPage): number {
+  let headers = 0;
+  for (const [name, value] of Object.entries(page.headers)) headers += name.length + value.length;
+  return page.body.length + page.br.length + page.gzip.length + headers + page.keys.length * 24 + 200;
+}

@@ -1,0 +1,136 @@
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+
+/** What the services log through: pino, or Fastify's pino when the server built them. */
+export type Log = Pick<Logger, 'error' | 'warn' | 'info'>;
+import type { Config } from './config.js';
+import { PageCache } from './cache/page-cache.js';
+import { wireInvalidation } from './cache/invalidation.js';
+import {
+  ContentEvents,
+  getSettings,
+  MediaStore,
+  startScheduler,
+  type ServiceContext,
+} from './content/index.js';
+import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
+import { migrateToLatest, openDatabase, type Db } from './db/database.js';
+import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.js';
+import { createSearchIndex, wireSearch, type SearchIndex } from './search/index.js';
+import { ViewCounter } from './views/index.js';
+
+/** Everything the server, the commands and the tests share, wired once. */
+export interface Services {
+  config: Config;
+  log: Log;
+  db: Db;
+  events: ContentEvents;
+  /** What content services take: the database, the events, the clock. */
+  content: ServiceContext;
+  search: SearchIndex;
+  /** Drains the queue of related lists to compute, off the request path. */
+  related: RelatedWorker;
+  /** Rendered reader pages and feeds, dropped by content events. */
+  pages: PageCache;
+  views: ViewCounter;
+  now: () => Date;
+  /** Uploaded images and their sizes, under DATA_DIR/media. */
+  media: MediaStore;
+  /** Starts the background work: view flushing, related lists, the scheduler. */
+  start(): void;
+  /** Stops the background work, writes buffered views, closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** Defaults to a pino logger at the configured level. */
+  log?: Log;
+}
+
+/**
+ * The composition root: opens and migrates the database, builds every room
+ * and wires each listener to the content events exactly once (search first,
+ * since related lists read the search index; then related lists; then the
+ * page cache), and fills an empty site with demo content when configured.
+ * The server (`buildApp`), the commands and the tests all start here.
+ */
+export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? pino({ level: config.logLevel });
+
+  const db = openDatabase(config);
+  await migrateToLatest(db);
+
+  const events = new ContentEvents();
+  events.onError((error, event) => log.error({ err: error, event }, 'content event listener failed'));
+  const search = createSearchIndex(db, now);
+  wireSearch(events, search);
+  const related = new RelatedWorker({
+    db,
+    now,
+    events,
+    intervalMs: config.relatedIntervalMs,
+    onError: (error) => log.error({ err: error }, 'computing related articles failed'),
+  });
+  wireRelated(events, db, now, related);
+  const pages = new PageCache({
+    maxBytes: config.pageCacheBytes,
+    freshMs: config.pageCacheFreshSeconds * 1000,
+    staleMs: config.pageCacheStaleSeconds * 1000,
+    now: () => now().getTime(),
+    onError: (error, url) => log.error({ err: error, url }, 'refreshing a cached page failed'),
+  });
+  wireInvalidation(events, db, [(keys) => void pages.drop(keys)]);
+
+  const content: ServiceContext = { db, events, now };
+  const media = new MediaStore(path.join(config.dataDir, 'media'));
+  const views = new ViewCounter({
+    db,
+    flushMs: config.viewFlushMs,
+    timeZone: async () => (await getSettings(db)).timeZone,
+    now,
+    onError: (error) => log.error({ err: error }, 'writing view counts failed'),
+  });
+
+  if (config.demo && (await isEmptySite(db))) {
+    const started = Date.now();
+    const ids = await seedDemo(content, media);
+    await search.rebuild();
+    await rebuildAllRelated(db, now().toISOString());
+    pages.clear();
+    log.info({ articles: ids.size, ms: Date.now() - started }, 'demo content added');
+  }
+
+  let stopScheduler: (() => Promise<void>) | undefined;
+  return {
+    config,
+    log,
+    db,
+    events,
+    content,
+    search,
+    related,
+    pages,
+    views,
+    now,
+    media,
+    start() {
+      views.start();
+      related.start();
+      stopScheduler ??= startScheduler(content, config.schedulerMs, (error) =>
+        log.error({ err: error }, 'publishing due articles failed'),
+      );
+    },
+    async stop() {
+      try {
+        await stopScheduler?.();
+        await related.stop();
+        await views.stop();
+      } finally {
+        await db.destroy();
+      }
+    },
+  };
+}
