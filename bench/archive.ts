@@ -28,9 +28,9 @@ import { createApiToken, createUser, SYSTEM } from '../src/content/index.js';
 import { migrateToLatest, MIGRATIONS, openDatabase } from '../src/db/database.js';
 import { createSearchIndex } from '../src/search/index.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+export const ROOT = path.resolve(import.meta.dirname, '..');
 const CACHE = path.join(ROOT, 'bench', '.cache');
-const RESULTS = path.join(ROOT, 'bench', 'results');
+export const RESULTS = path.join(ROOT, 'bench', 'results');
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
 const SEED = 1;
 
@@ -79,7 +79,35 @@ export async function benchArchives(sizes: number[]): Promise<void> {
 }
 
 async function benchOne(size: number): Promise<ArchiveResult> {
-  // 1. The archive, generated once per size and seed.
+  const generation = await ensureArchive(size);
+  const { dataDir, token } = await workingCopy(size);
+  // Uncached, as the archive's targets are: the page cache would answer repeated paths from memory.
+  const { server, base, startupMs } = await startServer(dataDir, { PAGE_CACHE_MB: '0' });
+  try {
+    const paths = await measurePaths(base, dataDir, token);
+    const relatedSeconds = await measurePublish(base, dataDir, token, paths);
+    const rssMb = rss(server);
+    const sizes = databaseSize(dataDir);
+    return {
+      articles: size,
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      generation,
+      startupMs,
+      rssMb,
+      ...sizes,
+      paths,
+      relatedSeconds,
+    };
+  } finally {
+    await stop(server);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The archive of this size, generated once per size and seed into bench/.cache; how fast it was made. */
+export async function ensureArchive(size: number): Promise<ArchiveResult['generation']> {
   const archiveDir = path.join(CACHE, `archive-${size}-seed-${SEED}`);
   const marker = path.join(archiveDir, 'generated.json');
   let generation: ArchiveResult['generation'] = null;
@@ -114,8 +142,12 @@ async function benchOne(size: number): Promise<ArchiveResult> {
     };
     generation = { seconds: saved.seconds.total, perSecond: saved.perSecond };
   }
+  return generation;
+}
 
-  // 2. A working copy, with an editor and a token.
+/** A working copy of the archive in a temporary folder, with an editor and an API token. */
+export async function workingCopy(size: number): Promise<{ dataDir: string; token: string }> {
+  const archiveDir = path.join(CACHE, `archive-${size}-seed-${SEED}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsdesk-bench-${size}-`));
   fs.copyFileSync(path.join(archiveDir, 'newsdesk.db'), path.join(dataDir, 'newsdesk.db'));
   const setup = openDatabase({ dataDir });
@@ -128,11 +160,18 @@ async function benchOne(size: number): Promise<ArchiveResult> {
   );
   const token = await createApiToken(setup, editor.id, 'bench', new Date());
   await setup.destroy();
+  return { dataDir, token };
+}
 
-  // 3. The server.
+/** `newsdesk serve` on a free port over dataDir; resolves when it answers, with how long that took. */
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  args: string[] = [],
+): Promise<{ server: ChildProcess; base: string; startupMs: number }> {
   const port = await freePort();
   const started = performance.now();
-  const server = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), 'serve'], {
+  const server = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), 'serve', ...args], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -141,33 +180,18 @@ async function benchOne(size: number): Promise<ArchiveResult> {
       SITE_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       NEWSDESK_DEMO: '0',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(base);
-    const startupMs = Math.round(performance.now() - started);
-    const paths = await measurePaths(base, dataDir, token);
-    const relatedSeconds = await measurePublish(base, dataDir, token, paths);
-    const rssMb = rss(server);
-    const sizes = databaseSize(dataDir);
-    return {
-      articles: size,
-      date: new Date().toISOString(),
-      node: process.version,
-      cpus: os.cpus().length,
-      generation,
-      startupMs,
-      rssMb,
-      ...sizes,
-      paths,
-      relatedSeconds,
-    };
-  } finally {
+  } catch (error) {
     await stop(server);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   }
+  return { server, base, startupMs: Math.round(performance.now() - started) };
 }
 
 /** Targets chosen from the archive itself: articles, the busiest section and tag, a month and a day. */
@@ -369,7 +393,7 @@ async function timeRequests(
   return summary(samples);
 }
 
-function summary(samples: number[]): PathResult {
+export function summary(samples: number[]): PathResult {
   const sorted = [...samples].sort((a, b) => a - b);
   const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   const round = (n: number) => Math.round(n * 10) / 10;
@@ -378,7 +402,7 @@ function summary(samples: number[]): PathResult {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-function request(
+export function request(
   base: string,
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
@@ -402,7 +426,7 @@ function request(
   });
 }
 
-async function waitFor(base: string): Promise<void> {
+export async function waitFor(base: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
@@ -415,7 +439,7 @@ async function waitFor(base: string): Promise<void> {
   }
 }
 
-function rss(child: ChildProcess): number {
+export function rss(child: ChildProcess): number {
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
@@ -440,7 +464,7 @@ function databaseSize(dataDir: string) {
   }
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -449,7 +473,7 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = http.createServer();
     server.listen(0, '127.0.0.1', () => {

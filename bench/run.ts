@@ -1,18 +1,27 @@
 /**
- * `npm run bench`: the demo site's hot paths in-process (bench/demo.ts), or
- * with `-- --articles 10000,100000` every path over HTTP on generated
- * archives of those sizes (bench/archive.ts). Results go to bench/results/.
+ * `npm run bench`: a breaking-news spike against a generated archive of
+ * 100,000 articles, with nginx serving the same page as the yardstick
+ * (bench/spike.ts; `-- --spike N` for another size).
+ *
+ * `npm run bench -- --articles 10000,100000`: every path over HTTP, uncached,
+ * on generated archives of those sizes (bench/archive.ts).
+ * `npm run bench -- --demo`: the demo site's hot paths in-process (bench/demo.ts).
+ *
+ * Results go to bench/results/.
  */
 import { parseArgs } from 'node:util';
 import { benchArchives } from './archive.js';
 import { benchDemo } from './demo.js';
+import { benchSpike } from './spike.js';
 
-const { values } = parseArgs({ options: { articles: { type: 'string' } } });
-if (values.articles) {
-  const sizes = values.articles.split(',').map((s) => Number(s.replace(/_/g, '')));
-  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 100))
-    throw new Error(`--articles: a comma-separated list of sizes of at least 100, got "${values.articles}"`);
-  await benchArchives(sizes);
-} else {
-  await benchDemo();
-}
+const { values } = parseArgs({
+  options: { articles: { type: 'string' }, spike: { type: 'string' }, demo: { type: 'boolean' } },
+});
+const size = (raw: string) => {
+  const n = Number(raw.replace(/_/g, ''));
+  if (!Number.isSafeInteger(n) || n < 100) throw new Error(`a size of at least 100 articles, got "${raw}"`);
+  return n;
+};
+if (values.demo) await benchDemo();
+else if (values.articles) await benchArchives(values.articles.split(',').map(size));
+else await benchSpike(size(values.spike ?? '100000'));

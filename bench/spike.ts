@@ -1,0 +1,327 @@
+/**
+ * `npm run bench`: a breaking-news spike, on a generated archive of 100,000
+ * articles (`--articles N` for another size), measured with wrk against
+ * 127.0.0.1 only, each run bounded in time:
+ *
+ * (a) nginx serving the article page's own HTML as a static file: the limit;
+ * (b) the article page on a page-cache hit; (c) on a miss (a different
+ *     article every request); (d) the home page; (g) /feed.xml;
+ * (e) search p50/p95/p99 over a fixed query set, one request at a time,
+ *     uncached (each URL new);
+ * (f) view beacons a second, and the exact count written after;
+ * and the server's resident memory at the end.
+ *
+ * Every figure is also given as a ratio to (a), measured in the same run.
+ * Writes bench/results/spike-N.json and prints the table.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import {
+  ensureArchive,
+  freePort,
+  request,
+  RESULTS,
+  rss,
+  startServer,
+  stop,
+  summary,
+  workingCopy,
+} from './archive.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 32;
+const SEARCHES = 200;
+const QUERIES = [
+  'government',
+  'said',
+  'minister',
+  'energy prices',
+  'min*',
+  '"the minister"',
+  'police',
+  'market',
+];
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Requests per second as a share of nginx's. */
+  ratio?: number;
+}
+
+export interface SpikeResult {
+  articles: number;
+  date: string;
+  node: string;
+  cpus: number;
+  connections: number;
+  seconds: number;
+  nginx: Load;
+  articleHit: Load;
+  articleMiss: Load;
+  home: Load;
+  feed: Load;
+  search: { p50: number; p95: number; p99: number };
+  beacons: Load & { counted: number; written: number };
+  rssMb: number;
+}
+
+export async function benchSpike(size: number): Promise<void> {
+  for (const tool of ['wrk', 'nginx'])
+    if (!which(tool)) throw new Error(`${tool} is needed: apt-get install ${tool}`);
+  await ensureArchive(size);
+  const { dataDir } = await workingCopy(size);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-spike-'));
+  const { server, base } = await startServer(dataDir);
+  let nginx: { child: ChildProcess; base: string } | undefined;
+  try {
+    const paths = articlePaths(dataDir, 20_000);
+    const article = paths[0];
+    // (a) The limit: the same bytes as a file.
+    const page = await request(base, article);
+    fs.mkdirSync(path.join(work, 'www'));
+    fs.writeFileSync(path.join(work, 'www', 'article.html'), page.body);
+    nginx = await startNginx(work);
+    const result: Partial<SpikeResult> = {};
+    result.nginx = await wrk(`${nginx.base}/article.html`);
+    // (b) to (d), (g): warm once, then load.
+    await request(base, article);
+    result.articleHit = await wrk(`${base}${article}`);
+    fs.writeFileSync(path.join(work, 'paths.txt'), paths.slice(1).join('\n'));
+    result.articleMiss = await wrk(
+      base + paths[1],
+      script(work, 'miss.lua', missScript(path.join(work, 'paths.txt'))),
+    );
+    await request(base, '/');
+    result.home = await wrk(`${base}/`);
+    await request(base, '/feed.xml');
+    result.feed = await wrk(`${base}/feed.xml`);
+    // (e) Search, uncached: every URL new.
+    const samples: number[] = [];
+    for (let i = 0; i < SEARCHES; i++) {
+      const q = encodeURIComponent(QUERIES[i % QUERIES.length]);
+      const started = performance.now();
+      const answer = await request(base, `/search?q=${q}&bench=${i}`);
+      samples.push(performance.now() - started);
+      if (answer.status !== 200) throw new Error(`search ${q}: ${answer.status}`);
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    result.search = {
+      ...summary(samples),
+      p99: Math.round(sorted[Math.floor(sorted.length * 0.99)] * 10) / 10,
+    };
+    // (f) Beacons: a different reader each, all counted; then the total written.
+    const before = totalViews(dataDir);
+    const ids = paths.slice(0, 1000).map((p) => Number(p.split('/')[2]));
+    const beacons = await wrk(
+      `${base}/api/articles/${ids[0]}/views`,
+      script(work, 'beacons.lua', beaconScript(ids)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    result.beacons = { ...beacons, counted: beacons.counted ?? 0, written: totalViews(dataDir) - before };
+    result.rssMb = rss(server);
+
+    const limit = result.nginx.rps;
+    for (const load of [result.articleHit, result.articleMiss, result.home, result.feed, result.beacons])
+      load!.ratio = Math.round((load!.rps / limit) * 1000) / 1000;
+    const full: SpikeResult = {
+      articles: size,
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      ...(result as Omit<SpikeResult, 'articles' | 'date' | 'node' | 'cpus' | 'connections' | 'seconds'>),
+    };
+    fs.mkdirSync(RESULTS, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS, `spike-${size}.json`), `${JSON.stringify(full, null, 2)}\n`);
+    console.log(spikeTable(full));
+  } finally {
+    if (nginx) await stop(nginx.child);
+    await stop(server);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export function spikeTable(r: SpikeResult): string {
+  const row = (name: string, load: Load) =>
+    `| ${name} | ${Math.round(load.rps).toLocaleString('en')} | ${load.ratio === undefined ? '1' : load.ratio} | ${load.p50} | ${load.p99} | ${load.errors} |`;
+  return [
+    `${r.articles.toLocaleString('en')} articles, ${r.cpus} cores, Node ${r.node}, wrk ${r.connections} connections, ${r.seconds} s each, ${r.date.slice(0, 10)}`,
+    '',
+    '| what | requests/s | ratio to nginx | p50 ms | p99 ms | errors |',
+    '| --- | --- | --- | --- | --- | --- |',
+    row('(a) nginx, the article as a static file', r.nginx),
+    row('(b) article page, cache hit', r.articleHit),
+    row('(c) article page, cache miss', r.articleMiss),
+    row('(d) home page', r.home),
+    row('(g) /feed.xml', r.feed),
+    row('(f) view beacons', r.beacons),
+    '',
+    `(e) search, one at a time, uncached: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms`,
+    `(f) beacons counted ${r.beacons.counted.toLocaleString('en')}, views written ${r.beacons.written.toLocaleString('en')}`,
+    `resident memory after: ${r.rssMb} MB`,
+  ].join('\n');
+}
+
+/** Runs wrk for SECONDS at CONNECTIONS; parses requests/s, p50, p99, errors (and a script's `counted`). */
+async function wrk(url: string, scriptFile?: string): Promise<Load & { counted?: number }> {
+  const args = [
+    '-t2',
+    `-c${CONNECTIONS}`,
+    `-d${SECONDS}s`,
+    '--latency',
+    ...(scriptFile ? ['-s', scriptFile] : []),
+    url,
+  ];
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`wrk exited ${code}: ${text}`)),
+    );
+  });
+  const ms = (label: string) => {
+    const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
+    if (!m) return NaN;
+    const n = Number(m[1]);
+    return Math.round((m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n) * 100) / 100;
+  };
+  const errors =
+    Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) +
+    [...out.matchAll(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/g)]
+      .flatMap((m) => m.slice(1).map(Number))
+      .reduce((a, b) => a + b, 0);
+  const counted = /^counted: (\d+)/m.exec(out);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    p50: ms('50'),
+    p99: ms('99'),
+    errors,
+    ...(counted ? { counted: Number(counted[1]) } : {}),
+  };
+}
+
+function script(dir: string, name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** Each wrk thread walks its own share of the paths, so no article is asked twice. */
+function missScript(pathsFile: string): string {
+  return `
+local threads, count = {}, 0
+function setup(thread) count = count + 1; thread:set("id", count); table.insert(threads, thread) end
+function init(args)
+  paths = {}
+  for line in io.lines("${pathsFile}") do paths[#paths + 1] = line end
+  i = id
+end
+function request() i = i + 2; return wrk.format("GET", paths[(i % #paths) + 1]) end
+`;
+}
+
+/** A different reader (user agent) on every beacon, over a thousand articles; counts the answers that counted. */
+function beaconScript(ids: number[]): string {
+  return `
+local threads, count = {}, 0
+function setup(thread) count = count + 1; thread:set("id", count); table.insert(threads, thread) end
+function init(args) ids = {${ids.join(',')}}; i = 0; counted = 0 end
+function request()
+  i = i + 1
+  local headers = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Reader/" .. id .. "." .. i, ["Content-Length"] = "0" }
+  return wrk.format("POST", "/api/articles/" .. ids[(i % #ids) + 1] .. "/views", headers, "")
+end
+function response(status, headers, body)
+  if status == 202 and string.find(body, '"counted":true', 1, true) then counted = counted + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("counted") end
+  io.write("counted: " .. total .. "\\n")
+end
+`;
+}
+
+async function startNginx(dir: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const conf = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(
+    conf,
+    `worker_processes ${os.cpus().length};
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  client_body_temp_path ${dir}/tmp;
+  proxy_temp_path ${dir}/tmp;
+  fastcgi_temp_path ${dir}/tmp;
+  uwsgi_temp_path ${dir}/tmp;
+  scgi_temp_path ${dir}/tmp;
+  server { listen 127.0.0.1:${port}; root ${dir}/www; }
+}
+`,
+  );
+  fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true });
+  const child = spawn('nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      if ((await request(base, '/article.html')).status === 200) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('nginx did not start');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The newest visible articles' paths, newest first. */
+function articlePaths(dataDir: string, n: number): string[] {
+  const db = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        `select id, slug from articles where status = 'published' and published_at <= ? order by published_at desc limit ?`,
+      )
+      .all(new Date().toISOString(), n) as { id: number; slug: string }[];
+    return rows.map((r) => `/articles/${r.id}/${r.slug}`);
+  } finally {
+    db.close();
+  }
+}
+
+function totalViews(dataDir: string): number {
+  const db = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
+  try {
+    return Number((db.prepare('select sum(view_count) as n from articles').get() as { n: number }).n);
+  } finally {
+    db.close();
+  }
+}
+
+function which(tool: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
