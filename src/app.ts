@@ -5,8 +5,9 @@ import compress from '@fastify/compress';
 import { adminRoutes, registerAdminPlugins } from './admin/index.js';
 import { registerAdminAssets } from './admin/assets.js';
 import { httpCaching } from './cache/http.js';
+import { tagHeader } from './cache/purge.js';
 import { registerErrorHandling } from './plugins/errors.js';
-import { createServices, type Services } from './services.js';
+import { createServices, type Peers, type Services } from './services.js';
 import { registerAssets } from './site/assets.js';
 import { siteRoutes } from './site/index.js';
 
@@ -28,6 +29,8 @@ declare module 'fastify' {
 export interface BuildOptions {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** The other worker processes, under `serve --workers N`. */
+  peers?: Peers;
 }
 
 /**
@@ -51,7 +54,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
 
-  const core = await createServices(config, { now: options.now, log: app.log });
+  const core = await createServices(config, { now: options.now, log: app.log, peers: options.peers });
 
   // Compression before any route, so every text answer (pages, feeds, JSON, CSS, the editor bundle) can use it.
   await app.register(compress, {
@@ -74,6 +77,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       browserSeconds: Math.min(60, config.pageCacheFreshSeconds),
       sharedSeconds: config.pageCacheFreshSeconds,
       staleSeconds: config.pageCacheStaleSeconds,
+      tagHeader: tagHeader(config.purge?.style),
     });
     siteRoutes(site, services);
   });

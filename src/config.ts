@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Everything the process reads from its environment, validated once at start. */
@@ -31,6 +32,24 @@ export interface Config {
   readonly pageCacheFreshSeconds: number;
   /** Seconds past that a page may be served while it is rendered anew (PAGE_CACHE_STALE). */
   readonly pageCacheStaleSeconds: number;
+  /** Processes `newsdesk serve` runs (WORKERS; default: one per core). */
+  readonly workers: number;
+  /** PURGE_STYLE, PURGE_URL, PURGE_TOKEN, PURGE_ZONE; unset when nothing is in front. */
+  readonly purge: PurgeSettings | undefined;
+}
+
+export const PURGE_STYLES = ['varnish-xkey', 'fastly', 'cloudflare', 'bunny'] as const;
+export type PurgeStyle = (typeof PURGE_STYLES)[number];
+
+/** A cache in front to purge on every content change (src/cache/purge.ts). */
+export interface PurgeSettings {
+  style: PurgeStyle;
+  /** Where purges go; the CDN's own API when unset (required for varnish-xkey). */
+  url: string | undefined;
+  /** The CDN's API token or key. */
+  token: string | undefined;
+  /** The CDN's service, zone or pull zone id. */
+  zone: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -61,9 +80,11 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const schedulerMs = 10_000;
   const relatedIntervalMs = 5_000;
   const trustProxy = parseFlag('TRUST_PROXY', env.TRUST_PROXY);
-  const pageCacheBytes = parseNumber('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 128, 0, 65_536) * 1024 * 1024;
+  const pageCacheBytes = parseNumber('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 32, 0, 65_536) * 1024 * 1024;
   const pageCacheFreshSeconds = parseNumber('PAGE_CACHE_FRESH', env.PAGE_CACHE_FRESH, 60, 1, 86_400);
   const pageCacheStaleSeconds = parseNumber('PAGE_CACHE_STALE', env.PAGE_CACHE_STALE, 3600, 0, 604_800);
+  const workers = parseNumber('WORKERS', env.WORKERS, os.availableParallelism(), 1, 64);
+  const purge = parsePurge(env);
   return Object.freeze({
     port,
     host,
@@ -79,6 +100,8 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     pageCacheBytes,
     pageCacheFreshSeconds,
     pageCacheStaleSeconds,
+    workers,
+    purge,
     ...overrides,
   });
 }
@@ -102,6 +125,27 @@ function parseSiteUrl(raw: string): string {
     throw new ConfigError(`SITE_URL must start with http:// or https://, got "${raw}"`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function parsePurge(env: Env): PurgeSettings | undefined {
+  const style = env.PURGE_STYLE?.trim();
+  if (!style) return undefined;
+  if (!(PURGE_STYLES as readonly string[]).includes(style))
+    throw new ConfigError(`PURGE_STYLE must be one of ${PURGE_STYLES.join(', ')}, got "${style}"`);
+  const url = env.PURGE_URL?.trim() || undefined;
+  if (url !== undefined && !/^https?:\/\/[^/]/.test(url))
+    throw new ConfigError(`PURGE_URL must be an http:// or https:// URL, got "${url}"`);
+  const token = env.PURGE_TOKEN?.trim() || undefined;
+  const zone = env.PURGE_ZONE?.trim() || undefined;
+  if (style === 'varnish-xkey' && !url)
+    throw new ConfigError(
+      'PURGE_STYLE=varnish-xkey needs PURGE_URL, where Varnish listens (e.g. http://127.0.0.1:6081)',
+    );
+  if (style !== 'varnish-xkey' && (!token || !zone))
+    throw new ConfigError(
+      `PURGE_STYLE=${style} needs PURGE_TOKEN (the API token) and PURGE_ZONE (the service or zone id)`,
+    );
+  return { style: style as PurgeStyle, url, token, zone };
 }
 
 function parseNumber(

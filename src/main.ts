@@ -1,22 +1,40 @@
+import cluster, { type Worker } from 'node:cluster';
+import pino from 'pino';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
+import { createServices, type Peers } from './services.js';
+
+/** How long a graceful stop may take before the process gives up and exits. */
+const STOP_MS = 10_000;
 
 /**
  * Starts the server and stops it gracefully on SIGINT/SIGTERM: stop taking
  * requests, finish the ones under way, write buffered view counts, close the
  * database.
+ *
+ * With `workers` above 1 (`serve --workers N`), this process becomes the
+ * primary of a node:cluster: it migrates the database (and adds the demo
+ * content) once, forks N workers that share the port, relays each worker's
+ * page-cache drops to the others, replaces a worker that dies, and on
+ * SIGTERM stops every worker gracefully, each writing its buffered views.
+ * Worker 1 is the lead: only it runs the scheduler and the related-list
+ * worker, so a due article is published once.
  */
-export async function serve(config: Config): Promise<void> {
-  const app = await buildApp(config);
+export async function serve(config: Config, workers = 1): Promise<void> {
+  if (workers > 1 && cluster.isPrimary) return servePrimary(config, workers);
+  const id = cluster.isWorker ? Number(process.env.NEWSDESK_WORKER ?? cluster.worker!.id) : undefined;
+  const app = await buildApp(config, { peers: id === undefined ? undefined : workerPeers(id) });
+  if (id !== undefined)
+    app.addHook('onSend', async (_request, reply) => void reply.header('x-served-by', `worker-${id}`));
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'stopping');
     const timer = setTimeout(() => {
-      app.log.error('graceful stop took over 10 s; exiting');
+      app.log.error(`graceful stop took over ${STOP_MS / 1000} s; exiting`);
       process.exit(1);
-    }, 10_000);
+    }, STOP_MS);
     timer.unref();
     try {
       await app.close();
@@ -29,7 +47,83 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(
-    `Newsdesk is serving ${config.siteUrl} (listening on ${config.host}:${config.port}, data in ${config.dataDir})`,
-  );
+  if (id === undefined)
+    app.log.info(
+      `Newsdesk is serving ${config.siteUrl} (listening on ${config.host}:${config.port}, data in ${config.dataDir})`,
+    );
+}
+
+/** A message between the primary and its workers. */
+interface Drop {
+  newsdesk: 'drop';
+  keys: string[];
+}
+
+const isDrop = (message: unknown): message is Drop =>
+  typeof message === 'object' && message !== null && (message as Drop).newsdesk === 'drop';
+
+function workerPeers(id: number): Peers {
+  return {
+    lead: id === 1,
+    publish: (keys) => process.send?.({ newsdesk: 'drop', keys } satisfies Drop),
+    subscribe: (drop) =>
+      process.on('message', (message) => {
+        if (isDrop(message)) drop(message.keys);
+      }),
+  };
+}
+
+async function servePrimary(config: Config, count: number): Promise<void> {
+  const log = pino({ level: config.logLevel });
+  // Migrations and demo content once, before any worker opens the database.
+  await (await createServices(config, { log })).stop();
+
+  const workers = new Map<number, Worker>();
+  let stopping = false;
+  let listening = 0;
+  const fork = (id: number) => {
+    const worker = cluster.fork({ NEWSDESK_WORKER: String(id) });
+    workers.set(id, worker);
+    worker.on('message', (message) => {
+      if (!isDrop(message)) return;
+      for (const [other, peer] of workers) if (other !== id && peer.isConnected()) peer.send(message);
+    });
+    worker.once('listening', () => {
+      if (++listening === count)
+        log.info(
+          `Newsdesk is serving ${config.siteUrl} (listening on ${config.host}:${config.port} with ${count} workers, data in ${config.dataDir})`,
+        );
+    });
+    worker.once('exit', (code, signal) => {
+      if (workers.get(id) === worker) workers.delete(id);
+      if (stopping) return;
+      log.error({ worker: id, code, signal }, 'a worker stopped; starting another');
+      fork(id);
+    });
+  };
+  for (let id = 1; id <= count; id++) fork(id);
+
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping every worker');
+    const timer = setTimeout(() => {
+      log.error(`workers took over ${STOP_MS / 1000} s to stop; exiting`);
+      for (const worker of workers.values()) worker.process.kill('SIGKILL');
+      process.exit(1);
+    }, STOP_MS + 1000);
+    timer.unref();
+    const exits = [...workers.values()].map(
+      (worker) =>
+        new Promise<number>((resolve) => {
+          if (worker.process.exitCode !== null) return resolve(worker.process.exitCode);
+          worker.once('exit', (code) => resolve(code ?? 1));
+          worker.process.kill('SIGTERM');
+        }),
+    );
+    const codes = await Promise.all(exits);
+    process.exit(codes.every((code) => code === 0) ? 0 : 1);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }

@@ -6,6 +6,7 @@ export type Log = Pick<Logger, 'error' | 'warn' | 'info'>;
 import type { Config } from './config.js';
 import { PageCache } from './cache/page-cache.js';
 import { wireInvalidation } from './cache/invalidation.js';
+import { Purger } from './cache/purge.js';
 import {
   ContentEvents,
   getSettings,
@@ -32,6 +33,8 @@ export interface Services {
   related: RelatedWorker;
   /** Rendered reader pages and feeds, dropped by content events. */
   pages: PageCache;
+  /** Purges the cache in front (PURGE_STYLE), when there is one. */
+  purger: Purger | undefined;
   views: ViewCounter;
   now: () => Date;
   /** Uploaded images and their sizes, under DATA_DIR/media. */
@@ -42,9 +45,24 @@ export interface Services {
   stop(): Promise<void>;
 }
 
+/**
+ * The other processes serving the same site (`serve --workers N`): page-cache
+ * drops are shared with them, and only the lead runs the background work
+ * that must run once (the scheduler, related lists).
+ */
+export interface Peers {
+  lead: boolean;
+  /** Tells the others to drop pages by these keys. */
+  publish(keys: string[]): void;
+  /** Pages to drop because another process changed what they show. */
+  subscribe(drop: (keys: string[]) => void): void;
+}
+
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** Set when this is one of several worker processes. */
+  peers?: Peers;
   /** Defaults to a pino logger at the configured level. */
   log?: Log;
 }
@@ -82,7 +100,16 @@ export async function createServices(config: Config, options: ServiceOptions = {
     now: () => now().getTime(),
     onError: (error, url) => log.error({ err: error, url }, 'refreshing a cached page failed'),
   });
-  wireInvalidation(events, db, [(keys) => void pages.drop(keys)]);
+  const peers = options.peers;
+  // Changes made here drop this process's pages, the other workers' pages, and the cache in front
+  // (once, from here); drops relayed from the other workers only drop this process's pages.
+  const purger = config.purge && new Purger({ settings: config.purge, log });
+  wireInvalidation(events, db, [
+    (keys) => void pages.drop(keys),
+    ...(peers ? [peers.publish] : []),
+    ...(purger ? [(keys: string[]) => purger.purge(keys)] : []),
+  ]);
+  peers?.subscribe((keys) => pages.drop(keys));
 
   const content: ServiceContext = { db, events, now };
   const media = new MediaStore(path.join(config.dataDir, 'media'));
@@ -113,11 +140,13 @@ export async function createServices(config: Config, options: ServiceOptions = {
     search,
     related,
     pages,
+    purger,
     views,
     now,
     media,
     start() {
       views.start();
+      if (peers && !peers.lead) return;
       related.start();
       stopScheduler ??= startScheduler(content, config.schedulerMs, (error) =>
         log.error({ err: error }, 'publishing due articles failed'),
@@ -128,6 +157,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
         await stopScheduler?.();
         await related.stop();
         await views.stop();
+        await purger?.idle();
       } finally {
         await db.destroy();
       }

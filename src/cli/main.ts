@@ -21,11 +21,18 @@ export function cli(env: NodeJS.ProcessEnv): Command {
     .description('serve the site (migrates the database first)')
     .option('--demo', 'fill an empty site with demo content (same as NEWSDESK_DEMO=1)')
     .option('-p, --port <port>', 'port to listen on (default PORT or 3000)', parsePort)
-    .action(async (opts: { demo?: boolean; port?: number }) => {
+    .option(
+      '-w, --workers <n>',
+      'worker processes sharing the port (default WORKERS or one per core)',
+      parseWorkers,
+    )
+    .action(async (opts: { demo?: boolean; port?: number; workers?: number }) => {
       const overrides: Partial<Config> = {};
       if (opts.demo) Object.assign(overrides, { demo: true });
       if (opts.port !== undefined) Object.assign(overrides, { port: opts.port });
-      await serve(config(overrides));
+      if (opts.workers !== undefined) Object.assign(overrides, { workers: opts.workers });
+      const settings = config(overrides);
+      await serve(settings, settings.workers);
     });
 
   program
@@ -78,6 +85,13 @@ export function cli(env: NodeJS.ProcessEnv): Command {
   generateCommand(program, () => config());
   userCommands(program, () => config());
   return program;
+}
+
+function parseWorkers(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new InvalidArgumentError('must be an integer from 1 to 64');
+  return n;
 }
 
 function parsePort(raw: string): number {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
+  CompiledQuery,
+  type Driver,
   Kysely,
   Migrator,
   SqliteDialect,
@@ -75,13 +77,31 @@ export function openDatabase(config: Pick<Config, 'dataDir'>): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     log: (event) => {
       if (event.level === 'query') observers.get(sqlite)?.(event.query);
     },
   });
   handles.set(db, sqlite);
   return db;
+}
+
+/**
+ * Transactions that take the write lock when they begin (`begin immediate`).
+ * With several processes on one file (`serve --workers N`), a deferred
+ * transaction that read first and then writes fails at once with "database
+ * is locked" when another process wrote meanwhile: SQLite cannot wait for it,
+ * since its snapshot is already stale. An immediate one waits its turn
+ * (busy_timeout) instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /** Prepared statements kept for reuse: a page's queries are the same SQL request after request. */

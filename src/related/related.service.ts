@@ -93,6 +93,7 @@ export class RelatedWorker {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #stopped = false;
+  #started = false;
   #again = false;
 
   constructor(options: RelatedWorkerOptions) {
@@ -101,6 +102,7 @@ export class RelatedWorker {
 
   start(): void {
     this.#stopped = false;
+    this.#started = true;
     this.#timer ??= setInterval(() => this.wake(), this.#options.intervalMs);
     this.#timer.unref();
     this.wake();
@@ -108,7 +110,8 @@ export class RelatedWorker {
 
   /** Starts a drain, or asks the one under way to look again when it is done. */
   wake(): void {
-    if (this.#stopped) return;
+    // Only the process that started it drains the queue (with several workers, one of them).
+    if (this.#stopped || !this.#started) return;
     if (this.#running) {
       this.#again = true;
       return;

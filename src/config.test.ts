@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+test('the cache settings: defaults, and a refusal naming the variable', () => {
+  const config = loadConfig({});
+  assert.equal(config.pageCacheBytes, 32 * 1024 * 1024);
+  assert.equal(config.pageCacheFreshSeconds, 60);
+  assert.equal(config.purge, undefined);
+  assert.equal(loadConfig({ PAGE_CACHE_MB: '0' }).pageCacheBytes, 0);
+  assert.equal(loadConfig({ WORKERS: '3' }).workers, 3);
+  for (const [name, value] of [
+    ['PAGE_CACHE_MB', '-1'],
+    ['PAGE_CACHE_FRESH', 'soon'],
+    ['WORKERS', '0'],
+  ]) {
+    assert.throws(
+      () => loadConfig({ [name]: value }),
+      (error: Error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, new RegExp(`^${name} must be a whole number`));
+        assert.match(error.message, new RegExp(`got "${value}"`));
+        return true;
+      },
+    );
+  }
+});
+
+test('purging: each style with what it needs, or a refusal saying what is missing', () => {
+  assert.deepEqual(loadConfig({ PURGE_STYLE: 'varnish-xkey', PURGE_URL: 'http://127.0.0.1:6081' }).purge, {
+    style: 'varnish-xkey',
+    url: 'http://127.0.0.1:6081',
+    token: undefined,
+    zone: undefined,
+  });
+  assert.equal(loadConfig({ PURGE_STYLE: 'fastly', PURGE_TOKEN: 't', PURGE_ZONE: 'svc' }).purge?.zone, 'svc');
+  assert.throws(
+    () => loadConfig({ PURGE_STYLE: 'squid' }),
+    /PURGE_STYLE must be one of varnish-xkey, fastly, cloudflare, bunny, got "squid"/,
+  );
+  assert.throws(() => loadConfig({ PURGE_STYLE: 'varnish-xkey' }), /needs PURGE_URL/);
+  assert.throws(
+    () => loadConfig({ PURGE_STYLE: 'cloudflare', PURGE_TOKEN: 't' }),
+    /needs PURGE_TOKEN .* and PURGE_ZONE/,
+  );
+  assert.throws(
+    () => loadConfig({ PURGE_STYLE: 'varnish-xkey', PURGE_URL: 'ftp://x' }),
+    /PURGE_URL must be an http/,
+  );
+});

@@ -1,0 +1,192 @@
+/**
+ * `newsdesk serve --workers 2`, as a real cluster of processes on one port:
+ * a change made through one worker reaches the cached pages of both, view
+ * beacons spread over both add up exactly once they stop, and SIGTERM stops
+ * them all gracefully.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { loadConfig } from '../../src/config.js';
+import { createApiToken, createUser, SYSTEM } from '../../src/content/index.js';
+import { createServices } from '../../src/services.js';
+import { NATO_SLUG } from '../helpers/build-app.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** One request on a connection of its own, so the cluster hands each to the next worker. */
+function send(
+  port: number,
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: url,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+test('two workers: one cache truth, exact view totals, a graceful stop', async (t) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-workers-'));
+  t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const port = await freePort();
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SITE_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'warn',
+  };
+
+  // The demo site, an editor and a token, made before the server starts.
+  const services = await createServices(loadConfig({ ...env, NEWSDESK_DEMO: '1' }));
+  const editor = await createUser(
+    services.db,
+    SYSTEM,
+    { email: 'desk@example.org', name: 'Desk Editor', role: 'editor', password: 'a long test password' },
+    new Date(),
+  );
+  const token = await createApiToken(services.db, editor.id, 'test', new Date());
+  const article = await services.db
+    .selectFrom('articles')
+    .select(['id', 'slug'])
+    .where('slug', '=', NATO_SLUG)
+    .executeTakeFirstOrThrow();
+  await services.stop();
+  const url = `/articles/${article.id}/${article.slug}`;
+
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), 'serve', '--workers', '2'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  t.after(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  // Both workers answer, and both come to hold the article page.
+  const deadline = Date.now() + 60_000;
+  const hits = new Set<string>();
+  while (hits.size < 2) {
+    if (Date.now() > deadline) throw new Error(`both workers never served a cached page:\n${output}`);
+    const answer = await send(port, url).catch(() => undefined);
+    if (answer?.status === 200 && answer.headers['x-cache'] === 'hit')
+      hits.add(String(answer.headers['x-served-by']));
+    else await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.deepEqual([...hits].sort(), ['worker-1', 'worker-2']);
+
+  // An edit through whichever worker takes it: the next request to either shows it.
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const current = await send(port, `/api/admin/articles/${article.id}`, { headers: auth });
+  assert.equal(current.status, 200, current.body);
+  const {
+    id,
+    path: _path,
+    createdAt,
+    updatedAt,
+    revisedAt,
+    corrections,
+    views,
+    ...fields
+  } = JSON.parse(current.body);
+  void [id, _path, createdAt, updatedAt, revisedAt, corrections, views];
+  const saved = await send(port, `/api/admin/articles/${article.id}`, {
+    method: 'PUT',
+    headers: auth,
+    body: JSON.stringify({ ...fields, title: 'NATO answers Moscow: the troops stay' }),
+  });
+  assert.equal(saved.status, 200, saved.body);
+  const seen = new Set<string>();
+  for (let i = 0; i < 8; i++) {
+    const answer = await send(port, url);
+    assert.match(
+      answer.body,
+      /NATO answers Moscow: the troops stay/,
+      `request ${i} (${answer.headers['x-served-by']})`,
+    );
+    seen.add(String(answer.headers['x-served-by']));
+  }
+  assert.equal(seen.size, 2, 'both workers answered after the edit');
+
+  // Beacons from 400 different readers, over both workers, 20 at a time.
+  const before = totalViews(dataDir);
+  let counted = 0;
+  const served = new Set<string>();
+  for (let batch = 0; batch < 20; batch++) {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        send(port, `/api/articles/${article.id}/views`, {
+          method: 'POST',
+          headers: { 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Reader/${batch}.${i}` },
+        }),
+      ),
+    );
+    for (const answer of answers) {
+      assert.equal(answer.status, 202);
+      if (JSON.parse(answer.body).counted) counted++;
+      served.add(String(answer.headers['x-served-by']));
+    }
+  }
+  assert.equal(counted, 400);
+  assert.equal(served.size, 2, 'beacons reached both workers');
+
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0, `a graceful stop exits 0:\n${output.slice(-2000)}`);
+  assert.equal(
+    totalViews(dataDir) - before,
+    400,
+    'every counted view was written by the worker that took it',
+  );
+});
+
+function totalViews(dataDir: string): number {
+  const db = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
+  try {
+    return Number((db.prepare('select sum(view_count) as n from articles').get() as { n: number }).n);
+  } finally {
+    db.close();
+  }
+}
