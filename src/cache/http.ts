@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { collectInto, type DependencyKey } from '../lib/dependencies.js';
+import { collectInto, doneCollecting, type DependencyKey } from '../lib/dependencies.js';
 import type { CachedPage, PageCache, Rendered } from './page-cache.js';
 
 declare module 'fastify' {
@@ -20,6 +20,8 @@ export interface HttpCachingOptions {
   sharedSeconds: number;
   /** Seconds past that a shared cache may serve it while fetching it anew. */
   staleSeconds: number;
+  /** The header a CDN reads the keys from, besides Surrogate-Key (purge.ts tagHeader). */
+  tagHeader?: { name: string; join: string };
 }
 
 /** Headers of a render that belong to one answer, not to the page. */
@@ -101,6 +103,9 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
     const keys = collected.get(request);
     if (keys) reply.header('x-newsdesk-keys', [...keys].join(' '));
   });
+  scope.addHook('onResponse', async (request) => {
+    if (collected.delete(request)) doneCollecting();
+  });
 
   scope.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -110,10 +115,11 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
     const found = cache.lookup(url);
     if (found) {
       if (found.state === 'stale') cache.refresh(url, () => render(url));
-      return sendCached(request, reply, found.page, found.state, cacheControl, cache);
+      return sendCached(request, reply, found.page, found.state, cacheControl, cache, options.tagHeader);
     }
     const answer = await cache.fill(url, () => render(url));
-    if ('etag' in answer) return sendCached(request, reply, answer, 'miss', cacheControl, cache);
+    if ('etag' in answer)
+      return sendCached(request, reply, answer, 'miss', cacheControl, cache, options.tagHeader);
     // Not to be shared (`pass`), or overtaken by a change while it rendered (a `miss` not kept):
     // sent as rendered, compressed on the way out as any answer is.
     reply
@@ -132,7 +138,9 @@ function sendCached(
   state: 'fresh' | 'stale' | 'miss',
   cacheControl: (page: CachedPage) => string,
   cache: PageCache,
+  tagHeader: { name: string; join: string } | undefined,
 ): FastifyReply {
+  if (tagHeader) reply.header(tagHeader.name, page.keys.join(tagHeader.join));
   reply
     .headers(page.headers)
     .header('cache-control', cacheControl(page))
@@ -147,8 +155,9 @@ function sendCached(
   }
   reply.code(page.status);
   const encoding = chooseEncoding(String(request.headers['accept-encoding'] ?? ''));
-  if (encoding === 'identity') return reply.send(page.body);
-  return reply.header('content-encoding', encoding).send(encoding === 'br' ? page.br : page.gzip);
+  const bytes = cache.encoded(request.url, page, encoding);
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(bytes);
 }
 
 /** If-None-Match against a weak ETag: weak comparison, a list, or `*`. */
