@@ -82,7 +82,8 @@ async function benchOne(size: number): Promise<ArchiveResult> {
   const generation = await ensureArchive(size);
   const { dataDir, token } = await workingCopy(size);
   // Uncached, as the archive's targets are: the page cache would answer repeated paths from memory.
-  const { server, base, startupMs } = await startServer(dataDir, { PAGE_CACHE_MB: '0' });
+  // One process, as these figures have always been measured.
+  const { server, base, startupMs } = await startServer(dataDir, { PAGE_CACHE_MB: '0', WORKERS: '1' });
   try {
     const paths = await measurePaths(base, dataDir, token);
     const relatedSeconds = await measurePublish(base, dataDir, token, paths);
@@ -439,10 +440,17 @@ export async function waitFor(base: string): Promise<void> {
   }
 }
 
-export function rss(child: ChildProcess): number {
-  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+export function rss(child: ChildProcess | number): number {
+  const pid = typeof child === 'number' ? child : child.pid;
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
+}
+
+/** The resident memory of each of a process's children (the workers of `serve --workers N`), in MB. */
+export function childrenRss(child: ChildProcess): number[] {
+  const children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
+  return children ? children.split(/\s+/).map((pid) => rss(Number(pid))) : [];
 }
 
 function databaseSize(dataDir: string) {

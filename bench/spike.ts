@@ -25,6 +25,7 @@ import {
   freePort,
   request,
   RESULTS,
+  childrenRss,
   rss,
   startServer,
   stop,
@@ -69,7 +70,9 @@ export interface SpikeResult {
   feed: Load;
   search: { p50: number; p95: number; p99: number };
   beacons: Load & { counted: number; written: number };
-  rssMb: number;
+  workers: number;
+  /** Resident memory of each worker, and of the primary that forks them. */
+  rssMb: { workers: number[]; primary: number };
 }
 
 export async function benchSpike(size: number): Promise<void> {
@@ -78,7 +81,10 @@ export async function benchSpike(size: number): Promise<void> {
   await ensureArchive(size);
   const { dataDir } = await workingCopy(size);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-spike-'));
-  const { server, base } = await startServer(dataDir);
+  // nginx's workers run as an unprivileged user: they must be able to read the page.
+  fs.chmodSync(work, 0o755);
+  const workers = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
+  const { server, base } = await startServer(dataDir, {}, ['--workers', String(workers)]);
   let nginx: { child: ChildProcess; base: string } | undefined;
   try {
     const paths = articlePaths(dataDir, 20_000);
@@ -125,7 +131,7 @@ export async function benchSpike(size: number): Promise<void> {
     );
     await new Promise((resolve) => setTimeout(resolve, 3000));
     result.beacons = { ...beacons, counted: beacons.counted ?? 0, written: totalViews(dataDir) - before };
-    result.rssMb = rss(server);
+    result.rssMb = { workers: workers > 1 ? childrenRss(server) : [rss(server)], primary: rss(server) };
 
     const limit = result.nginx.rps;
     for (const load of [result.articleHit, result.articleMiss, result.home, result.feed, result.beacons])
@@ -137,7 +143,11 @@ export async function benchSpike(size: number): Promise<void> {
       cpus: os.cpus().length,
       connections: CONNECTIONS,
       seconds: SECONDS,
-      ...(result as Omit<SpikeResult, 'articles' | 'date' | 'node' | 'cpus' | 'connections' | 'seconds'>),
+      workers,
+      ...(result as Omit<
+        SpikeResult,
+        'articles' | 'date' | 'node' | 'cpus' | 'connections' | 'seconds' | 'workers'
+      >),
     };
     fs.mkdirSync(RESULTS, { recursive: true });
     fs.writeFileSync(path.join(RESULTS, `spike-${size}.json`), `${JSON.stringify(full, null, 2)}\n`);
@@ -154,7 +164,7 @@ export function spikeTable(r: SpikeResult): string {
   const row = (name: string, load: Load) =>
     `| ${name} | ${Math.round(load.rps).toLocaleString('en')} | ${load.ratio === undefined ? '1' : load.ratio} | ${load.p50} | ${load.p99} | ${load.errors} |`;
   return [
-    `${r.articles.toLocaleString('en')} articles, ${r.cpus} cores, Node ${r.node}, wrk ${r.connections} connections, ${r.seconds} s each, ${r.date.slice(0, 10)}`,
+    `${r.articles.toLocaleString('en')} articles, ${r.workers} worker(s) on ${r.cpus} cores, Node ${r.node}, wrk ${r.connections} connections, ${r.seconds} s each, ${r.date.slice(0, 10)}`,
     '',
     '| what | requests/s | ratio to nginx | p50 ms | p99 ms | errors |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -167,7 +177,7 @@ export function spikeTable(r: SpikeResult): string {
     '',
     `(e) search, one at a time, uncached: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms`,
     `(f) beacons counted ${r.beacons.counted.toLocaleString('en')}, views written ${r.beacons.written.toLocaleString('en')}`,
-    `resident memory after: ${r.rssMb} MB`,
+    `resident memory after, each worker: ${r.rssMb.workers.join(', ')} MB (the primary: ${r.rssMb.primary} MB)`,
   ].join('\n');
 }
 
@@ -286,8 +296,10 @@ http {
       // not listening yet
     }
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error('nginx did not start');
+      await stop(child);
+      throw new Error(
+        `nginx did not start: ${fs.readFileSync(path.join(dir, 'nginx-error.log'), 'utf8').slice(-500)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -49,8 +49,11 @@ export function ArticleList(props: {
   );
 }
 
+// Made once: building an Intl.NumberFormat costs more than a page's other formatting.
+const COUNT = new Intl.NumberFormat('en-US');
+
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat('en-US').format(n);
+  return COUNT.format(n);
 }
 
 export interface PageInfo {
