@@ -42,7 +42,7 @@ export function apiRoutes(app: FastifyInstance, services: AppServices): void {
     const { id } = request.params;
     const articleId = /^[0-9]{1,15}$/.test(id) ? Number(id) : NaN;
     const views = Number.isSafeInteger(articleId)
-      ? await visibleViews(services.db, articleId, services.now().toISOString())
+      ? visibleViews(services.db, articleId, services.now().toISOString())
       : undefined;
     if (views === undefined) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
     const outcome = services.views.record({
