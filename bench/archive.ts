@@ -447,10 +447,13 @@ export function rss(child: ChildProcess | number): number {
   return Math.round(kb / 1024);
 }
 
-/** The resident memory of each of a process's children (the workers of `serve --workers N`), in MB. */
+/** The resident memory of each Node child of a process (the workers of `serve --workers N`, not esbuild's), in MB. */
 export function childrenRss(child: ChildProcess): number[] {
   const children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
-  return children ? children.split(/\s+/).map((pid) => rss(Number(pid))) : [];
+  return children
+    .split(/\s+/)
+    .filter((pid) => pid && fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node')
+    .map((pid) => rss(Number(pid)));
 }
 
 function databaseSize(dataDir: string) {

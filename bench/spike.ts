@@ -25,6 +25,7 @@ import {
   freePort,
   request,
   RESULTS,
+  ROOT,
   childrenRss,
   rss,
   startServer,
@@ -65,6 +66,8 @@ export interface SpikeResult {
   seconds: number;
   nginx: Load;
   articleHit: Load;
+  /** (h) The article page through Varnish with docs/varnish/default.vcl; absent without varnishd. */
+  varnishHit?: Load;
   articleMiss: Load;
   home: Load;
   feed: Load;
@@ -86,6 +89,7 @@ export async function benchSpike(size: number): Promise<void> {
   const workers = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
   const { server, base } = await startServer(dataDir, {}, ['--workers', String(workers)]);
   let nginx: { child: ChildProcess; base: string } | undefined;
+  let varnish: { child: ChildProcess; base: string } | undefined;
   try {
     const paths = articlePaths(dataDir, 20_000);
     const article = paths[0];
@@ -108,6 +112,14 @@ export async function benchSpike(size: number): Promise<void> {
     result.home = await wrk(`${base}/`);
     await request(base, '/feed.xml');
     result.feed = await wrk(`${base}/feed.xml`);
+    // (h) Behind Varnish, if it is installed.
+    if (which('varnishd')) {
+      varnish = await startVarnish(work, Number(new URL(base).port));
+      await request(varnish.base, article);
+      result.varnishHit = await wrk(`${varnish.base}${article}`);
+      await stop(varnish.child);
+      varnish = undefined;
+    }
     // (e) Search, uncached: every URL new.
     const samples: number[] = [];
     for (let i = 0; i < SEARCHES; i++) {
@@ -134,7 +146,14 @@ export async function benchSpike(size: number): Promise<void> {
     result.rssMb = { workers: workers > 1 ? childrenRss(server) : [rss(server)], primary: rss(server) };
 
     const limit = result.nginx.rps;
-    for (const load of [result.articleHit, result.articleMiss, result.home, result.feed, result.beacons])
+    for (const load of [
+      result.articleHit,
+      result.articleMiss,
+      result.home,
+      result.feed,
+      result.beacons,
+      ...(result.varnishHit ? [result.varnishHit] : []),
+    ])
       load!.ratio = Math.round((load!.rps / limit) * 1000) / 1000;
     const full: SpikeResult = {
       articles: size,
@@ -154,6 +173,7 @@ export async function benchSpike(size: number): Promise<void> {
     console.log(spikeTable(full));
   } finally {
     if (nginx) await stop(nginx.child);
+    if (varnish) await stop(varnish.child);
     await stop(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(work, { recursive: true, force: true });
@@ -173,6 +193,7 @@ export function spikeTable(r: SpikeResult): string {
     row('(c) article page, cache miss', r.articleMiss),
     row('(d) home page', r.home),
     row('(g) /feed.xml', r.feed),
+    ...(r.varnishHit ? [row('(h) article page through Varnish, hit', r.varnishHit)] : []),
     row('(f) view beacons', r.beacons),
     '',
     `(e) search, one at a time, uncached: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms`,
@@ -302,6 +323,37 @@ http {
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Varnish with the shipped VCL, in front of the server at `backendPort`. */
+async function startVarnish(
+  dir: string,
+  backendPort: number,
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const vcl = path.join(dir, 'default.vcl');
+  fs.writeFileSync(
+    vcl,
+    fs
+      .readFileSync(path.join(ROOT, 'docs', 'varnish', 'default.vcl'), 'utf8')
+      .replace('.port = "3000"', `.port = "${backendPort}"`),
+  );
+  fs.chmodSync(vcl, 0o644);
+  const child = spawn(
+    'varnishd',
+    ['-F', '-a', `127.0.0.1:${port}`, '-f', vcl, '-n', path.join(dir, 'varnish'), '-s', 'malloc,256m'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if ((await request(base, '/').catch(() => undefined))?.status === 200) return { child, base };
+    if (Date.now() > deadline) {
+      await stop(child);
+      throw new Error('varnishd did not start');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

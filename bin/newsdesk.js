@@ -35,7 +35,7 @@ function sourcesKey() {
 async function bundle() {
   const file = path.join(cache, `newsdesk-${sourcesKey()}.mjs`);
   if (fs.existsSync(file)) return file;
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   fs.mkdirSync(cache, { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   await build({
@@ -65,6 +65,8 @@ async function bundle() {
       },
     ],
   });
+  // esbuild's service process would otherwise live as long as the server.
+  await stop();
   // Another process may be doing the same: renames are atomic, and the last one wins.
   fs.renameSync(`${temp}.map`, `${file}.map`);
   fs.writeFileSync(

@@ -22,6 +22,11 @@ const STOP_MS = 10_000;
  */
 export async function serve(config: Config, workers = 1): Promise<void> {
   if (workers > 1 && cluster.isPrimary) return servePrimary(config, workers);
+  if (cluster.isWorker && process.env.NEWSDESK_TASK === 'prepare') {
+    // The primary's first child: migrations and demo content, then gone (the primary stays small).
+    await (await createServices(config, { log: pino({ level: config.logLevel }) })).stop();
+    process.exit(0);
+  }
   const id = cluster.isWorker ? Number(process.env.NEWSDESK_WORKER ?? cluster.worker!.id) : undefined;
   const app = await buildApp(config, { peers: id === undefined ? undefined : workerPeers(id) });
   if (id !== undefined)
@@ -75,8 +80,15 @@ function workerPeers(id: number): Peers {
 
 async function servePrimary(config: Config, count: number): Promise<void> {
   const log = pino({ level: config.logLevel });
-  // Migrations and demo content once, before any worker opens the database.
-  await (await createServices(config, { log })).stop();
+  // Migrations and demo content once, before any worker opens the database, in a child of its own:
+  // what that loads and leaves behind (images drawn for the demo) would otherwise stay in this process.
+  const prepared = await new Promise<number | null>((resolve) =>
+    cluster.fork({ NEWSDESK_TASK: 'prepare' }).once('exit', (code) => resolve(code)),
+  );
+  if (prepared !== 0) {
+    log.error({ code: prepared }, 'preparing the database failed; not starting');
+    process.exit(1);
+  }
 
   const workers = new Map<number, Worker>();
   let stopping = false;

@@ -131,6 +131,9 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
   });
 }
 
+/** Each page's answer headers, made once: a hit only adds X-Cache and Age. */
+const answerHeaders = new WeakMap<CachedPage, Record<string, string>>();
+
 function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -140,13 +143,20 @@ function sendCached(
   cache: PageCache,
   tagHeader: { name: string; join: string } | undefined,
 ): FastifyReply {
-  if (tagHeader) reply.header(tagHeader.name, page.keys.join(tagHeader.join));
+  let headers = answerHeaders.get(page);
+  if (!headers) {
+    headers = {
+      ...page.headers,
+      'cache-control': cacheControl(page),
+      etag: page.etag,
+      vary: 'accept-encoding',
+      'surrogate-key': page.keys.join(' '),
+      ...(tagHeader ? { [tagHeader.name]: page.keys.join(tagHeader.join) } : {}),
+    };
+    answerHeaders.set(page, headers);
+  }
   reply
-    .headers(page.headers)
-    .header('cache-control', cacheControl(page))
-    .header('etag', page.etag)
-    .header('vary', 'accept-encoding')
-    .header('surrogate-key', page.keys.join(' '))
+    .headers(headers)
     .header('x-cache', state === 'fresh' ? 'hit' : state)
     .header('age', String(Math.max(0, Math.floor((cache.now() - page.renderedAt) / 1000))));
   if (matches(request.headers['if-none-match'], page.etag)) {
