@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { collectInto, doneCollecting, type DependencyKey } from '../lib/dependencies.js';
+import { collectDependencies } from '../lib/dependencies.js';
 import type { CachedPage, PageCache, Rendered } from './page-cache.js';
 
 declare module 'fastify' {
@@ -36,7 +36,6 @@ const PER_ANSWER = new Set([
   'etag',
   'cache-control',
   'set-cookie',
-  'x-newsdesk-keys',
 ]);
 
 /**
@@ -64,15 +63,12 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
   };
 
   const render = async (url: string): Promise<Rendered> => {
-    const response = await app.inject({
-      method: 'GET',
-      url,
-      headers: { 'x-newsdesk-render': token, 'accept-encoding': 'identity' },
-    });
-    const keys = new Set(
-      String(response.headers['x-newsdesk-keys'] ?? '')
-        .split(' ')
-        .filter(Boolean),
+    const { value: response, keys } = await collectDependencies(() =>
+      app.inject({
+        method: 'GET',
+        url,
+        headers: { 'x-newsdesk-render': token, 'accept-encoding': 'identity' },
+      }),
     );
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
@@ -90,22 +86,6 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
         !/no-store|private/.test(policy),
     };
   };
-
-  // A render runs its route inside a collector of dependency keys, and hands them back in a header.
-  const collected = new WeakMap<FastifyRequest, Set<DependencyKey>>();
-  scope.addHook('onRequest', (request, _reply, done) => {
-    if (request.headers['x-newsdesk-render'] !== token) return done();
-    const keys = new Set<DependencyKey>();
-    collected.set(request, keys);
-    collectInto(keys, done);
-  });
-  scope.addHook('onSend', async (request, reply) => {
-    const keys = collected.get(request);
-    if (keys) reply.header('x-newsdesk-keys', [...keys].join(' '));
-  });
-  scope.addHook('onResponse', async (request) => {
-    if (collected.delete(request)) doneCollecting();
-  });
 
   scope.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
