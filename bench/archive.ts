@@ -35,7 +35,7 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
 const SEED = 1;
 
 /** Words for search: common to rare, a prefix, a phrase; drawn from the generated archive's own vocabulary at run time too. */
-const FIXED_QUERIES = [
+export const FIXED_QUERIES = [
   'government',
   'said',
   'minister',

@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import {
   ensureArchive,
+  FIXED_QUERIES,
   freePort,
   request,
   RESULTS,
@@ -37,16 +38,6 @@ import {
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const SEARCHES = 200;
-const QUERIES = [
-  'government',
-  'said',
-  'minister',
-  'energy prices',
-  'min*',
-  '"the minister"',
-  'police',
-  'market',
-];
 
 interface Load {
   rps: number;
@@ -123,7 +114,7 @@ export async function benchSpike(size: number): Promise<void> {
     // (e) Search, uncached: every URL new.
     const samples: number[] = [];
     for (let i = 0; i < SEARCHES; i++) {
-      const q = encodeURIComponent(QUERIES[i % QUERIES.length]);
+      const q = encodeURIComponent(FIXED_QUERIES[i % FIXED_QUERIES.length]);
       const started = performance.now();
       const answer = await request(base, `/search?q=${q}&bench=${i}`);
       samples.push(performance.now() - started);

@@ -9,13 +9,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { makeUser, signIn } from '../helpers/admin-session.js';
 import { buildTestApp } from '../helpers/build-app.js';
 import { paragraphs, seedTaxonomy } from '../helpers/factories.js';
+import { freePort } from '../helpers/ports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const VCL = path.join(ROOT, 'docs', 'varnish', 'default.vcl');
@@ -27,17 +27,6 @@ function installed(command: string): boolean {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 // Skipped with a reason on a machine without Varnish; under CI (.ci/run installs it) a missing one fails.

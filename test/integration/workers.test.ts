@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -17,6 +16,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApiToken, createUser, SYSTEM } from '../../src/content/index.js';
 import { createServices } from '../../src/services.js';
 import { NATO_SLUG } from '../helpers/build-app.js';
+import { freePort } from '../helpers/ports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -51,17 +51,6 @@ function send(
     );
     req.on('error', reject);
     req.end(options.body);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
   });
 }
 

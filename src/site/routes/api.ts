@@ -5,11 +5,16 @@ import { AppError } from '../../lib/app-error.js';
 
 /** The public JSON API: what readers may see, nothing more. */
 export function apiRoutes(app: FastifyInstance, services: AppServices): void {
-  async function visible(id: string) {
-    const article = /^[0-9]{1,15}$/.test(id)
-      ? await getVisibleArticle(services.db, Number(id), services.now().toISOString())
-      : undefined;
-    if (!article) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
+  /** The id in the URL, or a 404 naming it: digits only. */
+  function articleId(raw: string): number {
+    if (!/^[0-9]{1,15}$/.test(raw)) throw notFound(raw);
+    return Number(raw);
+  }
+  const notFound = (raw: string) => new AppError('ARTICLE_NOT_FOUND', `article ${raw} not found`);
+
+  async function visible(raw: string) {
+    const article = await getVisibleArticle(services.db, articleId(raw), services.now().toISOString());
+    if (!article) throw notFound(raw);
     return article;
   }
 
@@ -39,18 +44,15 @@ export function apiRoutes(app: FastifyInstance, services: AppServices): void {
   // address; see src/views.
   // Under a spike this is the busiest route: one primary-key read, nothing else.
   app.post<{ Params: { id: string } }>('/api/articles/:id/views', async (request, reply) => {
-    const { id } = request.params;
-    const articleId = /^[0-9]{1,15}$/.test(id) ? Number(id) : NaN;
-    const views = Number.isSafeInteger(articleId)
-      ? visibleViews(services.db, articleId, services.now().toISOString())
-      : undefined;
-    if (views === undefined) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
+    const id = articleId(request.params.id);
+    const views = visibleViews(services.db, id, services.now().toISOString());
+    if (views === undefined) throw notFound(request.params.id);
     const outcome = services.views.record({
-      articleId,
+      articleId: id,
       ip: request.ip,
       userAgent: request.headers['user-agent'],
     });
     reply.code(202).header('cache-control', 'no-store');
-    return { counted: outcome === 'counted', views: views + services.views.pendingFor(articleId) };
+    return { counted: outcome === 'counted', views: views + services.views.pendingFor(id) };
   });
 }
