@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { sql } from 'kysely';
-import { getSettings, saveSettings } from '../content/index.js';
+import { getSettings, saveSettings, visibleViews } from '../content/index.js';
 import type { Db } from '../db/database.js';
 import {
   publishedArticle,
@@ -105,6 +105,33 @@ describe('ViewCounter', () => {
     await counter.flush();
     assert.deepEqual(await stored(db, article.id), { total: 1, days: { '2022-01-21': 1 } });
     assert.equal(counter.pendingFor(doomed.id), 0, 'dropped, not retried forever');
+  });
+
+  test('a beacon answers the stored count plus the unwritten views, reading the row at most once a second', async (t) => {
+    const { db, counter, article, clock, view } = await counting(t);
+    let reads = 0;
+    const lookup = (id: number) => {
+      reads++;
+      return visibleViews(db, id, clock.now.toISOString());
+    };
+    assert.equal(counter.shownViews(article.id, lookup), 0);
+    view();
+    view();
+    assert.equal(counter.shownViews(article.id, lookup), 2, 'the views not yet written');
+    assert.equal(reads, 1, 'the stored count is remembered');
+    await counter.flush();
+    assert.equal(counter.shownViews(article.id, lookup), 2, 'written once, counted once');
+    assert.equal(reads, 2, 'a flush forgets the remembered count');
+    // Another worker writes its views: they show once the second is over.
+    await db
+      .updateTable('articles')
+      .set({ view_count: sql`view_count + 5` })
+      .where('id', '=', article.id)
+      .execute();
+    assert.equal(counter.shownViews(article.id, lookup), 2);
+    clock.now = new Date(clock.now.getTime() + 1001);
+    assert.equal(counter.shownViews(article.id, lookup), 7);
+    assert.equal(counter.shownViews(article.id + 1000, lookup), undefined, 'no such article');
   });
 
   test('flushes never overlap, and views recorded during one are written by the next', async (t) => {

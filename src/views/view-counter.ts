@@ -27,6 +27,9 @@ const MINUTE = 60_000;
  */
 /** About 100 MB of visitor hashes at most. */
 const MAX_REMEMBERED = 1_000_000;
+/** Stored counts remembered for beacons' answers, and for how long. */
+const MAX_STORED = 100_000;
+const STORED_MS = 1000;
 /** Articles written a transaction by a flush. */
 const FLUSH_CHUNK = 500;
 
@@ -47,6 +50,8 @@ export class ViewCounter {
   #pending = new Map<number, Map<number, number>>();
   /** article id -> views being written by the flush under way. */
   #writing = new Map<number, number>();
+  /** article id -> its stored count as last read, and until when (ms) that may be used */
+  readonly #stored = new Map<number, { views: number; until: number }>();
   /** visitor hash -> time (ms) until which a repeat is not counted */
   readonly #recent = new Map<string, number>();
   #timer: NodeJS.Timeout | undefined;
@@ -81,6 +86,29 @@ export class ViewCounter {
     if (this.#recent.size > MAX_REMEMBERED) this.#recent.delete(this.#recent.keys().next().value!);
     add(this.#pending, view.articleId, Math.floor(now.getTime() / MINUTE) * MINUTE, 1);
     return 'counted';
+  }
+
+  /**
+   * An article's views as its reader's beacon answers them: the stored count
+   * plus those not yet written; undefined when readers may not see it.
+   *
+   * The stored count, which `stored` reads, is remembered for a second: under
+   * a spike thousands of beacons a second ask for the same few articles, and
+   * each read would otherwise touch the article's row. A flush forgets them,
+   * so the sum never counts a view twice or skips one this process recorded;
+   * views written by the other workers, and an article just taken down, show
+   * within the second.
+   */
+  shownViews(articleId: number, stored: (articleId: number) => number | undefined): number | undefined {
+    const now = this.#now().getTime();
+    let known = this.#stored.get(articleId);
+    if (!known || known.until <= now) {
+      const views = stored(articleId);
+      if (views === undefined) return undefined;
+      if (this.#stored.size >= MAX_STORED) this.#stored.clear();
+      this.#stored.set(articleId, (known = { views, until: now + STORED_MS }));
+    }
+    return known.views + this.pendingFor(articleId);
   }
 
   /** Views of an article recorded but not yet written, including those a flush is writing now. */
@@ -149,11 +177,12 @@ export class ViewCounter {
         const chunk = articles.slice(start, start + FLUSH_CHUNK);
         await this.#db.transaction().execute(async (trx) => {
           if (start === 0) await rollWeek(trx, weekFrom);
-          for (const [articleId, byDay] of chunk) await addViews(trx, articleId, byDay, weekFrom);
+          addViews(this.#db, chunk, weekFrom);
         });
         for (const [articleId] of chunk) {
           batch.delete(articleId);
           this.#writing.delete(articleId);
+          this.#stored.delete(articleId);
         }
         if (start + FLUSH_CHUNK < articles.length) await new Promise((resolve) => setImmediate(resolve));
       }
