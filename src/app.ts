@@ -2,14 +2,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
-import { adminRoutes, registerAdminPlugins } from './admin/index.js';
+import { backOffice } from './admin/index.js';
 import { registerAdminAssets } from './admin/assets.js';
-import { httpCaching } from './cache/http.js';
-import { tagHeader } from './cache/purge.js';
-import { registerErrorHandling } from './plugins/errors.js';
 import { createServices, type Peers, type Services } from './services.js';
 import { registerAssets } from './site/assets.js';
-import { siteRoutes } from './site/index.js';
+import { readerSite, siteProblems } from './site/index.js';
 
 /** What routes receive: the shared services, and the asset URLs this app serves. */
 export interface AppServices extends Services {
@@ -35,9 +32,9 @@ export interface BuildOptions {
 
 /**
  * Builds the whole application without listening: the services (opened,
- * migrated, wired: createServices), then HTTP: compression, the back
- * office's plugins, assets, and the two rooms' routes. The reader site runs
- * behind the page cache. `main.ts` listens; tests inject.
+ * migrated, wired: createServices), then HTTP: compression, assets, and the
+ * two rooms, the reader site (behind the page cache, and answering every URL
+ * no room has) and the back office. `main.ts` listens; tests inject.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -62,26 +59,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
-  await registerAdminPlugins(app);
+  // Stylesheets, scripts and the editor bundle: static, outside both rooms.
   const services: AppServices = {
     ...core,
     assets: registerAssets(app),
     adminAssets: await registerAdminAssets(app),
   };
-  registerErrorHandling(app, services);
-  // The reader site in its own scope: its pages and feeds go through the page cache.
-  await app.register(async (site) => {
-    httpCaching(site, {
-      cache: services.pages,
-      app,
-      browserSeconds: Math.min(60, config.pageCacheFreshSeconds),
-      sharedSeconds: config.pageCacheFreshSeconds,
-      staleSeconds: config.pageCacheStaleSeconds,
-      tagHeader: tagHeader(config.purge?.style),
-    });
-    siteRoutes(site, services);
-  });
-  adminRoutes(app, services);
+  // The two rooms, each an encapsulated plugin with its own hooks, parsers, errors and caching;
+  // what neither answers, and the assets' errors, are answered the reader site's way.
+  siteProblems(app, services);
+  await app.register(readerSite, { services, server: app });
+  await app.register(backOffice, { services });
 
   core.start();
   // A graceful stop writes buffered views before the database closes.

@@ -21,9 +21,9 @@ export async function adminContext(
   };
 }
 
-/** Back-office pages show one person's data: never cached. */
+/** Back-office pages show one person's data: never stored by a browser or a cache in front. */
 export function sendAdminPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return sendPage(reply.header('cache-control', 'no-store'), page, status);
+  return sendPage(reply.header('cache-control', 'private, no-store'), page, status);
 }
 
 /**

@@ -23,49 +23,44 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Paths under /admin that a signed-out visitor may open. */
-const PUBLIC_ADMIN = new Set(['/admin/login', '/admin/setup']);
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A back-office route a signed-out visitor may use: sign-in, setup, the API's description. */
+    signedOut?: boolean;
+  }
+}
 
 /**
- * Who is asking, for every request under /admin and /api/admin:
+ * Who is asking, for every route of a back-office scope (its pages, or its
+ * API, as `kind` says):
  * 1. a session cookie (HttpOnly, SameSite=Lax, Secure on https sites), or an
- *    `Authorization: Bearer nd_...` API token under /api/admin;
- * 2. no one: pages redirect to the sign-in page, the API answers 401;
+ *    `Authorization: Bearer nd_...` API token on the API;
+ * 2. no one: pages redirect to the sign-in page, the API answers 401, except
+ *    on routes marked `config: { signedOut: true }`;
  * 3. a state-changing request made with a session cookie must carry the
- *    session's CSRF token (form field `_csrf` or header `x-csrf-token`).
+ *    session's CSRF token (form field `_csrf` or header `x-csrf-token`);
+ *    the signed-out forms, the double-submit token of their cookie.
  *    Token requests carry no cookie, so a forged cross-site request cannot use them.
  */
-export function registerAuth(app: FastifyInstance, services: AppServices): void {
-  const area = (url: string) => {
-    const path = url.split('?')[0];
-    if (path.startsWith('/admin/assets/')) return { path, kind: 'none' as const };
-    if (path === '/admin' || path.startsWith('/admin/')) return { path, kind: 'page' as const };
-    if (path === '/api/admin' || path.startsWith('/api/admin/')) return { path, kind: 'api' as const };
-    return { path, kind: 'none' as const };
-  };
-
+export function registerAuth(scope: FastifyInstance, services: AppServices, kind: 'page' | 'api'): void {
   // Who is asking, before the body is even read: a signed-out request to the
   // API gets 401 whatever it sent, and a page redirects to the sign-in form.
-  app.addHook('onRequest', async (request, reply) => {
-    const { path, kind } = area(request.url);
-    if (kind === 'none') return;
+  scope.addHook('onRequest', async (request, reply) => {
     await identify(request, services, kind === 'api');
-    if (PUBLIC_ADMIN.has(path) || path === '/api/admin/openapi.json') return;
-    if (!request.user) {
-      if (kind === 'api')
-        throw new AppError(
-          'UNAUTHENTICATED',
-          'sign in, or send an API token as "Authorization: Bearer <token>"',
-        );
-      return redirectToLogin(request, reply);
-    }
+    if (request.user || request.routeOptions.config.signedOut) return;
+    if (kind === 'api')
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'sign in, or send an API token as "Authorization: Bearer <token>"',
+      );
+    return redirectToLogin(request, reply);
   });
 
   // The CSRF token may be in a form body, so this runs once the body is parsed, before validation.
-  app.addHook('preValidation', async (request) => {
-    const { path, kind } = area(request.url);
-    if (kind === 'none' || SAFE_METHODS.has(request.method)) return;
-    if (PUBLIC_ADMIN.has(path)) return checkToken(request, request.cookies[PRE_SESSION_CSRF_COOKIE] ?? '');
+  scope.addHook('preValidation', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    if (request.routeOptions.config.signedOut)
+      return checkToken(request, request.cookies[PRE_SESSION_CSRF_COOKIE] ?? '');
     if (request.authVia === 'session') checkCsrf(request);
   });
 }

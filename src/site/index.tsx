@@ -1,6 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
+import { httpCaching } from '../cache/http.js';
+import { tagHeader } from '../cache/purge.js';
+import { handleErrors, NOT_FOUND, sendProblem, type Problem } from '../plugins/errors.js';
 import { brandImageRoutes } from './brand-images.js';
+import { sendPage } from './render.js';
 import { apiRoutes } from './routes/api.js';
 import { articleRoutes } from './routes/article.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -8,15 +12,76 @@ import { listRoutes } from './routes/lists.js';
 import { mediaFileRoutes } from './routes/media.js';
 import { pageRoutes } from './routes/pages.js';
 import { sitemapRoutes } from './routes/sitemaps.js';
+import { siteContext } from './site-context.builder.js';
+import { ErrorPage } from './templates/simple-pages.js';
 
-/** The reader site: pages, feeds, sitemaps and the public JSON API. */
-export function siteRoutes(app: FastifyInstance, services: AppServices): void {
-  listRoutes(app, services);
-  articleRoutes(app, services);
-  pageRoutes(app, services);
-  apiRoutes(app, services);
-  brandImageRoutes(app, services);
-  feedRoutes(app, services);
-  sitemapRoutes(app, services);
-  mediaFileRoutes(app, services);
+export interface ReaderSiteOptions {
+  services: AppServices;
+  /** The whole server: the page cache renders a missing page by injecting a request into it. */
+  server: FastifyInstance;
+}
+
+/**
+ * The reader site, as an encapsulated plugin: pages, feeds, sitemaps and the
+ * public JSON API, behind the page cache and HTTP caching. Its error and
+ * not-found answers (`siteProblems`) are the server's defaults, set where the
+ * server is built: every URL and error no other room answers is answered the
+ * site's way, so a reader who mistypes a URL sees the site, not a bare 404.
+ */
+export async function readerSite(site: FastifyInstance, options: ReaderSiteOptions): Promise<void> {
+  const { services, server } = options;
+  const { config } = services;
+  httpCaching(site, {
+    cache: services.pages,
+    app: server,
+    browserSeconds: Math.min(60, config.pageCacheFreshSeconds),
+    sharedSeconds: config.pageCacheFreshSeconds,
+    staleSeconds: config.pageCacheStaleSeconds,
+    tagHeader: tagHeader(config.purge?.style),
+  });
+  listRoutes(site, services);
+  articleRoutes(site, services);
+  pageRoutes(site, services);
+  apiRoutes(site, services);
+  brandImageRoutes(site, services);
+  feedRoutes(site, services);
+  sitemapRoutes(site, services);
+  mediaFileRoutes(site, services);
+}
+
+/**
+ * The site's errors and missing pages: JSON under /api (the public API's
+ * own), else the error page in the site's design.
+ */
+export function siteProblems(server: FastifyInstance, services: AppServices): void {
+  const answer = (request: FastifyRequest, reply: FastifyReply, problem: Problem) =>
+    answerProblem(services, request, reply, problem);
+  handleErrors(server, answer);
+  server.setNotFoundHandler(async (request, reply) => answer(request, reply, NOT_FOUND));
+}
+
+async function answerProblem(
+  services: AppServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problem: Problem,
+) {
+  reply.header('cache-control', problem.status === 404 ? 'public, max-age=60' : 'no-store');
+  if (request.url.startsWith('/api/')) return sendProblem(reply, problem);
+  const { status, message } = problem;
+  try {
+    const site = await siteContext(services, request);
+    return sendPage(
+      reply,
+      <ErrorPage site={site} status={status} message={status < 500 ? message : undefined} />,
+      status,
+    );
+  } catch (pageError) {
+    // The error page itself failed (the database may be down): a plain answer still helps.
+    request.log.error({ err: pageError }, 'error page failed');
+    return reply
+      .code(status)
+      .type('text/plain; charset=utf-8')
+      .send(status === 404 ? 'Not found' : 'Error');
+  }
 }

@@ -2,13 +2,14 @@ import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
-/** Sends a page. Pages are public and shared by every reader: cacheable briefly by browsers and proxies. */
+/**
+ * Sends a page. Pages are public and shared by every reader, cacheable
+ * briefly by browsers and proxies, unless the caller set its own policy.
+ */
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
   const html = `<!doctype html>${renderToString(page)}`;
   reply.code(status).type('text/html; charset=utf-8');
-  // The back office is private to the person signed in: never stored by a browser or proxy.
-  if (reply.request.url.startsWith('/admin')) reply.header('cache-control', 'private, no-store');
-  else if (status === 200 && !reply.hasHeader('cache-control')) {
+  if (status === 200 && !reply.hasHeader('cache-control')) {
     reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=300');
   }
   return reply.send(html);

@@ -97,3 +97,72 @@ describe('every back-office route checks who is asking', () => {
     }
   });
 });
+
+/**
+ * The reader site and the back office are separate rooms: each answers its
+ * own errors and unknown URLs in its own way, and nothing of the back
+ * office (its cookies, its privacy) reaches a reader's answer.
+ */
+describe('the two rooms', () => {
+  const cleanup = suiteCleanup();
+  let app: FastifyInstance;
+  let editor: AdminSession;
+
+  before(async () => {
+    ({ app } = await buildTestApp(cleanup));
+    await makeUser(app, 'editor');
+    editor = await signIn(app, 'editor@example.org');
+  });
+
+  test('an unknown back-office page: sign in first, then a 404 in the back office frame', async () => {
+    const out = await app.inject('/admin/no-such-page');
+    assert.equal(out.statusCode, 303);
+    assert.match(String(out.headers.location), /^\/admin\/login\?next=%2Fadmin%2Fno-such-page/);
+    const signedIn = await app.inject({ url: '/admin/no-such-page', headers: { cookie: editor.cookie } });
+    assert.equal(signedIn.statusCode, 404);
+    assert.match(signedIn.body, /no such page in the back office/);
+    assert.match(signedIn.body, /Back to the dashboard/);
+    assert.equal(signedIn.headers['cache-control'], 'private, no-store');
+  });
+
+  test('an unknown admin API endpoint: 401 signed out, a JSON 404 signed in', async () => {
+    const out = await app.inject({ method: 'POST', url: '/api/admin/no-such-thing', payload: {} });
+    assert.equal(out.statusCode, 401);
+    assert.equal(out.json().error.code, 'UNAUTHENTICATED');
+    const signedIn = await app.inject({
+      url: '/api/admin/no-such-thing',
+      headers: { cookie: editor.cookie },
+    });
+    assert.equal(signedIn.statusCode, 404);
+    assert.deepEqual(signedIn.json(), {
+      error: { code: 'NOT_FOUND', message: 'there is no such endpoint in the admin API' },
+    });
+    assert.equal(signedIn.headers['cache-control'], 'private, no-store');
+  });
+
+  test('every back-office answer is private, JSON and redirects included', async () => {
+    for (const url of ['/admin', '/api/admin/me', '/admin/articles']) {
+      const r = await app.inject({ url, headers: { cookie: editor.cookie } });
+      assert.equal(r.statusCode, 200, url);
+      assert.equal(r.headers['cache-control'], 'private, no-store', url);
+    }
+    const redirect = await app.inject('/admin/articles');
+    assert.equal(redirect.statusCode, 303);
+    assert.equal(redirect.headers['cache-control'], 'private, no-store');
+  });
+
+  test('a reader, even one signed in to the back office, gets the public site: shared, no cookie', async () => {
+    const home = await app.inject({ url: '/', headers: { cookie: editor.cookie } });
+    assert.equal(home.statusCode, 200);
+    assert.match(String(home.headers['cache-control']), /^public/);
+    assert.equal(home.headers['set-cookie'], undefined);
+    assert.doesNotMatch(home.body, /editor@example\.org|csrf/i);
+    const missing = await app.inject({ url: '/no-such-page', headers: { cookie: editor.cookie } });
+    assert.equal(missing.statusCode, 404);
+    assert.match(missing.body, /<html/);
+    assert.doesNotMatch(missing.body, /Back to the dashboard/);
+    const api = await app.inject('/api/no-such-thing');
+    assert.equal(api.statusCode, 404);
+    assert.equal(api.json().error.code, 'NOT_FOUND');
+  });
+});

@@ -11,9 +11,8 @@ import {
   recordAudit,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
-import { sendPage } from '../../site/render.js';
 import { actor, preSessionCsrf, SESSION_COOKIE, sessionCookieOptions } from '../auth.js';
-import { adminContext } from '../admin-context.js';
+import { adminContext, sendAdminPage } from '../admin-context.js';
 import { LoginPage, SetupPage } from '../pages/login-page.js';
 
 type LoginBody = { email?: string; password?: string; next?: string; _csrf?: string };
@@ -63,23 +62,23 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
   ) {
     const ctx = await adminContext(services, request);
     ctx.csrfToken = preSessionCsrf(request, reply, services);
-    return sendPage(
-      reply.header('cache-control', 'no-store'),
-      <LoginPage ctx={ctx} {...options} />,
-      options.status ?? 200,
-    );
+    return sendAdminPage(reply, <LoginPage ctx={ctx} {...options} />, options.status ?? 200);
   }
 
-  app.get<{ Querystring: { next?: string } }>('/admin/login', async (request, reply) => {
-    // A brand-new site has no one to sign in: send the visitor to set it up.
-    if (!(await hasAnyUser(services.db))) return reply.redirect('/admin/setup', 303);
-    if (request.user) return reply.redirect(safeNext(request.query.next), 303);
-    return loginPage(request, reply, { next: safeNext(request.query.next) });
-  });
+  app.get<{ Querystring: { next?: string } }>(
+    '/admin/login',
+    { config: { signedOut: true } },
+    async (request, reply) => {
+      // A brand-new site has no one to sign in: send the visitor to set it up.
+      if (!(await hasAnyUser(services.db))) return reply.redirect('/admin/setup', 303);
+      if (request.user) return reply.redirect(safeNext(request.query.next), 303);
+      return loginPage(request, reply, { next: safeNext(request.query.next) });
+    },
+  );
 
   app.post<{ Body: LoginBody }>(
     '/admin/login',
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { signedOut: true, rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const email = String(request.body?.email ?? '')
         .trim()
@@ -147,17 +146,17 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
   });
 
   // The one-time setup page: answers only while there is no administrator.
-  app.get('/admin/setup', async (request, reply) => {
+  app.get('/admin/setup', { config: { signedOut: true } }, async (request, reply) => {
     if (await hasAdministrator(services.db))
       throw new AppError('NOT_FOUND', 'setup is done: sign in instead');
     const ctx = await adminContext(services, request);
     ctx.csrfToken = preSessionCsrf(request, reply, services);
-    return sendPage(reply.header('cache-control', 'no-store'), <SetupPage ctx={ctx} />);
+    return sendAdminPage(reply, <SetupPage ctx={ctx} />);
   });
 
   app.post<{ Body: { email?: string; name?: string; password?: string } }>(
     '/admin/setup',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { config: { signedOut: true, rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (request, reply) => {
       if (await hasAdministrator(services.db))
         throw new AppError('NOT_FOUND', 'setup is done: sign in instead');
@@ -191,7 +190,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         const ctx = await adminContext(services, request);
         ctx.csrfToken = preSessionCsrf(request, reply, services);
-        return sendPage(
+        return sendAdminPage(
           reply,
           <SetupPage ctx={ctx} error={error.message} values={{ email: body.email, name: body.name }} />,
           400,

@@ -15,11 +15,10 @@ import {
   type Media,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
-import { sendPage } from '../../site/render.js';
 import { siteContext } from '../../site/site-context.builder.js';
 import { articlePageData } from '../../site/routes/article.js';
 import { ArticlePage } from '../../site/templates/article-page.js';
-import { adminContext } from '../admin-context.js';
+import { adminContext, sendAdminPage } from '../admin-context.js';
 import { actor } from '../auth.js';
 import { STATUS_LABELS } from '../editor/editor-actions.js';
 import type { EditorData, Headline, LibraryImage } from '../editor/editor-data.js';
@@ -89,7 +88,7 @@ async function editorPage(
     defaultAuthors: authors.filter((a) => a.id === me.authorId).map((a) => a.slug),
   };
   // Nothing here may be cached: it is one user's view of work in progress.
-  return sendPage(reply.header('cache-control', 'no-store'), <ArticleEditorPage ctx={ctx} data={data} />);
+  return sendAdminPage(reply, <ArticleEditorPage ctx={ctx} data={data} />);
 }
 
 /** A library image as the editor's panels show it: the smallest stored size as the thumbnail. */
@@ -134,7 +133,7 @@ async function preview(
       ? 'Preview — the saved version of a published article'
       : `Preview — not published (${STATUS_LABELS[article.status].toLowerCase()})`;
   reply.header('x-robots-tag', 'noindex');
-  return sendPage(
+  return sendAdminPage(
     reply,
     <ArticlePage
       site={site}

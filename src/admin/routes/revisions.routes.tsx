@@ -16,8 +16,7 @@ import {
 import type { Db } from '../../db/database.js';
 import { AppError, invalidInput } from '../../lib/app-error.js';
 import { formatDate } from '../../lib/dateline.js';
-import { sendPage } from '../../site/render.js';
-import { adminContext } from '../admin-context.js';
+import { adminContext, sendAdminPage } from '../admin-context.js';
 import { actor } from '../auth.js';
 import { redirectWithFlash, takeFlash } from '../flash.js';
 import { ADMIN_TIME, STATUS_LABELS } from '../pages/articles-list-page.js';
@@ -65,8 +64,8 @@ export function revisionRoutes(app: FastifyInstance, services: AppServices): voi
       getSettings(db),
       adminContext(services, request, flash.notice),
     ]);
-    return sendPage(
-      reply.header('cache-control', 'no-store'),
+    return sendAdminPage(
+      reply,
       <RevisionsPage
         ctx={ctx}
         timeZone={settings.timeZone}
@@ -129,8 +128,8 @@ export function revisionRoutes(app: FastifyInstance, services: AppServices): voi
         await readable(to.snapshot, names, tz),
       );
       const ctx = await adminContext(services, request);
-      return sendPage(
-        reply.header('cache-control', 'no-store'),
+      return sendAdminPage(
+        reply,
         <ComparePage
           ctx={ctx}
           timeZone={tz}
