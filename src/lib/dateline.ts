@@ -8,10 +8,12 @@
  */
 export const DEFAULT_DATE_FORMAT = 'MMMM D, YYYY, dddd // HH:mm';
 
-type Parts = Readonly<Record<
-  'year' | 'month' | 'monthLong' | 'monthShort' | 'day' | 'weekday' | 'weekdayShort' | 'hour' | 'minute',
-  string
->>;
+type Parts = Readonly<
+  Record<
+    'year' | 'month' | 'monthLong' | 'monthShort' | 'day' | 'weekday' | 'weekdayShort' | 'hour' | 'minute',
+    string
+  >
+>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
