@@ -59,17 +59,18 @@ export async function serve(config: Config, workers = 1): Promise<void> {
 }
 
 /**
- * A worker's heap limit. V8 sizes its heap by how fast a process allocates,
- * not by what it keeps: a worker rendering pages under load grew to about 350
- * MB resident while keeping under 60 MB alive, and with this limit stays near
+ * A worker's heap limit: 160 MB plus the page cache's bound (PAGE_CACHE_MB),
+ * whose pages are kept outside the heap but whose keys and headers are not.
+ * V8 sizes its heap by how fast a process allocates, not by what it keeps: a
+ * worker rendering pages under load grew to about 350 MB resident while
+ * keeping under 60 MB alive, and with the default limit (192 MB) stays near
  * 245 MB at the same speed (docs/PERFORMANCE.md). A limit given in
  * NODE_OPTIONS or on the command line wins.
  */
-const WORKER_HEAP_MB = 192;
-
-export function workerExecArgv(execArgv: string[], nodeOptions = ''): string[] {
+export function workerExecArgv(execArgv: string[], nodeOptions: string, pageCacheBytes: number): string[] {
   const given = [...execArgv, nodeOptions].some((arg) => arg.includes('--max-old-space-size'));
-  return given ? execArgv : [...execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`];
+  const limitMb = 160 + Math.ceil(pageCacheBytes / 1024 / 1024);
+  return given ? execArgv : [...execArgv, `--max-old-space-size=${limitMb}`];
 }
 
 /** A message between the primary and its workers. */
@@ -104,8 +105,10 @@ async function servePrimary(config: Config, count: number): Promise<void> {
     process.exit(1);
   }
 
-  // Workers keep their JavaScript heap within WORKER_HEAP_MB unless told otherwise (below).
-  cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS) });
+  // Workers keep their JavaScript heap within a limit, unless told otherwise (workerExecArgv).
+  cluster.setupPrimary({
+    execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS ?? '', config.pageCacheBytes),
+  });
   const workers = new Map<number, Worker>();
   let stopping = false;
   let listening = 0;
