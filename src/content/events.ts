@@ -18,6 +18,13 @@ export interface ContentEventMap {
   'article.scheduled': { articleId: number; at: string };
   /** A section, tag, author or source was created, renamed, described, reordered, merged or deleted. */
   'taxonomy.changed': { kind: 'section' | 'tag' | 'author' | 'source'; id: number };
+  /**
+   * These articles' tags changed together: a tag was renamed (`membership`
+   * false: the same tag, a new name) or merged or deleted (true: which
+   * articles have which tag changed). Any number of articles, readers' or
+   * not; the tag's own pages go by `taxonomy.changed`.
+   */
+  'articles.retagged': { articleIds: number[]; membership: boolean };
   /** An image's alt text, caption or credit changed, or the image was deleted. */
   'media.changed': { mediaId: number };
   /** The site settings changed. */

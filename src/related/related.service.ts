@@ -71,6 +71,12 @@ export function wireRelated(events: ContentEvents, db: Db, now: () => Date, work
     await replaceList(db, articleId, []);
     worker?.wake();
   });
+  // Lists follow shared tags, not their names: only a merge or a deletion changes them.
+  events.on('articles.retagged', async ({ articleIds, membership }) => {
+    if (!membership) return;
+    await enqueue(db, articleIds, now().toISOString(), true);
+    worker?.wake();
+  });
 }
 
 export interface RelatedWorkerOptions {

@@ -17,6 +17,12 @@ export interface SearchIndex {
    */
   indexArticles(trx: Db, articleIds: number[]): Promise<void>;
   /**
+   * (Re)indexes any number of articles the same way, a few hundred a
+   * transaction with a turn of the event loop between: for changes that touch
+   * thousands at once (a popular tag renamed) without holding up readers.
+   */
+  reindexArticles(articleIds: number[]): Promise<void>;
+  /**
    * Adds new articles the caller has in hand and knows readers may see
    * (searchDocument() of each), inside its transaction: the bulk path's
    * way, with no second read of what it just wrote.
@@ -61,4 +67,6 @@ export interface SnippetPart {
 export function wireSearch(events: ContentEvents, index: SearchIndex): void {
   events.on('article.published', ({ articleId }) => index.indexArticle(articleId));
   events.on('article.unpublished', ({ articleId }) => index.removeArticle(articleId));
+  // Tag names are indexed: a renamed, merged or deleted tag changes its articles' entries.
+  events.on('articles.retagged', ({ articleIds }) => index.reindexArticles(articleIds));
 }

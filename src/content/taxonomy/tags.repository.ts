@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { TagRow } from '../../db/schema.js';
-import { stillVisibleTo } from '../articles/articles.repository.js';
 
 /**
  * Tags as the back office manages them, and their redirects. A redirect row
@@ -93,19 +92,6 @@ export async function updateTagRow(db: Db, id: number, row: { name: string; slug
 export async function tagArticleIds(db: Db, tagId: number): Promise<number[]> {
   const rows = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId).execute();
   return rows.map((r) => r.article_id);
-}
-
-/** Of these articles, the ones readers can see now. */
-export async function visibleAmong(db: Db, ids: number[], now: string): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('articles')
-    .select('id')
-    .where('id', 'in', ids)
-    .where(stillVisibleTo(now))
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 /**
