@@ -17,7 +17,7 @@ import {
 import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
 import { migrateToLatest, openDatabase, type Db } from './db/database.js';
 import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.js';
-import { createSearchIndex, wireSearch, type SearchIndex } from './search/index.js';
+import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './search/index.js';
 import { ViewCounter } from './views/index.js';
 
 /** Everything the server, the commands and the tests share, wired once. */
@@ -29,6 +29,8 @@ export interface Services {
   /** What content services take: the database, the events, the clock. */
   content: ServiceContext;
   search: SearchIndex;
+  /** Drains the queue of articles whose search entries are to be written again (a renamed tag's). */
+  searchQueue: SearchReindexer;
   /** Drains the queue of related lists to compute, off the request path. */
   related: RelatedWorker;
   /** Rendered reader pages and feeds, dropped by content events. */
@@ -39,7 +41,7 @@ export interface Services {
   now: () => Date;
   /** Uploaded images and their sizes, under DATA_DIR/media. */
   media: MediaStore;
-  /** Starts the background work: view flushing, related lists, the scheduler. */
+  /** Starts the background work: view flushing, search and related queues, the scheduler. */
   start(): void;
   /** Stops the background work, writes buffered views, closes the database. */
   stop(): Promise<void>;
@@ -84,7 +86,13 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const events = new ContentEvents();
   events.onError((error, event) => log.error({ err: error, event }, 'content event listener failed'));
   const search = createSearchIndex(db, now);
-  wireSearch(events, search);
+  const searchQueue = new SearchReindexer({
+    db,
+    index: search,
+    intervalMs: config.relatedIntervalMs,
+    onError: (error) => log.error({ err: error }, 'writing search entries again failed'),
+  });
+  wireSearch(events, search, searchQueue, now);
   const related = new RelatedWorker({
     db,
     now,
@@ -138,6 +146,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     events,
     content,
     search,
+    searchQueue,
     related,
     pages,
     purger,
@@ -147,6 +156,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     start() {
       views.start();
       if (peers && !peers.lead) return;
+      searchQueue.start();
       related.start();
       stopScheduler ??= startScheduler(content, config.schedulerMs, (error) =>
         log.error({ err: error }, 'publishing due articles failed'),
@@ -155,6 +165,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     async stop() {
       try {
         await stopScheduler?.();
+        await searchQueue.stop();
         await related.stop();
         await views.stop();
         await purger?.idle();

@@ -17,6 +17,7 @@ import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-back-office.js';
 import * as m0003 from './migrations/0003-taxonomy-admin.js';
 import * as m0004 from './migrations/0004-archive-scale.js';
+import * as m0005 from './migrations/0005-search-queue.js';
 
 export type Db = Kysely<Database>;
 
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0002-back-office': m0002,
   '0003-taxonomy-admin': m0003,
   '0004-archive-scale': m0004,
+  '0005-search-queue': m0005,
 };
 
 /** Opens the embedded database in `config.dataDir`, in WAL mode. */

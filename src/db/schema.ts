@@ -29,6 +29,7 @@ export interface Database {
   site_views_daily: SiteViewsDailyTable;
   article_views_week: ArticleViewsWeekTable;
   related_queue: RelatedQueueTable;
+  search_queue: SearchQueueTable;
   system_state: SystemStateTable;
 }
 
@@ -267,6 +268,12 @@ export interface ArticleViewsWeekTable {
 }
 
 /** Articles whose related list must be computed again; drained by src/related off the request path. */
+/** Articles whose search entries are to be written again, off the request path (migration 0005). */
+export interface SearchQueueTable {
+  article_id: number;
+  queued_at: string;
+}
+
 export interface RelatedQueueTable {
   article_id: number;
   queued_at: string;

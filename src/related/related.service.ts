@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { QueueWorker } from '../lib/queue-worker.js';
 import { summariesByIds, type ArticleSummary, type ContentEvents } from '../content/index.js';
 import {
   corpusStats,
@@ -94,65 +95,21 @@ export interface RelatedWorkerOptions {
  * yielding to the event loop between articles so readers are never kept
  * waiting, oldest first. Woken by wireRelated; also looks every intervalMs.
  */
-export class RelatedWorker {
+export class RelatedWorker extends QueueWorker {
   readonly #options: RelatedWorkerOptions;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
-  #stopped = false;
-  #started = false;
-  #again = false;
 
   constructor(options: RelatedWorkerOptions) {
+    super(options);
     this.#options = options;
   }
 
-  start(): void {
-    this.#stopped = false;
-    this.#started = true;
-    this.#timer ??= setInterval(() => this.wake(), this.#options.intervalMs);
-    this.#timer.unref();
-    this.wake();
-  }
-
-  /** Starts a drain, or asks the one under way to look again when it is done. */
-  wake(): void {
-    // Only the process that started it drains the queue (with several workers, one of them).
-    if (this.#stopped || !this.#started) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.#drain()
-      .catch(this.#options.onError)
-      .finally(() => {
-        this.#running = undefined;
-        if (this.#again) {
-          this.#again = false;
-          this.wake();
-        }
-      });
-  }
-
-  /** Resolves when the queue is empty (for tests and the CLI). */
-  async idle(): Promise<void> {
-    while (this.#running) await this.#running;
-  }
-
-  /** Stops after the article under way; what is left stays queued for the next start. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
-  }
-
-  async #drain(): Promise<void> {
+  protected async drain(): Promise<void> {
     const { db, now } = this.#options;
     for (;;) {
       const batch = await nextQueued(db, 50);
       if (batch.length === 0) return;
       for (const taken of batch) {
-        if (this.#stopped) return;
+        if (this.stopped) return;
         const at = now().toISOString();
         try {
           const before = await storedList(db, taken.articleId);

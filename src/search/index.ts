@@ -10,4 +10,5 @@ export {
   type SnippetPart,
 } from './search-index.js';
 export { createSearchIndex } from './sqlite-fts.js';
+export { queueReindex, SearchReindexer } from './search-queue.js';
 export { searchDocument, type SearchDocument } from './search-documents.js';

@@ -17,12 +17,6 @@ export interface SearchIndex {
    */
   indexArticles(trx: Db, articleIds: number[]): Promise<void>;
   /**
-   * (Re)indexes any number of articles the same way, a few hundred a
-   * transaction with a turn of the event loop between: for changes that touch
-   * thousands at once (a popular tag renamed) without holding up readers.
-   */
-  reindexArticles(articleIds: number[]): Promise<void>;
-  /**
    * Adds new articles the caller has in hand and knows readers may see
    * (searchDocument() of each), inside its transaction: the bulk path's
    * way, with no second read of what it just wrote.
@@ -63,10 +57,18 @@ export interface SnippetPart {
   match: boolean;
 }
 
-/** Keeps the index in step with what readers may see. */
-export function wireSearch(events: ContentEvents, index: SearchIndex): void {
+/**
+ * Keeps the index in step with what readers may see: an article at once, the
+ * many articles of a renamed, merged or deleted tag (tag names are indexed)
+ * through the queue, off the request path.
+ */
+export function wireSearch(
+  events: ContentEvents,
+  index: SearchIndex,
+  later: { queue(articleIds: number[], at: string): Promise<void> },
+  now: () => Date,
+): void {
   events.on('article.published', ({ articleId }) => index.indexArticle(articleId));
   events.on('article.unpublished', ({ articleId }) => index.removeArticle(articleId));
-  // Tag names are indexed: a renamed, merged or deleted tag changes its articles' entries.
-  events.on('articles.retagged', ({ articleIds }) => index.reindexArticles(articleIds));
+  events.on('articles.retagged', ({ articleIds }) => later.queue(articleIds, now().toISOString()));
 }

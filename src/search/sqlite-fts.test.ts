@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import {
   ContentEvents,
   createArticle,
+  renameTag,
+  SYSTEM,
   publishDue,
   updateArticle,
   type Article,
@@ -16,7 +18,7 @@ import {
   serviceContext,
   tempDatabase,
 } from '../../test/helpers/factories.js';
-import { createSearchIndex, wireSearch, type SearchIndex } from './index.js';
+import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './index.js';
 
 const NOW = new Date('2024-05-01T12:00:00.000Z');
 const HOUR = 3600_000;
@@ -33,7 +35,17 @@ async function newsroom(t: TestContext) {
     throw error;
   });
   const index = createSearchIndex(db, ctx.now);
-  wireSearch(ctx.events, index);
+  const queue = new SearchReindexer({
+    db,
+    index,
+    intervalMs: 60_000,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  t.after(() => queue.stop());
+  queue.start();
+  wireSearch(ctx.events, index, queue, ctx.now);
   // Unrelated articles, so that terms in the tests are rare, as in a real archive.
   for (const topic of ['Weather', 'Football', 'Markets', 'Theatre']) {
     await publishedArticle(ctx, {
@@ -43,7 +55,7 @@ async function newsroom(t: TestContext) {
     });
   }
   const article = (input: Partial<ArticleInput>) => publishedArticle(ctx, input);
-  return { db, ctx, index, article };
+  return { db, ctx, index, queue, article };
 }
 
 function ago(ms: number): string {
@@ -207,6 +219,31 @@ test('tags are searchable', async (t) => {
   const tagged = await article({ title: 'Polls close', tags: ['Local elections'] });
 
   assert.deepEqual(await foundIds(index, 'elections'), ids(tagged));
+});
+
+test('a renamed tag is found by its new name once the queue is drained, and a restart finishes the queue', async (t) => {
+  const { db, ctx, index, queue, article } = await newsroom(t);
+  for (let i = 0; i < 120; i++) await article({ title: `Count ${i}`, tags: ['Local elections'] });
+  const tag = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('slug', '=', 'local-elections')
+    .executeTakeFirstOrThrow();
+
+  // Stopped, as a server that goes down right after the rename would be: the work stays queued.
+  await queue.stop();
+  await renameTag(ctx, SYSTEM, tag.id, { name: 'Municipal ballot' });
+  const queued = await db.selectFrom('search_queue').select('article_id').execute();
+  assert.equal(queued.length, 120, 'every article of the tag is queued');
+  assert.deepEqual(await foundIds(index, 'municipal'), [], 'not yet written');
+
+  queue.start();
+  await queue.idle();
+  const found = await index.search('municipal', { limit: 10, offset: 0 });
+  assert.equal(found.total, 120);
+  assert.equal(found.hits.length, 10);
+  assert.deepEqual(await foundIds(index, 'elections'), [], 'the old name is gone');
+  assert.equal((await db.selectFrom('search_queue').select('article_id').execute()).length, 0);
 });
 
 test('hostile queries return results or nothing, never an error', async (t) => {

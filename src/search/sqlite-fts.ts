@@ -9,9 +9,6 @@ import type { SearchHit, SearchIndex, SearchResults, SnippetPart } from './searc
 import { toMatchExpression, typedQuery } from './search-query.js';
 import { makeSnippet, termsIn, termsOf, type Term } from './snippet.js';
 import { bodyText, type BodyDoc } from '../content/index.js';
-
-/** Articles reindexed a transaction by reindexArticles: about 20 ms of work (text, tokens, writes). */
-const REINDEX_CHUNK = 250;
 /**
  * Search on SQLite's FTS5 table `article_search(title, lead, body, tags)`
  * (unicode61, diacritics removed, rowid = article id; contentless since
@@ -102,13 +99,6 @@ export function createSearchIndex(db: Db, now: () => Date): SearchIndex {
   return {
     indexArticle: (articleId) => db.transaction().execute((trx) => indexArticles(trx, [articleId])),
     indexArticles,
-    async reindexArticles(articleIds) {
-      for (let i = 0; i < articleIds.length; i += REINDEX_CHUNK) {
-        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-        const chunk = articleIds.slice(i, i + REINDEX_CHUNK);
-        await db.transaction().execute((trx) => indexArticles(trx, chunk));
-      }
-    },
     addDocuments: insertDocuments,
 
     async removeArticle(articleId) {

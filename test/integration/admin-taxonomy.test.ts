@@ -424,8 +424,12 @@ describe('tags', () => {
     });
 
     // Tag names are searchable: the renamed duplicate's name finds its articles until the merge.
-    const found = async (q: string) =>
-      (await app.services.search.search(q, { limit: 10, offset: 0 })).hits.map((h) => h.article.id).sort();
+    const found = async (q: string) => {
+      await app.services.searchQueue.idle();
+      return (await app.services.search.search(q, { limit: 10, offset: 0 })).hits
+        .map((h) => h.article.id)
+        .sort();
+    };
     assert.deepEqual(await found('city'), [both.id, onlyA.id].sort());
     // The related worker stopped, the queue it would drain stays to be looked at.
     await app.services.related.stop();
