@@ -23,6 +23,14 @@ export interface SearchIndex {
    */
   addDocuments(trx: Db, documents: SearchDocument[]): Promise<void>;
   removeArticle(articleId: number): Promise<void>;
+  /**
+   * Many writes are coming (the queue drains): the index stops tidying
+   * itself inside each write, where the work comes in long uneven runs, and
+   * `tidy()` after each batch does a bounded share of it instead; `bulk(false)`
+   * when done. Called with false at start too, in case a drain was cut short.
+   */
+  bulk(on: boolean): Promise<void>;
+  tidy(): Promise<void>;
   /** Reindexes every visible article from scratch; returns how many. */
   rebuild(): Promise<number>;
   /**
