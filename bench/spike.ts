@@ -8,7 +8,10 @@
  *     article every request); (d) the home page; (g) /feed.xml;
  * (e) search p50/p95/p99 over a fixed query set, one request at a time,
  *     uncached (each URL new);
- * (f) view beacons a second, and the exact count written after;
+ * (f) view beacons a second, and the exact count written after; then the
+ *     same beacons to the same route in a bare Fastify on as many workers
+ *     (bench/fastify-control.ts): what Node's HTTP does here beside wrk;
+ * (h) the article page through Varnish, when varnishd is installed;
  * and the server's resident memory at the end.
  *
  * Every figure is also given as a ratio to (a), measured in the same run.
@@ -32,6 +35,7 @@ import {
   startServer,
   stop,
   summary,
+  waitFor,
   workingCopy,
 } from './archive.js';
 
@@ -64,6 +68,8 @@ export interface SpikeResult {
   feed: Load;
   search: { p50: number; p95: number; p99: number };
   beacons: Load & { counted: number; written: number };
+  /** (f) The same beacons to the same route in a bare Fastify on as many workers: Node's HTTP here. */
+  beaconControl?: Load;
   workers: number;
   /** Resident memory of each worker, and of the primary that forks them. */
   rssMb: { workers: number[]; primary: number };
@@ -81,6 +87,7 @@ export async function benchSpike(size: number): Promise<void> {
   const { server, base } = await startServer(dataDir, {}, ['--workers', String(workers)]);
   let nginx: { child: ChildProcess; base: string } | undefined;
   let varnish: { child: ChildProcess; base: string } | undefined;
+  let control: { child: ChildProcess; base: string } | undefined;
   try {
     const paths = articlePaths(dataDir, 20_000);
     const article = paths[0];
@@ -134,6 +141,13 @@ export async function benchSpike(size: number): Promise<void> {
     );
     await new Promise((resolve) => setTimeout(resolve, 3000));
     result.beacons = { ...beacons, counted: beacons.counted ?? 0, written: totalViews(dataDir) - before };
+    control = await startControl(workers);
+    result.beaconControl = await wrk(
+      `${control.base}/api/articles/${ids[0]}/views`,
+      script(work, 'beacons.lua', beaconScript(ids)),
+    );
+    await stop(control.child);
+    control = undefined;
     result.rssMb = { workers: workers > 1 ? childrenRss(server) : [rss(server)], primary: rss(server) };
 
     const limit = result.nginx.rps;
@@ -143,6 +157,7 @@ export async function benchSpike(size: number): Promise<void> {
       result.home,
       result.feed,
       result.beacons,
+      ...(result.beaconControl ? [result.beaconControl] : []),
       ...(result.varnishHit ? [result.varnishHit] : []),
     ])
       load!.ratio = Math.round((load!.rps / limit) * 1000) / 1000;
@@ -165,6 +180,7 @@ export async function benchSpike(size: number): Promise<void> {
   } finally {
     if (nginx) await stop(nginx.child);
     if (varnish) await stop(varnish.child);
+    if (control) await stop(control.child);
     await stop(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(work, { recursive: true, force: true });
@@ -186,6 +202,9 @@ export function spikeTable(r: SpikeResult): string {
     row('(g) /feed.xml', r.feed),
     ...(r.varnishHit ? [row('(h) article page through Varnish, hit', r.varnishHit)] : []),
     row('(f) view beacons', r.beacons),
+    ...(r.beaconControl
+      ? [row('(f) control: the beacon route in a bare Fastify, same workers', r.beaconControl)]
+      : []),
     '',
     `(e) search, one at a time, uncached: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms`,
     `(f) beacons counted ${r.beacons.counted.toLocaleString('en')}, views written ${r.beacons.written.toLocaleString('en')}`,
@@ -318,6 +337,23 @@ http {
 }
 
 /** Varnish with the shipped VCL, in front of the server at `backendPort`. */
+/** bench/fastify-control.ts on a free port, with as many workers as Newsdesk. */
+async function startControl(workers: number): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'fastify-control.ts')], {
+    env: { ...process.env, PORT: String(port), WORKERS: String(workers) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(base);
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+  return { child, base };
+}
+
 async function startVarnish(
   dir: string,
   backendPort: number,
