@@ -3,6 +3,7 @@ import pino from 'pino';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
 import { createServices, type Peers } from './services.js';
+import { REMEMBERED_VISITORS_MB } from './views/index.js';
 
 /** How long a graceful stop may take before the process gives up and exits. */
 const STOP_MS = 10_000;
@@ -59,17 +60,18 @@ export async function serve(config: Config, workers = 1): Promise<void> {
 }
 
 /**
- * A worker's heap limit: 160 MB plus the page cache's bound (PAGE_CACHE_MB),
- * whose pages are kept outside the heap but whose keys and headers are not.
+ * A worker's heap limit: 160 MB, plus the page cache's bound (PAGE_CACHE_MB:
+ * its pages are kept outside the heap, their keys and headers inside), plus
+ * what the view counter may remember of recent visitors (100 MB at most).
  * V8 sizes its heap by how fast a process allocates, not by what it keeps: a
  * worker rendering pages under load grew to about 350 MB resident while
- * keeping under 60 MB alive, and with the default limit (192 MB) stays near
- * 245 MB at the same speed (docs/PERFORMANCE.md). A limit given in
- * NODE_OPTIONS or on the command line wins.
+ * keeping under 60 MB alive; a limit makes it collect sooner
+ * (docs/PERFORMANCE.md). A limit given in NODE_OPTIONS or on the command
+ * line wins.
  */
 export function workerExecArgv(execArgv: string[], nodeOptions: string, pageCacheBytes: number): string[] {
   const given = [...execArgv, nodeOptions].some((arg) => arg.includes('--max-old-space-size'));
-  const limitMb = 160 + Math.ceil(pageCacheBytes / 1024 / 1024);
+  const limitMb = 160 + Math.ceil(pageCacheBytes / 1024 / 1024) + REMEMBERED_VISITORS_MB;
   return given ? execArgv : [...execArgv, `--max-old-space-size=${limitMb}`];
 }
 

@@ -1,3 +1,8 @@
 /** View counting: beacons, repeat and bot filtering, batched writes. */
-export { ViewCounter, type ViewCounterOptions, type ViewOutcome } from './view-counter.js';
+export {
+  REMEMBERED_VISITORS_MB,
+  ViewCounter,
+  type ViewCounterOptions,
+  type ViewOutcome,
+} from './view-counter.js';
 export { importDailyViews, rollWeek, WEEK_DAYS } from './views.repository.js';

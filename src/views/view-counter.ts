@@ -25,8 +25,10 @@ const MINUTE = 60_000;
  * per flush however many beacons arrived, so a traffic spike costs the
  * database a write a second rather than a write a view.
  */
-/** About 100 MB of visitor hashes at most. */
+/** Visitors remembered for their repeat window, at most: about 100 bytes of heap each. */
 const MAX_REMEMBERED = 1_000_000;
+/** What the remembered visitors may hold of a process's heap, in MB (a worker's heap limit counts it). */
+export const REMEMBERED_VISITORS_MB = 100;
 /** Stored counts remembered for beacons' answers, and for how long. */
 const MAX_STORED = 100_000;
 const STORED_MS = 1000;
