@@ -9,15 +9,28 @@ export interface Problem {
   details?: Record<string, unknown>;
 }
 
+/** How a room answers a problem: JSON, or a page in its design. */
+export type Answer = (request: FastifyRequest, reply: FastifyReply, problem: Problem) => unknown;
+
 /**
  * Gives a room (the reader site, the back office's pages, its API) its error
  * handler: every error is logged with its request (500s as errors), described
  * as a Problem, and answered the room's way, in JSON or in the room's design.
+ * If that answer itself fails (the database may be down), a plain one still
+ * goes out. Returns the guarded answer, for the room's not-found page.
  */
-export function handleErrors(
-  scope: FastifyInstance,
-  answer: (request: FastifyRequest, reply: FastifyReply, problem: Problem) => unknown,
-): void {
+export function handleErrors(scope: FastifyInstance, answer: Answer): Answer {
+  const guarded: Answer = async (request, reply, problem) => {
+    try {
+      return await answer(request, reply, problem);
+    } catch (pageError) {
+      request.log.error({ err: pageError }, 'error page failed');
+      return reply
+        .code(problem.status)
+        .type('text/plain; charset=utf-8')
+        .send(problem.status === 404 ? 'Not found' : 'Error');
+    }
+  };
   scope.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     const problem = describe(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -26,8 +39,9 @@ export function handleErrors(
         { code: problem.code, status: problem.status, message: problem.message },
         'request refused',
       );
-    return answer(request, reply, problem);
+    return guarded(request, reply, problem);
   });
+  return guarded;
 }
 
 /** The JSON answer to a problem: `{ "error": { "code", "message", "details"? } }` (docs/ERRORS.md). */

@@ -54,9 +54,9 @@ export async function readerSite(site: FastifyInstance, options: ReaderSiteOptio
  * own), else the error page in the site's design.
  */
 export function siteProblems(server: FastifyInstance, services: AppServices): void {
-  const answer = (request: FastifyRequest, reply: FastifyReply, problem: Problem) =>
-    answerProblem(services, request, reply, problem);
-  handleErrors(server, answer);
+  const answer = handleErrors(server, (request, reply, problem) =>
+    answerProblem(services, request, reply, problem),
+  );
   server.setNotFoundHandler(async (request, reply) => answer(request, reply, NOT_FOUND));
 }
 
@@ -69,19 +69,10 @@ async function answerProblem(
   reply.header('cache-control', problem.status === 404 ? 'public, max-age=60' : 'no-store');
   if (request.url.startsWith('/api/')) return sendProblem(reply, problem);
   const { status, message } = problem;
-  try {
-    const site = await siteContext(services, request);
-    return sendPage(
-      reply,
-      <ErrorPage site={site} status={status} message={status < 500 ? message : undefined} />,
-      status,
-    );
-  } catch (pageError) {
-    // The error page itself failed (the database may be down): a plain answer still helps.
-    request.log.error({ err: pageError }, 'error page failed');
-    return reply
-      .code(status)
-      .type('text/plain; charset=utf-8')
-      .send(status === 404 ? 'Not found' : 'Error');
-  }
+  const site = await siteContext(services, request);
+  return sendPage(
+    reply,
+    <ErrorPage site={site} status={status} message={status < 500 ? message : undefined} />,
+    status,
+  );
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { buildTestApp, suiteCleanup } from '../helpers/build-app.js';
 import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
 
@@ -165,4 +166,16 @@ describe('the two rooms', () => {
     assert.equal(api.statusCode, 404);
     assert.equal(api.json().error.code, 'NOT_FOUND');
   });
+});
+
+test('when the back office cannot draw its error page, a plain answer still goes out', async (t) => {
+  const { app } = await buildTestApp(t);
+  await makeUser(app, 'editor');
+  const editor = await signIn(app, 'editor@example.org');
+  // The frame reads the site settings: without them it cannot be drawn.
+  await sql`drop table settings`.execute(app.services.db);
+  const r = await app.inject({ url: '/admin/no-such-page', headers: { cookie: editor.cookie } });
+  assert.equal(r.statusCode, 404);
+  assert.equal(r.body, 'Not found');
+  assert.match(String(r.headers['content-type']), /^text\/plain/);
 });
