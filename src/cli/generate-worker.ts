@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareArticle, type PreparedArticle } from '../content/bulk/bulk-writer.js';
+import { packArticles, prepareArticle, type PreparedArticle } from '../content/bulk/bulk-writer.js';
+import { indexableText } from '../search/snippet.js';
 import { archiveArticles, syntheticNewsroom } from '../content/synthetic/archive-plan.js';
 
 /**
@@ -10,6 +11,7 @@ import { archiveArticles, syntheticNewsroom } from '../content/synthetic/archive
  * them to ids. Answers each 'next' with a batch, an empty one at the end.
  */
 export interface GeneratedBatch {
+  /** Their body JSON and body text as UTF-8 bytes in one transferred buffer; the text indexable already. */
   articles: PreparedArticle[];
   /** [index in the batch, site day, views] for articles of the last month. */
   views: [number, string, number][];
@@ -34,26 +36,26 @@ parentPort?.on('message', () => {
     if (next.done) break;
     const a = next.value;
     for (const [day, n] of a.dailyViews) batch.views.push([batch.articles.length, day, n]);
-    batch.articles.push(
-      prepareArticle(
-        {
-          title: a.title,
-          lead: a.lead,
-          body: a.body,
-          sectionId: a.section,
-          sourceId: a.source,
-          tagIds: a.tags,
-          authorIds: a.authors,
-          status: a.status,
-          publishedAt: a.publishedAt,
-          createdAt: a.createdAt,
-          updatedAt: a.updatedAt,
-          featured: a.featured,
-          views: a.views,
-        },
-        `articles[${i}]`,
-      ),
+    const prepared = prepareArticle(
+      {
+        title: a.title,
+        lead: a.lead,
+        body: a.body,
+        sectionId: a.section,
+        sourceId: a.source,
+        tagIds: a.tags,
+        authorIds: a.authors,
+        status: a.status,
+        publishedAt: a.publishedAt,
+        createdAt: a.createdAt,
+        updatedAt: a.updatedAt,
+        featured: a.featured,
+        views: a.views,
+      },
+      `articles[${i}]`,
     );
+    batch.articles.push({ ...prepared, bodyText: indexableText(prepared.bodyText) });
   }
-  parentPort!.postMessage(batch);
+  const packed = packArticles(batch.articles);
+  parentPort!.postMessage({ ...batch, articles: packed.articles }, [packed.buffer]);
 });

@@ -95,6 +95,7 @@ export {
   type BulkAction,
   type BulkOutcome,
 } from './articles/bulk.service.js';
+export type { LongText } from './bulk/bulk-writer.js';
 export {
   addDays,
   countByStatus,

@@ -1,4 +1,4 @@
-import { bodyText, stillVisibleTo, type BodyDoc } from '../content/index.js';
+import { bodyText, stillVisibleTo, type BodyDoc, type LongText } from '../content/index.js';
 import type { Db } from '../db/database.js';
 import { indexableText } from './snippet.js';
 
@@ -7,7 +7,8 @@ export interface SearchDocument {
   id: number;
   title: string;
   lead: string;
-  body: string;
+  /** The body's text, or its UTF-8 bytes already made indexable (indexableText), from the bulk path. */
+  body: LongText;
   /** Tag names, space-joined. */
   tags: string;
 }
@@ -49,19 +50,22 @@ export async function visibleDocuments(
   );
 }
 
-/** An article as the index stores it, from its text (bodyText() of its body) and tag names. */
+/**
+ * An article as the index stores it, from its text (bodyText() of its body) and tag names.
+ * Body text given as UTF-8 bytes must have been through indexableText already.
+ */
 export function searchDocument(article: {
   id: number;
   title: string;
   lead: string;
-  bodyText: string;
+  bodyText: LongText;
   tags: string[];
 }): SearchDocument {
   return {
     id: article.id,
     title: indexableText(article.title),
     lead: indexableText(article.lead),
-    body: indexableText(article.bodyText),
+    body: typeof article.bodyText === 'string' ? indexableText(article.bodyText) : article.bodyText,
     tags: indexableText(article.tags.join(' ')),
   };
 }

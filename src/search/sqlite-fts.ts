@@ -86,7 +86,8 @@ export function createSearchIndex(db: Db, now: () => Date): SearchIndex {
    */
   const insertDocuments = async (_trx: Db, documents: SearchDocument[]) => {
     insert ??= sqliteHandle(db).prepare(
-      'insert into article_search (rowid, title, lead, body, tags) values (?, ?, ?, ?, ?)',
+      // The body may come as UTF-8 bytes (LongText): the cast makes them the text they spell.
+      'insert into article_search (rowid, title, lead, body, tags) values (?, ?, ?, cast(? as text), ?)',
     );
     for (const d of documents) insert.run(d.id, d.title, d.lead, d.body, d.tags);
   };

@@ -43,19 +43,56 @@ export interface BulkArticle {
   views?: number;
 }
 
+/**
+ * Long text as a string, or as its UTF-8 bytes: a worker thread hands those
+ * over without a copy (transferred), where a string would be serialised and
+ * read back, which costs more than the database's own work on it.
+ */
+export type LongText = string | Uint8Array;
+
 /** An article that passed prepareArticle: checked text, the body as stored and as plain text. */
 export interface PreparedArticle extends Omit<BulkArticle, 'body'> {
   /** The sanitised body as the database stores it (JSON). */
-  bodyJson: string;
+  bodyJson: LongText;
   /** bodyText() of the body: what search indexes. */
-  bodyText: string;
+  bodyText: LongText;
 }
+
+/**
+ * Prepared articles ready to send to another thread: their long text as
+ * UTF-8 views into one buffer, to be listed as transferred (`buffer`).
+ */
+export function packArticles(articles: PreparedArticle[]): {
+  articles: PreparedArticle[];
+  buffer: ArrayBuffer;
+} {
+  let bytes = 0;
+  for (const a of articles) bytes += byteLength(a.bodyJson) + byteLength(a.bodyText);
+  const buffer = Buffer.allocUnsafeSlow(bytes);
+  let at = 0;
+  const put = (text: LongText): Uint8Array => {
+    const start = at;
+    if (typeof text === 'string') at += buffer.write(text, at, 'utf8');
+    else at += (buffer.set(text, at), text.byteLength);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset + start, at - start);
+  };
+  return {
+    articles: articles.map((a) => ({ ...a, bodyJson: put(a.bodyJson), bodyText: put(a.bodyText) })),
+    buffer: buffer.buffer as ArrayBuffer,
+  };
+}
+
+const byteLength = (text: LongText) =>
+  typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.byteLength;
 
 /**
  * Checks and serialises one article; throws naming the field
  * (`articles[12].body.content[3]: …` with `at = 'articles[12]'`).
  */
-export function prepareArticle(input: BulkArticle, at: string): PreparedArticle {
+export function prepareArticle(
+  input: BulkArticle,
+  at: string,
+): PreparedArticle & { bodyJson: string; bodyText: string } {
   if (input.status === 'published' && !input.publishedAt)
     throw new AppError('INVALID_INPUT', `${at}.publishedAt: a published article needs a time`);
   try {
@@ -239,7 +276,7 @@ function statements(sqlite: SQLite.Database) {
       'slug',
       'title',
       'lead',
-      'body',
+      ['body', TEXT],
       'section_id',
       'source_id',
       'status',
@@ -275,15 +312,22 @@ function statements(sqlite: SQLite.Database) {
 /** Rows per INSERT statement: well under SQLite's 32,766 bound parameters. */
 const ROWS_PER_INSERT = 100;
 
-/** Inserts rows ROWS_PER_INSERT a statement, with one prepared statement per row count used. */
-function insertMany(sqlite: SQLite.Database, table: string, columns: string[]) {
+/** A parameter that may be UTF-8 bytes (LongText), stored as the text they spell. */
+const TEXT = 'cast(? as text)';
+
+/**
+ * Inserts rows ROWS_PER_INSERT a statement, with one prepared statement per row count used.
+ * A column is a name, or a name and its parameter's expression (TEXT).
+ */
+function insertMany(sqlite: SQLite.Database, table: string, columns: (string | [string, string])[]) {
   const prepared = new Map<number, SQLite.Statement>();
+  const names = columns.map((c) => (typeof c === 'string' ? c : c[0]));
+  const row = `(${columns.map((c) => (typeof c === 'string' ? '?' : c[1])).join(', ')})`;
   const statement = (rows: number) => {
     let found = prepared.get(rows);
     if (!found) {
-      const row = `(${columns.map(() => '?').join(', ')})`;
       found = sqlite.prepare(
-        `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: rows }, () => row).join(', ')}`,
+        `insert into ${table} (${names.join(', ')}) values ${Array.from({ length: rows }, () => row).join(', ')}`,
       );
       prepared.set(rows, found);
     }
