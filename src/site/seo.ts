@@ -22,7 +22,8 @@ export function newsArticleJsonLd(
     url,
     headline: truncate(article.title, 110),
     description: articleDescription(article),
-    datePublished: article.publishedAt,
+    // A preview of an article never published has no date yet.
+    ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
     dateModified: article.revisedAt ?? article.updatedAt,
     author: article.authors.length
       ? article.authors.map((a) => ({

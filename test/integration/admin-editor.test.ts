@@ -226,6 +226,22 @@ describe('the article editor', () => {
     assert.equal((await as.editor.inject('/admin/articles/99999/preview')).statusCode, 404);
   });
 
+  test('the preview of a draft that has no publication time yet says so instead of failing', async () => {
+    await ready;
+    assert.equal(illustrated.publishedAt, null);
+    const response = await as.editor.inject(`/admin/articles/${illustrated.id}/preview`);
+    assert.equal(response.statusCode, 200);
+    const $ = cheerio.load(response.body);
+    assert.equal($('.story .dateline').first().text().split('|')[0].trim(), 'Not published yet');
+    assert.equal($('meta[property="article:published_time"]').length, 0);
+    const jsonLd = JSON.parse($('script[type="application/ld+json"]').first().text()) as Record<
+      string,
+      unknown
+    >;
+    assert.equal(jsonLd.headline, 'A story with a picture');
+    assert.equal('datePublished' in jsonLd, false);
+  });
+
   test('the preview shows a draft as readers will see it, marked, never indexed or cached', async () => {
     await ready;
     const response = await as.author.inject(`/admin/articles/${draft.id}/preview`);

@@ -46,7 +46,9 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData; p
         <meta property="og:description" content={description} />
         <meta property="og:url" content={url} />
         <meta property="og:image" content={image} />
-        <meta property="article:published_time" content={article.publishedAt ?? ''} />
+        {article.publishedAt ? (
+          <meta property="article:published_time" content={article.publishedAt} />
+        ) : null}
         <meta property="article:modified_time" content={article.revisedAt ?? article.updatedAt} />
         <meta property="article:section" content={article.section.name} />
         {article.tags.map((t) => (
@@ -81,7 +83,12 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData; p
           </a>
           <h1 class="story__title">{article.title}</h1>
           <p class="dateline">
-            <Time at={article.publishedAt ?? ''} site={site} />
+            {article.publishedAt ? (
+              <Time at={article.publishedAt} site={site} />
+            ) : (
+              // Only a preview shows an article that was never published.
+              <span class="dateline__unpublished">Not published yet</span>
+            )}
             <span class="dateline__sep" aria-hidden="true">
               {' | '}
             </span>
