@@ -8,13 +8,17 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 let building = 0;
 
 /**
- * The back office's stylesheet and the editor's browser bundle. The bundle
+ * The back office's stylesheet, its small script for every page (admin.js),
+ * and the editor's browser bundle. The bundle
  * (TipTap and our extensions) is built in memory with esbuild when the app
  * starts, so a fresh clone needs no build step and no build output is kept.
  */
-export async function registerAdminAssets(app: FastifyInstance): Promise<{ css: string; editorJs: string }> {
+export async function registerAdminAssets(
+  app: FastifyInstance,
+): Promise<{ css: string; js: string; editorJs: string }> {
   const server = new AssetServer(app, '/admin/assets');
   const css = server.addFile(path.join(DIR, 'assets', 'admin.css'));
+  const js = server.addFile(path.join(DIR, 'assets', 'admin.js'));
   building++;
   const result = await build({
     entryPoints: [path.join(DIR, 'editor', 'editor.ts')],
@@ -30,5 +34,5 @@ export async function registerAdminAssets(app: FastifyInstance): Promise<{ css: 
   // unless another app in this process is building too.
   if (building === 0) await stop();
   const editorJs = server.add('editor.js', Buffer.from(result.outputFiles[0].contents));
-  return { css, editorJs };
+  return { css, js, editorJs };
 }

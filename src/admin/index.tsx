@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../app.js';
 import { MAX_UPLOAD_BYTES } from '../content/index.js';
 import { handleErrors, sendProblem } from '../plugins/errors.js';
+import { sendSecurityHeaders } from '../plugins/security-headers.js';
 import { AppError } from '../lib/app-error.js';
 import { adminContext, sendAdminPage } from './admin-context.js';
 import { registerAuth } from './auth.js';
@@ -37,6 +38,8 @@ const OFFICE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 export async function backOffice(office: FastifyInstance, options: { services: AppServices }): Promise<void> {
   const { services } = options;
+  // Never framed, nothing inline, no referrer outside the site (sent instead of the site's).
+  sendSecurityHeaders(office, 'back office', services.config.siteUrl);
   await office.register(cookie);
   await office.register(formbody, { bodyLimit: 1024 * 1024 });
   // Multipart forms (media uploads) are read whole into `request.body` before validation, so the CSRF

@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -28,12 +27,11 @@ import {
 import { localDay } from '../../src/lib/dateline.js';
 import { buildDemoApp } from '../helpers/build-app.js';
 import { signIn } from '../helpers/admin-session.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, loadAxe, policyViolations } from '../helpers/browser.js';
 import { paragraphs } from '../helpers/factories.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const MAX_SCREENSHOT_BYTES = 500 * 1024;
 /** The reader screenshots' clock: the morning after the demo's last story. */
 const NOW = new Date('2022-01-29T08:30:00Z');
@@ -174,6 +172,7 @@ test('the back office in Chromium', async (t) => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   t.after(() => context.close());
   const office = new BackOffice(await context.newPage(), base);
+  const refused = policyViolations(office.page);
   await office.signIn(app, 'editor@example.org');
 
   await t.test('screenshots of the article list and the dashboard', async (t) => {
@@ -215,7 +214,7 @@ test('the back office in Chromium', async (t) => {
       '/admin/audit',
     ]) {
       await office.open(url);
-      await office.page.addScriptTag({ path: AXE_PATH });
+      await loadAxe(office.page);
       const results = await office.page.evaluate<AxeResults>(
         "axe.run(document, { resultTypes: ['violations'] })",
       );
@@ -228,5 +227,11 @@ test('the back office in Chromium', async (t) => {
         );
     }
     assert.deepEqual(failures, []);
+  });
+
+  await t.test('every page ran within the back office’s policy', async () => {
+    const answer = await office.page.request.get(`${base}/admin/articles`);
+    assert.match(answer.headers()['content-security-policy'], /script-src 'self';.*frame-ancestors 'none'/);
+    assert.deepEqual(refused, [], 'nothing was refused on any page above');
   });
 });

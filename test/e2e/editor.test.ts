@@ -13,7 +13,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import type { Locator, Page } from 'playwright-core';
@@ -29,12 +28,11 @@ import {
   SYSTEM,
   uploadMedia,
 } from '../../src/content/index.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, loadAxe, policyViolations } from '../helpers/browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOT = path.join(ROOT, 'docs/screenshots/admin-editor.png');
 const MAX_SCREENSHOT_BYTES = 500 * 1024;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PASSWORD = 'correct horse battery staple';
 /** The library photo the walkthrough makes the story's featured image. */
 const FEATURED_ALT = 'Two jets high over the sea at midday';
@@ -294,6 +292,7 @@ test('the article editor in Chromium', async (t) => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    const refused = policyViolations(page);
     await new SignInPage(page, base).signIn('editor@example.org');
     const editor = new EditorPage(page, base);
     await editor.openNew();
@@ -334,7 +333,7 @@ test('the article editor in Chromium', async (t) => {
     );
 
     // No serious or critical accessibility problems in the editor as it is being used.
-    await page.addScriptTag({ path: AXE_PATH });
+    await loadAxe(page);
     const axe = await page.evaluate<AxeResults>("axe.run(document, { resultTypes: ['violations'] })");
     const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(
@@ -432,6 +431,7 @@ test('the article editor in Chromium', async (t) => {
       (await reader.text('/search?q=Kestrelwatch')).includes(article.path) ? true : undefined,
     );
     assert.deepEqual(errors, [], 'no script errors in the editor');
+    assert.deepEqual(refused, [], 'the editor works within the back office’s policy: nothing refused');
   });
 
   await t.test(

@@ -6,18 +6,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result as AxeResult } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { articleIdBySlug, buildDemoApp, NATO_SLUG } from '../helpers/build-app.js';
-import { launchBrowser, readerUserAgent } from '../helpers/browser.js';
+import { launchBrowser, readerUserAgent, loadAxe } from '../helpers/browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Screenshots are committed: each stays under this size. */
 const MAX_SCREENSHOT_BYTES = 500 * 1024;
 /** A fixed clock the morning after the demo's last story, so the committed screenshots change only when the design does. */
@@ -167,7 +165,7 @@ test('the reader site in Chromium', async (t) => {
 
 /** Runs axe-core in the page and returns its violations. */
 async function axeViolations(page: Page): Promise<AxeResult[]> {
-  await page.addScriptTag({ path: AXE_PATH });
+  await loadAxe(page);
   const results = await page.evaluate<AxeResults>("axe.run(document, { resultTypes: ['violations'] })");
   return results.violations;
 }

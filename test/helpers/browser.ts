@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { TestContext } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * Browser tests use Debian's Chromium (`apt-get install chromium`), never a
@@ -53,4 +54,27 @@ export function readerUserAgent(browser: Browser, phone = false): string {
   return phone
     ? `Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Mobile Safari/537.36`
     : `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+}
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Loads axe-core into the page. Through the debugging protocol, not a
+ * `<script>` element: every page's policy refuses inline scripts, and a test
+ * must not loosen it (no `bypassCSP`).
+ */
+export async function loadAxe(page: Page): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+}
+
+/**
+ * What the page's Content-Security-Policy refused, as Chromium reports it on
+ * the console: the returned list fills as the page runs.
+ */
+export function policyViolations(page: Page): string[] {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  return refused;
 }

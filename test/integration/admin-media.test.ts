@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -16,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { createArticle, insertSection } from '../../src/content/index.js';
 import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, loadAxe } from '../helpers/browser.js';
 import { buildTestApp, suiteCleanup } from '../helpers/build-app.js';
 import {
   canEncodeAvif,
@@ -547,7 +546,7 @@ test('in Chromium: an editor uploads through the form; the library is accessible
       await img.evaluate((el) => (el as unknown as Loaded).naturalWidth > 0),
       'every thumbnail loads',
     );
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  await loadAxe(page);
   const results = await page.evaluate<AxeResults>("axe.run(document, { resultTypes: ['violations'] })");
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(

@@ -47,6 +47,8 @@ function start(): void {
     extensions: [...bodyExtensions(), shortcuts],
     content: data.article?.body ?? { type: 'doc', content: [{ type: 'paragraph' }] },
     editable: data.canEdit,
+    // The policy allows no inline style: TipTap's few rules are in admin.css.
+    injectCSS: false,
     editorProps: {
       attributes: {
         class: 'ed-prose',

@@ -8,7 +8,7 @@ export interface AdminContext {
   csrfToken: string | undefined;
   siteName: string;
   path: string;
-  assets: { css: string; editorJs: string };
+  assets: { css: string; js: string; editorJs: string };
   /** A one-line message shown at the top, e.g. after a redirect ("Saved."). */
   notice?: string;
 }
@@ -44,6 +44,7 @@ export function AdminLayout(props: {
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.title} · ${ctx.siteName} admin`}</title>
         <link rel="stylesheet" href={ctx.assets.css} />
+        <script src={ctx.assets.js} defer />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body class="admin">

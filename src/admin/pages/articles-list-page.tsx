@@ -174,16 +174,9 @@ export function ArticlesListPage(props: ArticlesListProps) {
         hasMore={props.hasNext}
         href={(page) => listUrl(query, { page })}
       />
-      {/* Progressive enhancement: without script, each box is ticked by hand. */}
-      <script dangerouslySetInnerHTML={{ __html: SELECT_ALL_SCRIPT }} />
     </AdminLayout>
   );
 }
-
-const SELECT_ALL_SCRIPT = `document.querySelectorAll('[data-select-all]').forEach(function (all) {
-  var boxes = all.form.querySelectorAll('input[name="ids"]');
-  all.addEventListener('change', function () { boxes.forEach(function (b) { b.checked = all.checked; }); });
-});`;
 
 function ArticleRow(props: { row: AdminArticleRow; timeZone: string }) {
   const { row } = props;

@@ -100,54 +100,9 @@ function AuthorFields(props: {
         />
         <div class="mg-photo__library" hidden />
       </div>
-      <script dangerouslySetInnerHTML={{ __html: PICKER_SCRIPT }} />
     </>
   );
 }
-
-/**
- * The photo picker: when the media library's API answers, its newest images
- * are offered as buttons that fill the number field. Without it (or without
- * script) the number field alone works.
- */
-const PICKER_SCRIPT = `(function () {
-  var box = document.currentScript.parentElement.querySelector('[data-media-picker]');
-  if (!box || box.dataset.ready) return;
-  box.dataset.ready = '1';
-  var input = box.querySelector('input[name="photoMediaId"]');
-  var library = box.querySelector('.mg-photo__library');
-  fetch('/api/admin/media', { credentials: 'same-origin', headers: { accept: 'application/json' } })
-    .then(function (r) { return r.ok ? r.json() : null; })
-    .then(function (data) {
-      var items = data && Array.isArray(data.media) ? data.media.slice(0, 24) : [];
-      if (!items.length) return;
-      var label = document.createElement('p');
-      label.className = 'hint';
-      label.textContent = 'Or choose one of the newest images:';
-      library.appendChild(label);
-      var list = document.createElement('div');
-      list.className = 'mg-photo__grid';
-      items.forEach(function (m) {
-        var b = document.createElement('button');
-        b.type = 'button';
-        b.className = 'mg-photo__pick';
-        b.setAttribute('aria-pressed', String(input.value === String(m.id)));
-        b.setAttribute('aria-label', 'Image ' + m.id + (m.alt ? ': ' + m.alt : ''));
-        var img = document.createElement('img');
-        var small = m.variants && m.variants.length ? m.variants[0].url : m.url;
-        img.src = small; img.alt = ''; img.loading = 'lazy';
-        b.appendChild(img);
-        b.addEventListener('click', function () {
-          input.value = String(m.id);
-          list.querySelectorAll('button').forEach(function (o) { o.setAttribute('aria-pressed', String(o === b)); });
-        });
-        list.appendChild(b);
-      });
-      library.appendChild(list);
-      library.hidden = false;
-    })
-    .catch(function () {});
-})();`;
 
 export function AuthorEditPage(props: {
   ctx: AdminContext;

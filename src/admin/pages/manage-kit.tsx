@@ -98,7 +98,6 @@ export function EntityPage(props: {
         </a>
       </PageHead>
       {props.children}
-      <ConfirmScript />
     </AdminLayout>
   );
 }
@@ -210,7 +209,7 @@ interface ManageFormProps {
   submit: string;
   /** A plain submit button rather than the primary one. */
   plain?: boolean;
-  /** Asks this before sending (with ConfirmScript on the page). */
+  /** Asks this before sending (admin.js). */
   confirm?: string;
   class?: string;
   children: ComponentChildren;
@@ -509,17 +508,6 @@ export function ActionForm(props: {
     </form>
   );
 }
-
-/** Asks before forms marked `data-confirm` are sent. */
-export function ConfirmScript() {
-  return <script dangerouslySetInnerHTML={{ __html: CONFIRM_SCRIPT }} />;
-}
-
-const CONFIRM_SCRIPT = `document.querySelectorAll('form[data-confirm]').forEach(function (form) {
-  form.addEventListener('submit', function (event) {
-    if (!window.confirm(form.getAttribute('data-confirm'))) event.preventDefault();
-  });
-});`;
 
 /** "1 article", "3 articles". */
 export function plural(n: number, one: string, many = `${one}s`): string {

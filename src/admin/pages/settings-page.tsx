@@ -196,28 +196,6 @@ export function SettingsPage(props: {
           />
         </fieldset>
       </ManageForm>
-      <script dangerouslySetInnerHTML={{ __html: EXAMPLE_SCRIPT }} />
     </AdminLayout>
   );
 }
-
-/** Asks the server for the example as the format or zone changes; the page works without it. */
-const EXAMPLE_SCRIPT = `(function () {
-  var format = document.getElementById('f-dateFormat');
-  var zone = document.getElementById('f-timeZone');
-  var out = document.getElementById('date-example');
-  if (!format || !zone || !out) return;
-  var timer;
-  function update() {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      var q = new URLSearchParams({ format: format.value, timeZone: zone.value });
-      fetch('/api/admin/settings/date-example?' + q, { credentials: 'same-origin' })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) { if (data && typeof data.example === 'string') out.textContent = data.example; })
-        .catch(function () {});
-    }, 200);
-  }
-  format.addEventListener('input', update);
-  zone.addEventListener('change', update);
-})();`;

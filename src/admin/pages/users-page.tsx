@@ -5,7 +5,6 @@ import { AdminLayout, FormError, type AdminContext } from './admin-layout.js';
 import {
   ActionForm,
   AddPanel,
-  ConfirmScript,
   Field,
   FormPanel,
   IndexPage,
@@ -275,7 +274,6 @@ export function UserEditPage(props: {
           )}
         </section>
       </div>
-      <ConfirmScript />
     </AdminLayout>
   );
 }
@@ -340,7 +338,6 @@ export function AccountPage(props: {
           />
         </section>
       </div>
-      <ConfirmScript />
     </AdminLayout>
   );
 }
