@@ -7,7 +7,6 @@ import { registerAdminAssets } from './admin/assets.js';
 import { createServices, type Peers, type Services } from './services.js';
 import { registerAssets } from './site/assets.js';
 import { readerSite, siteProblems } from './site/index.js';
-import { sendSecurityHeaders } from './plugins/security-headers.js';
 
 /** What routes receive: the shared services, and the asset URLs this app serves. */
 export interface AppServices extends Services {
@@ -51,9 +50,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
-
-  // What a browser may do with an answer: the reader site's rules on every one, the back office's inside it.
-  sendSecurityHeaders(app, 'site', config.siteUrl);
 
   const core = await createServices(config, { now: options.now, log: app.log, peers: options.peers });
 

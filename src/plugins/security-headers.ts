@@ -4,8 +4,10 @@ import type { FastifyInstance } from 'fastify';
  * The headers that tell a browser what a page may do: a Content-Security-Policy
  * and its companions. Written by hand rather than through @fastify/helmet:
  * they are the same for every answer of a room, so each room builds its set
- * once and a hook copies it onto every answer, cache hits included (helmet
- * would build them again per request, on the page cache's fastest path).
+ * once and a hook copies it onto every answer (helmet would build them again
+ * per request). A page-cache hit needs no hook: its page was stored with them.
+ * Answers outside both rooms get the site's set from the server's error and
+ * not-found answers; static assets send `nosniff` themselves.
  *
  * - **The reader site** runs only its own script (`/assets/site.*.js`, the
  *   view beacon) and its own stylesheet; pictures may come from any https
@@ -50,9 +52,7 @@ export function securityHeaders(room: Room, siteUrl: string): Record<string, str
 }
 
 /**
- * Sends the room's headers on every answer of the scope (and of the scopes
- * inside it, which may send their own instead: the back office inside the
- * server).
+ * Sends the room's headers on every answer of the scope that reaches the hook.
  */
 export function sendSecurityHeaders(scope: FastifyInstance, room: Room, siteUrl: string): void {
   const headers = securityHeaders(room, siteUrl);

@@ -32,7 +32,8 @@ export class AssetServer {
       reply
         .type(asset.type)
         .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('vary', 'accept-encoding');
+        .header('vary', 'accept-encoding')
+        .header('x-content-type-options', 'nosniff');
       if (encoding) reply.header('content-encoding', encoding);
       if (encoding === 'br') {
         asset.br ??= zlib.brotliCompressSync(asset.body, {

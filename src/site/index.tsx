@@ -3,6 +3,7 @@ import type { AppServices } from '../app.js';
 import { httpCaching } from '../cache/http.js';
 import { tagHeader } from '../cache/purge.js';
 import { handleErrors, NOT_FOUND, sendProblem, type Problem } from '../plugins/errors.js';
+import { securityHeaders, sendSecurityHeaders } from '../plugins/security-headers.js';
 import { brandImageRoutes } from './brand-images.js';
 import { sendPage } from './render.js';
 import { apiRoutes } from './routes/api.js';
@@ -39,6 +40,9 @@ export async function readerSite(site: FastifyInstance, options: ReaderSiteOptio
     staleSeconds: config.pageCacheStaleSeconds,
     tagHeader: tagHeader(config.purge?.style),
   });
+  // After the page cache's hook: a hit answers there, with the headers stored with its page, these
+  // among them (the render that made it came through here), and skips this hook.
+  sendSecurityHeaders(site, 'site', config.siteUrl);
   listRoutes(site, services);
   articleRoutes(site, services);
   pageRoutes(site, services);
@@ -54,9 +58,12 @@ export async function readerSite(site: FastifyInstance, options: ReaderSiteOptio
  * own), else the error page in the site's design.
  */
 export function siteProblems(server: FastifyInstance, services: AppServices): void {
-  const answer = handleErrors(server, (request, reply, problem) =>
-    answerProblem(services, request, reply, problem),
-  );
+  const headers = securityHeaders('site', services.config.siteUrl);
+  const answer = handleErrors(server, (request, reply, problem) => {
+    // Outside every room (or a room's answer that failed): the site's policy, unless a room set its own.
+    if (!reply.hasHeader('content-security-policy')) reply.headers(headers);
+    return answerProblem(services, request, reply, problem);
+  });
   server.setNotFoundHandler(async (request, reply) => answer(request, reply, NOT_FOUND));
 }
 

@@ -31,7 +31,7 @@ test('every answer says what a browser may do with it, the reader site’s way o
   const { app } = await buildDemoApp(t);
   const id = await articleIdBySlug(app, NATO_SLUG);
 
-  await t.test('reader pages, feeds, sitemaps, the JSON API, assets and missing pages', async () => {
+  await t.test('reader pages, feeds, sitemaps, the JSON API and missing pages', async () => {
     for (const url of [
       '/',
       `/articles/${id}/${NATO_SLUG}`,
@@ -39,7 +39,7 @@ test('every answer says what a browser may do with it, the reader site’s way o
       '/feed.xml',
       '/sitemap.xml',
       `/api/articles/${id}`,
-      app.services.assets.css,
+      '/favicon.svg',
       '/no-such-page',
     ]) {
       const response = await app.inject(url);
@@ -54,6 +54,14 @@ test('every answer says what a browser may do with it, the reader site’s way o
         `${url}: a body's picture may be on any https address`,
       );
       assert.equal(response.headers['referrer-policy'], 'strict-origin-when-cross-origin', url);
+    }
+  });
+
+  await t.test('stylesheets and scripts are never sniffed into something else', async () => {
+    for (const url of [app.services.assets.css, app.services.assets.js, app.services.adminAssets.js]) {
+      const response = await app.inject(url);
+      assert.equal(response.statusCode, 200, url);
+      assert.equal(response.headers['x-content-type-options'], 'nosniff', url);
     }
   });
 
