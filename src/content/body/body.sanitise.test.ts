@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../../lib/app-error.js';
-import { sanitiseBody } from './body.sanitise.js';
+import { isSafeUrl, sanitiseBody } from './body.sanitise.js';
 
 const doc = (...content: unknown[]) => ({ type: 'doc', content });
 const p = (...content: unknown[]) => ({ type: 'paragraph', content });
@@ -48,6 +48,10 @@ test('script vectors are refused with the path of the bad node', () => {
     doc(p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: '//evil.example/x' } }] })),
     /href/,
   );
+  // Links and pictures that look site-relative but that a browser takes to another site.
+  for (const href of ['/\\evil.example/x', '/\t/evil.example/x', '/\n/evil.example', '\\/evil.example'])
+    refused(doc(p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href } }] })), /href/);
+  refused(doc({ type: 'image', attrs: { src: '/\\evil.example/a.jpg', alt: '' } }), /attrs\.src/);
   refused(
     doc({ type: 'image', attrs: { src: 'data:text/html,<script>', alt: '' } }),
     /body\.content\[0\]\.attrs\.src/,
@@ -61,6 +65,20 @@ test('script vectors are refused with the path of the bad node', () => {
   refused(doc({ type: 'relatedArticle', attrs: { articleId: 'x' } }), /articleId/);
   refused({ type: 'doc' }, /body\.content: must be a list/);
   refused('<p>html</p>', /body: must be an object/);
+});
+
+test('site-relative links and pictures that stay on the site pass as written', () => {
+  for (const href of [
+    '/articles/12/a-story',
+    '/search?q=a%5Cb',
+    '/tags/nato#latest',
+    '/media/2026/11/a.webp',
+  ])
+    assert.equal(isSafeUrl(href, false), true, href);
+  const body = doc(
+    p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: '/sections/politics' } }] }),
+  );
+  assert.deepEqual(sanitiseBody(body), body);
 });
 
 test('text is kept as typed (escaping happens on output), control characters dropped', () => {

@@ -109,8 +109,19 @@ function mark(input: unknown, at: string): Mark {
 }
 
 /** http(s) URLs, site-relative paths, and (for links) mailto: nothing that can run script. */
+/** Any origin stands for the site when a site-relative URL is resolved. */
+const ON_THE_SITE = 'https://site.invalid';
+
 export function isSafeUrl(url: string, allowMailto: boolean): boolean {
-  if (url.startsWith('/') && !url.startsWith('//')) return true;
+  // Site-relative only if a browser keeps it on the site: it reads `/\evil.example` and `/\t/evil.example`
+  // as `//evil.example`, another site. So resolve it as a browser does and compare.
+  if (url.startsWith('/')) {
+    try {
+      return new URL(url, ON_THE_SITE).origin === ON_THE_SITE;
+    } catch {
+      return false;
+    }
+  }
   try {
     const { protocol } = new URL(url);
     return protocol === 'https:' || protocol === 'http:' || (allowMailto && protocol === 'mailto:');
