@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { AppError } from '../lib/app-error.js';
 import { isEmptySite, seedDemo } from '../content/demo/seed-demo.js';
+import { backupDatabase, restoreDatabase } from '../db/backup.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { serve } from '../main.js';
 import { rebuildAllRelated } from '../related/index.js';
@@ -9,7 +10,7 @@ import { createServices } from '../services.js';
 import { generateCommand } from './generate.js';
 import { userCommands } from './users.js';
 
-/** `newsdesk serve | migrate | seed | reindex`. Commands call services, never HTTP. */
+/** `newsdesk serve | migrate | seed | reindex | backup | restore | generate | user | token`. Commands call services, never HTTP. */
 export function cli(env: NodeJS.ProcessEnv): Command {
   const program = new Command('newsdesk')
     .description('Newsdesk: a news publishing platform')
@@ -82,10 +83,46 @@ export function cli(env: NodeJS.ProcessEnv): Command {
       }
     });
 
+  program
+    .command('backup')
+    .description('copy the site database to FILE, whole, while the site keeps running')
+    .argument('<file>', 'the new backup file (must not exist yet)')
+    .action((file: string) => {
+      const settings = config();
+      console.log(`backing up ${settings.dataDir} …`);
+      const report = backupDatabase(settings, file);
+      console.log(
+        `backed up ${report.articles.toLocaleString('en-GB')} articles to ${report.file} ` +
+          `(${megabytes(report.bytes)} MB, ${report.seconds} s); media files are in ${settings.dataDir}/media`,
+      );
+    });
+
+  program
+    .command('restore')
+    .description('bring a backup made by `newsdesk backup` into an empty site')
+    .argument('<file>', 'the backup file')
+    .action(async (file: string) => {
+      const settings = config();
+      const report = await restoreDatabase(settings, file, async () => {
+        const db = openDatabase(settings);
+        try {
+          return await migrateToLatest(db);
+        } finally {
+          await db.destroy();
+        }
+      });
+      console.log(
+        `restored ${report.articles.toLocaleString('en-GB')} articles from ${report.file} into ${settings.dataDir}` +
+          (report.migrated.length ? ` (brought up to date: ${report.migrated.join(', ')})` : ''),
+      );
+    });
+
   generateCommand(program, () => config());
   userCommands(program, () => config());
   return program;
 }
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function parseWorkers(raw: string): number {
   const n = Number(raw);

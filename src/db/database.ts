@@ -62,11 +62,15 @@ const migrations: Record<string, Migration> = {
   '0005-search-queue': m0005,
 };
 
+/** Where the embedded database of the site at `config.dataDir` lives. */
+export function databaseFile(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'newsdesk.db');
+}
+
 /** Opens the embedded database in `config.dataDir`, in WAL mode. */
 export function openDatabase(config: Pick<Config, 'dataDir'>): Db {
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const file = path.join(config.dataDir, 'newsdesk.db');
-  const sqlite = new SQLite(file);
+  const sqlite = new SQLite(databaseFile(config));
   // A new file gets 16 KiB pages (an existing one keeps its own): an article with its body is
   // about 4 KB, which on 4 KiB pages spills into overflow pages; measured in docs/PERFORMANCE.md.
   sqlite.pragma('page_size = 16384');
