@@ -105,7 +105,7 @@ describe('who may manage users and settings', () => {
       });
       assert.equal(role2.statusCode, allowed ? 200 : 403);
       assert.equal(
-        (await postForm(me, `/admin/users/${contributor.id}/password`, { password: 'x'.repeat(12) }))
+        (await postForm(me, `/admin/users/${contributor.id}/password`, { password: 'tulip orbit cinder 7' }))
           .statusCode,
         allowed ? 303 : 403,
       );
@@ -273,6 +273,12 @@ describe('users', () => {
     const $ = cheerio.load(short.body);
     assert.match($('.form-error').text(), /^password: must be at least 10 characters/);
     assert.equal($('#f-password').attr('aria-invalid'), 'true');
+    const guessable = await postForm(admin, `/admin/users/${id}/password`, { password: 'Author2026!' });
+    assert.equal(guessable.statusCode, 400);
+    assert.match(
+      cheerio.load(guessable.body)('.form-error').text(),
+      /^password: is too easy to guess: .*; a few unrelated words make a strong one/,
+    );
 
     assert.equal(
       (await postForm(admin, `/admin/users/${id}/password`, { password: 'a brand new password' })).statusCode,

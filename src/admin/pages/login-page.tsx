@@ -57,7 +57,8 @@ export function SetupPage(props: {
             />
           </label>
           <label>
-            Password <span class="hint">(at least 10 characters)</span>
+            Password{' '}
+            <span class="hint">(at least 10 characters, hard to guess: a few unrelated words work well)</span>
             <input type="password" name="password" required minLength={10} autoComplete="new-password" />
           </label>
           <button type="submit" class="button button--primary">

@@ -187,7 +187,7 @@ function AddUserPanel(props: { ctx: AdminContext; problem?: FormProblem; values?
           label="Initial password"
           name="password"
           problem={props.problem}
-          hint="At least 10 characters. Give it to them in person; they can change it on their account page."
+          hint="At least 10 characters and hard to guess: a few unrelated words work well. Give it to them in person; they can change it on their account page."
         />
       </ManageForm>
     </AddPanel>
@@ -244,7 +244,7 @@ export function UserEditPage(props: {
             label="New password"
             name="password"
             problem={problemFor('password')}
-            hint="At least 10 characters."
+            hint="At least 10 characters and hard to guess: a few unrelated words work well."
           />
         </FormPanel>
         <section class={user.disabled ? 'panel' : 'panel mg-danger'} aria-labelledby="user-status">
@@ -322,7 +322,7 @@ export function AccountPage(props: {
             label="New password"
             name="newPassword"
             problem={problemFor('password')}
-            hint="At least 10 characters. Your other devices are signed out; this one stays signed in."
+            hint="At least 10 characters and hard to guess: a few unrelated words work well. Your other devices are signed out; this one stays signed in."
           />
         </FormPanel>
         <section class="panel" aria-labelledby="account-sessions">

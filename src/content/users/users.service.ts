@@ -6,6 +6,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../../lib/passwor
 import { slugify } from '../../lib/slugify.js';
 import { stripControl } from '../body/body.sanitise.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { getSettings } from '../settings/settings.js';
 import { can, ROLES, type Actor } from './permissions.js';
 
 export interface User {
@@ -45,6 +46,12 @@ export interface NewUser {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** passwordProblem, with the person's email and name and the site's name as easy words. */
+async function checkPassword(db: Db, password: string, email: string, name: string) {
+  const { name: siteName } = await getSettings(db);
+  return passwordProblem(password, [email, name, siteName]);
+}
+
 /** Creates an account. Only administrators may, except for the very first one (setup). */
 export async function createUser(db: Db, actor: Actor | 'setup', input: NewUser, now: Date): Promise<User> {
   if (actor === 'setup') {
@@ -63,7 +70,7 @@ export async function createUser(db: Db, actor: Actor | 'setup', input: NewUser,
     .replace(/\s+/g, ' ');
   if (!name || name.length > 100) throw invalidInput('name', 'must be 1 to 100 characters');
   if (!ROLES.includes(input.role)) throw invalidInput('role', `must be one of ${ROLES.join(', ')}`);
-  const problem = passwordProblem(String(input.password ?? ''));
+  const problem = await checkPassword(db, String(input.password ?? ''), email, name);
   if (problem) throw invalidInput('password', problem);
   if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {
     throw invalidInput('email', `${email} already has an account`);
@@ -242,7 +249,7 @@ export async function resetPassword(
 ): Promise<void> {
   if (!can.manageUsers(actor)) throw forbidden('manage users');
   const user = await getUserFor(db, actor, userId);
-  const problem = passwordProblem(String(password ?? ''));
+  const problem = await checkPassword(db, String(password ?? ''), user.email, user.name);
   if (problem) throw invalidInput('password', problem);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
@@ -299,7 +306,7 @@ export async function changeOwnPassword(
   if (!row) throw new AppError('NOT_FOUND', `user ${actor.id} not found`);
   if (!(await verifyPassword(String(input.currentPassword ?? ''), row.password_hash)))
     throw invalidInput('currentPassword', 'is not your current password');
-  const problem = passwordProblem(String(input.newPassword ?? ''));
+  const problem = await checkPassword(db, String(input.newPassword ?? ''), row.email, row.name);
   if (problem) throw invalidInput('newPassword', problem);
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
