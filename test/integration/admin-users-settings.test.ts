@@ -260,6 +260,46 @@ describe('users', () => {
     );
   });
 
+  test('a new role, or a new sign-in, starts a new session: the old one stops working', async (t) => {
+    const { app } = await buildTestApp(t, { now: NOW });
+    await makeUser(app, 'admin');
+    await makeUser(app, 'contributor');
+    const admin = await signIn(app, 'admin@example.org');
+    const before = await signIn(app, 'contributor@example.org');
+    const { id } = await userRow(app, 'contributor@example.org');
+    assert.equal((await postForm(admin, `/admin/users/${id}/role`, { role: 'editor' })).statusCode, 303);
+    const stale = await before.inject('/admin/tags');
+    assert.equal(stale.statusCode, 303, 'the session from before the promotion does not become an editor’s');
+    assert.match(String(stale.headers.location), /^\/admin\/login/);
+    const after = await signIn(app, 'contributor@example.org');
+    assert.equal((await after.inject('/admin/tags')).statusCode, 200, 'signed in again, with the new role');
+
+    // Signing in from a browser that still holds a session replaces that session.
+    const form = await app.inject('/admin/login');
+    const preCsrf = /newsdesk_csrf=([^;]+)/.exec(String(form.headers['set-cookie']))?.[1] ?? '';
+    const again = await app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: {
+        cookie: `newsdesk_csrf=${preCsrf}; ${after.cookie}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams({
+        email: 'admin@example.org',
+        password: TEST_PASSWORD,
+        _csrf: cheerio.load(form.body)('input[name="_csrf"]').attr('value') ?? '',
+        next: '/admin',
+      }).toString(),
+    });
+    assert.equal(again.statusCode, 303);
+    assert.notEqual(/newsdesk_session=([^;]+)/.exec(String(again.headers['set-cookie']))?.[1], undefined);
+    assert.equal(
+      (await after.inject('/admin/tags')).statusCode,
+      303,
+      'the session the browser had has ended',
+    );
+  });
+
   test('a password reset replaces the password and ends their sessions', async (t) => {
     const { app } = await buildTestApp(t, { now: NOW });
     await makeUser(app, 'admin');

@@ -104,6 +104,10 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
         });
       }
       throttle.clear(email);
+      // A new session on every sign-in; one this browser held before (another account's, or one
+      // planted by someone else) ends.
+      const earlier = request.cookies[SESSION_COOKIE];
+      if (earlier) await deleteSession(services.db, earlier);
       const session = await createSession(
         services.db,
         user.id,

@@ -156,6 +156,7 @@ export async function authenticate(db: Db, email: string, password: string): Pro
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/** Gives someone another role and signs them out everywhere, so that they sign in again under it. */
 export async function changeRole(db: Db, actor: Actor, userId: number, role: Role, now: Date): Promise<User> {
   if (!can.manageUsers(actor)) throw forbidden('manage users');
   if (!ROLES.includes(role)) throw invalidInput('role', `must be one of ${ROLES.join(', ')}`);
@@ -164,6 +165,9 @@ export async function changeRole(db: Db, actor: Actor, userId: number, role: Rol
   if (user.role === 'admin' && role !== 'admin') await assertAnotherAdmin(db, userId);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ role }).where('id', '=', userId).execute();
+    // Signed out everywhere: a session that was open (or stolen) before the change does not carry
+    // over into the new role; they sign in again.
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await recordAudit(trx, {
       at: now.toISOString(),
       actor,
