@@ -116,7 +116,11 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
   });
   change('role', 'role', async (me, id, body) => {
     const user = await changeRole(db, me, id, field(body, 'role') as Role, services.now());
-    return `${user.name} is now ${user.role === 'admin' ? 'an administrator' : `a${user.role === 'author' || user.role === 'editor' ? 'n' : ''} ${user.role}`}.`;
+    const role =
+      user.role === 'admin'
+        ? 'an administrator'
+        : `a${user.role === 'author' || user.role === 'editor' ? 'n' : ''} ${user.role}`;
+    return `${user.name} is now ${role}; they were signed out and sign in again as one.`;
   });
   change('disable', 'status', async (me, id) => {
     const user = await setUserDisabled(db, me, id, true, services.now());
