@@ -14,7 +14,7 @@ export function newsArticleJsonLd(
   media?: Map<number, Media>,
 ): Record<string, unknown> {
   const url = site.siteUrl + article.path;
-  const image = firstImage(article, site, media);
+  const image = shareImage(article, site, media).url;
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -50,16 +50,24 @@ export function newsArticleJsonLd(
  * The article's featured image, else its first body image, else the site's share image. An image from
  * the media library (`mediaId` found in `media`) gives its largest stored size.
  */
-export function firstImage(article: Article, site: SiteContext, media?: Map<number, Media>): string {
+/**
+ * The picture a share card shows, with its text alternative: the featured
+ * image, else the body's first picture, else the site's share image.
+ */
+export function shareImage(
+  article: Article,
+  site: SiteContext,
+  media?: Map<number, Media>,
+): { url: string; alt: string } {
   const featured = article.featuredImage === null ? undefined : media?.get(article.featuredImage);
-  if (featured) return site.siteUrl + mediaLargest(featured).url;
+  if (featured) return { url: site.siteUrl + mediaLargest(featured).url, alt: featured.alt };
   const image = article.body.content.find((b) => b.type === 'image');
   if (image?.type === 'image') {
     const stored = image.attrs.mediaId === undefined ? undefined : media?.get(image.attrs.mediaId);
     const src = stored ? mediaLargest(stored).url : image.attrs.src;
-    return src.startsWith('/') ? site.siteUrl + src : src;
+    return { url: src.startsWith('/') ? site.siteUrl + src : src, alt: stored?.alt || image.attrs.alt };
   }
-  return `${site.siteUrl}/assets/share.png`;
+  return { url: `${site.siteUrl}/assets/share.png`, alt: site.settings.name };
 }
 
 export function truncate(text: string, max: number): string {

@@ -20,6 +20,7 @@ test('an article without pictures shares the site card, and the publisher logo e
   const ld = JSON.parse($('script[type="application/ld+json"]').text());
   const share = $('meta[property="og:image"]').attr('content')!;
   assert.equal(share, 'https://news.example.org/assets/share.png');
+  assert.equal($('meta[property="og:image:alt"]').attr('content'), 'The Test Gazette');
   assert.equal(ld.image[0], share);
   for (const [url, width, height] of [
     ['/assets/share.png', 1200, 630],

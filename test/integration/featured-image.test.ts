@@ -47,6 +47,12 @@ test('a featured image leads the article page, the home page and the share cards
   assert.match(figure.find('figcaption').text(), /Dawn over the coast\. Photo: Desk/);
   const og = $('meta[property="og:image"]').attr('content') ?? '';
   assert.match(og, /^https:\/\/news\.example\.org\/media\/.+-1600\.webp$/);
+  assert.equal(
+    $('meta[property="og:image:alt"]').attr('content'),
+    'The coast at dawn',
+    'the share card says what it shows',
+  );
+  assert.equal($('meta[name="twitter:image:alt"]').attr('content'), 'The coast at dawn');
   assert.equal(JSON.parse($('script[type="application/ld+json"]').text()).image[0], og);
 
   const home = cheerio.load((await app.inject('/')).body);

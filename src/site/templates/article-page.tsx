@@ -1,5 +1,5 @@
 import type { Article, ArticleSummary, Media } from '../../content/index.js';
-import { articleDescription, firstImage, newsArticleJsonLd } from '../seo.js';
+import { articleDescription, newsArticleJsonLd, shareImage } from '../seo.js';
 import { Body, Picture } from './body.js';
 import { ArticleList, formatCount, Time } from './components.js';
 import { JsonLd } from './json-ld.js';
@@ -31,7 +31,7 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData; p
   const url = site.siteUrl + article.path;
   const description = articleDescription(article);
   const title = article.seoTitle || article.title;
-  const image = firstImage(article, site, media);
+  const image = shareImage(article, site, media);
   const twitterHandle = handleFrom(settings.social.twitter);
   const head = {
     noindex: props.preview !== undefined,
@@ -45,7 +45,8 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData; p
         <meta property="og:title" content={title} />
         <meta property="og:description" content={description} />
         <meta property="og:url" content={url} />
-        <meta property="og:image" content={image} />
+        <meta property="og:image" content={image.url} />
+        {image.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
         {article.publishedAt ? (
           <meta property="article:published_time" content={article.publishedAt} />
         ) : null}
@@ -58,7 +59,8 @@ export function ArticlePage(props: { site: SiteContext; data: ArticlePageData; p
         {twitterHandle ? <meta name="twitter:site" content={twitterHandle} /> : null}
         <meta name="twitter:title" content={title} />
         <meta name="twitter:description" content={description} />
-        <meta name="twitter:image" content={image} />
+        <meta name="twitter:image" content={image.url} />
+        {image.alt ? <meta name="twitter:image:alt" content={image.alt} /> : null}
         <JsonLd data={newsArticleJsonLd(article, site, media)} />
         {props.preview ? null : <script src={site.assets.js} defer />}
       </>
