@@ -71,6 +71,17 @@ export {
   type User,
 } from './users/users.service.js';
 export { atLeast, can, ROLES, SYSTEM, type Actor } from './users/permissions.js';
+export {
+  answerChallenge,
+  beginTwoFactor,
+  confirmTwoFactor,
+  findChallenge,
+  pendingTwoFactor,
+  recoveryCodesLeft,
+  startChallenge,
+  turnOffTwoFactor,
+  type TwoFactorSetup,
+} from './users/two-factor.service.js';
 export { listAudit, recordAudit, type AuditRow } from './audit/audit.repository.js';
 export {
   getRevision,

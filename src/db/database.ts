@@ -18,6 +18,7 @@ import * as m0002 from './migrations/0002-back-office.js';
 import * as m0003 from './migrations/0003-taxonomy-admin.js';
 import * as m0004 from './migrations/0004-archive-scale.js';
 import * as m0005 from './migrations/0005-search-queue.js';
+import * as m0006 from './migrations/0006-two-factor.js';
 
 export type Db = Kysely<Database>;
 
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0003-taxonomy-admin': m0003,
   '0004-archive-scale': m0004,
   '0005-search-queue': m0005,
+  '0006-two-factor': m0006,
 };
 
 /** Where the embedded database of the site at `config.dataDir` lives. */

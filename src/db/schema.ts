@@ -20,6 +20,8 @@ export interface Database {
   article_revisions: ArticleRevisionsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   media: MediaTable;
@@ -178,6 +180,28 @@ export interface UsersTable {
   author_id: number | null;
   created_at: string;
   disabled_at: string | null;
+  /** Base32 TOTP secret: being set up while totp_enabled_at is null, in force once it is set. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The time step of the last code taken: a code works once. */
+  totp_last_step: number | null;
+}
+
+/** A user's one-time recovery codes, as sha256. */
+export interface RecoveryCodesTable {
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+}
+
+/** A sign-in that passed the password and waits for the second factor; id is sha256 of the cookie's token. */
+export interface SignInChallengesTable {
+  id: string;
+  user_id: number;
+  /** Where to go once signed in (a checked /admin path). */
+  next: string;
+  expires_at: string;
+  attempts: Generated<number>;
 }
 
 export interface SessionsTable {

@@ -69,3 +69,40 @@ export function SetupPage(props: {
     </AdminLayout>
   );
 }
+
+/** The second step of signing in, for an account with two-factor sign-in. */
+export function LoginCodePage(props: { ctx: AdminContext; email: string; error?: string }) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Sign in: code">
+      <div class="auth-box">
+        <h1>One more step</h1>
+        <p>
+          Type the 6-digit code your authenticator app shows for {props.email}, or one of your recovery codes.
+        </p>
+        <FormError message={props.error} />
+        <form method="post" action="/admin/login/code" class="stack">
+          <Csrf ctx={props.ctx} />
+          <label>
+            Code
+            <input
+              name="code"
+              required
+              autoComplete="one-time-code"
+              inputMode="text"
+              autoCapitalize="none"
+              spellcheck={false}
+              maxLength={20}
+              autoFocus
+            />
+          </label>
+          <button type="submit" class="button button--primary">
+            Sign in
+          </button>
+        </form>
+        <p class="hint">
+          <a href="/admin/login">Start again</a>
+        </p>
+      </div>
+    </AdminLayout>
+  );
+}

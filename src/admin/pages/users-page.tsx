@@ -11,6 +11,7 @@ import {
   ListTable,
   ManageForm,
   PageHead,
+  plural,
   type FormProblem,
 } from './manage-kit.js';
 
@@ -199,7 +200,7 @@ export function UserEditPage(props: {
   ctx: AdminContext;
   user: User;
   problem?: FormProblem;
-  form?: 'name' | 'role' | 'status' | 'password';
+  form?: 'name' | 'role' | 'status' | 'password' | 'two-factor';
 }) {
   const { ctx, user } = props;
   const self = ctx.user?.id === user.id;
@@ -273,17 +274,44 @@ export function UserEditPage(props: {
             </>
           )}
         </section>
+        {user.twoFactorSince && !self ? (
+          <section class="panel" aria-labelledby="user-two-factor">
+            <h2 id="user-two-factor">Two-factor sign-in: on</h2>
+            <FormError message={problemFor('two-factor')?.message} />
+            <p>
+              If {user.name} lost their phone and their recovery codes, turning it off lets their password
+              alone sign them in; they can set it up again on their account page.
+            </p>
+            <ActionForm
+              ctx={ctx}
+              action={`/admin/users/${user.id}/two-factor/off`}
+              label="Turn off two-factor sign-in"
+              confirm={`Turn off two-factor sign-in for ${user.name}?`}
+            />
+          </section>
+        ) : null}
       </div>
     </AdminLayout>
   );
 }
 
-/** The signed-in user's own account: name, password, sign out everywhere. */
+/** Two-factor sign-in as the account page shows it. */
+export interface TwoFactorState {
+  /** In force since (ISO time), or null. */
+  since: string | null;
+  codesLeft: number;
+  /** A setup under way: the secret to type and its QR code (a data: URI of an SVG). */
+  pending?: { secret: string; qr: string };
+}
+
+/** The signed-in user's own account: name, password, two-factor sign-in, sign out everywhere. */
 export function AccountPage(props: {
   ctx: AdminContext;
   user: User;
+  twoFactor: TwoFactorState;
+  timeZone: string;
   problem?: FormProblem;
-  form?: 'name' | 'password';
+  form?: 'name' | 'password' | 'two-factor';
 }) {
   const { ctx, user } = props;
   const problemFor = (form: string) => (props.form === form ? props.problem : undefined);
@@ -325,6 +353,13 @@ export function AccountPage(props: {
             hint="At least 10 characters and hard to guess: a few unrelated words work well. Your other devices are signed out; this one stays signed in."
           />
         </FormPanel>
+        <TwoFactorPanel
+          ctx={ctx}
+          user={user}
+          state={props.twoFactor}
+          timeZone={props.timeZone}
+          problem={problemFor('two-factor')}
+        />
         <section class="panel" aria-labelledby="account-sessions">
           <h2 id="account-sessions">Sign out everywhere</h2>
           <p>
@@ -338,6 +373,115 @@ export function AccountPage(props: {
           />
         </section>
       </div>
+    </AdminLayout>
+  );
+}
+
+/** Two-factor sign-in on one's own account: set it up, confirm it, or turn it off. */
+function TwoFactorPanel(props: {
+  ctx: AdminContext;
+  user: User;
+  state: TwoFactorState;
+  timeZone: string;
+  problem?: FormProblem;
+}) {
+  const { ctx, state } = props;
+  const id = 'account-two-factor';
+  if (state.since)
+    return (
+      <FormPanel
+        ctx={ctx}
+        id={id}
+        title="Two-factor sign-in: on"
+        hint={
+          <>
+            Since {formatDate(state.since, props.timeZone, 'd MMMM yyyy')}. Signing in asks for the code your
+            authenticator app shows, or one of your recovery codes ({plural(state.codesLeft, 'recovery code')}{' '}
+            left). Turning it off needs your password.
+          </>
+        }
+        problem={props.problem}
+        action="/admin/account/two-factor/off"
+        submit="Turn off two-factor sign-in"
+        plain
+        confirm="Turn off two-factor sign-in? Your password alone will sign you in."
+      >
+        <input type="hidden" name="username" autoComplete="username" value={props.user.email} />
+        <PasswordField label="Your password" name="password" problem={props.problem} current />
+      </FormPanel>
+    );
+  if (state.pending)
+    return (
+      <FormPanel
+        ctx={ctx}
+        id={id}
+        title="Set up two-factor sign-in"
+        hint="Scan the code with an authenticator app (on your phone or in your password manager), or type the key into it by hand, then type the 6 digits it shows."
+        problem={props.problem}
+        action="/admin/account/two-factor/confirm"
+        submit="Turn on"
+      >
+        <img
+          class="mg-qr"
+          src={state.pending.qr}
+          width={200}
+          height={200}
+          alt="QR code of the two-factor key"
+        />
+        <p class="mg-qr__key">
+          Key: <code>{state.pending.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+        </p>
+        <Field
+          label="Code from the app"
+          name="code"
+          problem={props.problem}
+          required
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          maxLength={7}
+        />
+      </FormPanel>
+    );
+  return (
+    <section class="panel" aria-labelledby={id}>
+      <h2 id={id}>Two-factor sign-in: off</h2>
+      <p>
+        With it on, signing in also asks for a code from an app on your phone, so a stolen password alone does
+        not open your account.
+      </p>
+      <FormError message={props.problem?.message} />
+      <ActionForm ctx={ctx} action="/admin/account/two-factor/begin" label="Set up two-factor sign-in" />
+    </section>
+  );
+}
+
+/** The recovery codes, once, right after two-factor sign-in is turned on. */
+export function RecoveryCodesPage(props: { ctx: AdminContext; codes: string[] }) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Your recovery codes">
+      <PageHead
+        title="Two-factor sign-in is on"
+        crumbs={[{ href: '/admin/account', label: 'Your account' }]}
+      />
+      <section class="panel" aria-labelledby="recovery-codes">
+        <h2 id="recovery-codes">Your recovery codes</h2>
+        <p>
+          If you lose your phone, each of these signs you in once instead of a code. Keep them somewhere safe,
+          apart from your phone: this is the only time they are shown.
+        </p>
+        <ul class="mg-recovery-codes">
+          {props.codes.map((code) => (
+            <li key={code}>
+              <code>{code}</code>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a class="button button--primary" href="/admin/account">
+            I have kept them
+          </a>
+        </p>
+      </section>
     </AdminLayout>
   );
 }

@@ -1,21 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app.js';
 import {
+  answerChallenge,
   authenticate,
   createSession,
   createUser,
   deleteAllSessions,
   deleteSession,
+  findChallenge,
+  findUser,
   hasAdministrator,
+  startChallenge,
   hasAnyUser,
   recordAudit,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
 import { actor, preSessionCsrf, SESSION_COOKIE, sessionCookieOptions } from '../auth.js';
 import { adminContext, sendAdminPage } from '../admin-context.js';
-import { LoginPage, SetupPage } from '../pages/login-page.js';
+import { LoginCodePage, LoginPage, SetupPage } from '../pages/login-page.js';
+import type { User } from '../../content/index.js';
 
 type LoginBody = { email?: string; password?: string; next?: string; _csrf?: string };
+
+/** The cookie that carries a sign-in from the password to the code (two-factor sign-in). */
+const CHALLENGE_COOKIE = 'newsdesk_sign_in';
 
 /** Only same-site paths under /admin: never an open redirect. */
 function safeNext(next: unknown): string {
@@ -104,28 +112,96 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
         });
       }
       throttle.clear(email);
-      // A new session on every sign-in; one this browser held before (another account's, or one
-      // planted by someone else) ends.
-      const earlier = request.cookies[SESSION_COOKIE];
-      if (earlier) await deleteSession(services.db, earlier);
-      const session = await createSession(
-        services.db,
-        user.id,
-        String(request.headers['user-agent'] ?? ''),
-        now,
+      if (user.twoFactorSince) {
+        // The password is right; the code comes next, within minutes, in this browser.
+        const token = await startChallenge(services.db, user.id, next, now);
+        reply.setCookie(CHALLENGE_COOKIE, token, {
+          ...sessionCookieOptions(services, new Date(now.getTime() + 5 * 60_000)),
+          path: '/admin/login',
+        });
+        return reply.redirect('/admin/login/code', 303);
+      }
+      return signIn(request, reply, user, next, 'user.sign-in');
+    },
+  );
+
+  /** A new session for someone who proved who they are; the session this browser held before ends. */
+  async function signIn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: User,
+    next: string,
+    action: string,
+  ) {
+    const now = services.now();
+    const earlier = request.cookies[SESSION_COOKIE];
+    if (earlier) await deleteSession(services.db, earlier);
+    const session = await createSession(
+      services.db,
+      user.id,
+      String(request.headers['user-agent'] ?? ''),
+      now,
+    );
+    await recordAudit(services.db, { at: now.toISOString(), actor: user, action, subject: user.email });
+    reply.setCookie(
+      SESSION_COOKIE,
+      session.token,
+      sessionCookieOptions(services, new Date(session.expiresAt)),
+    );
+    return reply.redirect(next, 303);
+  }
+
+  async function codePage(request: FastifyRequest, reply: FastifyReply, email: string, error?: string) {
+    const ctx = await adminContext(services, request);
+    ctx.csrfToken = preSessionCsrf(request, reply, services);
+    return sendAdminPage(reply, <LoginCodePage ctx={ctx} email={email} error={error} />, error ? 401 : 200);
+  }
+
+  const challengeGone = (request: FastifyRequest, reply: FastifyReply) => {
+    reply.clearCookie(CHALLENGE_COOKIE, { ...sessionCookieOptions(services), path: '/admin/login' });
+    return loginPage(request, reply, {
+      next: '/admin',
+      status: 401,
+      error: 'That sign-in has expired or had too many wrong codes. Sign in again.',
+    });
+  };
+
+  app.get('/admin/login/code', { config: { signedOut: true } }, async (request, reply) => {
+    const token = request.cookies[CHALLENGE_COOKIE];
+    const challenge = token ? await findChallenge(services.db, token, services.now()) : undefined;
+    if (!challenge) return reply.redirect('/admin/login', 303);
+    return codePage(request, reply, challenge.email);
+  });
+
+  app.post<{ Body: { code?: string } }>(
+    '/admin/login/code',
+    { config: { signedOut: true, rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const token = request.cookies[CHALLENGE_COOKIE] ?? '';
+      const now = services.now();
+      const answer = token
+        ? await answerChallenge(services.db, token, String(request.body?.code ?? ''), now)
+        : undefined;
+      if (!answer) {
+        const challenge = token ? await findChallenge(services.db, token, now) : undefined;
+        if (!challenge) return challengeGone(request, reply);
+        return codePage(
+          request,
+          reply,
+          challenge.email,
+          'That code does not match. Try the one your app shows now.',
+        );
+      }
+      reply.clearCookie(CHALLENGE_COOKIE, { ...sessionCookieOptions(services), path: '/admin/login' });
+      const user = await findUser(services.db, answer.userId);
+      if (!user) return challengeGone(request, reply);
+      return signIn(
+        request,
+        reply,
+        user,
+        answer.next,
+        answer.recovery ? 'user.sign-in-recovery-code' : 'user.sign-in',
       );
-      await recordAudit(services.db, {
-        at: now.toISOString(),
-        actor: user,
-        action: 'user.sign-in',
-        subject: user.email,
-      });
-      reply.setCookie(
-        SESSION_COOKIE,
-        session.token,
-        sessionCookieOptions(services, new Date(session.expiresAt)),
-      );
-      return reply.redirect(next, 303);
     },
   );
 

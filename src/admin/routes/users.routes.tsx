@@ -1,8 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app.js';
+import QRCode from 'qrcode';
 import {
+  actorOf,
+  beginTwoFactor,
   changeOwnPassword,
   changeRole,
+  confirmTwoFactor,
+  pendingTwoFactor,
+  recoveryCodesLeft,
+  turnOffTwoFactor,
   createUser,
   findUser,
   getSettings,
@@ -19,12 +26,18 @@ import { actor, SESSION_COOKIE } from '../auth.js';
 import { adminContext } from '../admin-context.js';
 import { redirectWithFlash } from '../flash.js';
 import type { FormProblem } from '../pages/manage-kit.js';
-import { AccountPage, UserEditPage, UsersPage } from '../pages/users-page.js';
+import {
+  AccountPage,
+  RecoveryCodesPage,
+  UserEditPage,
+  UsersPage,
+  type TwoFactorState,
+} from '../pages/users-page.js';
 import { attempt, field, idParams, pageContext, sendAdminPage, type FormBody } from './taxonomy.routes.js';
 
 type Id = { Params: { id: number } };
 type Form = { Body: FormBody };
-type UserForm = 'name' | 'role' | 'status' | 'password';
+type UserForm = 'name' | 'role' | 'status' | 'password' | 'two-factor';
 
 /** Accounts (administrators only) and each person's own account page. */
 export function usersRoutes(app: FastifyInstance, services: AppServices): void {
@@ -130,6 +143,11 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     const user = await setUserDisabled(db, me, id, false, services.now());
     return `${user.name} can sign in again.`;
   });
+  change('two-factor/off', 'two-factor', async (me, id) => {
+    await turnOffTwoFactor(db, me, { userId: id }, services.now());
+    const user = await getUserFor(db, me, id);
+    return `Two-factor sign-in is off for ${user.name}: their password alone signs them in until they set it up again.`;
+  });
   change('password', 'password', async (me, id, body) => {
     await resetPassword(db, me, id, field(body, 'password'), services.now());
     const user = await getUserFor(db, me, id);
@@ -141,17 +159,50 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
   async function accountPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { problem?: FormProblem; form?: 'name' | 'password'; status?: number; user?: User } = {},
+    options: {
+      problem?: FormProblem;
+      form?: 'name' | 'password' | 'two-factor';
+      status?: number;
+      user?: User;
+    } = {},
   ) {
     const me = actor(request);
     const user = options.user ?? (await findUser(db, me.id!));
     if (!user) throw new AppError('UNAUTHENTICATED', 'sign in first');
-    const { ctx, error } = await pageContext(services, request, reply);
+    const [{ ctx, error }, settings, twoFactor] = await Promise.all([
+      pageContext(services, request, reply),
+      getSettings(db),
+      twoFactorState(user),
+    ]);
     return sendAdminPage(
       reply,
-      <AccountPage ctx={ctx} user={user} problem={options.problem ?? error} form={options.form} />,
+      <AccountPage
+        ctx={ctx}
+        user={user}
+        twoFactor={twoFactor}
+        timeZone={settings.timeZone}
+        problem={options.problem ?? error}
+        form={options.form}
+      />,
       options.status,
     );
+  }
+
+  async function twoFactorState(user: User): Promise<TwoFactorState> {
+    if (user.twoFactorSince)
+      return { since: user.twoFactorSince, codesLeft: await recoveryCodesLeft(db, user.id) };
+    const pending = await pendingTwoFactor(db, actorOf(user));
+    if (!pending) return { since: null, codesLeft: 0 };
+    // The key as a QR code, drawn here (no outside service sees it), shown as a data: image.
+    const svg = await QRCode.toString(pending.uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    return {
+      since: null,
+      codesLeft: 0,
+      pending: {
+        secret: pending.secret,
+        qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+      },
+    };
   }
 
   app.get('/admin/account', (request, reply) => accountPage(request, reply));
@@ -163,6 +214,32 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     );
     if (!result.ok) return accountPage(request, reply, { ...result, form: 'name' });
     return redirectWithFlash(reply, '/admin/account', { notice: `Name saved: ${result.value.name}.` });
+  });
+
+  // Two-factor sign-in on one's own account: a new key, then a code that proves the app has it.
+  app.post('/admin/account/two-factor/begin', async (request, reply) => {
+    const result = await attempt(() => beginTwoFactor(db, actor(request)));
+    if (!result.ok) return accountPage(request, reply, { ...result, form: 'two-factor' });
+    return reply.redirect('/admin/account#account-two-factor', 303);
+  });
+
+  app.post<Form>('/admin/account/two-factor/confirm', async (request, reply) => {
+    const result = await attempt(() =>
+      confirmTwoFactor(db, actor(request), field(request.body, 'code'), services.now()),
+    );
+    if (!result.ok) return accountPage(request, reply, { ...result, form: 'two-factor' });
+    const { ctx } = await pageContext(services, request, reply);
+    // Shown once, never stored in the clear: this answer is the only place they appear.
+    return sendAdminPage(reply, <RecoveryCodesPage ctx={ctx} codes={result.value} />);
+  });
+
+  app.post<Form>('/admin/account/two-factor/off', async (request, reply) => {
+    const me = actor(request);
+    const result = await attempt(() =>
+      turnOffTwoFactor(db, me, { userId: me.id!, password: field(request.body, 'password') }, services.now()),
+    );
+    if (!result.ok) return accountPage(request, reply, { ...result, form: 'two-factor' });
+    return redirectWithFlash(reply, '/admin/account', { notice: 'Two-factor sign-in is off.' });
   });
 
   app.post<Form>('/admin/account/password', async (request, reply) => {

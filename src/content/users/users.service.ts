@@ -17,6 +17,8 @@ export interface User {
   authorId: number | null;
   createdAt: string;
   disabled: boolean;
+  /** Signs in with a second factor (two-factor.service.ts), since this time; null when not. */
+  twoFactorSince: string | null;
 }
 
 export function toUser(row: UserRow): User {
@@ -28,6 +30,7 @@ export function toUser(row: UserRow): User {
     authorId: row.author_id,
     createdAt: row.created_at,
     disabled: row.disabled_at !== null,
+    twoFactorSince: row.totp_enabled_at,
   };
 }
 
