@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
-import { actorOf, findApiToken, findSession, type Actor, type User } from '../content/index.js';
+import { actorOf, findApiToken, findSession, getSettings, type Actor, type User } from '../content/index.js';
 import { AppError } from '../lib/app-error.js';
 
 export const SESSION_COOKIE = 'newsdesk_session';
@@ -27,6 +27,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A back-office route a signed-out visitor may use: sign-in, setup, the API's description. */
     signedOut?: boolean;
+    /** A page an administrator may open before setting up a second factor the site asks for (their account). */
+    beforeSecondFactor?: boolean;
   }
 }
 
@@ -47,6 +49,8 @@ export function registerAuth(scope: FastifyInstance, services: AppServices, kind
   // API gets 401 whatever it sent, and a page redirects to the sign-in form.
   scope.addHook('onRequest', async (request, reply) => {
     await identify(request, services, kind === 'api');
+    if (request.user && request.authVia === 'session')
+      return needsSecondFactor(request, reply, services, kind);
     if (request.user || request.routeOptions.config.signedOut) return;
     if (kind === 'api')
       throw new AppError(
@@ -84,6 +88,25 @@ async function identify(request: FastifyRequest, services: AppServices, isApi: b
     csrfToken: session.csrfToken,
     authVia: 'session',
   });
+}
+
+/**
+ * When the site asks administrators for two-factor sign-in, one signed in
+ * without it reaches only their account page (to set it up) and signing out.
+ */
+async function needsSecondFactor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: AppServices,
+  kind: 'page' | 'api',
+) {
+  const user = request.user!;
+  if (user.role !== 'admin' || user.twoFactorSince) return;
+  if (!(await getSettings(services.db)).adminsNeedTwoFactor) return;
+  if (request.routeOptions.config.beforeSecondFactor) return;
+  const why = 'this site asks administrators for two-factor sign-in: set it up on your account page first';
+  if (kind === 'api') throw new AppError('FORBIDDEN', why);
+  return reply.redirect('/admin/account?two-factor=required#account-two-factor', 303);
 }
 
 function checkCsrf(request: FastifyRequest): void {

@@ -196,3 +196,54 @@ async function signInWithCode(
     },
   };
 }
+
+test('a site that asks administrators for two-factor sign-in lets one without it reach only their account page', async (t) => {
+  const { app, clock } = await buildTestApp(t, { now: NOW });
+  await makeUser(app, 'admin', 'chief@example.org');
+  await makeUser(app, 'admin', 'deputy@example.org');
+  await makeUser(app, 'editor');
+  const chief = await signIn(app, 'chief@example.org');
+  const require2fa = () =>
+    chief.inject({ method: 'PUT', url: '/api/admin/settings', payload: { adminsNeedTwoFactor: true } });
+
+  // Whoever asks it of others has it first.
+  const early = await require2fa();
+  assert.equal(early.statusCode, 400);
+  assert.match(early.json().error.message, /set up two-factor sign-in on your own account page first/);
+  await postForm(chief, '/admin/account/two-factor/begin');
+  const key = cheerio
+    .load((await chief.inject('/admin/account')).body)('.mg-qr__key code')
+    .text();
+  assert.equal(
+    (await postForm(chief, '/admin/account/two-factor/confirm', { code: appCode(key, clock.now) }))
+      .statusCode,
+    200,
+  );
+  assert.equal((await require2fa()).statusCode, 200);
+  const settingsPage = cheerio.load((await chief.inject('/admin/settings')).body);
+  assert.ok(settingsPage('input[name="adminsNeedTwoFactor"]').is(':checked'), 'the settings page shows it on');
+
+  // An administrator without it: their account page, and nothing else, until it is set up.
+  const deputy = await passwordStep(app, 'deputy@example.org');
+  assert.equal(deputy.response.statusCode, 303, 'the password signs in');
+  const session = `newsdesk_session=${cookie(deputy.response, 'newsdesk_session')}`;
+  const articles = await app.inject({ url: '/admin/articles', headers: { cookie: session } });
+  assert.equal(articles.statusCode, 303);
+  assert.equal(articles.headers.location, '/admin/account?two-factor=required#account-two-factor');
+  const account = await app.inject({
+    url: '/admin/account?two-factor=required',
+    headers: { cookie: session },
+  });
+  assert.equal(account.statusCode, 200);
+  assert.match(
+    account.body,
+    /This site asks administrators for two-factor sign-in: set it up below to go on\./,
+  );
+  const api = await app.inject({ url: '/api/admin/articles', headers: { cookie: session } });
+  assert.equal(api.statusCode, 403);
+  assert.match(api.json().error.message, /asks administrators for two-factor sign-in/);
+
+  // Other roles are not asked.
+  const editor = await signIn(app, 'editor@example.org');
+  assert.equal((await editor.inject('/admin/articles')).statusCode, 200);
+});

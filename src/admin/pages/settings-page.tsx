@@ -16,6 +16,7 @@ export interface SettingsForm {
   pageTitle?: string;
   pageText?: string;
   donateUrl?: string;
+  adminsNeedTwoFactor?: boolean;
 }
 
 export function formOf(s: SiteSettings): SettingsForm {
@@ -28,6 +29,7 @@ export function formOf(s: SiteSettings): SettingsForm {
     twitter: s.social.twitter,
     facebook: s.social.facebook,
     ...s.support,
+    adminsNeedTwoFactor: s.adminsNeedTwoFactor,
   };
 }
 
@@ -41,7 +43,7 @@ function timeZones(current: string | undefined): string[] {
 /** One setting's field: its value from the form; `group` names it in errors (`support.appeal`). */
 function SettingField(
   props: Omit<FieldProps, 'value' | 'problem' | 'errorKey'> & {
-    name: keyof SettingsForm;
+    name: Exclude<keyof SettingsForm, 'adminsNeedTwoFactor'>;
     form: { values: SettingsForm; problem?: FormProblem };
     group?: 'social' | 'support';
   },
@@ -194,6 +196,16 @@ export function SettingsPage(props: {
             placeholder="https://"
             hint="Optional: where the support page's button leads."
           />
+        </fieldset>
+        <fieldset class="panel">
+          <legend>Signing in</legend>
+          <label class="ed-check">
+            <input type="checkbox" name="adminsNeedTwoFactor" checked={form.values.adminsNeedTwoFactor ?? false} />
+            Administrators must use two-factor sign-in
+          </label>
+          <p class="hint">
+            An administrator without it can open only their account page, to set it up, until they have.
+          </p>
         </fieldset>
       </ManageForm>
     </AdminLayout>

@@ -205,14 +205,14 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
     },
   );
 
-  app.post('/admin/logout', async (request, reply) => {
+  app.post('/admin/logout', { config: { beforeSecondFactor: true } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await deleteSession(services.db, token);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(services));
     return reply.redirect('/admin/login', 303);
   });
 
-  app.post('/admin/logout-everywhere', async (request, reply) => {
+  app.post('/admin/logout-everywhere', { config: { beforeSecondFactor: true } }, async (request, reply) => {
     const me = actor(request);
     const count = await deleteAllSessions(services.db, me.id!);
     await recordAudit(services.db, {

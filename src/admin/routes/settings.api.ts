@@ -31,6 +31,10 @@ const settingsBody = {
         donateUrl: url,
       },
     },
+    adminsNeedTwoFactor: {
+      type: 'boolean',
+      description: 'administrators must use two-factor sign-in',
+    },
   },
 } as const;
 

@@ -23,6 +23,7 @@ export function changesOf(form: SettingsForm): SettingsChanges {
       pageText: form.pageText,
       donateUrl: form.donateUrl,
     },
+    adminsNeedTwoFactor: form.adminsNeedTwoFactor,
   };
 }
 
@@ -62,6 +63,8 @@ export function settingsRoutes(app: FastifyInstance, services: AppServices): voi
   app.post<{ Body: FormBody }>('/admin/settings', async (request, reply) => {
     const me = actor(request);
     const form = Object.fromEntries(FIELDS.map((key) => [key, field(request.body, key)])) as SettingsForm;
+    // A checkbox is sent when ticked, and not at all when not.
+    form.adminsNeedTwoFactor = request.body?.adminsNeedTwoFactor !== undefined;
     const result = await attempt(() => updateSettings(services.content, me, changesOf(form)));
     if (result.ok) return redirectWithFlash(reply, '/admin/settings', { notice: 'Settings saved.' });
     const ctx = await adminContext(services, request);

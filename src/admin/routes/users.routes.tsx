@@ -39,6 +39,9 @@ type Id = { Params: { id: number } };
 type Form = { Body: FormBody };
 type UserForm = 'name' | 'role' | 'status' | 'password' | 'two-factor';
 
+/** One's own account: open before a second factor the site asks for is set up (auth.ts). */
+const ACCOUNT = { config: { beforeSecondFactor: true } };
+
 /** Accounts (administrators only) and each person's own account page. */
 export function usersRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services;
@@ -164,6 +167,7 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
       form?: 'name' | 'password' | 'two-factor';
       status?: number;
       user?: User;
+      notice?: string;
     } = {},
   ) {
     const me = actor(request);
@@ -174,6 +178,7 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
       getSettings(db),
       twoFactorState(user),
     ]);
+    if (options.notice && !ctx.notice) ctx.notice = options.notice;
     return sendAdminPage(
       reply,
       <AccountPage
@@ -205,9 +210,16 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     };
   }
 
-  app.get('/admin/account', (request, reply) => accountPage(request, reply));
+  app.get<{ Querystring: { 'two-factor'?: string } }>('/admin/account', ACCOUNT, (request, reply) =>
+    accountPage(request, reply, {
+      notice:
+        request.query['two-factor'] === 'required'
+          ? 'This site asks administrators for two-factor sign-in: set it up below to go on.'
+          : undefined,
+    }),
+  );
 
-  app.post<Form>('/admin/account', async (request, reply) => {
+  app.post<Form>('/admin/account', ACCOUNT, async (request, reply) => {
     const me = actor(request);
     const result = await attempt(() =>
       updateUserName(db, me, me.id!, field(request.body, 'name'), services.now()),
@@ -217,13 +229,13 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
   });
 
   // Two-factor sign-in on one's own account: a new key, then a code that proves the app has it.
-  app.post('/admin/account/two-factor/begin', async (request, reply) => {
+  app.post('/admin/account/two-factor/begin', ACCOUNT, async (request, reply) => {
     const result = await attempt(() => beginTwoFactor(db, actor(request)));
     if (!result.ok) return accountPage(request, reply, { ...result, form: 'two-factor' });
     return reply.redirect('/admin/account#account-two-factor', 303);
   });
 
-  app.post<Form>('/admin/account/two-factor/confirm', async (request, reply) => {
+  app.post<Form>('/admin/account/two-factor/confirm', ACCOUNT, async (request, reply) => {
     const result = await attempt(() =>
       confirmTwoFactor(db, actor(request), field(request.body, 'code'), services.now()),
     );
@@ -233,7 +245,7 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <RecoveryCodesPage ctx={ctx} codes={result.value} />);
   });
 
-  app.post<Form>('/admin/account/two-factor/off', async (request, reply) => {
+  app.post<Form>('/admin/account/two-factor/off', ACCOUNT, async (request, reply) => {
     const me = actor(request);
     const result = await attempt(() =>
       turnOffTwoFactor(db, me, { userId: me.id!, password: field(request.body, 'password') }, services.now()),
@@ -242,7 +254,7 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     return redirectWithFlash(reply, '/admin/account', { notice: 'Two-factor sign-in is off.' });
   });
 
-  app.post<Form>('/admin/account/password', async (request, reply) => {
+  app.post<Form>('/admin/account/password', ACCOUNT, async (request, reply) => {
     const me = actor(request);
     const input = {
       currentPassword: field(request.body, 'currentPassword'),

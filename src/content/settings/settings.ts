@@ -17,6 +17,8 @@ export interface SiteSettings {
   language: string;
   social: { twitter: string; facebook: string };
   support: { appeal: string; linkText: string; pageTitle: string; pageText: string; donateUrl: string };
+  /** Administrators must sign in with a second factor: until they set it up, only their account page opens. */
+  adminsNeedTwoFactor: boolean;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
     pageText: 'Your contribution keeps our reporting free for everyone to read.',
     donateUrl: '',
   },
+  adminsNeedTwoFactor: false,
 };
 
 /** What an administrator sends: any settings, and within `social` and `support` any of their fields. */
@@ -78,6 +81,19 @@ export async function updateSettings(
   if (!can.manageSettings(actor)) throw forbidden('change the site settings');
   const current = await getSettings(db);
   const clean = validateSettings(current, changes);
+  if (clean.adminsNeedTwoFactor && !current.adminsNeedTwoFactor && actor.id !== null) {
+    // Whoever turns it on would otherwise lock themselves out of everything but their account page.
+    const me = await db
+      .selectFrom('users')
+      .select('totp_enabled_at')
+      .where('id', '=', actor.id)
+      .executeTakeFirst();
+    if (!me?.totp_enabled_at)
+      throw invalidInput(
+        'settings.adminsNeedTwoFactor',
+        'set up two-factor sign-in on your own account page first, then ask it of every administrator',
+      );
+  }
   const changed = Object.keys(clean).filter(
     (key) =>
       JSON.stringify(clean[key as keyof SiteSettings]) !== JSON.stringify(current[key as keyof SiteSettings]),
@@ -137,6 +153,11 @@ export function validateSettings(current: SiteSettings, changes: SettingsChanges
     out.dateFormat = pattern;
   }
   if (c.language !== undefined) out.language = language(c.language, f('language'));
+  if (c.adminsNeedTwoFactor !== undefined) {
+    if (typeof c.adminsNeedTwoFactor !== 'boolean')
+      throw invalidInput(f('adminsNeedTwoFactor'), 'must be true or false');
+    out.adminsNeedTwoFactor = c.adminsNeedTwoFactor;
+  }
   if (c.social !== undefined) {
     const social = object(c.social, f('social'));
     out.social = {
