@@ -173,3 +173,39 @@ test('SIGTERM during a long generate stops it within 10 s, with only whole artic
     'related lists wait in the queue',
   );
 });
+
+test('kill -9 during a long generate leaves whole batches only, consistent', async (t) => {
+  const dataDir = tempDir(t);
+  const child = spawn(process.execPath, ['bin/newsdesk.js', 'generate', '--articles', '500000'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (_code, signal) => resolve(signal)),
+  );
+  t.after(() => child.kill('SIGKILL'));
+  const file = path.join(dataDir, 'newsdesk.db');
+  for (let articles = 0; articles < 2000;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (child.exitCode !== null) assert.fail('generate stopped early');
+    if (!fs.existsSync(file)) continue;
+    const db = new Database(file, { readonly: true });
+    try {
+      articles = one<{ n: number }>(db, `select count(*) as n from articles`).n;
+    } catch {
+      // The schema is still being created.
+    } finally {
+      db.close();
+    }
+  }
+  child.kill('SIGKILL');
+  assert.equal(await exited, 'SIGKILL');
+  // Opened for writing, as the next start would: SQLite replays the WAL up to the last commit.
+  const db = new Database(file);
+  t.after(() => db.close());
+  const written = one<{ n: number }>(db, 'select count(*) as n from articles').n;
+  assert.ok(written >= 2000, `${written} articles`);
+  assert.equal(written % 1000, 0, 'a batch cut short by the kill left nothing');
+  assertConsistent(db);
+});
