@@ -697,13 +697,17 @@ test('hostile names, bios and descriptions are stored as typed and shown as text
     assert.equal(response.statusCode, 200, url);
     assert.ok(!response.body.includes('<script>alert(1)'), `${url}: escaped`);
   }
-  // JSON Feed fields are text for the reader app to escape; only content_html is HTML, and it has none of it.
+  // JSON Feed fields are text for the reader app to escape, and nothing in them opens a tag for an app that
+  // does not; only content_html is HTML, and it has none of it.
   const item = (await app.inject('/feed.json')).json().items[0];
-  assert.ok(item.tags.includes(`Tag ${HOSTILE}`));
+  const asTyped = (text: string) => text.replaceAll('\u2039', '<');
+  assert.ok(item.tags.map(asTyped).includes(`Tag ${HOSTILE}`));
   assert.deepEqual(
-    item.authors.map((a: { name: string }) => a.name),
+    item.authors.map((a: { name: string }) => asTyped(a.name)),
     [`Ann ${HOSTILE}`],
   );
+  for (const text of [...item.tags, ...item.authors.map((a: { name: string }) => a.name)])
+    assert.equal(cheerio.load(text)('body *').length, 0, `${text}: no element when read as HTML`);
   assert.ok(!item.content_html.includes('<script'));
   const rss = cheerio.load((await app.inject('/tags/hostile-tag/feed.xml')).body, { xml: true });
   assert.equal(

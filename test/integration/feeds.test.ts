@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import * as cheerio from 'cheerio';
 import Parser from 'rss-parser';
 import { createArticle, insertAuthor, insertSection, type ArticleInput } from '../../src/content/index.js';
 import {
@@ -15,6 +16,8 @@ import { paragraphs } from '../helpers/factories.js';
 const SITE = 'https://news.example.org';
 const NOW = new Date('2024-05-10T12:00:00.000Z');
 const HOSTILE = '<script>alert(1)</script> & "quotes"';
+/** HOSTILE where readers may render plain text as HTML (RSS and JSON Feed titles): nothing opens a tag. */
+const INERT = '\u2039script>alert(1)\u2039/script> & "quotes"';
 const hoursFromNow = (h: number) => new Date(NOW.getTime() + h * 3600_000).toISOString();
 
 const parser = new Parser();
@@ -136,7 +139,7 @@ describe('site, section and tag feeds', () => {
     assert.equal(feed.feedUrl, `${SITE}/feed.xml`);
     assert.deepEqual(
       feed.items.map((i) => i.title),
-      [HOSTILE, 'Sport story', 'Oldest story'],
+      [INERT, 'Sport story', 'Oldest story'],
     );
     for (const item of feed.items) assert.ok(item.link?.startsWith(`${SITE}/articles/`), item.link);
     const newest = feed.items[0];
@@ -177,12 +180,16 @@ describe('site, section and tag feeds', () => {
     assert.equal(feed.language, 'en');
     assert.deepEqual(
       feed.items.map((i) => i.title),
-      [HOSTILE, 'Sport story', 'Oldest story'],
+      [INERT, 'Sport story', 'Oldest story'],
     );
     const [newest] = feed.items;
     assert.ok(newest.url.startsWith(SITE + path('Newest story')));
     assert.equal(newest.id, `${SITE}/articles/${ids['Newest story']}`);
-    assert.equal(newest.summary, 'A lead with <b>markup</b> & an ampersand.');
+    assert.equal(
+      newest.summary,
+      'A lead with \u2039b>markup\u2039/b> & an ampersand.',
+      'plain text, inert as HTML',
+    );
     assert.equal(newest.date_published, hoursFromNow(-1));
     assert.deepEqual(newest.tags, ['News', 'Elections', 'Security']);
     assert.deepEqual(
@@ -205,15 +212,22 @@ describe('site, section and tag feeds', () => {
     assert.equal((rss.items[0] as { 'content:encoded'?: string })['content:encoded'], html);
   });
 
-  test('a hostile title is escaped in every format and reads back as typed', async () => {
+  test('a hostile title is escaped in every format, and inert even for a reader that renders text as HTML', async () => {
     const rssXml = (await get('/feed.xml')).body;
     const atomXml = (await get('/feed.atom')).body;
-    assert.equal((await parser.parseString(rssXml)).items[0].title, HOSTILE);
+    const rssTitle = (await parser.parseString(rssXml)).items[0].title ?? '';
+    assert.equal(rssTitle, INERT);
+    // A careless reader that puts the title into its page as HTML gets text, no element.
+    for (const text of [rssTitle, (JSON.parse((await get('/feed.json')).body) as JsonFeed).items[0].title]) {
+      const $ = cheerio.load(text);
+      assert.equal($('body *').length, 0, `markup in ${text}`);
+      assert.equal($('body').text(), text);
+    }
     // Atom titles are type="html": the markup must arrive escaped, never as a tag.
     const atomTitle = (await parser.parseString(atomXml)).items[0].title ?? '';
     assert.ok(!atomTitle.includes('<script>'), atomTitle);
     assert.equal(htmlToText(atomTitle), HOSTILE);
-    assert.equal((JSON.parse((await get('/feed.json')).body) as JsonFeed).items[0].title, HOSTILE);
+    assert.equal((JSON.parse((await get('/feed.json')).body) as JsonFeed).items[0].title, INERT);
     // RSS descriptions are HTML too: the lead's markup is text.
     const rssLead = (await parser.parseString(rssXml)).items[0].content ?? '';
     assert.equal(htmlToText(rssLead), 'A lead with <b>markup</b> & an ampersand.');
@@ -244,7 +258,7 @@ describe('site, section and tag feeds', () => {
     assert.equal(news.feedUrl, `${SITE}/sections/news/feed.xml`);
     assert.deepEqual(
       news.items.map((i) => i.title),
-      [HOSTILE, 'Oldest story'],
+      [INERT, 'Oldest story'],
     );
 
     const sport = await parser.parseString((await get('/sections/sport/feed.atom')).body);
@@ -259,7 +273,7 @@ describe('site, section and tag feeds', () => {
     assert.equal(tag.feed_url, `${SITE}/tags/security/feed.json`);
     assert.deepEqual(
       tag.items.map((i) => i.title),
-      [HOSTILE],
+      [INERT],
     );
   });
 
@@ -294,10 +308,12 @@ describe('feeds stay well-formed whatever editors type', () => {
       assertNoXmlBreakage(xml, url);
       const feed = await parser.parseString(xml);
       const parsed = url.endsWith('.atom') ? htmlToText(feed.items[0].title ?? '') : feed.items[0].title;
-      assert.equal(parsed?.replaceAll('\u200B', ''), title, url);
+      // Atom's title is HTML, typed as such: it reads back as typed. RSS's `<i>` opens no tag.
+      const expected = url.endsWith('.atom') ? title : title.replace('<i>', '\u2039i>');
+      assert.equal(parsed?.replaceAll('\u200B', ''), expected, url);
     }
     const json = JSON.parse((await app.inject('/feed.json')).body) as JsonFeed;
-    assert.equal(json.items[0].title, title);
+    assert.equal(json.items[0].title, title.replace('<i>', '\u2039i>'));
     assert.ok(json.items[0].content_html.includes('&lt;script>'));
   });
 });

@@ -2,7 +2,7 @@ import { Feed, type Category, type Item } from 'feed';
 import type { Article } from '../../content/index.js';
 import { absoluteRelated, articleHtml } from './feed.html.js';
 import type { FeedArticles } from './feed.loader.js';
-import { attributeText, cdataText, elementText, htmlText } from './feed.text.js';
+import { attributeText, cdataText, elementText, htmlText, inertText } from './feed.text.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -98,12 +98,13 @@ export function renderFeed(
 
 /** One item; the formats disagree on which fields are text and which HTML. */
 function feedItem(format: FeedFormat, article: Article, html: string, siteUrl: string): Item {
-  const names = article.authors.map((a) => elementText(a.name));
+  const names = article.authors.map((a) => elementText(inertText(a.name)));
   const item: Item = {
     id: feedItemId(siteUrl, article),
     link: siteUrl + article.path,
-    title: article.title,
-    description: article.lead || undefined,
+    // JSON Feed's title and summary are plain text, which some readers render as HTML.
+    title: inertText(article.title),
+    description: article.lead ? inertText(article.lead) : undefined,
     content: html,
     date: itemUpdated(article),
     published: new Date(article.publishedAt ?? article.createdAt),
@@ -113,7 +114,7 @@ function feedItem(format: FeedFormat, article: Article, html: string, siteUrl: s
     // RSS titles are plain text; its description is HTML. Authors go in
     // dc:creator, since RSS's own <author> must be an e-mail address. (The
     // library declares the dc namespace whenever an item has content.)
-    item.title = cdataText(article.title);
+    item.title = cdataText(inertText(article.title));
     item.description = article.lead ? htmlText(article.lead) : undefined;
     if (names.length) item.extensions = [{ name: 'dc:creator', objects: { _text: names.join(', ') } }];
   } else if (format === 'atom') {
@@ -132,7 +133,7 @@ function feedItem(format: FeedFormat, article: Article, html: string, siteUrl: s
 function categories(format: FeedFormat, article: Article): Category[] {
   const all = [article.section, ...article.tags];
   if (format === 'atom') return all.map((c) => ({ term: c.slug, name: attributeText(c.name) }));
-  return all.map((c) => ({ name: elementText(c.name) }));
+  return all.map((c) => ({ name: elementText(inertText(c.name)) }));
 }
 
 /**
@@ -149,7 +150,10 @@ function jsonFeed11(json: string, channel: FeedChannel, articles: Article[]): st
     delete item.author;
     const authors = articles[i].authors;
     if (authors.length)
-      item.authors = authors.map((a) => ({ name: a.name, url: `${channel.siteUrl}/authors/${a.slug}` }));
+      item.authors = authors.map((a) => ({
+        name: inertText(a.name),
+        url: `${channel.siteUrl}/authors/${a.slug}`,
+      }));
   });
   return JSON.stringify(feed);
 }

@@ -48,3 +48,17 @@ export function attributeText(text: string): string | undefined {
   const clean = withoutNonXml(text);
   return clean.includes('<') ? undefined : clean;
 }
+
+/**
+ * Plain text for a field that feed readers ought to show as text but many
+ * render as HTML (RSS titles, categories and authors, JSON Feed titles,
+ * summaries and tags): what would open a tag gets a look-alike (`‹`, U+2039)
+ * and what would spell a character reference a full-width ampersand, so such
+ * a reader shows the text instead of running it. A `<` that opens no tag
+ * (`inflation < 2%`) stays as typed, as does every other character.
+ *
+ * @example inertText('<img src=x onerror=alert(1)> &lt;b&gt; 1 < 2') // '‹img src=x onerror=alert(1)> ＆lt;b＆gt; 1 < 2'
+ */
+export function inertText(text: string): string {
+  return text.replace(/<(?=[A-Za-z!/?])/g, '\u2039').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\uFF06');
+}
