@@ -13,6 +13,9 @@ import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js
 const PUBLIC = new Set([
   'GET /admin/login',
   'POST /admin/login',
+  // The second step of signing in: it answers only with a sign-in's cookie (two-factor.test.ts).
+  'GET /admin/login/code',
+  'POST /admin/login/code',
   'GET /admin/setup',
   'POST /admin/setup',
   'GET /admin/assets/:file',
