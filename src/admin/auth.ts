@@ -5,9 +5,33 @@ import type { AppServices } from '../app.js';
 import { actorOf, findApiToken, findSession, getSettings, type Actor, type User } from '../content/index.js';
 import { AppError } from '../lib/app-error.js';
 
-export const SESSION_COOKIE = 'newsdesk_session';
-/** Signed-out forms (sign-in, setup) use a double-submit token: this cookie must match the form's field. */
-export const PRE_SESSION_CSRF_COOKIE = 'newsdesk_csrf';
+/**
+ * The back office's cookies: the session; the double-submit token of the
+ * signed-out forms (sign-in, setup), which must match the form's field; and
+ * the sign-in waiting for its second factor. On an https site their names
+ * carry the `__Host-` prefix, with which a browser keeps them only if they are
+ * Secure, for the whole site (Path=/) and for this host alone (no Domain), so
+ * a neighbouring subdomain cannot plant or shadow them.
+ */
+export interface CookieNames {
+  session: string;
+  csrf: string;
+  signIn: string;
+}
+
+export function cookieNames(siteUrl: string): CookieNames {
+  const prefix = siteUrl.startsWith('https:') ? '__Host-' : '';
+  return {
+    session: `${prefix}newsdesk_session`,
+    csrf: `${prefix}newsdesk_csrf`,
+    signIn: `${prefix}newsdesk_sign_in`,
+  };
+}
+
+/** This site's cookie names (cookieNames). */
+export function cookiesOf(services: AppServices): CookieNames {
+  return cookieNames(services.config.siteUrl);
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,7 +88,7 @@ export function registerAuth(scope: FastifyInstance, services: AppServices, kind
   scope.addHook('preValidation', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (request.routeOptions.config.signedOut)
-      return checkToken(request, request.cookies[PRE_SESSION_CSRF_COOKIE] ?? '');
+      return checkToken(request, request.cookies[cookiesOf(services).csrf] ?? '');
     if (request.authVia === 'session') checkCsrf(request);
   });
 }
@@ -78,7 +102,7 @@ async function identify(request: FastifyRequest, services: AppServices, isApi: b
     Object.assign(request, { user, actor: actorOf(user), authVia: 'token' });
     return;
   }
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[cookiesOf(services).session];
   if (!token) return;
   const session = await findSession(services.db, token, now);
   if (!session) return;
@@ -142,10 +166,11 @@ export function actor(request: FastifyRequest): Actor {
 
 /** The signed-out form token for this browser, set as a cookie when missing. */
 export function preSessionCsrf(request: FastifyRequest, reply: FastifyReply, services: AppServices): string {
-  const existing = request.cookies[PRE_SESSION_CSRF_COOKIE];
+  const name = cookiesOf(services).csrf;
+  const existing = request.cookies[name];
   if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
   const token = randomBytes(32).toString('base64url');
-  reply.setCookie(PRE_SESSION_CSRF_COOKIE, token, { ...sessionCookieOptions(services), path: '/admin' });
+  reply.setCookie(name, token, sessionCookieOptions(services));
   return token;
 }
 

@@ -25,7 +25,7 @@ import {
   updateArticle,
 } from '../../src/content/index.js';
 import { localDay } from '../../src/lib/dateline.js';
-import { buildDemoApp } from '../helpers/build-app.js';
+import { buildTestApp } from '../helpers/build-app.js';
 import { signIn } from '../helpers/admin-session.js';
 import { launchBrowser, loadAxe, policyViolations } from '../helpers/browser.js';
 import { paragraphs } from '../helpers/factories.js';
@@ -165,7 +165,8 @@ async function workingNewsroom(app: FastifyInstance) {
 test('the back office in Chromium', async (t) => {
   const browser = await launchBrowser(t);
   if (!browser) return;
-  const { app } = await buildDemoApp(t, NOW);
+  // Served to the browser over plain http, as a site on http: its cookies are not Secure.
+  const { app } = await buildTestApp(t, { demo: true, now: NOW, config: { siteUrl: 'http://127.0.0.1' } });
   const { story } = await workingNewsroom(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

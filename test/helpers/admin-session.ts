@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import * as cheerio from 'cheerio';
 import { createUser, SYSTEM, type User } from '../../src/content/index.js';
 import type { Role } from '../../src/db/schema.js';
+import { cookieNames } from '../../src/admin/auth.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -40,19 +41,20 @@ export async function signIn(
   email: string,
   password = TEST_PASSWORD,
 ): Promise<AdminSession> {
+  const names = cookieNames(app.services.config.siteUrl);
   const form = await app.inject('/admin/login');
-  const preCsrf = cookieValue(form, 'newsdesk_csrf') ?? '';
+  const preCsrf = cookieValue(form, names.csrf) ?? '';
   const formToken = cheerio.load(form.body)('input[name="_csrf"]').attr('value') ?? '';
   const login = await app.inject({
     method: 'POST',
     url: '/admin/login',
-    headers: { cookie: `newsdesk_csrf=${preCsrf}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: `${names.csrf}=${preCsrf}`, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ email, password, _csrf: formToken, next: '/admin' }).toString(),
   });
-  const session = cookieValue(login, 'newsdesk_session');
+  const session = cookieValue(login, names.session);
   if (login.statusCode !== 303 || !session)
     throw new Error(`sign-in as ${email} failed: ${login.statusCode} ${login.body.slice(0, 300)}`);
-  const cookie = `newsdesk_session=${session}`;
+  const cookie = `${names.session}=${session}`;
   const me = await app.inject({ url: '/api/admin/me', headers: { cookie } });
   const csrf = String(me.json().csrfToken ?? '');
   return {

@@ -20,7 +20,7 @@ describe('signing in', () => {
     assert.equal(form.statusCode, 200);
     const csrf = cheerio.load(form.body)('input[name="_csrf"]').attr('value')!;
     const cookie = setCookies(form)
-      .find((c) => c.startsWith('newsdesk_csrf='))!
+      .find((c) => c.startsWith('__Host-newsdesk_csrf='))!
       .split(';')[0];
     const post = (payload: Record<string, string>, withCookie = cookie) =>
       app.inject({
@@ -40,7 +40,7 @@ describe('signing in', () => {
     const ok = await post({ name: 'Ann', email: 'Ann@Example.org', password: TEST_PASSWORD, _csrf: csrf });
     assert.equal(ok.statusCode, 303);
     assert.ok(
-      setCookies(ok).some((c) => c.startsWith('newsdesk_session=')),
+      setCookies(ok).some((c) => c.startsWith('__Host-newsdesk_session=')),
       'signed in straight away',
     );
     const admin = await app.services.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
@@ -62,7 +62,7 @@ describe('signing in', () => {
     const form = await app.inject('/admin/login');
     const csrf = cheerio.load(form.body)('input[name="_csrf"]').attr('value')!;
     const pre = setCookies(form)
-      .find((c) => c.startsWith('newsdesk_csrf='))!
+      .find((c) => c.startsWith('__Host-newsdesk_csrf='))!
       .split(';')[0];
     const response = await app.inject({
       method: 'POST',
@@ -77,7 +77,10 @@ describe('signing in', () => {
     });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, '/admin', 'never an open redirect');
-    const session = setCookies(response).find((c) => c.startsWith('newsdesk_session='))!;
+    // On an https site the name's __Host- prefix binds it to this host, Secure, for the whole site.
+    const session = setCookies(response).find((c) => c.startsWith('__Host-newsdesk_session='))!;
+    assert.match(session, /Path=\/(;|$)/);
+    assert.doesNotMatch(session, /Domain=/i);
     assert.match(session, /HttpOnly/);
     assert.match(session, /SameSite=Lax/);
     assert.match(session, /Secure/, 'the test app runs at https://news.example.org');

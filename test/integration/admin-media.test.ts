@@ -489,7 +489,11 @@ test('in Chromium: an editor uploads through the form; the library is accessible
   const browser = await launchBrowser(t);
   if (!browser) return;
   // A fixed clock and a fresh library, so the committed screenshot changes only when the design does.
-  const { app, config } = await buildTestApp(t, { now: new Date('2026-11-05T09:30:00Z') });
+  // Served to the browser over plain http, as a site on http: its cookies are not Secure.
+  const { app, config } = await buildTestApp(t, {
+    now: new Date('2026-11-05T09:30:00Z'),
+    config: { siteUrl: 'http://127.0.0.1' },
+  });
   await makeUser(app, 'editor', 'edna@example.org');
   await makeUser(app, 'contributor', 'cora@example.org');
   const edna = await signIn(app, 'edna@example.org');
@@ -515,7 +519,8 @@ test('in Chromium: an editor uploads through the form; the library is accessible
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   t.after(() => context.close());
-  await context.addCookies([{ name: 'newsdesk_session', value: edna.cookie.split('=')[1], url: base }]);
+  const [name, value] = edna.cookie.split('=');
+  await context.addCookies([{ name, value, url: base }]);
   const page = await context.newPage();
   await page.goto(`${base}/admin/media`);
   const photo = path.join(config.dataDir, 'Sofia tram at night.jpg');

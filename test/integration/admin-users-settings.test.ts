@@ -276,12 +276,12 @@ describe('users', () => {
 
     // Signing in from a browser that still holds a session replaces that session.
     const form = await app.inject('/admin/login');
-    const preCsrf = /newsdesk_csrf=([^;]+)/.exec(String(form.headers['set-cookie']))?.[1] ?? '';
+    const preCsrf = /__Host-newsdesk_csrf=([^;]+)/.exec(String(form.headers['set-cookie']))?.[1] ?? '';
     const again = await app.inject({
       method: 'POST',
       url: '/admin/login',
       headers: {
-        cookie: `newsdesk_csrf=${preCsrf}; ${after.cookie}`,
+        cookie: `__Host-newsdesk_csrf=${preCsrf}; ${after.cookie}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
       payload: new URLSearchParams({
@@ -292,7 +292,7 @@ describe('users', () => {
       }).toString(),
     });
     assert.equal(again.statusCode, 303);
-    assert.notEqual(/newsdesk_session=([^;]+)/.exec(String(again.headers['set-cookie']))?.[1], undefined);
+    assert.notEqual(/__Host-newsdesk_session=([^;]+)/.exec(String(again.headers['set-cookie']))?.[1], undefined);
     assert.equal(
       (await after.inject('/admin/tags')).statusCode,
       303,

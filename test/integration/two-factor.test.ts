@@ -5,8 +5,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { makeUser, postForm, signIn, TEST_PASSWORD, type AdminSession } from '../helpers/admin-session.js';
 import { buildTestApp } from '../helpers/build-app.js';
+import { cookieNames } from '../../src/admin/auth.js';
 
 const NOW = new Date('2026-11-30T09:00:00.000Z');
+/** The session cookie's name on the test site (https: `__Host-` prefixed). */
+const SESSION = cookieNames('https://news.example.org').session;
 
 function cookie(response: LightMyRequestResponse, name: string): string | undefined {
   const header = response.headers['set-cookie'];
@@ -19,12 +22,13 @@ function cookie(response: LightMyRequestResponse, name: string): string | undefi
 
 /** The password step as a browser takes it; returns the answer and the cookies it holds after. */
 async function passwordStep(app: FastifyInstance, email: string, password = TEST_PASSWORD) {
+  const names = cookieNames(app.services.config.siteUrl);
   const form = await app.inject('/admin/login');
-  const csrf = cookie(form, 'newsdesk_csrf') ?? '';
+  const csrf = cookie(form, names.csrf) ?? '';
   const response = await app.inject({
     method: 'POST',
     url: '/admin/login',
-    headers: { cookie: `newsdesk_csrf=${csrf}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: `${names.csrf}=${csrf}`, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({
       email,
       password,
@@ -32,12 +36,13 @@ async function passwordStep(app: FastifyInstance, email: string, password = TEST
       next: '/admin/tags',
     }).toString(),
   });
-  return { response, csrf, challenge: cookie(response, 'newsdesk_sign_in') };
+  return { response, csrf, challenge: cookie(response, names.signIn) };
 }
 
 /** The code step: the code page's form, sent with the challenge cookie. */
 async function codeStep(app: FastifyInstance, step: { csrf: string; challenge?: string }, code: string) {
-  const cookies = `newsdesk_csrf=${step.csrf}; newsdesk_sign_in=${step.challenge}`;
+  const names = cookieNames(app.services.config.siteUrl);
+  const cookies = `${names.csrf}=${step.csrf}; ${names.signIn}=${step.challenge}`;
   const page = await app.inject({ url: '/admin/login/code', headers: { cookie: cookies } });
   return app.inject({
     method: 'POST',
@@ -56,9 +61,9 @@ const appCode = (key: string, at: Date) =>
   });
 
 async function sessionWorks(app: FastifyInstance, response: LightMyRequestResponse) {
-  const session = cookie(response, 'newsdesk_session');
+  const session = cookie(response, SESSION);
   assert.ok(session, 'a session cookie');
-  const tags = await app.inject({ url: '/admin/tags', headers: { cookie: `newsdesk_session=${session}` } });
+  const tags = await app.inject({ url: '/admin/tags', headers: { cookie: `${SESSION}=${session}` } });
   return tags.statusCode === 200;
 }
 
@@ -99,7 +104,7 @@ test('two-factor sign-in: set up with an app, sign in with its codes or a recove
   const first = await passwordStep(app, 'editor@example.org');
   assert.equal(first.response.statusCode, 303);
   assert.equal(first.response.headers.location, '/admin/login/code');
-  assert.equal(cookie(first.response, 'newsdesk_session'), undefined);
+  assert.equal(cookie(first.response, SESSION), undefined);
   assert.ok(first.challenge);
   const bad = await codeStep(app, first, '123456');
   assert.equal(bad.statusCode, 401);
@@ -146,7 +151,7 @@ test('two-factor sign-in: set up with an app, sign in with its codes or a recove
   );
   assert.equal(ended.statusCode, 401);
   assert.match(ended.body, /has expired or had too many wrong codes\. Sign in again\./);
-  assert.equal(cookie(ended, 'newsdesk_session'), undefined);
+  assert.equal(cookie(ended, SESSION), undefined);
 
   // Turning it off needs the password; an administrator can turn it off for someone who lost their phone.
   const refused = await postForm(now, '/admin/account/two-factor/off', { password: 'not the password' });
@@ -180,17 +185,17 @@ async function signInWithCode(
   clock.now = new Date(clock.now.getTime() + 30_000);
   const step = await passwordStep(app, 'editor@example.org');
   const response = await codeStep(app, step, appCode(key, clock.now));
-  const session = cookie(response, 'newsdesk_session');
+  const session = cookie(response, SESSION);
   assert.ok(session);
-  const me = await app.inject({ url: '/api/admin/me', headers: { cookie: `newsdesk_session=${session}` } });
+  const me = await app.inject({ url: '/api/admin/me', headers: { cookie: `${SESSION}=${session}` } });
   const csrf = String(me.json().csrfToken ?? '');
   return {
-    cookie: `newsdesk_session=${session}`,
+    cookie: `${SESSION}=${session}`,
     csrf,
     inject(options) {
       const opts = typeof options === 'string' ? { url: options } : options;
       const method = (opts.method ?? 'GET').toUpperCase();
-      const headers = { ...(opts.headers ?? {}), cookie: `newsdesk_session=${session}` };
+      const headers = { ...(opts.headers ?? {}), cookie: `${SESSION}=${session}` };
       if (!['GET', 'HEAD'].includes(method)) Object.assign(headers, { 'x-csrf-token': csrf });
       return app.inject({ ...opts, headers });
     },
@@ -226,7 +231,7 @@ test('a site that asks administrators for two-factor sign-in lets one without it
   // An administrator without it: their account page, and nothing else, until it is set up.
   const deputy = await passwordStep(app, 'deputy@example.org');
   assert.equal(deputy.response.statusCode, 303, 'the password signs in');
-  const session = `newsdesk_session=${cookie(deputy.response, 'newsdesk_session')}`;
+  const session = `${SESSION}=${cookie(deputy.response, SESSION)}`;
   const articles = await app.inject({ url: '/admin/articles', headers: { cookie: session } });
   assert.equal(articles.statusCode, 303);
   assert.equal(articles.headers.location, '/admin/account?two-factor=required#account-two-factor');

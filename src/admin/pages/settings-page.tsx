@@ -200,7 +200,11 @@ export function SettingsPage(props: {
         <fieldset class="panel">
           <legend>Signing in</legend>
           <label class="ed-check">
-            <input type="checkbox" name="adminsNeedTwoFactor" checked={form.values.adminsNeedTwoFactor ?? false} />
+            <input
+              type="checkbox"
+              name="adminsNeedTwoFactor"
+              checked={form.values.adminsNeedTwoFactor ?? false}
+            />
             Administrators must use two-factor sign-in
           </label>
           <p class="hint">

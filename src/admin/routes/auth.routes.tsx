@@ -15,15 +15,12 @@ import {
   recordAudit,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
-import { actor, preSessionCsrf, SESSION_COOKIE, sessionCookieOptions } from '../auth.js';
+import { actor, cookiesOf, preSessionCsrf, sessionCookieOptions } from '../auth.js';
 import { adminContext, sendAdminPage } from '../admin-context.js';
 import { LoginCodePage, LoginPage, SetupPage } from '../pages/login-page.js';
 import type { User } from '../../content/index.js';
 
 type LoginBody = { email?: string; password?: string; next?: string; _csrf?: string };
-
-/** The cookie that carries a sign-in from the password to the code (two-factor sign-in). */
-const CHALLENGE_COOKIE = 'newsdesk_sign_in';
 
 /** Only same-site paths under /admin: never an open redirect. */
 function safeNext(next: unknown): string {
@@ -61,6 +58,8 @@ class LoginThrottle {
 }
 
 export function authRoutes(app: FastifyInstance, services: AppServices): void {
+  // The session, and the sign-in that carries a password's success to the code (two-factor sign-in).
+  const { session: SESSION_COOKIE, signIn: CHALLENGE_COOKIE } = cookiesOf(services);
   const throttle = new LoginThrottle();
 
   async function loginPage(
@@ -117,7 +116,6 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
         const token = await startChallenge(services.db, user.id, next, now);
         reply.setCookie(CHALLENGE_COOKIE, token, {
           ...sessionCookieOptions(services, new Date(now.getTime() + 5 * 60_000)),
-          path: '/admin/login',
         });
         return reply.redirect('/admin/login/code', 303);
       }
@@ -158,7 +156,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
   }
 
   const challengeGone = (request: FastifyRequest, reply: FastifyReply) => {
-    reply.clearCookie(CHALLENGE_COOKIE, { ...sessionCookieOptions(services), path: '/admin/login' });
+    reply.clearCookie(CHALLENGE_COOKIE, sessionCookieOptions(services));
     return loginPage(request, reply, {
       next: '/admin',
       status: 401,
@@ -192,7 +190,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
           'That code does not match. Try the one your app shows now.',
         );
       }
-      reply.clearCookie(CHALLENGE_COOKIE, { ...sessionCookieOptions(services), path: '/admin/login' });
+      reply.clearCookie(CHALLENGE_COOKIE, sessionCookieOptions(services));
       const user = await findUser(services.db, answer.userId);
       if (!user) return challengeGone(request, reply);
       return signIn(

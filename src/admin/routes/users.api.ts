@@ -16,7 +16,7 @@ import {
 } from '../../content/index.js';
 import type { Role } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
-import { actor, SESSION_COOKIE } from '../auth.js';
+import { actor, cookiesOf } from '../auth.js';
 import { idParams } from './taxonomy.routes.js';
 
 function userJson(u: User) {
@@ -122,7 +122,7 @@ export function usersApi(app: FastifyInstance, services: AppServices): void {
         actor(request),
         request.body,
         services.now(),
-        request.cookies[SESSION_COOKIE],
+        request.cookies[cookiesOf(services).session],
       );
       return reply.code(204).send();
     },

@@ -22,7 +22,7 @@ import {
 } from '../../content/index.js';
 import type { Role } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
-import { actor, SESSION_COOKIE } from '../auth.js';
+import { actor, cookiesOf } from '../auth.js';
 import { adminContext } from '../admin-context.js';
 import { redirectWithFlash } from '../flash.js';
 import type { FormProblem } from '../pages/manage-kit.js';
@@ -261,7 +261,7 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
       newPassword: field(request.body, 'newPassword'),
     };
     const result = await attempt(() =>
-      changeOwnPassword(db, me, input, services.now(), request.cookies[SESSION_COOKIE]),
+      changeOwnPassword(db, me, input, services.now(), request.cookies[cookiesOf(services).session]),
     );
     if (!result.ok) return accountPage(request, reply, { ...result, form: 'password' });
     return redirectWithFlash(reply, '/admin/account', {
