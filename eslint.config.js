@@ -19,8 +19,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/site/assets/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+    files: ['src/site/assets/*.js', 'src/admin/assets/*.js'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
   },
   { files: ['eslint.config.js'], rules: { 'no-restricted-syntax': 'off' } },
 );

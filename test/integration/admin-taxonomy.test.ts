@@ -15,7 +15,7 @@ import { createArticle, createApiToken, insertSection, type ArticleInput } from 
 import type { Role } from '../../src/db/schema.js';
 import { makeUser, postForm, signIn, type AdminSession } from '../helpers/admin-session.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { buildDemoApp, buildTestApp, suiteCleanup } from '../helpers/build-app.js';
+import { buildTestApp, suiteCleanup } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
 
 const ROLES: Role[] = ['contributor', 'author', 'editor', 'admin'];
@@ -720,7 +720,12 @@ test('hostile names, bios and descriptions are stored as typed and shown as text
 test('the tags page in Chromium (screenshot for the docs)', async (t) => {
   const browser = await launchBrowser(t);
   if (!browser) return;
-  const { app } = await buildDemoApp(t, new Date('2022-01-29T08:30:00Z'));
+  // Served to the browser over plain http, as a site on http: its cookies are not Secure.
+  const { app } = await buildTestApp(t, {
+    demo: true,
+    now: new Date('2022-01-29T08:30:00Z'),
+    config: { siteUrl: 'http://127.0.0.1' },
+  });
   await makeUser(app, 'editor', 'editor@example.org');
   const editor = await signIn(app, 'editor@example.org');
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -292,7 +292,10 @@ describe('users', () => {
       }).toString(),
     });
     assert.equal(again.statusCode, 303);
-    assert.notEqual(/__Host-newsdesk_session=([^;]+)/.exec(String(again.headers['set-cookie']))?.[1], undefined);
+    assert.notEqual(
+      /__Host-newsdesk_session=([^;]+)/.exec(String(again.headers['set-cookie']))?.[1],
+      undefined,
+    );
     assert.equal(
       (await after.inject('/admin/tags')).statusCode,
       303,

@@ -226,7 +226,10 @@ test('a site that asks administrators for two-factor sign-in lets one without it
   );
   assert.equal((await require2fa()).statusCode, 200);
   const settingsPage = cheerio.load((await chief.inject('/admin/settings')).body);
-  assert.ok(settingsPage('input[name="adminsNeedTwoFactor"]').is(':checked'), 'the settings page shows it on');
+  assert.ok(
+    settingsPage('input[name="adminsNeedTwoFactor"]').is(':checked'),
+    'the settings page shows it on',
+  );
 
   // An administrator without it: their account page, and nothing else, until it is set up.
   const deputy = await passwordStep(app, 'deputy@example.org');
