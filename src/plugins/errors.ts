@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorObject } from 'ajv';
 import { AppError } from '../lib/app-error.js';
+import { describeValidation } from './validation.js';
 
 /** What went wrong, as a room answers it: the message is shown only below 500. */
 export interface Problem {
@@ -32,7 +34,7 @@ export function handleErrors(scope: FastifyInstance, answer: Answer): Answer {
     }
   };
   scope.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
-    const problem = describe(error);
+    const problem = describe(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else
       request.log.info(
@@ -52,7 +54,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 
 export const NOT_FOUND: Problem = { status: 404, code: 'NOT_FOUND', message: 'not found' };
 
-function describe(error: FastifyError | AppError): Problem {
+function describe(error: FastifyError | AppError, request: FastifyRequest): Problem {
   if (error instanceof AppError) {
     return {
       status: error.status,
@@ -62,10 +64,18 @@ function describe(error: FastifyError | AppError): Problem {
     };
   }
   if (error.validation) {
+    const part = error.validationContext ?? 'request';
+    const first = error.validation[0] as ErrorObject | undefined;
+    const sent: unknown = (
+      { body: request.body, querystring: request.query, params: request.params } as Record<string, unknown>
+    )[part];
     return {
       status: 400,
       code: 'INVALID_INPUT',
-      message: `${error.validationContext ?? 'request'}: ${error.message}`,
+      message:
+        first?.instancePath !== undefined
+          ? describeValidation(part, first, sent)
+          : `${part}: ${error.message}`,
     };
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
