@@ -403,15 +403,26 @@ export function summary(samples: number[]): PathResult {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
+export interface RequestOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** One keep-alive connection unless given (the benchmark times one request at a time). */
+  agent?: http.Agent;
+  /** An answer slower than this fails; 120 s unless given. */
+  timeoutMs?: number;
+}
+
 export function request(
   base: string,
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  options: RequestOptions = {},
 ): Promise<{ status: number; body: string }> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${base}${url}`,
-      { agent, method: options.method ?? 'GET', headers: options.headers },
+      { agent: options.agent ?? agent, method: options.method ?? 'GET', headers: options.headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -422,7 +433,7 @@ export function request(
       },
     );
     req.on('error', reject);
-    req.setTimeout(120_000, () => req.destroy(new Error(`${url}: no answer in 120 s`)));
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${url}: no answer in ${timeoutMs / 1000} s`)));
     req.end(options.body);
   });
 }

@@ -16,7 +16,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { ensureArchive, FIXED_QUERIES, RESULTS, rss, startServer, stop, workingCopy } from './archive.js';
+import {
+  ensureArchive,
+  FIXED_QUERIES,
+  request,
+  RESULTS,
+  rss,
+  startServer,
+  stop,
+  workingCopy,
+  type RequestOptions,
+} from './archive.js';
 
 const { values } = parseArgs({
   options: { minutes: { type: 'string', default: '10' }, articles: { type: 'string', default: '10000' } },
@@ -33,28 +43,8 @@ const { dataDir, token } = await workingCopy(size);
 const { server, base } = await startServer(dataDir, { WORKERS: '1' });
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-function send(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(
-      `${base}${url}`,
-      { agent, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(30_000, () => req.destroy(new Error(`${url}: no answer in 30 s`)));
-    req.end(options.body);
-  });
-}
+const send = (url: string, options: Omit<RequestOptions, 'agent' | 'timeoutMs'> = {}) =>
+  request(base, url, { ...options, agent, timeoutMs: 30_000 });
 
 const db = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
 const articles = db
