@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { parseArgs } from 'node:util';
 import { packArticles, prepareArticle } from '../src/content/bulk/bulk-writer.js';
-import { archiveArticles, syntheticNewsroom } from '../src/content/synthetic/archive-plan.js';
+import { archiveArticles, bulkInput, syntheticNewsroom } from '../src/content/synthetic/archive-plan.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' } } });
 const n = Number(values.articles);
@@ -33,25 +33,7 @@ const written = step('write the stories', () => [
   ...archiveArticles(random, stories, plan, n, new Date('2026-11-01T00:00:00Z')),
 ]);
 const prepared = step('check and serialise (prepareArticle)', () =>
-  written.map((a, i) =>
-    prepareArticle(
-      {
-        title: a.title,
-        lead: a.lead,
-        body: a.body,
-        sectionId: a.section,
-        sourceId: a.source,
-        tagIds: a.tags,
-        authorIds: a.authors,
-        status: a.status,
-        publishedAt: a.publishedAt,
-        createdAt: a.createdAt,
-        updatedAt: a.updatedAt,
-        views: a.views,
-      },
-      `articles[${i}]`,
-    ),
-  ),
+  written.map((a, i) => prepareArticle(bulkInput(a), `articles[${i}]`)),
 );
 step('hand over between threads (packArticles: UTF-8 bytes)', () => packArticles(prepared));
 // Not counted: what the handover cost as objects (both sides of postMessage's structured clone).

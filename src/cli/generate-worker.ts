@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { packArticles, prepareArticle, type PreparedArticle } from '../content/bulk/bulk-writer.js';
 import { indexableText } from '../search/snippet.js';
-import { archiveArticles, syntheticNewsroom } from '../content/synthetic/archive-plan.js';
+import { archiveArticles, bulkInput, syntheticNewsroom } from '../content/synthetic/archive-plan.js';
 
 /**
  * The other core's half of `newsdesk generate`: writes the stories and
@@ -36,24 +36,7 @@ parentPort?.on('message', () => {
     if (next.done) break;
     const a = next.value;
     for (const [day, n] of a.dailyViews) batch.views.push([batch.articles.length, day, n]);
-    const prepared = prepareArticle(
-      {
-        title: a.title,
-        lead: a.lead,
-        body: a.body,
-        sectionId: a.section,
-        sourceId: a.source,
-        tagIds: a.tags,
-        authorIds: a.authors,
-        status: a.status,
-        publishedAt: a.publishedAt,
-        createdAt: a.createdAt,
-        updatedAt: a.updatedAt,
-        featured: a.featured,
-        views: a.views,
-      },
-      `articles[${i}]`,
-    );
+    const prepared = prepareArticle(bulkInput(a), `articles[${i}]`);
     batch.articles.push({ ...prepared, bodyText: indexableText(prepared.bodyText) });
   }
   const packed = packArticles(batch.articles);

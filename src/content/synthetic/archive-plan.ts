@@ -1,6 +1,7 @@
 import type { ArticleStatus } from '../../db/schema.js';
 import { slugify } from '../../lib/slugify.js';
 import type { BodyDoc } from '../body/body.types.js';
+import type { BulkArticle } from '../bulk/bulk-writer.js';
 import { namePool, type NamePool } from './names.js';
 import { Random, zipf } from './random.js';
 import { StoryWriter } from './story-writer.js';
@@ -104,6 +105,25 @@ export interface SyntheticArticle {
   views: number;
   /** Views per site day (YYYY-MM-DD, UTC days) for articles of the last month. */
   dailyViews: [string, number][];
+}
+
+/** The article as the bulk path takes it (prepareArticle), its section, tags, authors and source still indexes into the plan. */
+export function bulkInput(a: SyntheticArticle): BulkArticle {
+  return {
+    title: a.title,
+    lead: a.lead,
+    body: a.body,
+    sectionId: a.section,
+    sourceId: a.source,
+    tagIds: a.tags,
+    authorIds: a.authors,
+    status: a.status,
+    publishedAt: a.publishedAt,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    featured: a.featured,
+    views: a.views,
+  };
 }
 
 /**
