@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -141,19 +141,7 @@ test('SIGTERM during a long generate stops it within 10 s, with only whole artic
 
   // Wait for a few batches to be committed, as a reader of the database sees them.
   const file = path.join(dataDir, 'newsdesk.db');
-  for (let articles = 0; articles < 3000;) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    if (child.exitCode !== null) assert.fail(`generate stopped early: ${output}`);
-    if (!fs.existsSync(file)) continue;
-    const db = new Database(file, { readonly: true });
-    try {
-      articles = one<{ n: number }>(db, `select count(*) as n from articles`).n;
-    } catch {
-      // The schema is still being created.
-    } finally {
-      db.close();
-    }
-  }
+  await committedArticles(file, child, 3000, () => output);
   const signalled = Date.now();
   child.kill('SIGTERM');
   const code = await exited;
@@ -186,19 +174,7 @@ test('kill -9 during a long generate leaves whole batches only, consistent', asy
   );
   t.after(() => child.kill('SIGKILL'));
   const file = path.join(dataDir, 'newsdesk.db');
-  for (let articles = 0; articles < 2000;) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (child.exitCode !== null) assert.fail('generate stopped early');
-    if (!fs.existsSync(file)) continue;
-    const db = new Database(file, { readonly: true });
-    try {
-      articles = one<{ n: number }>(db, `select count(*) as n from articles`).n;
-    } catch {
-      // The schema is still being created.
-    } finally {
-      db.close();
-    }
-  }
+  await committedArticles(file, child, 2000, () => '');
   child.kill('SIGKILL');
   assert.equal(await exited, 'SIGKILL');
   // Opened for writing, as the next start would: SQLite replays the WAL up to the last commit.
@@ -209,3 +185,20 @@ test('kill -9 during a long generate leaves whole batches only, consistent', asy
   assert.equal(written % 1000, 0, 'a batch cut short by the kill left nothing');
   assertConsistent(db);
 });
+
+/** Waits until a reader of `file` sees at least `count` articles committed by the generate `child`. */
+async function committedArticles(file: string, child: ChildProcess, count: number, output: () => string) {
+  for (let articles = 0; articles < count;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (child.exitCode !== null) assert.fail(`generate stopped early: ${output()}`);
+    if (!fs.existsSync(file)) continue;
+    const db = new Database(file, { readonly: true });
+    try {
+      articles = one<{ n: number }>(db, `select count(*) as n from articles`).n;
+    } catch {
+      // The schema is still being created.
+    } finally {
+      db.close();
+    }
+  }
+}
