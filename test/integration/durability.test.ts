@@ -6,74 +6,22 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createApiToken, createUser, SYSTEM } from '../../src/content/index.js';
-import { createServices } from '../../src/services.js';
-import { NATO_SLUG } from '../helpers/build-app.js';
-import { freePort } from '../helpers/ports.js';
+import { demoSiteOnDisk, send } from '../helpers/served-site.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
-function send(
-  port: number,
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: url,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
 test('kill -9 while publishing, editing and counting views: nothing half-written, no answered save lost', async (t) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-kill-'));
-  t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const port = await freePort();
-  const env = {
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SITE_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: 'warn',
-  };
-  const services = await createServices(loadConfig({ ...env, NEWSDESK_DEMO: '1' }));
-  const editor = await createUser(
-    services.db,
-    SYSTEM,
-    { email: 'desk@example.org', name: 'Desk Editor', role: 'editor', password: 'a long test password' },
-    new Date(),
-  );
-  const token = await createApiToken(services.db, editor.id, 'test', new Date());
-  const nato = await services.db
-    .selectFrom('articles')
-    .select(['id', 'view_count'])
-    .where('slug', '=', NATO_SLUG)
-    .executeTakeFirstOrThrow();
-  await services.stop();
+  const { dataDir, port, env, token, article: nato } = await demoSiteOnDisk(t, 'kill');
+  // Keep-alive connections: the load is as fast as one client can make it.
+  const ask = (url: string, options: Parameters<typeof send>[2] = {}) =>
+    send(port, url, { ...options, agent });
 
   // One process (no cluster), in a process group of its own so that nothing of it outlives the kill.
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), 'serve', '--workers', '1'], {
@@ -92,7 +40,7 @@ test('kill -9 while publishing, editing and counting views: nothing half-written
   });
   const deadline = Date.now() + 60_000;
   while (
-    !(await send(port, '/').then(
+    !(await ask('/').then(
       (a) => a.status === 200,
       () => false,
     ))
@@ -111,7 +59,7 @@ test('kill -9 while publishing, editing and counting views: nothing half-written
   const publisher = async () => {
     for (let n = 0; !killed; n++) {
       const word = `durable${created.length}x${n}`;
-      const answer = await send(port, '/api/admin/articles', {
+      const answer = await ask('/api/admin/articles', {
         method: 'POST',
         headers: auth,
         body: JSON.stringify({
@@ -130,7 +78,7 @@ test('kill -9 while publishing, editing and counting views: nothing half-written
       if (answer?.status !== 201) continue;
       const article = JSON.parse(answer.body);
       created.push({ id: article.id, word });
-      const edit = await send(port, `/api/admin/articles/${article.id}`, {
+      const edit = await ask(`/api/admin/articles/${article.id}`, {
         method: 'PUT',
         headers: auth,
         body: JSON.stringify({
@@ -149,7 +97,7 @@ test('kill -9 while publishing, editing and counting views: nothing half-written
   };
   const reader = async (lane: number) => {
     for (let n = 0; !killed; n++) {
-      const answer = await send(port, `/api/articles/${nato.id}/views`, {
+      const answer = await ask(`/api/articles/${nato.id}/views`, {
         method: 'POST',
         headers: { 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Reader/${lane}.${n}` },
       }).catch(() => undefined);

@@ -6,81 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { loadConfig } from '../../src/config.js';
-import { createApiToken, createUser, SYSTEM } from '../../src/content/index.js';
-import { createServices } from '../../src/services.js';
-import { NATO_SLUG } from '../helpers/build-app.js';
-import { freePort } from '../helpers/ports.js';
+import { demoSiteOnDisk, send } from '../helpers/served-site.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** One request on a connection of its own, so the cluster hands each to the next worker. */
-function send(
-  port: number,
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-) {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: url,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent: false,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
 test('two workers: one cache truth, exact view totals, a graceful stop', async (t) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-workers-'));
-  t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const port = await freePort();
-  const env = {
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SITE_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: 'warn',
-  };
-
   // The demo site, an editor and a token, made before the server starts.
-  const services = await createServices(loadConfig({ ...env, NEWSDESK_DEMO: '1' }));
-  const editor = await createUser(
-    services.db,
-    SYSTEM,
-    { email: 'desk@example.org', name: 'Desk Editor', role: 'editor', password: 'a long test password' },
-    new Date(),
-  );
-  const token = await createApiToken(services.db, editor.id, 'test', new Date());
-  const article = await services.db
-    .selectFrom('articles')
-    .select(['id', 'slug'])
-    .where('slug', '=', NATO_SLUG)
-    .executeTakeFirstOrThrow();
-  await services.stop();
+  const { dataDir, port, env, token, article } = await demoSiteOnDisk(t, 'workers');
   const url = `/articles/${article.id}/${article.slug}`;
 
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), 'serve', '--workers', '2'], {

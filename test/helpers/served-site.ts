@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { createApiToken, createUser, SYSTEM } from '../../src/content/index.js';
+import { createServices } from '../../src/services.js';
+import type { CleanUp } from './build-app.js';
+import { NATO_SLUG } from './build-app.js';
+import { freePort } from './ports.js';
+
+/**
+ * A demo site on disk, for a test that serves it with `newsdesk serve` in a
+ * process of its own: the environment to start it with (a free port on
+ * 127.0.0.1), an editor's API token, and the NATO article as it was before
+ * the server started. The folder goes after the test.
+ */
+export async function demoSiteOnDisk(t: CleanUp, name: string) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsdesk-${name}-`));
+  t.after(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const port = await freePort();
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SITE_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'warn',
+  };
+  const services = await createServices(loadConfig({ ...env, NEWSDESK_DEMO: '1' }));
+  const editor = await createUser(
+    services.db,
+    SYSTEM,
+    { email: 'desk@example.org', name: 'Desk Editor', role: 'editor', password: 'a long test password' },
+    new Date(),
+  );
+  const token = await createApiToken(services.db, editor.id, 'test', new Date());
+  const article = await services.db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'view_count'])
+    .where('slug', '=', NATO_SLUG)
+    .executeTakeFirstOrThrow();
+  await services.stop();
+  return { dataDir, port, env, token, article };
+}
+
+export interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A request to 127.0.0.1:port; on a connection of its own unless an agent is
+ * given (so that a cluster hands each to the next worker).
+ */
+export function send(
+  port: number,
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent } = {},
+) {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: url,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: options.agent ?? false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
