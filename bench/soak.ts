@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { savableFields } from '../src/admin/routes/articles.api.js';
 import {
   ensureArchive,
   FIXED_QUERIES,
@@ -94,17 +95,7 @@ async function one(kind: Kind): Promise<void> {
     const current = await send(`/api/admin/articles/${article.id}`, { headers: auth });
     if (current.status !== 200) throw new Error(`read ${article.id}: ${current.status}`);
     // What the API answered, less what it keeps itself, is what it takes back.
-    const {
-      id,
-      path: _path,
-      createdAt,
-      updatedAt,
-      revisedAt,
-      corrections,
-      views,
-      ...fields
-    } = JSON.parse(current.body);
-    void [id, _path, createdAt, updatedAt, revisedAt, corrections, views];
+    const fields = savableFields(JSON.parse(current.body));
     const edit = await send(`/api/admin/articles/${article.id}`, {
       method: 'PUT',
       headers: auth,

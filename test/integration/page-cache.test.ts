@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { describe, test } from 'node:test';
+import { savableFields } from '../../src/admin/routes/articles.api.js';
 import type { FastifyInstance } from 'fastify';
 import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
 import { paragraphs } from '../helpers/factories.js';
@@ -152,7 +153,7 @@ describe('page cache: every change reaches every page that showed it, and no oth
     const saved = await s.editor.inject({
       method: 'PUT',
       url: `/api/admin/articles/${s.floods.id}`,
-      payload: { ...editable(s.floods), title: 'River floods the lower town and the port' },
+      payload: { ...savableFields(s.floods), title: 'River floods the lower town and the port' },
     });
     assert.equal(saved.statusCode, 200, saved.body);
     const pages = await after(s.app, [...shows, ...others]);
@@ -169,7 +170,7 @@ describe('page cache: every change reaches every page that showed it, and no oth
     const saved = await s.editor.inject({
       method: 'PUT',
       url: `/api/admin/articles/${s.budget.id}`,
-      payload: { ...editable(s.budget), section: 'sport', tags: ['Football'] },
+      payload: { ...savableFields(s.budget), section: 'sport', tags: ['Football'] },
     });
     assert.equal(saved.statusCode, 200, saved.body);
     const pages = await after(s.app, ['/sections/news', '/sections/sport', '/tags/budget', '/tags/football']);
@@ -189,7 +190,7 @@ describe('page cache: every change reaches every page that showed it, and no oth
             await s.editor.inject({
               method: 'PUT',
               url: `/api/admin/articles/${a.id}`,
-              payload: { ...editable(a), status: 'draft' },
+              payload: { ...savableFields(a), status: 'draft' },
             })
           ).statusCode,
       ],
@@ -201,7 +202,7 @@ describe('page cache: every change reaches every page that showed it, and no oth
               method: 'PUT',
               url: `/api/admin/articles/${a.id}`,
               payload: {
-                ...editable(a),
+                ...savableFields(a),
                 status: 'scheduled',
                 publishedAt: new Date(NOW.getTime() + 24 * HOUR).toISOString(),
               },
@@ -439,13 +440,6 @@ describe('page cache: HTTP', () => {
     assert.equal(admin.headers['x-cache'], undefined);
   });
 });
-
-/** What a save sends: the answer's editable fields. */
-function editable(story: Story) {
-  const { id, path, createdAt, updatedAt, revisedAt, corrections, views, ...fields } = story;
-  void [id, path, createdAt, updatedAt, revisedAt, corrections, views];
-  return fields;
-}
 
 async function idOf(app: FastifyInstance, table: 'authors' | 'sources' | 'sections' | 'tags', slug: string) {
   const row = await app.services.db

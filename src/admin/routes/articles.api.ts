@@ -72,6 +72,20 @@ export function articleJson(article: Article) {
   };
 }
 
+/** What articleJson adds to the editable fields: kept by the server, never sent back. */
+const KEPT = ['id', 'path', 'createdAt', 'updatedAt', 'revisedAt', 'corrections', 'views'] as const;
+
+/**
+ * What a client sends back to save an article it read from the API: the
+ * answer (articleJson) less what the server keeps itself; `version` stays,
+ * for the conflict check.
+ */
+export function savableFields<T extends object>(json: T): Omit<T, (typeof KEPT)[number]> {
+  const fields = { ...json } as Record<string, unknown>;
+  for (const key of KEPT) delete fields[key];
+  return fields as Omit<T, (typeof KEPT)[number]>;
+}
+
 type ListQuery = {
   status?: string;
   section?: string;
