@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,30 +9,12 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { updateArticle } from '../../src/content/index.js';
 import { buildDemoApp } from '../helpers/build-app.js';
+import { halfWritten, newsdesk } from '../helpers/site-on-disk.js';
 import { paragraphs, publishedArticle } from '../helpers/factories.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function newsdesk(dataDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/newsdesk.js', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Every article whose current version has no revision: a save cut in half. */
-function halfWritten(db: SQLite.Database): number {
-  return db
-    .prepare(
-      `select count(*) from articles a where not exists
-         (select 1 from article_revisions r where r.article_id = a.id and r.version = a.version)`,
-    )
-    .pluck()
-    .get() as number;
-}
+/** Backups and restores of a demo site, with room for a busy machine. */
+const slowNewsdesk = (dataDir: string, args: string[]) => newsdesk(dataDir, args, { timeoutMs: 120_000 });
 
 test('a backup taken while the site writes restores into an empty site, whole', async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-backup-'));
@@ -89,7 +71,7 @@ test('a backup taken while the site writes restores into an empty site, whole', 
 
   // Restored into an empty site, the site serves it.
   const restoredDir = path.join(folder, 'restored');
-  const restore = newsdesk(restoredDir, ['restore', file]);
+  const restore = slowNewsdesk(restoredDir, ['restore', file]);
   assert.equal(restore.code, 0, restore.stderr);
   assert.match(restore.stdout, new RegExp(`restored ${inCopy.toLocaleString('en-GB')} articles`));
   const restored = await buildApp(
@@ -107,14 +89,14 @@ test('a backup taken while the site writes restores into an empty site, whole', 
   await restored.close();
 
   // Never over a site with content; the site keeps what it had.
-  const again = newsdesk(restoredDir, ['restore', file]);
+  const again = slowNewsdesk(restoredDir, ['restore', file]);
   assert.equal(again.code, 1);
   assert.match(again.stderr, /already has articles, sections; restore goes into an empty site/);
   const kept = new SQLite(path.join(restoredDir, 'newsdesk.db'), { readonly: true });
   assert.equal(kept.prepare('select count(*) from articles').pluck().get(), inCopy);
   kept.close();
   // Never over an existing file.
-  const twice = newsdesk(config.dataDir, ['backup', file]);
+  const twice = slowNewsdesk(config.dataDir, ['backup', file]);
   assert.equal(twice.code, 1);
   assert.match(twice.stderr, /already exists; give a new file name/);
 });
@@ -124,7 +106,7 @@ test('a damaged, cut short or foreign file is refused, and the site is left as i
   t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
   const { config } = await buildDemoApp(t);
   const file = path.join(folder, 'site.db');
-  assert.equal(newsdesk(config.dataDir, ['backup', file]).code, 0);
+  assert.equal(slowNewsdesk(config.dataDir, ['backup', file]).code, 0);
   const whole = fs.readFileSync(file);
 
   const cut = path.join(folder, 'cut.db');
@@ -143,7 +125,7 @@ test('a damaged, cut short or foreign file is refused, and the site is left as i
     [text, /is not a whole SQLite database/],
     [path.join(folder, 'missing.db'), /does not exist/],
   ] as const) {
-    const result = newsdesk(target, ['restore', name]);
+    const result = slowNewsdesk(target, ['restore', name]);
     assert.equal(result.code, 1, `${name}: ${result.stdout}`);
     assert.match(result.stderr, message);
     assert.equal(fs.existsSync(path.join(target, 'newsdesk.db')), false, `${name} left a database behind`);

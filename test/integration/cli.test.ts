@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { buildTestApp } from '../helpers/build-app.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function newsdesk(dataDir: string, args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ['bin/newsdesk.js', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    input,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { newsdesk } from '../helpers/site-on-disk.js';
 
 test('the first administrator and an API token from the command line', async (t) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-cli-'));
@@ -27,7 +14,7 @@ test('the first administrator and an API token from the command line', async (t)
   const add = newsdesk(
     dataDir,
     ['user', 'add', '--role', 'admin', '--email', 'Chief@Example.org', '--name', 'Chief Editor'],
-    'a long enough secret\n',
+    { input: 'a long enough secret\n' },
   );
   assert.equal(add.code, 0, add.stderr);
   assert.match(add.stdout, /created admin chief@example\.org/);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { savableFields } from '../../src/admin/routes/articles.api.js';
 import Database from 'better-sqlite3';
-import { demoSiteOnDisk, send } from '../helpers/served-site.js';
+import { demoSiteOnDisk, send } from '../helpers/site-on-disk.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 

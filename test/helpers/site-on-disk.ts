@@ -1,3 +1,11 @@
+/**
+ * A site in a folder, worked on from outside the test process: the demo site
+ * made on disk (demoSiteOnDisk), requests to it served by a child process
+ * (send), the command line run on it (newsdesk), and a check of its database
+ * as a crash or a copy left it (halfWritten).
+ */
+import type SQLite from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -8,6 +16,8 @@ import { createServices } from '../../src/services.js';
 import type { CleanUp } from './build-app.js';
 import { NATO_SLUG } from './build-app.js';
 import { freePort } from './ports.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /**
  * A demo site on disk, for a test that serves it with `newsdesk serve` in a
@@ -78,4 +88,31 @@ export function send(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** Articles whose current version has no revision: a save cut in half (0 in a sound database). */
+export function halfWritten(db: SQLite.Database): number {
+  return db
+    .prepare(
+      `select count(*) from articles a where not exists
+         (select 1 from article_revisions r where r.article_id = a.id and r.version = a.version)`,
+    )
+    .pluck()
+    .get() as number;
+}
+
+/** `newsdesk …` run to its end on the site in `dataDir`, with `input` on its standard input. */
+export function newsdesk(
+  dataDir: string,
+  args: string[],
+  options: { input?: string; timeoutMs?: number } = {},
+) {
+  const result = spawnSync(process.execPath, ['bin/newsdesk.js', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    input: options.input,
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
