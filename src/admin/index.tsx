@@ -8,7 +8,7 @@ import type { AppServices } from '../app.js';
 import { MAX_UPLOAD_BYTES } from '../content/index.js';
 import { handleErrors, sendProblem } from '../plugins/errors.js';
 import { sendSecurityHeaders } from '../plugins/security-headers.js';
-import { strictBodies } from '../plugins/validation.js';
+import { refuseBrokenText, strictBodies } from '../plugins/validation.js';
 import { AppError } from '../lib/app-error.js';
 import { adminContext, sendAdminPage } from './admin-context.js';
 import { registerAuth } from './auth.js';
@@ -61,6 +61,7 @@ export async function backOffice(office: FastifyInstance, options: { services: A
 
   await office.register(async (pages) => {
     registerAuth(pages, services, 'page');
+    refuseBrokenText(pages);
     handleErrors(pages, async (request, reply, problem) => {
       const ctx = await adminContext(services, request);
       const { status, message } = problem;
@@ -104,6 +105,7 @@ export async function backOffice(office: FastifyInstance, options: { services: A
       },
     });
     registerAuth(api, services, 'api');
+    refuseBrokenText(api);
     // JSON bodies are checked as sent: a wrong type or an unknown field is refused, never converted or dropped.
     strictBodies(api);
     handleErrors(api, (_request, reply, problem) => sendProblem(reply, problem));

@@ -1,4 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { invalidInput } from '../lib/app-error.js';
+import { textProblem } from '../lib/text.js';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -80,4 +82,43 @@ function valueAt(root: unknown, pointer: string): unknown {
         (value as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')],
       root,
     );
+}
+
+/**
+ * The text rule of lib/text.ts for everything a person sends the scope: any
+ * string anywhere in a JSON or form body with a control character or a lone
+ * surrogate is refused with its path (`body.tags[2]: has a control
+ * character (U+0007) at character 4: remove it`), before any schema or
+ * service sees it. Runs after the scope's sign-in and CSRF checks.
+ */
+export function refuseBrokenText(scope: FastifyInstance): void {
+  scope.addHook('preValidation', async (request) => {
+    const problem = brokenText(request.body, 'body');
+    if (problem) throw invalidInput(problem.at, problem.what);
+  });
+}
+
+function brokenText(value: unknown, at: string): { at: string; what: string } | undefined {
+  if (typeof value === 'string') {
+    const what = textProblem(value);
+    return what ? { at, what } : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const problem = brokenText(item, `${at}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  // Objects of JSON and forms (a parsed form's prototype has none of its own); an uploaded file's bytes are not text.
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null && Object.getPrototypeOf(proto) !== null)
+      return undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const problem = brokenText(item, `${at}.${key}`);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { AppError, forbidden, invalidInput, notFound } from '../../lib/app-error.js';
 import type { ServiceContext } from '../articles/articles.service.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { stripControl } from '../body/body.sanitise.js';
+import { stripControl } from '../../lib/text.js';
 import { can, type Actor } from '../users/permissions.js';
 import { MAX_UPLOAD_BYTES, processImage } from './media.images.js';
 import { deleteMediaRow, findMedia, insertMedia, listMedia, updateMediaText } from './media.repository.js';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { AppError, invalidInput } from '../../lib/app-error.js';
 import { slugify } from '../../lib/slugify.js';
-import { stripControl } from '../body/body.sanitise.js';
+import { stripControl } from '../../lib/text.js';
 import { findById, findBySlug, type TaxonomyRows, type TaxonomyTable } from './taxonomy.repository.js';
 
 /**

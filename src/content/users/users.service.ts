@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import validator from 'validator';
 import type { Db } from '../../db/database.js';
 import type { Role, UserRow } from '../../db/schema.js';
 import { AppError, forbidden, invalidInput } from '../../lib/app-error.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password.js';
 import { slugify } from '../../lib/slugify.js';
-import { stripControl } from '../body/body.sanitise.js';
+import { stripControl } from '../../lib/text.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { getSettings } from '../settings/settings.js';
 import { can, ROLES, type Actor } from './permissions.js';
@@ -47,7 +48,19 @@ export interface NewUser {
   authorSlug?: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * A staff email address, read by validator's parser (RFC 5321/5322 rules,
+ * a domain with a top-level part, no display name, no IP address), and
+ * without quoted local parts: `"<b>"@example.org` is an address in the RFC
+ * and a trap everywhere else.
+ */
+function isStaffEmail(email: string): boolean {
+  return (
+    email.length <= 200 &&
+    !/["<>\\]/.test(email) &&
+    validator.isEmail(email, { allow_display_name: false, require_tld: true, allow_ip_domain: false })
+  );
+}
 
 /** passwordProblem, with the person's email and name and the site's name as easy words. */
 async function checkPassword(db: Db, password: string, email: string, name: string) {
@@ -66,8 +79,8 @@ export async function createUser(db: Db, actor: Actor | 'setup', input: NewUser,
   const email = String(input.email ?? '')
     .trim()
     .toLowerCase();
-  if (!EMAIL.test(email) || email.length > 200)
-    throw invalidInput('email', `"${email}" is not an email address`);
+  if (!isStaffEmail(email))
+    throw invalidInput('email', `"${email}" is not an email address (like name@example.org)`);
   const name = stripControl(String(input.name ?? ''))
     .trim()
     .replace(/\s+/g, ' ');
