@@ -75,3 +75,187 @@ test('every admin API body refuses a field it does not know', async (t) => {
   assert.equal((await app.services.db.selectFrom('sections').select('id').execute()).length, 0);
   assert.equal((await app.services.db.selectFrom('users').select('id').execute()).length, 1);
 });
+
+test('one rule for control characters and broken characters, in every field of the API and the forms', async (t) => {
+  const { app } = await buildTestApp(t);
+  await seedTaxonomy(app.services.db);
+  await makeUser(app, 'admin');
+  const admin = await signIn(app, 'admin@example.org');
+  for (const [method, url, payload, message] of [
+    [
+      'PUT',
+      '/api/admin/settings',
+      { tagline: 'Half \uD800 a pair' },
+      'body.tagline: has a broken character (half of a UTF-16 pair, U+D800) at character 6: type or paste that part again',
+    ],
+    [
+      'POST',
+      '/api/admin/articles',
+      { title: 'Bell\u0007', body, section: 'news' },
+      'body.title: has a control character (U+0007) at character 5: remove it',
+    ],
+    [
+      'POST',
+      '/api/admin/articles',
+      { title: 'Tags', body, section: 'news', tags: ['fine', 'C1 \u0085 control'] },
+      'body.tags[1]: has a control character (U+0085) at character 4: remove it',
+    ],
+    [
+      'POST',
+      '/api/admin/articles',
+      {
+        title: 'Deep',
+        section: 'news',
+        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '\uDC00' }] }] },
+      },
+      'body.body.content[0].content[0].text: has a broken character (half of a UTF-16 pair, U+DC00) at character 1: type or paste that part again',
+    ],
+    [
+      'POST',
+      '/api/admin/users',
+      { email: 'a\u0000b@example.org', name: 'A', role: 'editor', password: 'tulip orbit cinder 7' },
+      'body.email: has a control character (U+0000) at character 2: remove it',
+    ],
+  ] as const) {
+    const response = await admin.inject({ method, url, payload });
+    assert.equal(response.statusCode, 400, `${method} ${url}: ${response.body}`);
+    assert.equal(response.json().error.message, message);
+  }
+  // Tabs and line breaks are text.
+  const bio = await admin.inject({
+    method: 'POST',
+    url: '/api/admin/authors',
+    payload: { name: 'Tab\tName', bio: 'Line one.\r\nLine two.' },
+  });
+  assert.equal(bio.statusCode, 201, bio.body);
+
+  // A back-office form gets the same answer, as a page.
+  const form = await admin.inject({
+    method: 'POST',
+    url: '/admin/sections',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: admin.csrf, name: 'Sport\u001b[31m' }).toString(),
+  });
+  assert.equal(form.statusCode, 400);
+  assert.match(form.body, /body\.name: has a control character \(U\+001B\) at character 6: remove it/);
+  assert.equal((await app.services.db.selectFrom('articles').select('id').execute()).length, 0);
+  assert.equal((await app.services.db.selectFrom('sections').select('id').execute()).length, 2);
+  assert.equal((await app.services.db.selectFrom('users').select('id').execute()).length, 1);
+  const settings = await admin.inject('/api/admin/settings');
+  assert.notEqual(settings.json().tagline, 'Half \uD800 a pair');
+});
+
+test('emails are read by a parser, not a pattern', async (t) => {
+  const { app } = await buildTestApp(t);
+  await makeUser(app, 'admin');
+  const admin = await signIn(app, 'admin@example.org');
+  const account = (email: string) =>
+    admin.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      payload: { email, name: 'New Person', role: 'author', password: 'tulip orbit cinder 7' },
+    });
+  for (const email of [
+    `<style>@import'https://evil.example/x.css'</style>`,
+    '"<b>"@example.org',
+    'two@at@example.org',
+    'no-domain@localhost',
+    'Name <name@example.org>',
+    'space in@example.org',
+  ]) {
+    const response = await account(email);
+    assert.equal(response.statusCode, 400, email);
+    assert.match(
+      response.json().error.message,
+      /^email: ".*" is not an email address \(like name@example\.org\)$/,
+    );
+  }
+  const fine = await account('Maria.Ivanova+desk@Example.org');
+  assert.equal(fine.statusCode, 201, fine.body);
+  assert.equal(fine.json().email, 'maria.ivanova+desk@example.org');
+});
+
+test('a reference to a missing id is refused wherever it is, and an unknown attribute is named', async (t) => {
+  const { app } = await buildTestApp(t);
+  await seedTaxonomy(app.services.db);
+  await makeUser(app, 'editor');
+  const editor = await signIn(app, 'editor@example.org');
+  const post = (payload: Record<string, unknown>) =>
+    editor.inject({
+      method: 'POST',
+      url: '/api/admin/articles',
+      payload: { title: 'T', section: 'news', ...payload },
+    });
+  const doc = (...content: unknown[]) => ({ type: 'doc', content });
+  for (const [payload, message] of [
+    [
+      { body: doc({ type: 'relatedArticle', attrs: { articleId: 4040 } }) },
+      'body.content[0].attrs.articleId: there is no article 4040',
+    ],
+    [
+      { body: doc({ type: 'paragraph' }, { type: 'image', attrs: { src: '/media/x.jpg', mediaId: 4041 } }) },
+      'body.content[1].attrs.mediaId: there is no image 4041 in the media library',
+    ],
+    [{ body, picks: [4042] }, 'picks: there is no article 4042'],
+    [{ body, featuredImage: 4043 }, 'featuredImage: there is no image 4043 in the media library'],
+    [
+      { body: doc({ type: 'paragraph', attrs: { onclick: 'x' }, content: [{ type: 'text', text: 'x' }] }) },
+      'body.content[0].attrs.onclick: is not part of the body schema',
+    ],
+    [
+      { body: doc({ type: 'paragraph', content: [{ type: 'text', text: 'x', style: 'color:red' }] }) },
+      'body.content[0].content[0].style: is not part of the body schema',
+    ],
+    [
+      {
+        body: doc({
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: '/a', target: '_blank' } }] },
+          ],
+        }),
+      },
+      'body.content[0].content[0].marks[0].attrs.target: is not part of the body schema',
+    ],
+    [
+      { body: doc({ type: 'orderedList', attrs: { start: 3 }, content: [] }) },
+      'body.content[0].attrs.start: is not part of the body schema',
+    ],
+  ] as const) {
+    const response = await post(payload);
+    assert.equal(response.statusCode, 400, JSON.stringify(payload));
+    assert.equal(response.json().error.message, message);
+  }
+  assert.equal((await app.services.db.selectFrom('articles').select('id').execute()).length, 0);
+});
+
+test("a new tag that would take an existing tag's address is refused, unless it is the same name", async (t) => {
+  const { app } = await buildTestApp(t);
+  await seedTaxonomy(app.services.db);
+  await makeUser(app, 'editor');
+  const editor = await signIn(app, 'editor@example.org');
+  const post = (tags: string[]) =>
+    editor.inject({
+      method: 'POST',
+      url: '/api/admin/articles',
+      payload: { title: 'T', section: 'news', body, tags },
+    });
+  const first = await post(['C', 'Covid-19']);
+  assert.equal(first.statusCode, 201, first.body);
+  // Case, spacing and separators do not make another tag.
+  const same = await post(['c', 'COVID 19', 'covid-19']);
+  assert.equal(same.statusCode, 201, same.body);
+  assert.deepEqual(same.json().tags, ['C', 'Covid-19']);
+  const other = await post(['Elections', 'C++']);
+  assert.equal(other.statusCode, 400);
+  assert.equal(
+    other.json().error.message,
+    'tags[1]: "C++" and the tag "C" would share one address (/tags/c): use "C", or a name with other letters',
+  );
+  const tags = await app.services.db.selectFrom('tags').select('name').orderBy('name').execute();
+  assert.deepEqual(
+    tags.map((r) => r.name),
+    ['C', 'Covid-19'],
+    'nothing of the refused save was kept',
+  );
+});

@@ -2,7 +2,9 @@ import type { Db } from '../../db/database.js';
 import type { ArticleStatus } from '../../db/schema.js';
 import { AppError, forbidden, invalidInput } from '../../lib/app-error.js';
 import { slugify } from '../../lib/slugify.js';
-import { sanitiseBody, stripControl } from '../body/body.sanitise.js';
+import { sanitiseBody } from '../body/body.sanitise.js';
+import type { BodyDoc } from '../body/body.types.js';
+import { stripControl } from '../../lib/text.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { ContentEvents } from '../events.js';
 import { can, SYSTEM, type Actor } from '../users/permissions.js';
@@ -332,6 +334,7 @@ async function validate(
   const title = plainText(input.title, 'title', 300, true);
   const lead = plainText(input.lead ?? '', 'lead', 1000, false);
   const body = sanitiseBody(input.body);
+  await assertBodyReferencesExist(db, body);
   const section = await findBySlug(db, 'sections', String(input.section ?? ''));
   if (!section) throw invalidInput('section', `there is no section "${String(input.section)}"`);
   let sourceId: number | null = null;
@@ -389,6 +392,41 @@ async function validate(
       : null,
     featuredImage: await featuredImageId(db, input.featuredImage),
   };
+}
+
+/**
+ * Refuses a related-article block or a library image whose id names nothing,
+ * as picks and the featured image are refused: with the block's path.
+ */
+async function assertBodyReferencesExist(db: Db, body: BodyDoc): Promise<void> {
+  const articles = new Map<number, number>();
+  const images = new Map<number, number>();
+  body.content.forEach((block, i) => {
+    if (block.type === 'relatedArticle') articles.set(block.attrs.articleId, i);
+    if (block.type === 'image' && block.attrs.mediaId !== undefined) images.set(block.attrs.mediaId, i);
+  });
+  const missing = async (table: 'articles' | 'media', wanted: Map<number, number>) => {
+    if (!wanted.size) return undefined;
+    const found = await db
+      .selectFrom(table)
+      .select('id')
+      .where('id', 'in', [...wanted.keys()])
+      .execute();
+    const known = new Set(found.map((r) => r.id));
+    return [...wanted].find(([id]) => !known.has(id));
+  };
+  const article = await missing('articles', articles);
+  if (article)
+    throw new AppError(
+      'INVALID_BODY',
+      `body.content[${article[1]}].attrs.articleId: there is no article ${article[0]}`,
+    );
+  const image = await missing('media', images);
+  if (image)
+    throw new AppError(
+      'INVALID_BODY',
+      `body.content[${image[1]}].attrs.mediaId: there is no image ${image[0]} in the media library`,
+    );
 }
 
 async function featuredImageId(db: Db, id: unknown): Promise<number | null> {

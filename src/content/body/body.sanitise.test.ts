@@ -86,12 +86,21 @@ test('text is kept as typed (escaping happens on output), control characters dro
   assert.deepEqual(clean, doc(p({ type: 'text', text: '<img src=x onerror=alert(1)> ok' })));
 });
 
-test('unknown attributes are dropped', () => {
-  const clean = sanitiseBody(
-    doc({ type: 'image', attrs: { src: '/media/a.jpg', alt: 'a', onerror: 'alert(1)', style: 'x' } }),
+test('an unknown attribute or key is refused with its path, not dropped', () => {
+  assert.throws(
+    () => sanitiseBody(doc({ type: 'image', attrs: { src: '/media/a.jpg', alt: 'a', onerror: 'alert(1)' } })),
+    /^AppError: body\.content\[0\]\.attrs\.onerror: is not part of the body schema$/,
+  );
+  assert.throws(
+    () => sanitiseBody(doc({ type: 'paragraph', style: 'x', content: [] })),
+    /body\.content\[0\]\.style: is not part of the body schema/,
+  );
+  assert.throws(
+    () => sanitiseBody(doc({ type: 'blockquote', content: [{ type: 'paragraph', attrs: { class: 'x' } }] })),
+    /body\.content\[0\]\.content\[0\]\.attrs\.class: is not part of the body schema/,
   );
   assert.deepEqual(
-    clean,
+    sanitiseBody(doc({ type: 'image', attrs: { src: '/media/a.jpg', alt: 'a', mediaId: null } })),
     doc({ type: 'image', attrs: { src: '/media/a.jpg', alt: 'a', caption: '', credit: '' } }),
   );
 });

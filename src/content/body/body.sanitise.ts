@@ -1,4 +1,5 @@
 import { AppError } from '../../lib/app-error.js';
+import { stripControl } from '../../lib/text.js';
 import type { Block, BodyDoc, Image, Inline, ListItem, Mark, Paragraph } from './body.types.js';
 
 /**
@@ -9,6 +10,7 @@ import type { Block, BodyDoc, Image, Inline, ListItem, Mark, Paragraph } from '.
 export function sanitiseBody(input: unknown): BodyDoc {
   const doc = object(input, 'body');
   if (doc.type !== 'doc') fail('body.type', 'must be "doc"');
+  only(doc, 'body', ['type', 'content']);
   return {
     type: 'doc',
     content: array(doc.content, 'body.content').map((b, i) => block(b, `body.content[${i}]`)),
@@ -17,28 +19,43 @@ export function sanitiseBody(input: unknown): BodyDoc {
 
 const MAX_TEXT = 100_000;
 
+const BLOCKS: readonly Block['type'][] = [
+  'paragraph',
+  'heading',
+  'blockquote',
+  'bulletList',
+  'orderedList',
+  'image',
+  'relatedArticle',
+];
+
 function block(input: unknown, at: string): Block {
   const node = object(input, at);
+  if (!BLOCKS.includes(node.type as Block['type']))
+    fail(`${at}.type`, `"${String(node.type)}" is not an allowed block`);
+  only(node, at, ['type', 'content', 'attrs']);
   switch (node.type) {
     case 'paragraph':
       return paragraph(node, at);
     case 'heading': {
-      const level = object(node.attrs, `${at}.attrs`).level;
+      const level = attrs(node, at, ['level']).level;
       if (level !== 2 && level !== 3) fail(`${at}.attrs.level`, 'must be 2 or 3');
       return { type: 'heading', attrs: { level }, content: inlines(node.content, `${at}.content`) };
     }
     case 'blockquote':
+      attrs(node, at, []);
       return { type: 'blockquote', content: paragraphs(node.content, `${at}.content`) };
     case 'bulletList':
     case 'orderedList':
+      attrs(node, at, []);
       return {
         type: node.type,
         content: array(node.content, `${at}.content`).map((item, i) => listItem(item, `${at}.content[${i}]`)),
       };
     case 'image':
-      return image(object(node.attrs, `${at}.attrs`), `${at}.attrs`);
+      return image(attrs(node, at, ['src', 'alt', 'caption', 'credit', 'mediaId']), `${at}.attrs`);
     case 'relatedArticle': {
-      const articleId = object(node.attrs, `${at}.attrs`).articleId;
+      const articleId = attrs(node, at, ['articleId']).articleId;
       if (!Number.isSafeInteger(articleId) || (articleId as number) < 1) {
         fail(`${at}.attrs.articleId`, 'must be the id of an article');
       }
@@ -51,6 +68,8 @@ function block(input: unknown, at: string): Block {
 
 function paragraph(node: Record<string, unknown>, at: string): Paragraph {
   if (node.type !== 'paragraph') fail(`${at}.type`, 'must be "paragraph"');
+  only(node, at, ['type', 'content', 'attrs']);
+  attrs(node, at, []);
   return { type: 'paragraph', content: inlines(node.content, `${at}.content`) };
 }
 
@@ -61,6 +80,7 @@ function paragraphs(input: unknown, at: string): Paragraph[] {
 function listItem(input: unknown, at: string): ListItem {
   const node = object(input, at);
   if (node.type !== 'listItem') fail(`${at}.type`, 'must be "listItem"');
+  only(node, at, ['type', 'content']);
   return { type: 'listItem', content: paragraphs(node.content, `${at}.content`) };
 }
 
@@ -90,8 +110,10 @@ function inlines(input: unknown, at: string): Inline[] | undefined {
 
 function inline(input: unknown, at: string): Inline {
   const node = object(input, at);
+  if (node.type !== 'text' && node.type !== 'hardBreak')
+    fail(`${at}.type`, `"${String(node.type)}" is not an allowed inline node`);
+  only(node, at, node.type === 'hardBreak' ? ['type'] : ['type', 'text', 'marks']);
   if (node.type === 'hardBreak') return { type: 'hardBreak' };
-  if (node.type !== 'text') fail(`${at}.type`, `"${String(node.type)}" is not an allowed inline node`);
   const text = string(node.text, `${at}.text`, MAX_TEXT);
   if (node.marks === undefined) return { type: 'text', text };
   const marks = array(node.marks, `${at}.marks`).map((m, i) => mark(m, `${at}.marks[${i}]`));
@@ -100,9 +122,14 @@ function inline(input: unknown, at: string): Inline {
 
 function mark(input: unknown, at: string): Mark {
   const node = object(input, at);
-  if (node.type === 'bold' || node.type === 'italic') return { type: node.type };
-  if (node.type !== 'link') fail(`${at}.type`, `"${String(node.type)}" is not an allowed mark`);
-  const href = string(object(node.attrs, `${at}.attrs`).href, `${at}.attrs.href`, 2000).trim();
+  if (node.type !== 'bold' && node.type !== 'italic' && node.type !== 'link')
+    fail(`${at}.type`, `"${String(node.type)}" is not an allowed mark`);
+  only(node, at, ['type', 'attrs']);
+  if (node.type === 'bold' || node.type === 'italic') {
+    attrs(node, at, []);
+    return { type: node.type };
+  }
+  const href = string(attrs(node, at, ['href']).href, `${at}.attrs.href`, 2000).trim();
   if (!isSafeUrl(href, true))
     fail(`${at}.attrs.href`, 'only http(s), mailto and site-relative links are allowed');
   return { type: 'link', attrs: { href } };
@@ -130,6 +157,23 @@ export function isSafeUrl(url: string, allowMailto: boolean): boolean {
   }
 }
 
+/**
+ * Refuses a key the schema does not have, naming it: a client that sends
+ * `attrs.onclick` or `style` must hear that it was not kept.
+ */
+function only(node: Record<string, unknown>, at: string, keys: readonly string[]): void {
+  for (const key of Object.keys(node))
+    if (!keys.includes(key)) fail(`${at}.${key}`, 'is not part of the body schema');
+}
+
+/** A node's attributes, of these names only; an empty or absent set when it takes none. */
+function attrs(node: Record<string, unknown>, at: string, keys: readonly string[]): Record<string, unknown> {
+  if (!keys.length && (node.attrs === undefined || node.attrs === null)) return {};
+  const a = object(node.attrs, `${at}.attrs`);
+  only(a, `${at}.attrs`, keys);
+  return a;
+}
+
 function object(input: unknown, at: string): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) fail(at, 'must be an object');
   return input as Record<string, unknown>;
@@ -149,12 +193,6 @@ function string(input: unknown, at: string, max: number): string {
 
 function optionalString(input: unknown, at: string): string {
   return input === undefined || input === null ? '' : string(input, at, 2000);
-}
-
-/** Control characters other than tab and newline have no place in copy. */
-export function stripControl(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }
 
 function fail(at: string, what: string): never {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, SectionRow, SourceRow, TagRow } from '../../db/schema.js';
+import { type AppError, invalidInput } from '../../lib/app-error.js';
 import { dependsOn } from '../../lib/dependencies.js';
 import { slugify } from '../../lib/slugify.js';
 
@@ -65,13 +66,20 @@ export async function listSources(db: Db): Promise<SourceRow[]> {
  */
 export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
   const tags: TagRow[] = [];
-  for (const raw of names) {
+  for (const [i, raw] of names.entries()) {
     const name = raw.trim().replace(/\s+/g, ' ');
     const slug = slugify(name);
-    if (!slug || tags.some((t) => t.slug === slug)) continue;
+    if (!slug) continue;
+    const listed = tags.find((t) => t.slug === slug);
+    if (listed) {
+      if (sameTagName(listed.name, name)) continue;
+      throw sharedAddress(i, name, listed);
+    }
+    const bySlug = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+    if (bySlug && !sameTagName(bySlug.name, name)) throw sharedAddress(i, name, bySlug);
     // A renamed or merged tag's old name still finds the tag it became.
     const existing =
-      (await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst()) ??
+      bySlug ??
       (await db
         .selectFrom('tag_redirects')
         .innerJoin('tags', 'tags.id', 'tag_redirects.tag_id')
@@ -85,6 +93,27 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
     );
   }
   return tags;
+}
+
+/**
+ * Two tag names are one tag when they differ only in case, spacing or
+ * separators ("covid-19", "COVID 19"); "C++" is not "C", though both would
+ * have the address /tags/c.
+ */
+export function sameTagName(a: string, b: string): boolean {
+  const fold = (s: string) =>
+    s
+      .normalize('NFKC')
+      .toLocaleLowerCase('en')
+      .replace(/[\s\-_.,·'’]+/g, '');
+  return fold(a) === fold(b);
+}
+
+function sharedAddress(i: number, name: string, tag: TagRow): AppError {
+  return invalidInput(
+    `tags[${i}]`,
+    `"${name}" and the tag "${tag.name}" would share one address (/tags/${tag.slug}): use "${tag.name}", or a name with other letters`,
+  );
 }
 
 export async function insertSection(db: Db, row: Omit<SectionRow, 'id'>): Promise<SectionRow> {
