@@ -567,4 +567,50 @@ test('the article editor in Chromium', async (t) => {
       .executeTakeFirstOrThrow();
     assert.equal(row.status, 'draft', 'the article stayed a draft');
   });
+
+  await t.test("pasted copy keeps its text, not other sites' pictures or control characters", async (t) => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(base) && !request.url().startsWith('data:'))
+        elsewhere.push(request.url());
+    });
+    await new SignInPage(page, base).signIn('editor@example.org');
+    const editor = new EditorPage(page, base);
+    await editor.openNew();
+    const title = 'Pasted from a partner page';
+    await editor.headline.fill(title);
+    await page.getByLabel('Section').selectOption({ label: 'Defense' });
+    await editor.body.click();
+    // As a browser pastes from another page: the HTML and the plain text on the clipboard.
+    await page.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.setData('text/html', '<p>Wire copy\\u000b with a bell\\u0007.</p>' +
+        '<figure><img src="https://tracker.example/pixel.jpg" srcset="https://tracker.example/2x.jpg 2x" alt="Tracked">' +
+        '<figcaption>Their picture</figcaption></figure><p>Last line.</p>');
+      data.setData('text/plain', 'Wire copy with a bell. Their picture. Last line.');
+      document.querySelector('.ed-prose').dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    })()`);
+    await page.getByText('Last line.').waitFor();
+    assert.equal(await editor.body.locator('img').count(), 0, 'no picture from another site in the editor');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/admin/articles') && r.request().method() === 'POST'),
+      editor.action('Save draft').click(),
+    ]);
+    assert.equal(response.status(), 201, await response.text());
+    const saved = await (app as FastifyInstance).services.db
+      .selectFrom('articles')
+      .select('body')
+      .where('title', '=', title)
+      .executeTakeFirstOrThrow();
+    const text = JSON.stringify(JSON.parse(saved.body));
+    assert.match(text, /Wire copy with a bell\./);
+    assert.match(text, /Their picture/);
+    assert.doesNotMatch(text, /tracker\.example|"image"/);
+    assert.deepEqual(elsewhere, [], 'the editor asked no other site for anything');
+  });
 });

@@ -63,7 +63,31 @@ export function bodyForSave(doc: JSONContent): JSONContent {
   const content = [...(doc.content ?? [])];
   while (content.length && content.at(-1)!.type === 'paragraph' && !content.at(-1)!.content?.length)
     content.pop();
-  return { type: 'doc', content };
+  return { type: 'doc', content: content.map(inSchema) };
+}
+
+/** The attributes each node and mark has in the body schema; TipTap's others (a list's `start`, a link's `target`) are not sent. */
+const SCHEMA_ATTRS: Record<string, readonly string[]> = {
+  heading: ['level'],
+  image: ['src', 'alt', 'caption', 'credit', 'mediaId'],
+  relatedArticle: ['articleId'],
+  link: ['href'],
+};
+
+/** A node as the body schema has it: its schema's attributes (null ones left out), its marks and content likewise. */
+function inSchema(node: JSONContent): JSONContent {
+  const out: JSONContent = { type: node.type };
+  const attrs = Object.fromEntries(
+    (SCHEMA_ATTRS[node.type ?? ''] ?? [])
+      .map((name) => [name, node.attrs?.[name]])
+      .filter(([, value]) => value !== null && value !== undefined),
+  );
+  if (Object.keys(attrs).length) out.attrs = attrs;
+  if (node.text !== undefined) out.text = node.text;
+  if (node.marks?.length)
+    out.marks = node.marks.map((m) => inSchema(m) as NonNullable<JSONContent['marks']>[number]);
+  if (node.content) out.content = node.content.map(inSchema);
+  return out;
 }
 
 /**
@@ -89,4 +113,26 @@ export function insertBlock(editor: Editor, node: JSONContent): void {
       .setTextSelection(after + 1)
       .scrollIntoView()
       .run();
+}
+
+/**
+ * Pasted HTML without pictures from other sites: the editor would load them
+ * at once. Pictures of this site stay; another is inserted on purpose,
+ * through the Image dialog. Parsed in an inert document, which loads nothing.
+ */
+export function withoutRemoteImages(html: string): string {
+  if (!/<(img|picture|source)\b/i.test(html)) return html;
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('img, picture source').forEach((el) => {
+    const src = el.getAttribute('src') ?? '';
+    el.removeAttribute('srcset');
+    let local = false;
+    try {
+      local = src !== '' && new URL(src, location.href).origin === location.origin;
+    } catch {
+      local = false;
+    }
+    if (!local) el.remove();
+  });
+  return doc.body.innerHTML;
 }

@@ -1,7 +1,8 @@
 // The article editor's browser code; see src/admin/editor/README.md.
 import { Editor, Extension } from '@tiptap/core';
 import { setCsrfToken } from './api.js';
-import { bodyExtensions } from './body-schema.js';
+import { bodyExtensions, withoutRemoteImages } from './body-schema.js';
+import { stripControl } from '../../lib/text.js';
 import { bindCorrections } from './corrections.js';
 import { linkDialog, relatedDialog } from './dialogs.js';
 import { byId, h } from './dom.js';
@@ -50,6 +51,10 @@ function start(): void {
     // The policy allows no inline style: TipTap's few rules are in admin.css.
     injectCSS: false,
     editorProps: {
+      // What the server refuses is never pasted in: control characters, and pictures from other sites
+      // (loading them would tell those sites who is editing what, before anyone chose to).
+      transformPastedText: (text) => stripControl(text),
+      transformPastedHTML: (html) => withoutRemoteImages(stripControl(html)),
       attributes: {
         class: 'ed-prose',
         role: 'textbox',
