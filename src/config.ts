@@ -34,6 +34,13 @@ export interface Config {
   readonly pageCacheStaleSeconds: number;
   /** Processes `newsdesk serve` runs (WORKERS; default: one per core). */
   readonly workers: number;
+  /**
+   * Searches (SEARCH_PER_MINUTE) and view beacons (BEACONS_PER_MINUTE) one
+   * reader's address may send a minute, after a burst of a third of that; 0
+   * turns a budget off. Loopback is not counted (plugins/address-budget.ts).
+   */
+  readonly searchPerMinute: number;
+  readonly beaconsPerMinute: number;
   /** PURGE_STYLE, PURGE_URL, PURGE_TOKEN, PURGE_ZONE; unset when nothing is in front. */
   readonly purge: PurgeSettings | undefined;
 }
@@ -84,6 +91,8 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const pageCacheFreshSeconds = parseNumber('PAGE_CACHE_FRESH', env.PAGE_CACHE_FRESH, 60, 1, 86_400);
   const pageCacheStaleSeconds = parseNumber('PAGE_CACHE_STALE', env.PAGE_CACHE_STALE, 3600, 0, 604_800);
   const workers = parseNumber('WORKERS', env.WORKERS, os.availableParallelism(), 1, 64);
+  const searchPerMinute = parseNumber('SEARCH_PER_MINUTE', env.SEARCH_PER_MINUTE, 60, 0, 1_000_000);
+  const beaconsPerMinute = parseNumber('BEACONS_PER_MINUTE', env.BEACONS_PER_MINUTE, 600, 0, 1_000_000);
   const purge = parsePurge(env);
   return Object.freeze({
     port,
@@ -101,6 +110,8 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     pageCacheFreshSeconds,
     pageCacheStaleSeconds,
     workers,
+    searchPerMinute,
+    beaconsPerMinute,
     purge,
     ...overrides,
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
 import { httpCaching } from '../cache/http.js';
 import { tagHeader } from '../cache/purge.js';
+import { addressBudgets, type Budget } from '../plugins/address-budget.js';
 import { handleErrors, NOT_FOUND, sendProblem, type Problem } from '../plugins/errors.js';
 import { securityHeaders, sendSecurityHeaders } from '../plugins/security-headers.js';
 import { brandImageRoutes } from './brand-images.js';
@@ -32,6 +33,12 @@ export interface ReaderSiteOptions {
 export async function readerSite(site: FastifyInstance, options: ReaderSiteOptions): Promise<void> {
   const { services, server } = options;
   const { config } = services;
+  // Before the page cache, so that cached answers count too.
+  addressBudgets(
+    site,
+    { search: budgetOf(config.searchPerMinute), beacons: budgetOf(config.beaconsPerMinute) },
+    () => services.now().getTime(),
+  );
   httpCaching(site, {
     cache: services.pages,
     app: server,
@@ -51,6 +58,11 @@ export async function readerSite(site: FastifyInstance, options: ReaderSiteOptio
   feedRoutes(site, services);
   sitemapRoutes(site, services);
   mediaFileRoutes(site, services);
+}
+
+/** A budget of `perMinute`, a third of it at once. */
+function budgetOf(perMinute: number): Budget {
+  return { perMinute, burst: Math.max(10, Math.round(perMinute / 3)) };
 }
 
 /**

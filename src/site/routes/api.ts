@@ -44,18 +44,22 @@ export function apiRoutes(app: FastifyInstance, services: AppServices): void {
   // address; see src/views.
   // Under a spike this is the busiest route: at most one primary-key read a
   // second an article (ViewCounter.shownViews), nothing else.
-  app.post<{ Params: { id: string } }>('/api/articles/:id/views', async (request, reply) => {
-    const id = articleId(request.params.id);
-    const views = services.views.shownViews(id, (id) =>
-      visibleViews(services.db, id, services.now().toISOString()),
-    );
-    if (views === undefined) throw notFound(request.params.id);
-    const outcome = services.views.record({
-      articleId: id,
-      ip: request.ip,
-      userAgent: request.headers['user-agent'],
-    });
-    reply.code(202).header('cache-control', 'no-store');
-    return { counted: outcome === 'counted', views: outcome === 'counted' ? views + 1 : views };
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/articles/:id/views',
+    { config: { budget: 'beacons' } },
+    async (request, reply) => {
+      const id = articleId(request.params.id);
+      const views = services.views.shownViews(id, (id) =>
+        visibleViews(services.db, id, services.now().toISOString()),
+      );
+      if (views === undefined) throw notFound(request.params.id);
+      const outcome = services.views.record({
+        articleId: id,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      reply.code(202).header('cache-control', 'no-store');
+      return { counted: outcome === 'counted', views: outcome === 'counted' ? views + 1 : views };
+    },
+  );
 }

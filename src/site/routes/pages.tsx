@@ -10,23 +10,27 @@ import { SearchPage } from '../templates/search-page.js';
 import { SupportPage } from '../templates/simple-pages.js';
 
 export function pageRoutes(app: FastifyInstance, services: AppServices): void {
-  app.get<{ Querystring: { q?: string | string[]; page?: string } }>('/search', async (request, reply) => {
-    const raw = request.query.q;
-    const q = (Array.isArray(raw) ? raw.join(' ') : (raw ?? '')).slice(0, 500).trim();
-    const number = pageNumber(request.query.page);
-    const site = await siteContext(services, request);
-    const offset = (number - 1) * PAGE_SIZE;
-    const results = await services.search.search(q, { limit: PAGE_SIZE, offset });
-    if (number > 1 && results.hits.length === 0)
-      throw new AppError('NOT_FOUND', `page ${number} not found: the results end before it`);
-    const hasNext = offset + results.hits.length < results.total;
-    const base = `/search?q=${encodeURIComponent(q)}`;
-    reply.header('cache-control', 'public, max-age=60');
-    return sendPage(
-      reply,
-      <SearchPage site={site} results={results} pageInfo={{ page: number, hasNext, base }} />,
-    );
-  });
+  app.get<{ Querystring: { q?: string | string[]; page?: string } }>(
+    '/search',
+    { config: { budget: 'search' } },
+    async (request, reply) => {
+      const raw = request.query.q;
+      const q = (Array.isArray(raw) ? raw.join(' ') : (raw ?? '')).slice(0, 500).trim();
+      const number = pageNumber(request.query.page);
+      const site = await siteContext(services, request);
+      const offset = (number - 1) * PAGE_SIZE;
+      const results = await services.search.search(q, { limit: PAGE_SIZE, offset });
+      if (number > 1 && results.hits.length === 0)
+        throw new AppError('NOT_FOUND', `page ${number} not found: the results end before it`);
+      const hasNext = offset + results.hits.length < results.total;
+      const base = `/search?q=${encodeURIComponent(q)}`;
+      reply.header('cache-control', 'public, max-age=60');
+      return sendPage(
+        reply,
+        <SearchPage site={site} results={results} pageInfo={{ page: number, hasNext, base }} />,
+      );
+    },
+  );
 
   // The site's initial, in its serif, on the ink colour: a favicon with nothing to upload.
   app.get('/favicon.svg', async (request, reply) => {

@@ -1,0 +1,115 @@
+import { isIP } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../lib/app-error.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Which of the scope's per-address budgets a request to this route spends. */
+    budget?: string;
+  }
+}
+
+/** A budget: `perMinute` requests a minute on average, after a first burst of `burst`. */
+export interface Budget {
+  perMinute: number;
+  burst: number;
+}
+
+/**
+ * How many requests one address may make to the routes that cost the most
+ * when flooded (search renders a query per new URL; every beacon is counted),
+ * so that one client cannot take the server from everyone else. A token
+ * bucket per address: `burst` at once, then `perMinute` a minute; past that,
+ * `429` with `Retry-After`, at the cost of one map lookup.
+ *
+ * The address is Fastify's `request.ip` (the reader's when TRUST_PROXY is set
+ * behind a proxy), IPv6 by its /64 (one machine's whole range). Loopback is
+ * not counted: it is this machine (the page cache's own renders, a proxy in
+ * front without TRUST_PROXY, benchmarks). Registered before the page cache,
+ * so a cached answer spends the budget too: nobody searches 60 times a minute.
+ * At most `MAX_ADDRESSES` are remembered; those first seen longest ago are
+ * forgotten first.
+ */
+export function addressBudgets(scope: FastifyInstance, budgets: Record<string, Budget>, now = Date.now): void {
+  const buckets = new Map<string, Buckets>();
+  for (const [name, budget] of Object.entries(budgets))
+    if (budget.perMinute > 0) buckets.set(name, new Buckets(budget, now));
+  if (!buckets.size) return;
+  scope.addHook('onRequest', async (request, reply) => {
+    const name = request.routeOptions.config.budget;
+    if (name === undefined) return;
+    const bucket = buckets.get(name);
+    const address = addressKey(request.ip);
+    if (!bucket || address === undefined) return;
+    const wait = bucket.take(address);
+    if (wait === 0) return;
+    reply.header('retry-after', String(wait));
+    throw new AppError(
+      'RATE_LIMITED',
+      `too many requests from your address: try again in ${wait} second${wait === 1 ? '' : 's'}`,
+    );
+  });
+}
+
+/** At most this many addresses per budget are remembered (about 100 bytes each). */
+export const MAX_ADDRESSES = 100_000;
+
+class Buckets {
+  readonly #tokens = new Map<string, { tokens: number; at: number }>();
+  readonly #perMs: number;
+
+  constructor(
+    readonly budget: Budget,
+    readonly now: () => number,
+  ) {
+    this.#perMs = budget.perMinute / 60_000;
+  }
+
+  /** Spends one request of `address`: 0 if it may go on, else the seconds until it may. */
+  take(address: string): number {
+    const now = this.now();
+    let entry = this.#tokens.get(address);
+    if (entry) {
+      entry.tokens = Math.min(this.budget.burst, entry.tokens + (now - entry.at) * this.#perMs);
+      entry.at = now;
+    } else {
+      if (this.#tokens.size >= MAX_ADDRESSES) this.#forgetOldest();
+      entry = { tokens: this.budget.burst, at: now };
+      this.#tokens.set(address, entry);
+    }
+    if (entry.tokens >= 1) {
+      entry.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - entry.tokens) / this.#perMs / 1000));
+  }
+
+  /** Drops the tenth of the addresses first seen longest ago (a Map keeps insertion order). */
+  #forgetOldest(): void {
+    let n = Math.ceil(MAX_ADDRESSES / 10);
+    for (const key of this.#tokens.keys()) {
+      this.#tokens.delete(key);
+      if (--n === 0) break;
+    }
+  }
+}
+
+/** The address a budget counts: undefined for loopback, an IPv6 address's /64. */
+export function addressKey(ip: string): string | undefined {
+  const mapped = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  const family = isIP(mapped);
+  if (family === 4) return mapped.startsWith('127.') ? undefined : mapped;
+  if (family === 6) {
+    if (mapped === '::1') return undefined;
+    return expandIpv6(mapped).slice(0, 4).join(':') + '::/64';
+  }
+  return mapped;
+}
+
+function expandIpv6(ip: string): string[] {
+  const [head, tail = ''] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const middle = ip.includes('::') ? Array(8 - left.length - right.length).fill('0') : [];
+  return [...left, ...middle, ...right].map((part) => part.toLowerCase().replace(/^0+(?=.)/, ''));
+}
