@@ -11,6 +11,7 @@ import {
 } from '../../src/content/index.js';
 import { buildTestApp, suiteCleanup, type TestApp } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
+import { sitemapProblems } from '../helpers/sitemap-schema.js';
 
 const SITE = 'https://news.example.org';
 const NOW = new Date('2024-05-10T12:00:00.000Z');
@@ -135,6 +136,29 @@ describe('sitemaps, robots.txt and OpenSearch', () => {
     assert.equal(hostile?.['news:news']?.['news:title'], HOSTILE);
   });
 
+  test('every sitemap is valid by the sitemap and news-sitemap schemas', async () => {
+    for (const url of ['/sitemap.xml', '/news-sitemap.xml']) {
+      assert.deepEqual(await sitemapProblems((await get(url)).body), [], url);
+    }
+  });
+
+  test('with nothing published in the last two days, the news sitemap is still valid: it names the front page', async (t) => {
+    const quiet = await newsroom(t);
+    quiet.clock.now = new Date(NOW.getTime() + 72 * 3600_000);
+    const body = (await quiet.app.inject('/news-sitemap.xml')).body;
+    assert.deepEqual(await sitemapProblems(body), []);
+    assert.deepEqual(urls(body), [{ loc: `${SITE}/` }]);
+  });
+
+  test('a site with no articles at all has valid sitemaps', async (t) => {
+    const { app } = await buildTestApp(t, { now: NOW });
+    for (const url of ['/sitemap.xml', '/news-sitemap.xml', '/sitemaps/pages.xml']) {
+      const response = await app.inject(url);
+      assert.equal(response.statusCode, 200, url);
+      assert.deepEqual(await sitemapProblems(response.body), [], url);
+    }
+  });
+
   test('robots.txt keeps crawlers out of admin, API and search, and names both sitemaps', async () => {
     const response = await get('/robots.txt');
     assert.equal(response.statusCode, 200);
@@ -226,6 +250,13 @@ describe('a site with more articles than one sitemap page', () => {
         .at(-1);
       assert.equal(index.sitemapindex.sitemap[n + 2].lastmod, newest, `articles-${n + 1}.xml`);
     }
+    for (const url of [
+      '/sitemap.xml',
+      '/sitemaps/pages.xml',
+      '/sitemaps/tags-1.xml',
+      '/sitemaps/articles-2.xml',
+    ])
+      assert.deepEqual(await sitemapProblems((await site.app.inject(url)).body), [], url);
     const tags = urls((await site.app.inject('/sitemaps/tags-1.xml')).body).map((u) => u.loc);
     assert.deepEqual(tags, [`${SITE}/tags/budget`]);
     const home = urls((await site.app.inject('/sitemaps/pages.xml')).body).map((u) => u.loc);

@@ -36,7 +36,9 @@ export interface NewsPublication {
 
 /**
  * A Google News sitemap: articles of the last two days, each with the
- * publication's name and language, its publication time and headline.
+ * publication's name and language, its publication time and headline. On
+ * a day with none, the front page alone, without news fields: the protocol
+ * wants at least one URL, and the front page is where the next story will be.
  */
 export function newsSitemap(
   articles: ArticleSummary[],
@@ -58,6 +60,7 @@ export function newsSitemap(
       xmlElement('news:title', a.title) +
       '</news:news></url>',
   );
+  if (!urls.length) urls.push(`<url>${xmlElement('loc', `${siteUrl}/`)}</url>`);
   return document(`<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, urls, '</urlset>');
 }
 
