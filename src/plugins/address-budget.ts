@@ -30,7 +30,11 @@ export interface Budget {
  * At most `MAX_ADDRESSES` are remembered; those first seen longest ago are
  * forgotten first.
  */
-export function addressBudgets(scope: FastifyInstance, budgets: Record<string, Budget>, now = Date.now): void {
+export function addressBudgets(
+  scope: FastifyInstance,
+  budgets: Record<string, Budget>,
+  now = Date.now,
+): void {
   const buckets = new Map<string, Buckets>();
   for (const [name, budget] of Object.entries(budgets))
     if (budget.perMinute > 0) buckets.set(name, new Buckets(budget, now));
