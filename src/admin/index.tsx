@@ -8,7 +8,7 @@ import type { AppServices } from '../app.js';
 import { MAX_UPLOAD_BYTES } from '../content/index.js';
 import { handleErrors, sendProblem } from '../plugins/errors.js';
 import { sendSecurityHeaders } from '../plugins/security-headers.js';
-import { refuseBrokenText, strictBodies } from '../plugins/validation.js';
+import { refuseBrokenText, strictBodies, strictForms } from '../plugins/validation.js';
 import { AppError } from '../lib/app-error.js';
 import { adminContext, sendAdminPage } from './admin-context.js';
 import { registerAuth } from './auth.js';
@@ -62,6 +62,7 @@ export async function backOffice(office: FastifyInstance, options: { services: A
   await office.register(async (pages) => {
     registerAuth(pages, services, 'page');
     refuseBrokenText(pages);
+    strictForms(pages);
     handleErrors(pages, async (request, reply, problem) => {
       const ctx = await adminContext(services, request);
       const { status, message } = problem;

@@ -122,3 +122,38 @@ function brokenText(value: unknown, at: string): { at: string; what: string } | 
   }
   return undefined;
 }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The fields a back-office form route takes: each once, as text, unless
+     * its name ends in `[]` (`ids[]`: a list, sent as `ids` any number of
+     * times). `_csrf` is always allowed.
+     */
+    form?: readonly string[];
+  }
+}
+
+/**
+ * Forms are held to what their routes say they take (`config.form`): a
+ * field the form does not have, or a one-value field sent twice, is refused
+ * with its name, as the API refuses an unlisted field. Every POST route of
+ * the scope must say what it takes, or the server does not start.
+ */
+export function strictForms(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (methods.includes('POST') && route.config?.form === undefined && !route.url.endsWith('*'))
+      throw new Error(`${route.url}: a back-office form route must list its fields (config.form)`);
+  });
+  scope.addHook('preValidation', async (request) => {
+    const fields = request.routeOptions.config.form;
+    if (!fields || typeof request.body !== 'object' || request.body === null) return;
+    for (const [name, value] of Object.entries(request.body)) {
+      if (name === '_csrf') continue;
+      const list = fields.includes(`${name}[]`);
+      if (!list && !fields.includes(name)) throw invalidInput(`body.${name}`, 'is not a field of this form');
+      if (!list && Array.isArray(value)) throw invalidInput(`body.${name}`, 'must be sent once');
+    }
+  });
+}

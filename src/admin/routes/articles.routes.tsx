@@ -77,31 +77,39 @@ export function articlesRoutes(app: FastifyInstance, services: AppServices): voi
     );
   });
 
-  app.post<{ Body: BulkBody }>('/admin/articles/bulk', async (request, reply) => {
-    const me = actor(request);
-    const body = request.body ?? {};
-    const returnTo = safeReturn(body.return);
-    const ids = [body.ids ?? []]
-      .flat()
-      .map(Number)
-      .filter((n) => Number.isSafeInteger(n) && n > 0);
-    const action = BULK_ACTIONS.find((a) => a === body.action);
-    if (!action)
-      return redirectWithFlash(reply, returnTo, {
-        error: 'action: choose what to do with the selected articles, then Apply.',
-      });
-    if (ids.length === 0)
-      return redirectWithFlash(reply, returnTo, { error: 'Select at least one article, then Apply.' });
-    if (ids.length > BULK_MAX)
-      return redirectWithFlash(reply, returnTo, { error: `ids: at most ${BULK_MAX} articles at a time.` });
-    if (action === 'delete' && body.confirm !== '1') return confirmDelete(request, reply, ids, returnTo);
+  app.post<{ Body: BulkBody }>(
+    '/admin/articles/bulk',
+    { config: { form: ['ids[]', 'action', 'confirm', 'return'] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const body = request.body ?? {};
+      const returnTo = safeReturn(body.return);
+      const ids = [body.ids ?? []]
+        .flat()
+        .map(Number)
+        .filter((n) => Number.isSafeInteger(n) && n > 0);
+      const action = BULK_ACTIONS.find((a) => a === body.action);
+      if (!action)
+        return redirectWithFlash(reply, returnTo, {
+          error: 'action: choose what to do with the selected articles, then Apply.',
+        });
+      if (ids.length === 0)
+        return redirectWithFlash(reply, returnTo, { error: 'Select at least one article, then Apply.' });
+      if (ids.length > BULK_MAX)
+        return redirectWithFlash(reply, returnTo, { error: `ids: at most ${BULK_MAX} articles at a time.` });
+      if (action === 'delete' && body.confirm !== '1') return confirmDelete(request, reply, ids, returnTo);
 
-    const outcome = await applyBulkAction(services.content, ids, action, me);
-    for (const { id, error } of outcome.failed)
-      request.log.error({ err: error, articleId: id, action }, 'bulk action failed');
-    const message = describeOutcome(action, outcome);
-    return redirectWithFlash(reply, returnTo, outcome.done.length ? { notice: message } : { error: message });
-  });
+      const outcome = await applyBulkAction(services.content, ids, action, me);
+      for (const { id, error } of outcome.failed)
+        request.log.error({ err: error, articleId: id, action }, 'bulk action failed');
+      const message = describeOutcome(action, outcome);
+      return redirectWithFlash(
+        reply,
+        returnTo,
+        outcome.done.length ? { notice: message } : { error: message },
+      );
+    },
+  );
 
   async function confirmDelete(
     request: FastifyRequest,

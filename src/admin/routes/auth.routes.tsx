@@ -85,7 +85,13 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.post<{ Body: LoginBody }>(
     '/admin/login',
-    { config: { signedOut: true, rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      config: {
+        form: ['email', 'password', 'next'],
+        signedOut: true,
+        rateLimit: { max: 20, timeWindow: '1 minute' },
+      },
+    },
     async (request, reply) => {
       const email = String(request.body?.email ?? '')
         .trim()
@@ -173,7 +179,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.post<{ Body: { code?: string } }>(
     '/admin/login/code',
-    { config: { signedOut: true, rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { form: ['code'], signedOut: true, rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const token = request.cookies[CHALLENGE_COOKIE] ?? '';
       const now = services.now();
@@ -203,25 +209,29 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
     },
   );
 
-  app.post('/admin/logout', { config: { beforeSecondFactor: true } }, async (request, reply) => {
+  app.post('/admin/logout', { config: { form: [], beforeSecondFactor: true } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await deleteSession(services.db, token);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(services));
     return reply.redirect('/admin/login', 303);
   });
 
-  app.post('/admin/logout-everywhere', { config: { beforeSecondFactor: true } }, async (request, reply) => {
-    const me = actor(request);
-    const count = await deleteAllSessions(services.db, me.id!);
-    await recordAudit(services.db, {
-      at: services.now().toISOString(),
-      actor: me,
-      action: 'user.sign-out-everywhere',
-      subject: `${count} sessions`,
-    });
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(services));
-    return reply.redirect('/admin/login', 303);
-  });
+  app.post(
+    '/admin/logout-everywhere',
+    { config: { form: [], beforeSecondFactor: true } },
+    async (request, reply) => {
+      const me = actor(request);
+      const count = await deleteAllSessions(services.db, me.id!);
+      await recordAudit(services.db, {
+        at: services.now().toISOString(),
+        actor: me,
+        action: 'user.sign-out-everywhere',
+        subject: `${count} sessions`,
+      });
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(services));
+      return reply.redirect('/admin/login', 303);
+    },
+  );
 
   // The one-time setup page: answers only while there is no administrator.
   app.get('/admin/setup', { config: { signedOut: true } }, async (request, reply) => {
@@ -234,7 +244,13 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.post<{ Body: { email?: string; name?: string; password?: string } }>(
     '/admin/setup',
-    { config: { signedOut: true, rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    {
+      config: {
+        form: ['email', 'name', 'password'],
+        signedOut: true,
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
+    },
     async (request, reply) => {
       if (await hasAdministrator(services.db))
         throw new AppError('NOT_FOUND', 'setup is done: sign in instead');

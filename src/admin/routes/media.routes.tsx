@@ -89,44 +89,53 @@ export function mediaRoutes(app: FastifyInstance, services: AppServices): void {
     return libraryPage(request, reply, flash);
   });
 
-  app.post<{ Querystring: { q?: string; page?: string } }>('/admin/media', async (request, reply) => {
-    const me = actor(request);
-    const form = (request.body ?? {}) as UploadForm;
-    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    const values = { alt: text(form.alt), caption: text(form.caption), credit: text(form.credit) };
-    try {
-      const media = await uploadMedia(services.content, store, uploadFrom(request), me);
-      const notice = media.alt
-        ? `Uploaded ${media.originalName}.`
-        : `Uploaded ${media.originalName}. Add alt text before you use it in an article.`;
-      return redirectWithFlash(reply, `/admin/media/${media.id}`, { notice });
-    } catch (error) {
-      const refused = shown(error);
-      return libraryPage(request, reply, { error: refused.message, values, status: refused.status });
-    }
-  });
+  app.post<{ Querystring: { q?: string; page?: string } }>(
+    '/admin/media',
+    { config: { form: ['file', 'alt', 'caption', 'credit'] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const form = (request.body ?? {}) as UploadForm;
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      const values = { alt: text(form.alt), caption: text(form.caption), credit: text(form.credit) };
+      try {
+        const media = await uploadMedia(services.content, store, uploadFrom(request), me);
+        const notice = media.alt
+          ? `Uploaded ${media.originalName}.`
+          : `Uploaded ${media.originalName}. Add alt text before you use it in an article.`;
+        return redirectWithFlash(reply, `/admin/media/${media.id}`, { notice });
+      } catch (error) {
+        const refused = shown(error);
+        return libraryPage(request, reply, { error: refused.message, values, status: refused.status });
+      }
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/admin/media/:id', async (request, reply) => {
     const flash = takeFlash(request, reply);
     return detailPage(request, reply, mediaId(request.params.id), flash);
   });
 
-  app.post<{ Params: { id: string }; Body: TextBody }>('/admin/media/:id', async (request, reply) => {
-    const id = mediaId(request.params.id);
-    const body = request.body ?? {};
-    const values = { alt: body.alt, caption: body.caption, credit: body.credit };
-    try {
-      await updateMedia(services.content, id, values, actor(request));
-      return redirectWithFlash(reply, `/admin/media/${id}`, { notice: 'Saved.' });
-    } catch (error) {
-      const refused = shown(error);
-      if (refused.code === 'NOT_FOUND') throw refused;
-      return detailPage(request, reply, id, { error: refused.message, values, status: refused.status });
-    }
-  });
+  app.post<{ Params: { id: string }; Body: TextBody }>(
+    '/admin/media/:id',
+    { config: { form: ['alt', 'caption', 'credit'] } },
+    async (request, reply) => {
+      const id = mediaId(request.params.id);
+      const body = request.body ?? {};
+      const values = { alt: body.alt, caption: body.caption, credit: body.credit };
+      try {
+        await updateMedia(services.content, id, values, actor(request));
+        return redirectWithFlash(reply, `/admin/media/${id}`, { notice: 'Saved.' });
+      } catch (error) {
+        const refused = shown(error);
+        if (refused.code === 'NOT_FOUND') throw refused;
+        return detailPage(request, reply, id, { error: refused.message, values, status: refused.status });
+      }
+    },
+  );
 
   app.post<{ Params: { id: string }; Body: { confirm?: string } }>(
     '/admin/media/:id/delete',
+    { config: { form: ['confirm'] } },
     async (request, reply) => {
       const id = mediaId(request.params.id);
       if (request.body?.confirm !== 'yes')

@@ -145,7 +145,7 @@ export function revisionRoutes(app: FastifyInstance, services: AppServices): voi
 
   app.post<{ Params: { id: number; version: number }; Body: { version?: string } }>(
     '/admin/articles/:id/revisions/:version/restore',
-    { schema: { params: versionParams } },
+    { schema: { params: versionParams }, config: { form: ['version'] } },
     async (request, reply) => {
       const me = actor(request);
       const { id, version } = request.params;

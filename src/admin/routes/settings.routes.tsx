@@ -60,23 +60,27 @@ export function settingsRoutes(app: FastifyInstance, services: AppServices): voi
     );
   });
 
-  app.post<{ Body: FormBody }>('/admin/settings', async (request, reply) => {
-    const me = actor(request);
-    const form = Object.fromEntries(FIELDS.map((key) => [key, field(request.body, key)])) as SettingsForm;
-    // A checkbox is sent when ticked, and not at all when not.
-    form.adminsNeedTwoFactor = request.body?.adminsNeedTwoFactor !== undefined;
-    const result = await attempt(() => updateSettings(services.content, me, changesOf(form)));
-    if (result.ok) return redirectWithFlash(reply, '/admin/settings', { notice: 'Settings saved.' });
-    const ctx = await adminContext(services, request);
-    return sendAdminPage(
-      reply,
-      <SettingsPage
-        ctx={ctx}
-        values={form}
-        example={dateExample(form.dateFormat ?? '', form.timeZone ?? 'UTC', services.now())}
-        problem={result.problem}
-      />,
-      result.status,
-    );
-  });
+  app.post<{ Body: FormBody }>(
+    '/admin/settings',
+    { config: { form: [...FIELDS, 'adminsNeedTwoFactor'] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const form = Object.fromEntries(FIELDS.map((key) => [key, field(request.body, key)])) as SettingsForm;
+      // A checkbox is sent when ticked, and not at all when not.
+      form.adminsNeedTwoFactor = request.body?.adminsNeedTwoFactor !== undefined;
+      const result = await attempt(() => updateSettings(services.content, me, changesOf(form)));
+      if (result.ok) return redirectWithFlash(reply, '/admin/settings', { notice: 'Settings saved.' });
+      const ctx = await adminContext(services, request);
+      return sendAdminPage(
+        reply,
+        <SettingsPage
+          ctx={ctx}
+          values={form}
+          example={dateExample(form.dateFormat ?? '', form.timeZone ?? 'UTC', services.now())}
+          problem={result.problem}
+        />,
+        result.status,
+      );
+    },
+  );
 }

@@ -39,6 +39,11 @@ import { TagEditPage, TagsPage, type TagsQuery } from '../pages/tags-page.js';
 export type FormBody = Record<string, string | string[] | undefined> | undefined;
 
 /** One text field of a form: the first value, or '' when absent. */
+/** What each taxonomy form sends. */
+const SECTION_FIELDS = ['name', 'slug', 'description'];
+const SOURCE_FIELDS = ['name', 'slug', 'url'];
+const AUTHOR_FIELDS = ['name', 'slug', 'bio', 'photoMediaId'];
+
 export function field(body: FormBody, name: string): string {
   const value = body?.[name];
   return String((Array.isArray(value) ? value[0] : value) ?? '');
@@ -106,7 +111,7 @@ function sectionRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <SectionsPage ctx={ctx} sections={sections} problem={error} />);
   });
 
-  app.post<Form>('/admin/sections', async (request, reply) => {
+  app.post<Form>('/admin/sections', { config: { form: SECTION_FIELDS } }, async (request, reply) => {
     const me = actor(request);
     const input = values(request.body);
     const result = await attempt(() => createSection(content, me, input));
@@ -126,21 +131,27 @@ function sectionRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <SectionEditPage ctx={ctx} section={section} problem={error} />);
   });
 
-  app.post<Id & Form>('/admin/sections/:id', { schema: { params: idParams } }, async (request, reply) => {
-    const me = actor(request);
-    const input = values(request.body);
-    const result = await attempt(() => updateSection(content, me, request.params.id, input));
-    if (result.ok)
-      return redirectWithFlash(reply, '/admin/sections', { notice: `Section “${result.value.name}” saved.` });
-    const section = await getSectionFor(content, me, request.params.id);
-    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
-      <SectionEditPage ctx={ctx} section={section} problem={result.problem} values={input} />
-    ));
-  });
+  app.post<Id & Form>(
+    '/admin/sections/:id',
+    { schema: { params: idParams }, config: { form: SECTION_FIELDS } },
+    async (request, reply) => {
+      const me = actor(request);
+      const input = values(request.body);
+      const result = await attempt(() => updateSection(content, me, request.params.id, input));
+      if (result.ok)
+        return redirectWithFlash(reply, '/admin/sections', {
+          notice: `Section “${result.value.name}” saved.`,
+        });
+      const section = await getSectionFor(content, me, request.params.id);
+      return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+        <SectionEditPage ctx={ctx} section={section} problem={result.problem} values={input} />
+      ));
+    },
+  );
 
   app.post<Id & Form>(
     '/admin/sections/:id/move',
-    { schema: { params: idParams } },
+    { schema: { params: idParams }, config: { form: ['direction'] } },
     async (request, reply) => {
       const direction = field(request.body, 'direction') === 'down' ? 'down' : 'up';
       const sections = await moveSection(content, actor(request), request.params.id, direction);
@@ -151,16 +162,20 @@ function sectionRoutes(app: FastifyInstance, services: AppServices): void {
     },
   );
 
-  app.post<Id>('/admin/sections/:id/delete', { schema: { params: idParams } }, async (request, reply) => {
-    const me = actor(request);
-    const section = await getSectionFor(content, me, request.params.id);
-    const result = await attempt(() => deleteSection(content, me, section.id));
-    if (result.ok)
-      return redirectWithFlash(reply, '/admin/sections', { notice: `Section “${section.name}” deleted.` });
-    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
-      <SectionEditPage ctx={ctx} section={section} problem={result.problem} />
-    ));
-  });
+  app.post<Id>(
+    '/admin/sections/:id/delete',
+    { schema: { params: idParams }, config: { form: [] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const section = await getSectionFor(content, me, request.params.id);
+      const result = await attempt(() => deleteSection(content, me, section.id));
+      if (result.ok)
+        return redirectWithFlash(reply, '/admin/sections', { notice: `Section “${section.name}” deleted.` });
+      return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+        <SectionEditPage ctx={ctx} section={section} problem={result.problem} />
+      ));
+    },
+  );
 }
 
 function tagRoutes(app: FastifyInstance, services: AppServices): void {
@@ -216,40 +231,55 @@ function tagRoutes(app: FastifyInstance, services: AppServices): void {
     editPage(request, reply, {}),
   );
 
-  app.post<Id & Form>('/admin/tags/:id', { schema: { params: idParams } }, async (request, reply) => {
-    const me = actor(request);
-    const before = await getTagFor(content, me, request.params.id);
-    const input = { name: field(request.body, 'name'), slug: field(request.body, 'slug') };
-    const result = await attempt(() => renameTag(content, me, before.id, input));
-    if (!result.ok) return editPage(request, reply, { ...result, form: 'rename', values: input });
-    const tag = result.value;
-    const moved = tag.slug !== before.slug ? ` /tags/${before.slug} now redirects to /tags/${tag.slug}.` : '';
-    return redirectWithFlash(reply, `/admin/tags/${tag.id}`, { notice: `Tag “${tag.name}” saved.${moved}` });
-  });
+  app.post<Id & Form>(
+    '/admin/tags/:id',
+    { schema: { params: idParams }, config: { form: ['name', 'slug'] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const before = await getTagFor(content, me, request.params.id);
+      const input = { name: field(request.body, 'name'), slug: field(request.body, 'slug') };
+      const result = await attempt(() => renameTag(content, me, before.id, input));
+      if (!result.ok) return editPage(request, reply, { ...result, form: 'rename', values: input });
+      const tag = result.value;
+      const moved =
+        tag.slug !== before.slug ? ` /tags/${before.slug} now redirects to /tags/${tag.slug}.` : '';
+      return redirectWithFlash(reply, `/admin/tags/${tag.id}`, {
+        notice: `Tag “${tag.name}” saved.${moved}`,
+      });
+    },
+  );
 
-  app.post<Id & Form>('/admin/tags/:id/merge', { schema: { params: idParams } }, async (request, reply) => {
-    const me = actor(request);
-    const from = await getTagFor(content, me, request.params.id);
-    const typed = field(request.body, 'into');
-    const result = await attempt(async () => {
-      const into = await findTagByName(content, typed, 'into');
-      return mergeTags(content, me, from.id, into.id);
-    });
-    if (!result.ok) return editPage(request, reply, { ...result, form: 'merge', values: { into: typed } });
-    const { into, moved } = result.value;
-    return redirectWithFlash(reply, `/admin/tags/${into.id}`, {
-      notice: `Merged “${from.name}” into “${into.name}”: ${moved} article${moved === 1 ? '' : 's'} now carry “${into.name}”, and /tags/${from.slug} redirects here.`,
-    });
-  });
+  app.post<Id & Form>(
+    '/admin/tags/:id/merge',
+    { schema: { params: idParams }, config: { form: ['into'] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const from = await getTagFor(content, me, request.params.id);
+      const typed = field(request.body, 'into');
+      const result = await attempt(async () => {
+        const into = await findTagByName(content, typed, 'into');
+        return mergeTags(content, me, from.id, into.id);
+      });
+      if (!result.ok) return editPage(request, reply, { ...result, form: 'merge', values: { into: typed } });
+      const { into, moved } = result.value;
+      return redirectWithFlash(reply, `/admin/tags/${into.id}`, {
+        notice: `Merged “${from.name}” into “${into.name}”: ${moved} article${moved === 1 ? '' : 's'} now carry “${into.name}”, and /tags/${from.slug} redirects here.`,
+      });
+    },
+  );
 
-  app.post<Id>('/admin/tags/:id/delete', { schema: { params: idParams } }, async (request, reply) => {
-    const me = actor(request);
-    const tag = await getTagFor(content, me, request.params.id);
-    await deleteTag(content, me, tag.id);
-    return redirectWithFlash(reply, '/admin/tags', {
-      notice: `Tag “${tag.name}” deleted${tag.articles ? ` from ${tag.articles} article${tag.articles === 1 ? '' : 's'}` : ''}.`,
-    });
-  });
+  app.post<Id>(
+    '/admin/tags/:id/delete',
+    { schema: { params: idParams }, config: { form: [] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const tag = await getTagFor(content, me, request.params.id);
+      await deleteTag(content, me, tag.id);
+      return redirectWithFlash(reply, '/admin/tags', {
+        notice: `Tag “${tag.name}” deleted${tag.articles ? ` from ${tag.articles} article${tag.articles === 1 ? '' : 's'}` : ''}.`,
+      });
+    },
+  );
 }
 
 function sourceRoutes(app: FastifyInstance, services: AppServices): void {
@@ -266,7 +296,7 @@ function sourceRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <SourcesPage ctx={ctx} sources={sources} problem={error} />);
   });
 
-  app.post<Form>('/admin/sources', async (request, reply) => {
+  app.post<Form>('/admin/sources', { config: { form: SOURCE_FIELDS } }, async (request, reply) => {
     const me = actor(request);
     const input = values(request.body);
     const result = await attempt(() => createSource(content, me, input));
@@ -284,26 +314,34 @@ function sourceRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <SourceEditPage ctx={ctx} source={source} problem={error} />);
   });
 
-  app.post<Id & Form>('/admin/sources/:id', { schema: { params: idParams } }, async (request, reply) => {
-    const me = actor(request);
-    const input = values(request.body);
-    const result = await attempt(() => updateSource(content, me, request.params.id, input));
-    if (result.ok)
-      return redirectWithFlash(reply, '/admin/sources', { notice: `Source “${result.value.name}” saved.` });
-    const source = await getSourceFor(content, me, request.params.id);
-    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
-      <SourceEditPage ctx={ctx} source={source} problem={result.problem} values={input} />
-    ));
-  });
+  app.post<Id & Form>(
+    '/admin/sources/:id',
+    { schema: { params: idParams }, config: { form: SOURCE_FIELDS } },
+    async (request, reply) => {
+      const me = actor(request);
+      const input = values(request.body);
+      const result = await attempt(() => updateSource(content, me, request.params.id, input));
+      if (result.ok)
+        return redirectWithFlash(reply, '/admin/sources', { notice: `Source “${result.value.name}” saved.` });
+      const source = await getSourceFor(content, me, request.params.id);
+      return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+        <SourceEditPage ctx={ctx} source={source} problem={result.problem} values={input} />
+      ));
+    },
+  );
 
-  app.post<Id>('/admin/sources/:id/delete', { schema: { params: idParams } }, async (request, reply) => {
-    const me = actor(request);
-    const source = await getSourceFor(content, me, request.params.id);
-    const { articles } = await deleteSource(content, me, source.id);
-    return redirectWithFlash(reply, '/admin/sources', {
-      notice: `Source “${source.name}” deleted${articles ? `; ${articles} article${articles === 1 ? '' : 's'} now have no source` : ''}.`,
-    });
-  });
+  app.post<Id>(
+    '/admin/sources/:id/delete',
+    { schema: { params: idParams }, config: { form: [] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const source = await getSourceFor(content, me, request.params.id);
+      const { articles } = await deleteSource(content, me, source.id);
+      return redirectWithFlash(reply, '/admin/sources', {
+        notice: `Source “${source.name}” deleted${articles ? `; ${articles} article${articles === 1 ? '' : 's'} now have no source` : ''}.`,
+      });
+    },
+  );
 }
 
 function authorRoutes(app: FastifyInstance, services: AppServices): void {
@@ -321,7 +359,7 @@ function authorRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <AuthorsPage ctx={ctx} authors={authors} problem={error} />);
   });
 
-  app.post<Form>('/admin/authors', async (request, reply) => {
+  app.post<Form>('/admin/authors', { config: { form: AUTHOR_FIELDS } }, async (request, reply) => {
     const me = actor(request);
     const input = values(request.body);
     const result = await attempt(() => createAuthor(content, me, input));
@@ -339,26 +377,34 @@ function authorRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <AuthorEditPage ctx={ctx} author={author} problem={error} />);
   });
 
-  app.post<Id & Form>('/admin/authors/:id', { schema: { params: idParams } }, async (request, reply) => {
-    const me = actor(request);
-    const input = values(request.body);
-    const result = await attempt(() => updateAuthor(content, me, request.params.id, input));
-    if (result.ok)
-      return redirectWithFlash(reply, '/admin/authors', { notice: `Author “${result.value.name}” saved.` });
-    const author = await getAuthorFor(content, me, request.params.id);
-    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
-      <AuthorEditPage ctx={ctx} author={author} problem={result.problem} values={input} />
-    ));
-  });
+  app.post<Id & Form>(
+    '/admin/authors/:id',
+    { schema: { params: idParams }, config: { form: AUTHOR_FIELDS } },
+    async (request, reply) => {
+      const me = actor(request);
+      const input = values(request.body);
+      const result = await attempt(() => updateAuthor(content, me, request.params.id, input));
+      if (result.ok)
+        return redirectWithFlash(reply, '/admin/authors', { notice: `Author “${result.value.name}” saved.` });
+      const author = await getAuthorFor(content, me, request.params.id);
+      return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+        <AuthorEditPage ctx={ctx} author={author} problem={result.problem} values={input} />
+      ));
+    },
+  );
 
-  app.post<Id>('/admin/authors/:id/delete', { schema: { params: idParams } }, async (request, reply) => {
-    const me = actor(request);
-    const author = await getAuthorFor(content, me, request.params.id);
-    const result = await attempt(() => deleteAuthor(content, me, author.id));
-    if (result.ok)
-      return redirectWithFlash(reply, '/admin/authors', { notice: `Author “${author.name}” deleted.` });
-    return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
-      <AuthorEditPage ctx={ctx} author={author} problem={result.problem} />
-    ));
-  });
+  app.post<Id>(
+    '/admin/authors/:id/delete',
+    { schema: { params: idParams }, config: { form: [] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const author = await getAuthorFor(content, me, request.params.id);
+      const result = await attempt(() => deleteAuthor(content, me, author.id));
+      if (result.ok)
+        return redirectWithFlash(reply, '/admin/authors', { notice: `Author “${author.name}” deleted.` });
+      return renderAdminPage(services, request, reply, { status: result.status }, (ctx) => (
+        <AuthorEditPage ctx={ctx} author={author} problem={result.problem} />
+      ));
+    },
+  );
 }

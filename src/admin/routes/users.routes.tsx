@@ -40,7 +40,8 @@ type Form = { Body: FormBody };
 type UserForm = 'name' | 'role' | 'status' | 'password' | 'two-factor';
 
 /** One's own account: open before a second factor the site asks for is set up (auth.ts). */
-const ACCOUNT = { config: { beforeSecondFactor: true } };
+/** The account page's forms: open before the second factor is set up, each with its fields. */
+const ACCOUNT = (...form: string[]) => ({ config: { beforeSecondFactor: true, form } });
 
 /** Accounts (administrators only) and each person's own account page. */
 export function usersRoutes(app: FastifyInstance, services: AppServices): void {
@@ -58,37 +59,41 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     );
   });
 
-  app.post<Form>('/admin/users', async (request, reply) => {
-    const me = actor(request);
-    const body = request.body;
-    const input = {
-      email: field(body, 'email'),
-      name: field(body, 'name'),
-      role: field(body, 'role') as Role,
-      password: field(body, 'password'),
-    };
-    const result = await attempt(() => createUser(db, me, input, services.now()));
-    if (result.ok)
-      return redirectWithFlash(reply, `/admin/users`, {
-        notice: `${result.value.name} (${result.value.email}) can now sign in as ${result.value.role}.`,
-      });
-    const [users, settings, ctx] = await Promise.all([
-      listUsersFor(db, me),
-      getSettings(db),
-      adminContext(services, request),
-    ]);
-    return sendAdminPage(
-      reply,
-      <UsersPage
-        ctx={ctx}
-        users={users}
-        timeZone={settings.timeZone}
-        problem={result.problem}
-        values={{ email: input.email, name: input.name, role: input.role }}
-      />,
-      result.status,
-    );
-  });
+  app.post<Form>(
+    '/admin/users',
+    { config: { form: ['email', 'name', 'role', 'password'] } },
+    async (request, reply) => {
+      const me = actor(request);
+      const body = request.body;
+      const input = {
+        email: field(body, 'email'),
+        name: field(body, 'name'),
+        role: field(body, 'role') as Role,
+        password: field(body, 'password'),
+      };
+      const result = await attempt(() => createUser(db, me, input, services.now()));
+      if (result.ok)
+        return redirectWithFlash(reply, `/admin/users`, {
+          notice: `${result.value.name} (${result.value.email}) can now sign in as ${result.value.role}.`,
+        });
+      const [users, settings, ctx] = await Promise.all([
+        listUsersFor(db, me),
+        getSettings(db),
+        adminContext(services, request),
+      ]);
+      return sendAdminPage(
+        reply,
+        <UsersPage
+          ctx={ctx}
+          users={users}
+          timeZone={settings.timeZone}
+          problem={result.problem}
+          values={{ email: input.email, name: input.name, role: input.role }}
+        />,
+        result.status,
+      );
+    },
+  );
 
   async function userPage(
     request: FastifyRequest<Id>,
@@ -112,11 +117,12 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
   function change(
     path: string,
     form: UserForm,
+    fields: string[],
     run: (me: ReturnType<typeof actor>, id: number, body: FormBody) => Promise<string>,
   ) {
     app.post<Id & Form>(
       `/admin/users/:id/${path}`,
-      { schema: { params: idParams } },
+      { schema: { params: idParams }, config: { form: fields } },
       async (request, reply) => {
         const me = actor(request);
         const result = await attempt(() => run(me, request.params.id, request.body));
@@ -126,11 +132,11 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     );
   }
 
-  change('name', 'name', async (me, id, body) => {
+  change('name', 'name', ['name'], async (me, id, body) => {
     const user = await updateUserName(db, me, id, field(body, 'name'), services.now());
     return `Name saved: ${user.name}.`;
   });
-  change('role', 'role', async (me, id, body) => {
+  change('role', 'role', ['role'], async (me, id, body) => {
     const user = await changeRole(db, me, id, field(body, 'role') as Role, services.now());
     const role =
       user.role === 'admin'
@@ -138,20 +144,20 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
         : `a${user.role === 'author' || user.role === 'editor' ? 'n' : ''} ${user.role}`;
     return `${user.name} is now ${role}; they were signed out and sign in again as one.`;
   });
-  change('disable', 'status', async (me, id) => {
+  change('disable', 'status', [], async (me, id) => {
     const user = await setUserDisabled(db, me, id, true, services.now());
     return `${user.name}'s account is disabled and signed out everywhere.`;
   });
-  change('enable', 'status', async (me, id) => {
+  change('enable', 'status', [], async (me, id) => {
     const user = await setUserDisabled(db, me, id, false, services.now());
     return `${user.name} can sign in again.`;
   });
-  change('two-factor/off', 'two-factor', async (me, id) => {
+  change('two-factor/off', 'two-factor', [], async (me, id) => {
     await turnOffTwoFactor(db, me, { userId: id }, services.now());
     const user = await getUserFor(db, me, id);
     return `Two-factor sign-in is off for ${user.name}: their password alone signs them in until they set it up again.`;
   });
-  change('password', 'password', async (me, id, body) => {
+  change('password', 'password', ['password'], async (me, id, body) => {
     await resetPassword(db, me, id, field(body, 'password'), services.now());
     const user = await getUserFor(db, me, id);
     return `New password set for ${user.name}; they were signed out everywhere.`;
@@ -210,7 +216,7 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     };
   }
 
-  app.get<{ Querystring: { 'two-factor'?: string } }>('/admin/account', ACCOUNT, (request, reply) =>
+  app.get<{ Querystring: { 'two-factor'?: string } }>('/admin/account', ACCOUNT(), (request, reply) =>
     accountPage(request, reply, {
       notice:
         request.query['two-factor'] === 'required'
@@ -219,7 +225,7 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     }),
   );
 
-  app.post<Form>('/admin/account', ACCOUNT, async (request, reply) => {
+  app.post<Form>('/admin/account', ACCOUNT('name'), async (request, reply) => {
     const me = actor(request);
     const result = await attempt(() =>
       updateUserName(db, me, me.id!, field(request.body, 'name'), services.now()),
@@ -229,13 +235,13 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
   });
 
   // Two-factor sign-in on one's own account: a new key, then a code that proves the app has it.
-  app.post('/admin/account/two-factor/begin', ACCOUNT, async (request, reply) => {
+  app.post('/admin/account/two-factor/begin', ACCOUNT(), async (request, reply) => {
     const result = await attempt(() => beginTwoFactor(db, actor(request)));
     if (!result.ok) return accountPage(request, reply, { ...result, form: 'two-factor' });
     return reply.redirect('/admin/account#account-two-factor', 303);
   });
 
-  app.post<Form>('/admin/account/two-factor/confirm', ACCOUNT, async (request, reply) => {
+  app.post<Form>('/admin/account/two-factor/confirm', ACCOUNT('code'), async (request, reply) => {
     const result = await attempt(() =>
       confirmTwoFactor(db, actor(request), field(request.body, 'code'), services.now()),
     );
@@ -245,7 +251,7 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <RecoveryCodesPage ctx={ctx} codes={result.value} />);
   });
 
-  app.post<Form>('/admin/account/two-factor/off', ACCOUNT, async (request, reply) => {
+  app.post<Form>('/admin/account/two-factor/off', ACCOUNT('password', 'username'), async (request, reply) => {
     const me = actor(request);
     const result = await attempt(() =>
       turnOffTwoFactor(db, me, { userId: me.id!, password: field(request.body, 'password') }, services.now()),
@@ -254,18 +260,22 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     return redirectWithFlash(reply, '/admin/account', { notice: 'Two-factor sign-in is off.' });
   });
 
-  app.post<Form>('/admin/account/password', ACCOUNT, async (request, reply) => {
-    const me = actor(request);
-    const input = {
-      currentPassword: field(request.body, 'currentPassword'),
-      newPassword: field(request.body, 'newPassword'),
-    };
-    const result = await attempt(() =>
-      changeOwnPassword(db, me, input, services.now(), request.cookies[cookiesOf(services).session]),
-    );
-    if (!result.ok) return accountPage(request, reply, { ...result, form: 'password' });
-    return redirectWithFlash(reply, '/admin/account', {
-      notice: 'Password changed. Your other devices were signed out.',
-    });
-  });
+  app.post<Form>(
+    '/admin/account/password',
+    ACCOUNT('currentPassword', 'newPassword', 'username'),
+    async (request, reply) => {
+      const me = actor(request);
+      const input = {
+        currentPassword: field(request.body, 'currentPassword'),
+        newPassword: field(request.body, 'newPassword'),
+      };
+      const result = await attempt(() =>
+        changeOwnPassword(db, me, input, services.now(), request.cookies[cookiesOf(services).session]),
+      );
+      if (!result.ok) return accountPage(request, reply, { ...result, form: 'password' });
+      return redirectWithFlash(reply, '/admin/account', {
+        notice: 'Password changed. Your other devices were signed out.',
+      });
+    },
+  );
 }
