@@ -39,18 +39,20 @@ export function addressBudgets(
   for (const [name, budget] of Object.entries(budgets))
     if (budget.perMinute > 0) buckets.set(name, new Buckets(budget, now));
   if (!buckets.size) return;
-  scope.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every request of the scope, page-cache hits included.
+  scope.addHook('onRequest', (request, reply, done) => {
     const name = request.routeOptions.config.budget;
-    if (name === undefined) return;
-    const bucket = buckets.get(name);
-    const address = addressKey(request.ip);
-    if (!bucket || address === undefined) return;
+    const bucket = name === undefined ? undefined : buckets.get(name);
+    const address = bucket && addressKey(request.ip);
+    if (!bucket || address === undefined) return done();
     const wait = bucket.take(address);
-    if (wait === 0) return;
+    if (wait === 0) return done();
     reply.header('retry-after', String(wait));
-    throw new AppError(
-      'RATE_LIMITED',
-      `too many requests from your address: try again in ${wait} second${wait === 1 ? '' : 's'}`,
+    done(
+      new AppError(
+        'RATE_LIMITED',
+        `too many requests from your address: try again in ${wait} second${wait === 1 ? '' : 's'}`,
+      ),
     );
   });
 }
