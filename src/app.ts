@@ -39,7 +39,11 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // A count of proxies trusts that many hops back from the connection (what the last proxy added).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     // Room for long search queries in the URL, nothing more.
     routerOptions: { maxParamLength: 500 },
     bodyLimit: 1024 * 1024,

@@ -48,3 +48,15 @@ test('purging: each style with what it needs, or a refusal saying what is missin
     /PURGE_URL must be an http/,
   );
 });
+
+test('TRUST_PROXY is a number of proxies or their addresses', () => {
+  const read = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+  assert.equal(read(''), false);
+  assert.equal(read('0'), false);
+  assert.equal(read('1'), 1);
+  assert.equal(read('10.0.0.2, 10.0.1.0/24'), '10.0.0.2,10.0.1.0/24');
+  assert.throws(
+    () => read('yes please'),
+    /TRUST_PROXY must be the number of proxies in front \(1 to 9\) or their addresses/,
+  );
+});

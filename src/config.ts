@@ -20,8 +20,13 @@ export interface Config {
   readonly schedulerMs: number;
   /** How often the related-list worker looks at its queue when nothing wakes it, in milliseconds. */
   readonly relatedIntervalMs: number;
-  /** Behind a reverse proxy: take the reader's address from X-Forwarded-For. */
-  readonly trustProxy: boolean;
+  /**
+   * Behind reverse proxies (TRUST_PROXY): how many stand in front (`1`: the
+   * reader's address is the one the proxy added to X-Forwarded-For, never
+   * what the client wrote there), or the proxies' addresses or networks
+   * (`10.0.0.2,10.0.1.0/24`); false when none.
+   */
+  readonly trustProxy: false | number | string;
   /** The in-process page cache's bound, in bytes (PAGE_CACHE_MB); 0 turns it off. */
   readonly pageCacheBytes: number;
   /**
@@ -86,7 +91,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const viewFlushMs = 1000;
   const schedulerMs = 10_000;
   const relatedIntervalMs = 5_000;
-  const trustProxy = parseFlag('TRUST_PROXY', env.TRUST_PROXY);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const pageCacheBytes = parseNumber('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 32, 0, 65_536) * 1024 * 1024;
   const pageCacheFreshSeconds = parseNumber('PAGE_CACHE_FRESH', env.PAGE_CACHE_FRESH, 60, 1, 86_400);
   const pageCacheStaleSeconds = parseNumber('PAGE_CACHE_STALE', env.PAGE_CACHE_STALE, 3600, 0, 604_800);
@@ -172,6 +177,19 @@ function parseNumber(
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return n;
+}
+
+function parseTrustProxy(raw: string | undefined): false | number | string {
+  const text = raw?.trim() ?? '';
+  if (text === '' || text === '0' || text === 'false') return false;
+  if (/^[1-9]$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const entry of entries)
+    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))
+      throw new ConfigError(
+        `TRUST_PROXY must be the number of proxies in front (1 to 9) or their addresses, comma-separated, got "${entry}"`,
+      );
+  return entries.join(',');
 }
 
 function parseFlag(name: string, raw: string | undefined): boolean {

@@ -22,13 +22,15 @@ export interface Budget {
  * bucket per address: `burst` at once, then `perMinute` a minute; past that,
  * `429` with `Retry-After`, at the cost of one map lookup.
  *
- * The address is Fastify's `request.ip` (the reader's when TRUST_PROXY is set
- * behind a proxy), IPv6 by its /64 (one machine's whole range). Loopback is
- * not counted: it is this machine (the page cache's own renders, a proxy in
- * front without TRUST_PROXY, benchmarks). Registered before the page cache,
+ * The address is Fastify's `request.ip` (the reader's when TRUST_PROXY says
+ * which proxies to trust), IPv6 by its /64 (one machine's whole range). A
+ * connection from loopback is not counted: it is this machine (the page
+ * cache's own renders, a proxy in front without TRUST_PROXY, benchmarks); a
+ * forwarded header that says 127.0.0.1 is counted. Registered before the page cache,
  * so a cached answer spends the budget too: nobody searches 60 times a minute.
- * At most `MAX_ADDRESSES` are remembered; those first seen longest ago are
- * forgotten first.
+ * At most `MAX_ADDRESSES` are remembered; those seen longest ago are
+ * forgotten first. Each process keeps its own: with `WORKERS=2` an address
+ * may spend up to twice its budget.
  */
 export function addressBudgets(
   scope: FastifyInstance,
@@ -43,7 +45,7 @@ export function addressBudgets(
   scope.addHook('onRequest', (request, reply, done) => {
     const name = request.routeOptions.config.budget;
     const bucket = name === undefined ? undefined : buckets.get(name);
-    const address = bucket && addressKey(request.ip);
+    const address = bucket && budgetKey(request.ip, request.socket.remoteAddress);
     if (!bucket || address === undefined) return done();
     const wait = bucket.take(address);
     if (wait === 0) return done();
@@ -78,6 +80,9 @@ class Buckets {
     if (entry) {
       entry.tokens = Math.min(this.budget.burst, entry.tokens + (now - entry.at) * this.#perMs);
       entry.at = now;
+      // To the end of the Map's order: the addresses forgotten first are those seen longest ago.
+      this.#tokens.delete(address);
+      this.#tokens.set(address, entry);
     } else {
       if (this.#tokens.size >= MAX_ADDRESSES) this.#forgetOldest();
       entry = { tokens: this.budget.burst, at: now };
@@ -90,7 +95,7 @@ class Buckets {
     return Math.max(1, Math.ceil((1 - entry.tokens) / this.#perMs / 1000));
   }
 
-  /** Drops the tenth of the addresses first seen longest ago (a Map keeps insertion order). */
+  /** Drops the tenth of the addresses seen longest ago (a Map keeps insertion order). */
   #forgetOldest(): void {
     let n = Math.ceil(MAX_ADDRESSES / 10);
     for (const key of this.#tokens.keys()) {
@@ -98,6 +103,16 @@ class Buckets {
       if (--n === 0) break;
     }
   }
+}
+
+/**
+ * What a request's budget is counted under: its address, or nothing for
+ * this machine. Loopback is this machine only when the connection itself
+ * comes from it: a forwarded header that says 127.0.0.1 is counted like any
+ * other address.
+ */
+function budgetKey(ip: string, socketAddress: string | undefined): string | undefined {
+  return addressKey(ip) ?? (ip === socketAddress ? undefined : ip);
 }
 
 /** The address a budget counts: undefined for loopback, an IPv6 address's /64. */

@@ -18,15 +18,24 @@ test('one address that floods search is told to wait; everyone else, and this ma
   assert.equal(refused.headers['retry-after'], '10');
   assert.equal(refused.headers['cache-control'], 'no-store');
   assert.match(refused.body, /too many requests from your address: try again in 10 seconds/);
-  // A page the cache holds spends the budget too.
-  assert.equal((await search('flood 0')).statusCode, 429);
-
   assert.equal((await search('flood 0', NEIGHBOUR)).statusCode, 200, 'another reader');
   for (let i = 0; i < 30; i++) assert.equal((await search(`local ${i}`, '127.0.0.1')).statusCode, 200);
   // The budget refills at its rate: 6 a minute is one every 10 seconds.
   clock.now = new Date(clock.now.getTime() + 10_000);
   assert.equal((await search('after a wait')).statusCode, 200);
   assert.equal((await search('and again')).statusCode, 429);
+});
+
+test('answers from the page cache spend the budget too', async (t) => {
+  const { app } = await buildTestApp(t, { config: { searchPerMinute: 6 } });
+  const search = (remoteAddress: string) => app.inject({ url: '/search?q=budget', remoteAddress });
+  assert.equal((await search(NEIGHBOUR)).headers['x-cache'], 'miss');
+  const answers = [];
+  for (let i = 0; i < 11; i++) answers.push(await search(READER));
+  assert.deepEqual(
+    answers.map((r) => `${r.statusCode} ${r.headers['x-cache'] ?? ''}`),
+    [...Array(10).fill('200 hit'), '429 '],
+  );
 });
 
 test('beacons from one address beyond its budget are refused and not counted', async (t) => {
@@ -66,4 +75,23 @@ test('the address a budget counts: IPv4 as it is, IPv6 by its /64, loopback not 
   assert.equal(addressKey('127.0.0.1'), undefined);
   assert.equal(addressKey('::1'), undefined);
   assert.equal(addressKey('::ffff:127.0.0.1'), undefined);
+});
+
+test('behind a proxy, the address counted is the one the proxy added, not what the client wrote', async (t) => {
+  const { app } = await buildTestApp(t, { config: { searchPerMinute: 6, trustProxy: 1 } });
+  const PROXY = '203.0.113.50';
+  const search = (i: number, forwarded: string) =>
+    app.inject({
+      url: `/search?q=spoof+${i}`,
+      remoteAddress: PROXY,
+      headers: { 'x-forwarded-for': forwarded },
+    });
+  // A client writing a new address each time, and the proxy appending its real one: one budget.
+  const spoofing = [];
+  for (let i = 0; i < 11; i++) spoofing.push((await search(i, `10.9.8.${i}, ${READER}`)).statusCode);
+  assert.deepEqual(spoofing, [...Array(10).fill(200), 429]);
+  // One that claims to be this machine is counted too.
+  const local = [];
+  for (let i = 0; i < 11; i++) local.push((await search(100 + i, '127.0.0.1')).statusCode);
+  assert.deepEqual(local, [...Array(10).fill(200), 429]);
 });

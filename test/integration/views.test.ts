@@ -177,7 +177,7 @@ describe('view counting over real HTTP', () => {
 
   test('behind a proxy, distinct forwarded addresses are distinct readers, and flushes during the burst lose nothing', async (t) => {
     // A flush every 5 ms, so batches are taken and written while beacons arrive.
-    const built = await listeningApp(t, { trustProxy: true, viewFlushMs: 5 });
+    const built = await listeningApp(t, { trustProxy: 1, viewFlushMs: 5 });
     const { app, article, address } = built;
     const reader = (n: number) => `198.18.${Math.floor(n / 250)}.${(n % 250) + 1}`;
     const headers = (n: number) => ({ 'user-agent': BROWSER, 'x-forwarded-for': reader(n) });
