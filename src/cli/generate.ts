@@ -189,7 +189,7 @@ async function writeNewsroom(trx: Db, plan: NewsroomPlan) {
     }
     return ids;
   };
-  // Tags whose names make the same slug are one tag, as ensureTags would have it.
+  // Tags whose names make the same slug are one tag (the synthetic vocabulary has no "C" beside "C++", which ensureTags would refuse).
   const slugs = new Map<string, number>();
   const tagRows: { slug: string; name: string }[] = [];
   const tagIndex = plan.tags.map((name) => {

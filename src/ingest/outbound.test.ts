@@ -8,7 +8,7 @@ import { DEFAULT_OUTBOUND, fetchOutbound, OutboundError, type OutboundPolicy } f
  * A local server on 127.0.0.1 playing every part: a feed, redirects (to
  * itself, to loopback by name, in a loop), a slow answer and a huge one.
  * The default policy refuses it, being loopback; tests that need it allow
- * 127.0.0.1/32, as OUTBOUND_ALLOW would.
+ * 127.0.0.1/32, as a newsroom would for a partner on its own network.
  */
 describe('the outbound policy', () => {
   let server: http.Server;
@@ -89,6 +89,8 @@ describe('the outbound policy', () => {
       'http://[fd00::1]/',
       'http://[fe80::1]/',
       'http://[::ffff:127.0.0.1]/',
+      'http://[::127.0.0.1]/',
+      'http://[64:ff9b::7f00:1]/',
       `http://localhost:${port}/feed`,
     ])
       await refused(
@@ -139,4 +141,31 @@ describe('the outbound policy', () => {
     );
     await refused(fetchOutbound(`${base}/huge`, local), 'too-large', /more than the 65536 bytes allowed/);
   });
+});
+
+test('the caller’s headers stay with its own origin across redirects', async () => {
+  const seen: Record<string, string | undefined>[] = [];
+  const other = http.createServer((request, response) => {
+    seen.push({ authorization: request.headers.authorization, host: request.headers.host });
+    response.end('ok');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const otherPort = (other.address() as AddressInfo).port;
+  const first = http.createServer((request, response) => {
+    seen.push({ authorization: request.headers.authorization, host: request.headers.host });
+    response.writeHead(302, { location: `http://localhost:${otherPort}/` }).end();
+  });
+  await new Promise<void>((resolve) => first.listen(0, '127.0.0.1', resolve));
+  try {
+    const policy = { ...DEFAULT_OUTBOUND, allow: ['127.0.0.1/32'] };
+    const answer = await fetchOutbound(`http://127.0.0.1:${(first.address() as AddressInfo).port}/`, policy, {
+      authorization: 'Bearer partner-key',
+    });
+    assert.equal(answer.body.toString(), 'ok');
+    assert.equal(seen[0].authorization, 'Bearer partner-key');
+    assert.equal(seen[1].authorization, undefined, 'not sent to another origin');
+  } finally {
+    first.close();
+    other.close();
+  }
 });

@@ -12,7 +12,7 @@ import { Agent, request, type Dispatcher } from 'undici';
  * - no address that is not public: loopback, private networks, link-local
  *   (cloud metadata at 169.254.169.254 among them), carrier-grade NAT,
  *   unique-local, multicast, reserved; unless the configuration allows it
- *   (`OUTBOUND_ALLOW`, for a partner on the newsroom's own network);
+ *   (the policy's `allow`, for a partner on the newsroom's own network);
  * - the check is made on the address connected to, inside the connection's
  *   own DNS lookup, so a name that resolves to a public address when
  *   checked and a private one when connecting (DNS rebinding) gains nothing;
@@ -79,9 +79,12 @@ export async function fetchOutbound(
   const agent = new Agent({ connect: { lookup: guard.lookup }, connections: 1 });
   const signal = AbortSignal.timeout(policy.timeoutMs);
   try {
-    let current = checkedUrl(url, guard);
+    const first = checkedUrl(url, guard);
+    let current = first;
     for (let hop = 0; ; hop++) {
-      const response = await send(current, agent, signal, { 'user-agent': policy.userAgent, ...headers });
+      // The caller's headers (a conditional GET's validators, a partner's key) go to its own origin only.
+      const own = current.origin === first.origin ? headers : {};
+      const response = await send(current, agent, signal, { 'user-agent': policy.userAgent, ...own });
       const location = response.headers.location;
       if (
         response.statusCode >= 300 &&
@@ -152,11 +155,13 @@ class AddressGuard {
     let ip = ipaddr.parse(address);
     if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress())
       ip = (ip as ipaddr.IPv6).toIPv4Address();
-    if (ip.range() === 'unicast') return;
+    // Public: unicast, and for IPv6 within 2000::/3, the global unicast space (not the old
+    // IPv4-compatible ::a.b.c.d, nor anything else IANA has not handed out).
+    if (ip.range() === 'unicast' && (ip.kind() === 'ipv4' || ip.match(ipaddr.parseCIDR('2000::/3')))) return;
     if (this.#allowed.some(([net, bits]) => net.kind() === ip.kind() && ip.match(net, bits))) return;
     throw new OutboundError(
       'address',
-      `${host} is at ${address}, a ${describeRange(ip.range())} address: Newsdesk fetches only from public addresses (OUTBOUND_ALLOW allows a network)`,
+      `${host} is at ${address}, a ${describeRange(ip.range())} address: Newsdesk fetches only from public addresses, unless the configuration allows a network`,
     );
   }
 

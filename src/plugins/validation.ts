@@ -98,27 +98,31 @@ export function refuseBrokenText(scope: FastifyInstance): void {
   });
 }
 
-function brokenText(value: unknown, at: string): { at: string; what: string } | undefined {
-  if (typeof value === 'string') {
-    const what = textProblem(value);
-    return what ? { at, what } : undefined;
-  }
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const problem = brokenText(item, `${at}[${i}]`);
-      if (problem) return problem;
+/** How deep a body may nest: ours go four levels down; a thousand `[` is not a request but an attack. */
+const MAX_DEPTH = 64;
+
+/** The first string under `root` that breaks the text rule, walked without recursion (no stack to overflow). */
+function brokenText(root: unknown, rootPath: string): { at: string; what: string } | undefined {
+  const stack: [unknown, string, number][] = [[root, rootPath, 0]];
+  while (stack.length) {
+    const [value, at, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      const what = textProblem(value);
+      if (what) return { at, what };
+      continue;
     }
-    return undefined;
-  }
-  // Objects of JSON and forms (a parsed form's prototype has none of its own); an uploaded file's bytes are not text.
-  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    if (!value || typeof value !== 'object' || ArrayBuffer.isView(value)) continue;
+    if (depth === MAX_DEPTH) return { at, what: `is nested more than ${MAX_DEPTH} levels deep` };
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${at}[${i}]`, depth + 1]);
+      continue;
+    }
+    // Objects of JSON and forms (a parsed form's prototype has none of its own); an uploaded file's bytes are not text.
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null && Object.getPrototypeOf(proto) !== null)
-      return undefined;
-    for (const [key, item] of Object.entries(value)) {
-      const problem = brokenText(item, `${at}.${key}`);
-      if (problem) return problem;
-    }
+    if (proto !== Object.prototype && proto !== null && Object.getPrototypeOf(proto) !== null) continue;
+    const entries = Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push([entries[i][1], `${at}.${entries[i][0]}`, depth + 1]);
   }
   return undefined;
 }
@@ -154,6 +158,15 @@ export function strictForms(scope: FastifyInstance): void {
       const list = fields.includes(`${name}[]`);
       if (!list && !fields.includes(name)) throw invalidInput(`body.${name}`, 'is not a field of this form');
       if (!list && Array.isArray(value)) throw invalidInput(`body.${name}`, 'must be sent once');
+      // Text, or an uploaded file (media.api.ts bufferUpload); a part sent as JSON is neither.
+      const items: unknown[] = Array.isArray(value) ? value : [value];
+      if (
+        !items.every(
+          (item) =>
+            typeof item === 'string' || (typeof item === 'object' && item !== null && 'filename' in item),
+        )
+      )
+        throw invalidInput(`body.${name}`, 'must be text');
     }
   });
 }

@@ -589,7 +589,8 @@ test('the article editor in Chromium', async (t) => {
       const data = new DataTransfer();
       data.setData('text/html', '<p>Wire copy\\u000b with a bell\\u0007.</p>' +
         '<figure><img src="https://tracker.example/pixel.jpg" srcset="https://tracker.example/2x.jpg 2x" alt="Tracked">' +
-        '<figcaption>Their picture</figcaption></figure><p>Last line.</p>');
+        '<figcaption>Their picture</figcaption></figure>' +
+        '<p><strong>Bold one<br>bold two</strong> and &#11;an entity.</p><p>Last line.</p>');
       data.setData('text/plain', 'Wire copy with a bell. Their picture. Last line.');
       document.querySelector('.ed-prose').dispatchEvent(
         new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
@@ -610,6 +611,8 @@ test('the article editor in Chromium', async (t) => {
     const text = JSON.stringify(JSON.parse(saved.body));
     assert.match(text, /Wire copy with a bell\./);
     assert.match(text, /Their picture/);
+    assert.match(text, /"bold two"/, 'a line break inside bold saves');
+    assert.match(text, / and an entity\./, 'a control character typed as an entity is left out');
     assert.doesNotMatch(text, /tracker\.example|"image"/);
     assert.deepEqual(elsewhere, [], 'the editor asked no other site for anything');
   });

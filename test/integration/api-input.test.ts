@@ -81,6 +81,7 @@ test('one rule for control characters and broken characters, in every field of t
   await seedTaxonomy(app.services.db);
   await makeUser(app, 'admin');
   const admin = await signIn(app, 'admin@example.org');
+  const taglineBefore = (await admin.inject('/api/admin/settings')).json().tagline;
   for (const [method, url, payload, message] of [
     [
       'PUT',
@@ -121,6 +122,15 @@ test('one rule for control characters and broken characters, in every field of t
     assert.equal(response.statusCode, 400, `${method} ${url}: ${response.body}`);
     assert.equal(response.json().error.message, message);
   }
+  // Nesting deep enough to overflow a recursive walk is refused in words, not with a crash.
+  const deep = await admin.inject({
+    method: 'POST',
+    url: '/api/admin/articles',
+    headers: { 'content-type': 'application/json' },
+    payload: `{"title":${'['.repeat(100_000)}${']'.repeat(100_000)},"section":"news"}`,
+  });
+  assert.equal(deep.statusCode, 400, deep.body);
+  assert.match(deep.json().error.message, /^body\.title(\[0\])+: is nested more than 64 levels deep$/);
   // Tabs and line breaks are text.
   const bio = await admin.inject({
     method: 'POST',
@@ -141,8 +151,11 @@ test('one rule for control characters and broken characters, in every field of t
   assert.equal((await app.services.db.selectFrom('articles').select('id').execute()).length, 0);
   assert.equal((await app.services.db.selectFrom('sections').select('id').execute()).length, 2);
   assert.equal((await app.services.db.selectFrom('users').select('id').execute()).length, 1);
-  const settings = await admin.inject('/api/admin/settings');
-  assert.notEqual(settings.json().tagline, 'Half \uD800 a pair');
+  assert.equal(
+    (await admin.inject('/api/admin/settings')).json().tagline,
+    taglineBefore,
+    'the tagline is as it was',
+  );
 });
 
 test('emails are read by a parser, not a pattern', async (t) => {
@@ -257,5 +270,66 @@ test("a new tag that would take an existing tag's address is refused, unless it 
     tags.map((r) => r.name),
     ['C', 'Covid-19'],
     'nothing of the refused save was kept',
+  );
+  // Accents and "&" do not make another tag either.
+  const accents = await post(['São Paulo', 'Rock & Roll']);
+  assert.equal(accents.statusCode, 201, accents.body);
+  const folded = await post(['Sao Paulo', 'rock and roll']);
+  assert.deepEqual(folded.json().tags, ['São Paulo', 'Rock & Roll']);
+  // A tag given an address of its own is found by its name, beside one that has its slug.
+  await app.services.db.insertInto('tags').values({ slug: 'cpp', name: 'C++' }).execute();
+  const both = await post(['C', 'C++']);
+  assert.equal(both.statusCode, 201, both.body);
+  assert.deepEqual(both.json().tags, ['C', 'C++']);
+});
+
+test('an article whose related block or picture was deleted since still saves, and can be taken down', async (t) => {
+  const { app } = await buildTestApp(t);
+  await seedTaxonomy(app.services.db);
+  await makeUser(app, 'editor');
+  const editor = await signIn(app, 'editor@example.org');
+  const post = (payload: Record<string, unknown>) =>
+    editor.inject({ method: 'POST', url: '/api/admin/articles', payload: { section: 'news', ...payload } });
+  const target = (await post({ title: 'Soon gone', body, status: 'published' })).json();
+  const holder = await post({
+    title: 'Holder',
+    status: 'published',
+    body: { type: 'doc', content: [{ type: 'relatedArticle', attrs: { articleId: target.id } }] },
+  });
+  assert.equal(holder.statusCode, 201, holder.body);
+  assert.equal(
+    (await editor.inject({ method: 'DELETE', url: `/api/admin/articles/${target.id}` })).statusCode,
+    204,
+  );
+  const saved = await editor.inject({
+    method: 'PUT',
+    url: `/api/admin/articles/${holder.json().id}`,
+    payload: {
+      ...savableFields(holder.json()),
+      lead: 'Edited after the other was deleted.',
+      status: 'draft',
+    },
+  });
+  assert.equal(saved.statusCode, 200, saved.body);
+  assert.equal(saved.json().status, 'draft');
+  // A new block naming it is still refused.
+  const again = await editor.inject({
+    method: 'PUT',
+    url: `/api/admin/articles/${holder.json().id}`,
+    payload: {
+      ...savableFields(saved.json()),
+      body: {
+        type: 'doc',
+        content: [
+          ...saved.json().body.content,
+          { type: 'relatedArticle', attrs: { articleId: target.id + 100 } },
+        ],
+      },
+    },
+  });
+  assert.equal(again.statusCode, 400);
+  assert.equal(
+    again.json().error.message,
+    `body.content[1].attrs.articleId: there is no article ${target.id + 100}`,
   );
 });

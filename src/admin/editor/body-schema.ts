@@ -4,6 +4,7 @@ import Blockquote from '@tiptap/extension-blockquote';
 import { ListItem } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
 import { isSafeUrl } from '../../content/body/body.sanitise.js';
+import { stripControl } from '../../lib/text.js';
 import { Figure } from './figure.js';
 import { RelatedArticle } from './related-article.js';
 
@@ -83,8 +84,9 @@ function inSchema(node: JSONContent): JSONContent {
       .filter(([, value]) => value !== null && value !== undefined),
   );
   if (Object.keys(attrs).length) out.attrs = attrs;
-  if (node.text !== undefined) out.text = node.text;
-  if (node.marks?.length)
+  // Characters the server refuses (pasted, or typed as entities) are left out; a line break carries no marks.
+  if (node.text !== undefined) out.text = stripControl(node.text);
+  if (node.marks?.length && node.type !== 'hardBreak')
     out.marks = node.marks.map((m) => inSchema(m) as NonNullable<JSONContent['marks']>[number]);
   if (node.content) out.content = node.content.map(inSchema);
   return out;

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { slugify } from '../../lib/slugify.js';
+import { stripControl } from '../../lib/text.js';
 import { bodyForSave } from './body-schema.js';
 import { byId } from './dom.js';
 import type { ArticleJson, EditorData } from './editor-data.js';
@@ -100,11 +101,12 @@ export class ArticleForm {
       publishedAt = this.publishedAt.value;
     }
     return {
-      title: this.title.value,
-      lead: this.lead.value,
+      // Control characters pasted into a field would be refused by the server: they are never sent.
+      title: stripControl(this.title.value),
+      lead: stripControl(this.lead.value),
       body: bodyForSave(this.editor.getJSON()),
       section: this.section.value,
-      tags: this.tags.names(),
+      tags: this.tags.names().map(stripControl),
       authors,
       source: this.source.value || null,
       publishedAt,
@@ -112,8 +114,8 @@ export class ArticleForm {
       featured: this.featured.checked,
       picks: this.picks.ids(),
       featuredImage: this.featuredImage.id(),
-      seoTitle: this.seoTitle.value.trim() || null,
-      seoDescription: this.seoDescription.value.trim() || null,
+      seoTitle: stripControl(this.seoTitle.value).trim() || null,
+      seoDescription: stripControl(this.seoDescription.value).trim() || null,
     };
   }
 

@@ -99,6 +99,7 @@ export async function updateArticle(
     { ...input, publishedAt: input.publishedAt ?? existing.published_at },
     now,
     existing.status,
+    JSON.parse(existing.body) as BodyDoc,
   );
   const statusChanges = clean.status !== existing.status;
   if (
@@ -330,11 +331,12 @@ async function validate(
   input: ArticleInput,
   now: string,
   previous: ArticleStatus | null,
+  previousBody: BodyDoc | null = null,
 ): Promise<CleanArticle> {
   const title = plainText(input.title, 'title', 300, true);
   const lead = plainText(input.lead ?? '', 'lead', 1000, false);
   const body = sanitiseBody(input.body);
-  await assertBodyReferencesExist(db, body);
+  await assertBodyReferencesExist(db, body, previousBody);
   const section = await findBySlug(db, 'sections', String(input.section ?? ''));
   if (!section) throw invalidInput('section', `there is no section "${String(input.section)}"`);
   let sourceId: number | null = null;
@@ -396,15 +398,16 @@ async function validate(
 
 /**
  * Refuses a related-article block or a library image whose id names nothing,
- * as picks and the featured image are refused: with the block's path.
+ * as picks and the featured image are refused: with the block's path. One
+ * the article already had is let be: deleting an article or an image leaves
+ * the blocks that named it (readers see nothing there), and the articles
+ * holding them must still save, be published or be taken down.
  */
-async function assertBodyReferencesExist(db: Db, body: BodyDoc): Promise<void> {
-  const articles = new Map<number, number>();
-  const images = new Map<number, number>();
-  body.content.forEach((block, i) => {
-    if (block.type === 'relatedArticle') articles.set(block.attrs.articleId, i);
-    if (block.type === 'image' && block.attrs.mediaId !== undefined) images.set(block.attrs.mediaId, i);
-  });
+async function assertBodyReferencesExist(db: Db, body: BodyDoc, previous: BodyDoc | null): Promise<void> {
+  const had = previous ? references(previous) : { articles: new Map(), images: new Map() };
+  const { articles, images } = references(body);
+  for (const id of had.articles.keys()) articles.delete(id);
+  for (const id of had.images.keys()) images.delete(id);
   const missing = async (table: 'articles' | 'media', wanted: Map<number, number>) => {
     if (!wanted.size) return undefined;
     const found = await db
@@ -427,6 +430,17 @@ async function assertBodyReferencesExist(db: Db, body: BodyDoc): Promise<void> {
       'INVALID_BODY',
       `body.content[${image[1]}].attrs.mediaId: there is no image ${image[0]} in the media library`,
     );
+}
+
+/** The article and image ids a body's blocks name, each with the index of its block. */
+function references(body: BodyDoc): { articles: Map<number, number>; images: Map<number, number> } {
+  const articles = new Map<number, number>();
+  const images = new Map<number, number>();
+  body.content.forEach((block, i) => {
+    if (block.type === 'relatedArticle') articles.set(block.attrs.articleId, i);
+    if (block.type === 'image' && block.attrs.mediaId !== undefined) images.set(block.attrs.mediaId, i);
+  });
+  return { articles, images };
 }
 
 async function featuredImageId(db: Db, id: unknown): Promise<number | null> {

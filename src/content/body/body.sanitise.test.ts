@@ -86,6 +86,20 @@ test('text is kept as typed (escaping happens on output), control characters dro
   assert.deepEqual(clean, doc(p({ type: 'text', text: '<img src=x onerror=alert(1)> ok' })));
 });
 
+test('a line break inside bold or a link keeps no marks', () => {
+  const clean = sanitiseBody(
+    doc({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'One', marks: [{ type: 'bold' }] },
+        { type: 'hardBreak', marks: [{ type: 'bold' }] },
+        { type: 'text', text: 'two', marks: [{ type: 'bold' }] },
+      ],
+    }),
+  );
+  assert.deepEqual((clean.content[0] as { content: unknown[] }).content[1], { type: 'hardBreak' });
+});
+
 test('an unknown attribute or key is refused with its path, not dropped', () => {
   assert.throws(
     () => sanitiseBody(doc({ type: 'image', attrs: { src: '/media/a.jpg', alt: 'a', onerror: 'alert(1)' } })),

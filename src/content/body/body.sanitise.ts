@@ -112,7 +112,8 @@ function inline(input: unknown, at: string): Inline {
   const node = object(input, at);
   if (node.type !== 'text' && node.type !== 'hardBreak')
     fail(`${at}.type`, `"${String(node.type)}" is not an allowed inline node`);
-  only(node, at, node.type === 'hardBreak' ? ['type'] : ['type', 'text', 'marks']);
+  // A line break inside bold or a link carries those marks in ProseMirror's JSON: taken and dropped.
+  only(node, at, node.type === 'hardBreak' ? ['type', 'marks'] : ['type', 'text', 'marks']);
   if (node.type === 'hardBreak') return { type: 'hardBreak' };
   const text = string(node.text, `${at}.text`, MAX_TEXT);
   if (node.marks === undefined) return { type: 'text', text };

@@ -70,6 +70,12 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
     const name = raw.trim().replace(/\s+/g, ' ');
     const slug = slugify(name);
     if (!slug) continue;
+    // A tag of this very name, wherever its address (an editor may have given "C++" /tags/cpp).
+    const byName = await db.selectFrom('tags').selectAll().where('name', '=', name).executeTakeFirst();
+    if (byName) {
+      if (!tags.some((t) => t.id === byName.id)) tags.push(byName);
+      continue;
+    }
     const listed = tags.find((t) => t.slug === slug);
     if (listed) {
       if (sameTagName(listed.name, name)) continue;
@@ -96,15 +102,17 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
 }
 
 /**
- * Two tag names are one tag when they differ only in case, spacing or
- * separators ("covid-19", "COVID 19"); "C++" is not "C", though both would
- * have the address /tags/c.
+ * Two tag names are one tag when they differ only in case, accents, spacing,
+ * separators or `&` for "and" ("covid-19", "COVID 19"; "São Paulo", "Sao
+ * Paulo"); "C++" is not "C", though both would have the address /tags/c.
  */
 export function sameTagName(a: string, b: string): boolean {
   const fold = (s: string) =>
     s
-      .normalize('NFKC')
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
       .toLocaleLowerCase('en')
+      .replace(/&/g, 'and')
       .replace(/[\s\-_.,·'’]+/g, '');
   return fold(a) === fold(b);
 }
