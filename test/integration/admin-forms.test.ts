@@ -59,7 +59,8 @@ test('every form of the back office sends only fields its route takes, and the r
         const name = control.attr('name')!;
         const type = (control.attr('type') ?? '').toLowerCase();
         if (name === '_csrf' || type === 'file') return;
-        if ((type === 'checkbox' || type === 'radio') && control.attr('checked') === undefined) return;
+        // Every box ticked (lists such as the bulk form's ids are sent), the first choice of a radio group.
+        if (type === 'radio' && fields.some(([n]) => n === name)) return;
         if (c.tagName === 'button' || type === 'submit') {
           if (submitted) return;
           submitted = true;
