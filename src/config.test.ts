@@ -60,3 +60,15 @@ test('TRUST_PROXY is a number of proxies or their addresses', () => {
     /TRUST_PROXY must be the number of proxies in front \(1 to 9\) or their addresses/,
   );
 });
+
+test('OUTBOUND_ALLOW lists networks, each checked', () => {
+  assert.deepEqual(loadConfig({}).outboundAllow, []);
+  assert.deepEqual(loadConfig({ OUTBOUND_ALLOW: '10.0.0.0/8, fd00::/8' }).outboundAllow, [
+    '10.0.0.0/8',
+    'fd00::/8',
+  ]);
+  assert.throws(
+    () => loadConfig({ OUTBOUND_ALLOW: '10.0.0.0' }),
+    /OUTBOUND_ALLOW must list networks as address\/bits/,
+  );
+});

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 /** Everything the process reads from its environment, validated once at start. */
 export interface Config {
@@ -46,6 +47,12 @@ export interface Config {
    */
   readonly searchPerMinute: number;
   readonly beaconsPerMinute: number;
+  /**
+   * Networks outbound fetches (`newsdesk extract URL`, later partner feeds)
+   * may reach although they are not public (OUTBOUND_ALLOW, CIDR,
+   * comma-separated): a partner on the newsroom's own network.
+   */
+  readonly outboundAllow: readonly string[];
   /** PURGE_STYLE, PURGE_URL, PURGE_TOKEN, PURGE_ZONE; unset when nothing is in front. */
   readonly purge: PurgeSettings | undefined;
 }
@@ -98,6 +105,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const workers = parseNumber('WORKERS', env.WORKERS, os.availableParallelism(), 1, 64);
   const searchPerMinute = parseNumber('SEARCH_PER_MINUTE', env.SEARCH_PER_MINUTE, 60, 0, 1_000_000);
   const beaconsPerMinute = parseNumber('BEACONS_PER_MINUTE', env.BEACONS_PER_MINUTE, 600, 0, 1_000_000);
+  const outboundAllow = parseNetworks('OUTBOUND_ALLOW', env.OUTBOUND_ALLOW);
   const purge = parsePurge(env);
   return Object.freeze({
     port,
@@ -117,6 +125,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     workers,
     searchPerMinute,
     beaconsPerMinute,
+    outboundAllow,
     purge,
     ...overrides,
   });
@@ -177,6 +186,23 @@ function parseNumber(
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return n;
+}
+
+function parseNetworks(name: string, raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    try {
+      ipaddr.parseCIDR(entry);
+    } catch {
+      throw new ConfigError(
+        `${name} must list networks as address/bits (10.0.0.0/8, fd00::/8), got "${entry}"`,
+      );
+    }
+  }
+  return entries;
 }
 
 function parseTrustProxy(raw: string | undefined): false | number | string {

@@ -7,10 +7,11 @@ import { migrateToLatest, openDatabase } from '../db/database.js';
 import { serve } from '../main.js';
 import { rebuildAllRelated } from '../related/index.js';
 import { createServices } from '../services.js';
+import { extractCommand } from './extract.js';
 import { generateCommand } from './generate.js';
 import { userCommands } from './users.js';
 
-/** `newsdesk serve | migrate | seed | reindex | backup | restore | generate | user | token`. Commands call services, never HTTP. */
+/** `newsdesk serve | migrate | seed | reindex | backup | restore | generate | extract | user | token`. Commands call services, never HTTP. */
 export function cli(env: NodeJS.ProcessEnv): Command {
   const program = new Command('newsdesk')
     .description('Newsdesk: a news publishing platform')
@@ -118,6 +119,7 @@ export function cli(env: NodeJS.ProcessEnv): Command {
     });
 
   generateCommand(program, () => config());
+  extractCommand(program, () => config());
   userCommands(program, () => config());
   return program;
 }

@@ -57,24 +57,36 @@ const DATES = [
   new RegExp(`${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})${WEEKDAY}${TIME}`, 'i'),
   new RegExp(`(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})${WEEKDAY}${TIME}`, 'i'),
   /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/,
+  /\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[^0-9]{0,6}(\d{1,2}):(\d{2}))?/,
 ];
 
 /** Lines that are the page's furniture, never copy. */
-const FURNITURE = [
+export const FURNITURE = [
   /^follow\b.{0,80}\b(on|via)\b.{0,40}(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok)\b/i,
   /\b(we need your support|support (us|our (work|journalism|newsroom))|donate\b|become a (member|supporter|patron)|subscribe (to|for)\b)/i,
   /^(back|search|share|print|comments?|read more|more|menu|close|advertisement|sponsored)\s*$/i,
   /^(share (this|on)|share:|send to a friend|print this)/i,
   /\b(cookies?|privacy policy)\b.{0,80}\b(accept|agree|consent|settings)\b/i,
   /^(read|see) (also|more)\b/i,
+  /\b(sign up|subscribe)\b.{0,60}\b(newsletter|briefing|bulletin|inbox|e-?mails?)\b/i,
+  /\b(in|to) your inbox\b/i,
+  /^our standards\b/i,
   /^\s*»/,
   /^\d[\d,.\s]*\s*views?$/i,
+  // The same in Bulgarian: share, read N times, advertisement.
+  /^(сподели|споделете)\b/i,
+  /^прочетена \d+ пъти$/i,
+  /^реклама$/i,
 ];
 /** Headings after which nothing is the article's. */
-const TAIL = /^\s*(»\s*)?(related articles|related stories|more from|comments|latest news|most read)\b/i;
+export const TAIL =
+  /^\s*(»\s*)?(related articles|related stories|more from|comments|latest news|most read|още по темата|свързани|най-четени|коментари)/i;
+
+/** A line of tags: `Tags: a, b` (or in Bulgarian, `Етикети:`). */
+export const TAG_LINE = /^(?:tags?|етикети|тагове)\s*:\s*(.+)$/i;
 
 /** Sentence-final: `.`, `!`, `?`, `…`, or a closing quote or bracket after one, or a quote closing a quoted sentence. */
-const SENTENCE_END = /([.!?…]["”’»)\]]*|["”»][.!?…]?)\s*$/;
+export const SENTENCE_END = /([.!?…]["”’»)\]]*|["”»][.!?…]?)\s*$/;
 
 export function extractText(input: string, options: { timeZone?: string } = {}): ExtractedText {
   const timeZone = options.timeZone ?? 'UTC';
@@ -98,7 +110,7 @@ export function extractText(input: string, options: { timeZone?: string } = {}):
       dropped.push(line);
       break;
     }
-    const tagLine = /^tags?\s*:\s*(.+)$/i.exec(line);
+    const tagLine = TAG_LINE.exec(line);
     if (tagLine) {
       tags = tagLine[1]
         .split(/\s*[,;]\s*/)
@@ -135,7 +147,7 @@ export function extractText(input: string, options: { timeZone?: string } = {}):
 }
 
 /** The date and section of a dateline, if the line is one. */
-function readDateline(
+export function readDateline(
   line: string,
   timeZone: string,
 ): { published: string; section: string | null } | undefined {
@@ -147,9 +159,11 @@ function readDateline(
         ? [Number(m[3]), monthNumber(m[1]), Number(m[2])]
         : i === 1
           ? [Number(m[3]), monthNumber(m[2]), Number(m[1])]
-          : [Number(m[1]), Number(m[2]), Number(m[3])];
+          : i === 2
+            ? [Number(m[1]), Number(m[2]), Number(m[3])]
+            : [Number(m[3]), Number(m[2]), Number(m[1])];
     const [hour, minute] = [Number(m[4] ?? 0), Number(m[5] ?? 0)];
-    if (!month || day < 1 || day > 31 || hour > 23 || minute > 59) continue;
+    if (!month || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) continue;
     const pad = (n: number) => String(n).padStart(2, '0');
     const published = zonedTimeToUtc(
       `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`,
@@ -159,7 +173,9 @@ function readDateline(
       .slice(0, m.index)
       .replace(/[|/·•\-–—\s]+$/, '')
       .trim();
-    const section = before && before.length <= 40 && !/\d/.test(before) ? before : null;
+    const label = before && before.length <= 40 && !/\d/.test(before) ? before : null;
+    const section = label && !/^(posted|published|updated|on|at|date)\b/i.test(label) ? label : null;
+    if (Number.isNaN(published.getTime())) continue;
     return { published: published.toISOString(), section };
   }
   return undefined;
