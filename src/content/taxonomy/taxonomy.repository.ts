@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, SectionRow, SourceRow, TagRow } from '../../db/schema.js';
 import { type AppError, invalidInput } from '../../lib/app-error.js';
@@ -71,7 +72,12 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
     const slug = slugify(name);
     if (!slug) continue;
     // A tag of this very name, wherever its address (an editor may have given "C++" /tags/cpp).
-    const byName = await db.selectFrom('tags').selectAll().where('name', '=', name).executeTakeFirst();
+    // By the tags_name index (name collate nocase): "c++" finds "C++" too, as the same tag should.
+    const byName = await db
+      .selectFrom('tags')
+      .selectAll()
+      .where('name', '=', sql<string>`${name} collate nocase`)
+      .executeTakeFirst();
     if (byName) {
       if (!tags.some((t) => t.id === byName.id)) tags.push(byName);
       continue;
