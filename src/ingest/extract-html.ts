@@ -322,14 +322,15 @@ function absolute(src: string, base: string | undefined): string {
 }
 
 /**
- * HTML bytes as text, in the charset the answer or the page declares (a
- * Content-Type header, a byte-order mark, `<meta charset>` or `<meta
- * http-equiv>`), UTF-8 when none does.
+ * HTML or XML bytes as text, in the charset the answer or the document
+ * declares (a Content-Type header, a byte-order mark, the XML declaration's
+ * `encoding`, `<meta charset>` or `<meta http-equiv>`), UTF-8 when none does.
  */
 export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
   const declared =
     /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
     (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : undefined) ??
+    /<\?xml[^>]+encoding=["']([\w-]+)/i.exec(Buffer.from(bytes.subarray(0, 200)).toString('latin1'))?.[1] ??
     /<meta[^>]+charset=["']?([\w-]+)/i.exec(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))?.[1] ??
     'utf-8';
   let decoder: TextDecoder;
