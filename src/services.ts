@@ -19,6 +19,8 @@ import { migrateToLatest, openDatabase, type Db } from './db/database.js';
 import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './search/index.js';
 import { ViewCounter } from './views/index.js';
+import { FeedPoller } from './ingest/feed-poller.js';
+import { DEFAULT_OUTBOUND } from './ingest/outbound.js';
 
 /** Everything the server, the commands and the tests share, wired once. */
 export interface Services {
@@ -41,7 +43,7 @@ export interface Services {
   now: () => Date;
   /** Uploaded images and their sizes, under DATA_DIR/media. */
   media: MediaStore;
-  /** Starts the background work: view flushing, search and related queues, the scheduler. */
+  /** Starts the background work: view flushing, search and related queues, the scheduler, partner feeds. */
   start(): void;
   /** Stops the background work, writes buffered views, closes the database. */
   stop(): Promise<void>;
@@ -139,6 +141,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   }
 
   let stopScheduler: (() => Promise<void>) | undefined;
+  let feeds: FeedPoller | undefined;
   return {
     config,
     log,
@@ -161,10 +164,19 @@ export async function createServices(config: Config, options: ServiceOptions = {
       stopScheduler ??= startScheduler(content, config.schedulerMs, (error) =>
         log.error({ err: error }, 'publishing due articles failed'),
       );
+      // Partner feeds: every half minute, those whose time has come (each has its own interval).
+      feeds ??= new FeedPoller(db, {
+        policy: { ...DEFAULT_OUTBOUND, allow: config.outboundAllow },
+        now,
+        everyMs: 30_000,
+        onError: (error) => log.error({ err: error }, 'polling partner feeds failed'),
+      });
+      feeds.start();
     },
     async stop() {
       try {
         await stopScheduler?.();
+        await feeds?.stop();
         await searchQueue.stop();
         await related.stop();
         await views.stop();

@@ -19,6 +19,7 @@ import * as m0003 from './migrations/0003-taxonomy-admin.js';
 import * as m0004 from './migrations/0004-archive-scale.js';
 import * as m0005 from './migrations/0005-search-queue.js';
 import * as m0006 from './migrations/0006-two-factor.js';
+import * as m0007 from './migrations/0007-partner-feeds.js';
 
 export type Db = Kysely<Database>;
 
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '0004-archive-scale': m0004,
   '0005-search-queue': m0005,
   '0006-two-factor': m0006,
+  '0007-partner-feeds': m0007,
 };
 
 /** Where the embedded database of the site at `config.dataDir` lives. */

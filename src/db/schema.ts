@@ -33,6 +33,8 @@ export interface Database {
   related_queue: RelatedQueueTable;
   search_queue: SearchQueueTable;
   system_state: SystemStateTable;
+  partner_feeds: PartnerFeedsTable;
+  incoming_items: IncomingItemsTable;
 }
 
 /*
@@ -320,3 +322,43 @@ export type SectionRow = Omit<Selectable<SectionsTable>, 'article_count'>;
 export type TagRow = Omit<Selectable<TagsTable>, 'article_count'>;
 export type AuthorRow = Omit<Selectable<AuthorsTable>, 'article_count'>;
 export type SourceRow = Omit<Selectable<SourcesTable>, 'article_count'>;
+
+/** A feed a source is subscribed through (migration 0007). */
+export interface PartnerFeedsTable {
+  id: Generated<number>;
+  source_id: number;
+  url: string;
+  interval_seconds: Generated<number>;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: string | null;
+  last_success_at: string | null;
+  /** The last failure, in words; null after a success. */
+  last_error: string | null;
+  /** Failures in a row: the back-off grows with them. */
+  failures: Generated<number>;
+  next_fetch_at: string;
+  created_at: string;
+}
+
+export type IncomingStatus = 'new' | 'dismissed' | 'used';
+
+/** An item a partner feed brought, once (migration 0007). */
+export interface IncomingItemsTable {
+  id: Generated<number>;
+  feed_id: number;
+  source_id: number;
+  guid: string;
+  link: string | null;
+  title: string;
+  summary: string;
+  text: string;
+  author: string | null;
+  /** JSON array of strings. */
+  categories: string;
+  published_at: string | null;
+  fetched_at: string;
+  duplicate_of: number | null;
+  status: Generated<IncomingStatus>;
+  article_id: number | null;
+}

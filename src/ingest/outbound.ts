@@ -74,10 +74,13 @@ export async function fetchOutbound(
   url: string,
   policy: OutboundPolicy,
   headers: Record<string, string> = {},
+  stop?: AbortSignal,
 ): Promise<OutboundResponse> {
   const guard = new AddressGuard(policy.allow);
   const agent = new Agent({ connect: { lookup: guard.lookup }, connections: 1 });
-  const signal = AbortSignal.timeout(policy.timeoutMs);
+  // The time limit, and the caller's own stop (a poller shutting down).
+  const timeout = AbortSignal.timeout(policy.timeoutMs);
+  const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
   try {
     const first = checkedUrl(url, guard);
     let current = first;
@@ -106,7 +109,7 @@ export async function fetchOutbound(
       };
     }
   } catch (error) {
-    throw explained(error, url, policy);
+    throw explained(error, url, policy, stop?.aborted === true && !timeout.aborted);
   } finally {
     void agent.close();
   }
@@ -234,11 +237,19 @@ function flatHeaders(headers: Dispatcher.ResponseData<unknown>['headers']): Reco
 }
 
 /** Any failure as an OutboundError in words: ours as they are, the network's named. */
-function explained(error: unknown, url: string, policy: OutboundPolicy): OutboundError {
+function explained(
+  error: unknown,
+  url: string,
+  policy: OutboundPolicy,
+  /** Whether the caller stopped the fetch (not the time limit). */
+  byCaller = false,
+): OutboundError {
   if (error instanceof OutboundError) return error;
   const cause = (error as { cause?: unknown }).cause;
   if (cause instanceof OutboundError) return cause;
   const e = error as NodeJS.ErrnoException & { name?: string };
+  if (byCaller)
+    return new OutboundError('network', `${url}: stopped before an answer came`, { cause: error });
   if (e.name === 'TimeoutError' || e.name === 'AbortError' || e.code === 'UND_ERR_ABORTED')
     return new OutboundError('timeout', `${url}: no complete answer within ${policy.timeoutMs / 1000} s`, {
       cause: error,
