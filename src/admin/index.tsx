@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { editorRoutes } from './routes/editor.routes.js';
 import { bufferUpload, mediaApi } from './routes/media.api.js';
+import { incomingApi } from './routes/incoming.api.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { settingsApi } from './routes/settings.api.js';
 import { settingsRoutes } from './routes/settings.routes.js';
@@ -115,6 +116,7 @@ export async function backOffice(office: FastifyInstance, options: { services: A
     taxonomyApi(api, services);
     usersApi(api, services);
     settingsApi(api, services);
+    incomingApi(api, services);
     api.get('/api/admin/openapi.json', { config: { signedOut: true } }, async () => api.swagger());
     api.get(
       '/api/admin/me',

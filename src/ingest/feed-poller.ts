@@ -194,7 +194,7 @@ async function fileItems(
     ).map((r) => ({
       id: r.id,
       source_id: r.source_id,
-      pairs: wordPairs(`${r.title} ${r.summary} ${r.text}`),
+      pairs: storyPairs(r),
     }));
     let added = 0;
     for (const item of items) {
@@ -209,7 +209,7 @@ async function fileItems(
         )
         .executeTakeFirst();
       if (known) continue;
-      const pairs = wordPairs(`${item.title} ${item.summary} ${item.text}`);
+      const pairs = storyPairs(item);
       const twin = nearTwin(pairs, recent, feed.source_id);
       const row = await trx
         .insertInto('incoming_items')
@@ -244,6 +244,11 @@ function nearTwin(
 ): number | undefined {
   if (pairs.size < 12) return undefined;
   return recent.find((r) => r.source_id !== sourceId && jaccard(pairs, r.pairs) >= NEAR_JACCARD)?.id;
+}
+
+/** The pairs a story is compared by: its text, not its headline, which partners rewrite. */
+function storyPairs(item: { title: string; summary: string; text: string }): Set<string> {
+  return wordPairs(item.summary || item.text ? `${item.summary} ${item.text}` : item.title);
 }
 
 /** The text's word pairs ("second passenger", "passenger ferry", ...), lower-cased, in any script. */
