@@ -20,6 +20,7 @@ import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { editorRoutes } from './routes/editor.routes.js';
 import { bufferUpload, mediaApi } from './routes/media.api.js';
 import { incomingApi } from './routes/incoming.api.js';
+import { incomingRoutes } from './routes/incoming.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { settingsApi } from './routes/settings.api.js';
 import { settingsRoutes } from './routes/settings.routes.js';
@@ -81,6 +82,7 @@ export async function backOffice(office: FastifyInstance, options: { services: A
     taxonomyRoutes(pages, services);
     usersRoutes(pages, services);
     settingsRoutes(pages, services);
+    incomingRoutes(pages, services);
     pages.route({
       method: OFFICE_METHODS,
       url: '/admin/*',

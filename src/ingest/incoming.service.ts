@@ -2,7 +2,8 @@ import type { Db } from '../db/database.js';
 import { AppError, forbidden, invalidInput } from '../lib/app-error.js';
 import { can, type Actor } from '../content/users/permissions.js';
 import { recordAudit } from '../content/audit/audit.repository.js';
-import { findBySlug } from '../content/taxonomy/taxonomy.repository.js';
+import { findBySlug, listSections } from '../content/taxonomy/taxonomy.repository.js';
+import { createArticle, type ServiceContext } from '../content/articles/articles.service.js';
 
 /**
  * Subscriptions of sources to partner feeds, and the Incoming queue the
@@ -242,4 +243,49 @@ function feedUrl(input: unknown): string {
   if (url.username || url.password) throw invalidInput('url', 'must not carry a user name or password');
   if (url.href.length > 1000) throw invalidInput('url', 'must be at most 1000 characters');
   return url.href;
+}
+
+/**
+ * "Write from this": a new draft from an item, its source credited, its
+ * headline, summary and text to start from, filed in the first section (the
+ * editor picks the right one); the item leaves the queue, linked to the draft.
+ */
+export async function writeFromItem(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+): Promise<{ articleId: number }> {
+  allowed(actor);
+  const item = await ctx.db
+    .selectFrom('incoming_items as i')
+    .innerJoin('sources as s', 's.id', 'i.source_id')
+    .select(['i.id', 'i.title', 'i.summary', 'i.text', 'i.article_id', 's.slug'])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+  if (!item) throw new AppError('NOT_FOUND', `incoming item ${id} not found`);
+  if (item.article_id !== null) return { articleId: item.article_id };
+  const [section] = await listSections(ctx.db);
+  if (!section) throw invalidInput('section', 'add a section first: a draft needs one');
+  const paragraphs = (item.text || item.summary).split(/\n\s*\n/).filter((p) => p.trim());
+  const article = await createArticle(
+    ctx,
+    {
+      title: item.title.slice(0, 300),
+      lead: item.summary.slice(0, 1000),
+      section: section.slug,
+      source: item.slug,
+      status: 'draft',
+      body: {
+        type: 'doc',
+        content: paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })),
+      },
+    },
+    actor,
+  );
+  await ctx.db
+    .updateTable('incoming_items')
+    .set({ status: 'used', article_id: article.id })
+    .where((eb) => eb.or([eb('id', '=', id), eb('duplicate_of', '=', id)]))
+    .execute();
+  return { articleId: article.id };
 }

@@ -22,6 +22,35 @@ test('every form of the back office sends only fields its route takes, and the r
   const picture = await admin.inject({ method: 'POST', url: '/api/admin/media', ...upload });
   assert.equal(picture.statusCode, 201, picture.body);
   const article = await first('articles');
+  // A partner feed and one item, so that the Incoming page shows its forms.
+  const feed = await db
+    .insertInto('partner_feeds')
+    .values({
+      source_id: await first('sources'),
+      url: 'https://wire.example/feed.xml',
+      next_fetch_at: '2099-01-01T00:00:00.000Z',
+      created_at: '2026-01-01T00:00:00.000Z',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('incoming_items')
+    .values({
+      feed_id: feed.id,
+      source_id: await first('sources'),
+      guid: 'w-1',
+      link: null,
+      title: 'A wire story',
+      summary: 'Its summary.',
+      text: '',
+      author: null,
+      categories: '[]',
+      published_at: null,
+      fetched_at: '2026-01-01T00:00:00.000Z',
+      duplicate_of: null,
+      article_id: null,
+    })
+    .execute();
   const pages = [
     '/admin',
     '/admin/articles',
@@ -41,6 +70,7 @@ test('every form of the back office sends only fields its route takes, and the r
     `/admin/users/${await first('users')}`,
     '/admin/settings',
     '/admin/account',
+    '/admin/incoming',
   ];
 
   // Every form, with the fields a browser would send: named controls, checked boxes, one submit button.

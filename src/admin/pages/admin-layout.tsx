@@ -18,6 +18,7 @@ const NAV: { href: string; label: string; min: 'contributor' | 'editor' | 'admin
   { href: '/admin/articles', label: 'Articles', min: 'contributor' },
   { href: '/admin/articles/new', label: 'New article', min: 'contributor' },
   { href: '/admin/media', label: 'Media', min: 'contributor' },
+  { href: '/admin/incoming', label: 'Incoming', min: 'editor' },
   { href: '/admin/sections', label: 'Sections', min: 'editor' },
   { href: '/admin/tags', label: 'Tags', min: 'editor' },
   { href: '/admin/sources', label: 'Sources', min: 'editor' },
