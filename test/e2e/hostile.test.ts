@@ -7,7 +7,8 @@
  * around them (`</script>` in JSON, `</title>`, `</textarea>`, `</style>`,
  * `]]>`), template syntax and style or base injection. They go into every
  * text field the back office has (articles and their bodies, tags, sections,
- * sources, authors, media, accounts, settings) and every echoed URL
+ * sources, authors, media, accounts, settings, partner feeds and the items
+ * they bring) and every echoed URL
  * parameter; then the reader pages, feeds, sitemaps, JSON answers and
  * back-office pages, the editor among them, are opened in Chromium.
  *
@@ -287,6 +288,39 @@ test('hostile input in every field runs nowhere, in Chromium', async (t) => {
     officePages.add(`/admin/tags?q=${q}`);
     officePages.add(`/admin/media?q=${q}`);
   }
+  // A partner feed's items are untrusted too: every text of an item, in the Incoming queue.
+  const feedRow = await app.services.db
+    .insertInto('partner_feeds')
+    .values({
+      source_id: source.id,
+      url: LOUD_URL,
+      next_fetch_at: '2099-01-01T00:00:00.000Z',
+      created_at: new Date().toISOString(),
+      last_error: all.slice(0, 500),
+      failures: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const [i, vector] of VECTORS.entries())
+    await app.services.db
+      .insertInto('incoming_items')
+      .values({
+        feed_id: feedRow.id,
+        source_id: source.id,
+        guid: `v-${i}`,
+        link: LOUD_URL,
+        title: `${i} ${vector}`,
+        summary: vector,
+        text: `${vector}\n\n${vector}`,
+        author: vector,
+        categories: JSON.stringify([vector]),
+        published_at: null,
+        fetched_at: new Date().toISOString(),
+        duplicate_of: null,
+        article_id: null,
+      })
+      .execute();
+  officePages.add('/admin/incoming');
   const month = new Date().toISOString().slice(0, 7).replace('-', '/');
   for (const page of [`/archive/${month}`, '/sitemap.xml', '/news-sitemap.xml', '/sections/x/feed.xml'])
     readerPages.add(page);
