@@ -8,9 +8,9 @@
  * `]]>`), template syntax and style or base injection. They go into every
  * text field the back office has (articles and their bodies, tags, sections,
  * sources, authors, media, accounts, settings, partner feeds and the items
- * they bring) and every echoed URL
- * parameter; then the reader pages, feeds, sitemaps, JSON answers and
- * back-office pages, the editor among them, are opened in Chromium.
+ * they bring) and every echoed URL parameter; then the reader pages, feeds,
+ * sitemaps, JSON answers and back-office pages, the editor among them, are
+ * opened in Chromium.
  *
  * The browser ignores the pages' Content-Security-Policy (`bypassCSP`), so
  * this tests the escaping alone: the policy is the second layer, tested in
