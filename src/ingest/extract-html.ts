@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { stripControl } from '../lib/text.js';
+import { oneLine } from '../lib/text.js';
 import { FURNITURE, readDateline, SENTENCE_END, TAG_LINE, TAIL } from './extract-text.js';
 
 /**
@@ -74,15 +74,15 @@ export function extractHtml(
       if (img && src && !images.some((i) => i.src === absolute(src, options.url)))
         images.push({
           src: absolute(src, options.url),
-          alt: clean(img.getAttribute('alt') ?? ''),
-          caption: clean(el.querySelector('figcaption')?.textContent ?? ''),
+          alt: oneLine(img.getAttribute('alt') ?? ''),
+          caption: oneLine(el.querySelector('figcaption')?.textContent ?? ''),
         });
       continue;
     }
     // Text of block elements only once: a <p> inside a <blockquote> or <li> is read as that <p>.
     if ((tag === 'blockquote' || tag === 'li') && el.querySelector('p')) continue;
     if (el.closest('figcaption')) continue;
-    const text = clean(el.textContent ?? '');
+    const text = oneLine(el.textContent ?? '');
     if (!text) continue;
     if (TAIL.test(text)) {
       dropped.push(text);
@@ -101,7 +101,7 @@ export function extractHtml(
       dropped.push(text);
       continue;
     }
-    const onlyALink = el.querySelectorAll('a').length > 0 && clean(linkText(el)) === text;
+    const onlyALink = el.querySelectorAll('a').length > 0 && oneLine(linkText(el)) === text;
     const headline =
       (tag === 'p' || tag === 'li') && !SENTENCE_END.test(text) && text.split(' ').length <= 25;
     if (FURNITURE.some((pattern) => pattern.test(text)) || (onlyALink && headline && tag === 'p')) {
@@ -130,11 +130,11 @@ export function extractHtml(
 
   const lead = meta.description && !looksCut(meta.description) ? meta.description : paragraphs[0];
   return {
-    title: meta.title ?? clean(article.title ?? ''),
-    byline: byline ?? (article.byline ? clean(article.byline).replace(/^by\s+/i, '') : null),
+    title: meta.title ?? oneLine(article.title ?? ''),
+    byline: byline ?? (article.byline ? oneLine(article.byline).replace(/^by\s+/i, '') : null),
     published: meta.published ?? dateline?.published ?? null,
     lead,
-    tags: [...new Set(tags.map(clean).filter(Boolean))],
+    tags: [...new Set(tags.map(oneLine).filter(Boolean))],
     section: meta.section ?? dateline?.section ?? null,
     paragraphs,
     images,
@@ -154,9 +154,9 @@ function bylineName(text: string): string | undefined {
 /** What the page says of itself in its head: Open Graph, `article:` properties, JSON-LD. */
 function pageMeta(document: Document, timeZone: string, url: string | undefined): PageMeta {
   const content = (selector: string) =>
-    clean(document.querySelector(selector)?.getAttribute('content') ?? '') || undefined;
+    oneLine(document.querySelector(selector)?.getAttribute('content') ?? '') || undefined;
   const all = (selector: string) =>
-    elements(document, selector).map((el) => clean(el.getAttribute('content') ?? ''));
+    elements(document, selector).map((el) => oneLine(el.getAttribute('content') ?? ''));
   const ld = jsonLd(document);
   const time = document.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime');
   const published = [content('meta[property="article:published_time"]'), ld.datePublished, time ?? undefined]
@@ -164,7 +164,7 @@ function pageMeta(document: Document, timeZone: string, url: string | undefined)
     .find(Boolean);
   // rel="tag" links, not those WordPress also marks as the category ("category tag").
   const relTags = elements(document, 'a[rel~="tag"]:not([rel~="category"])').map((a) =>
-    clean(a.textContent ?? ''),
+    oneLine(a.textContent ?? ''),
   );
   const metaTags = all('meta[property="article:tag"]');
   // A tag line or a section label in the page's own text, for pages without metadata.
@@ -172,36 +172,36 @@ function pageMeta(document: Document, timeZone: string, url: string | undefined)
     (el) => (el.textContent ?? '').length < 300,
   );
   const lineTags = short
-    .map((el) => TAG_LINE.exec(clean(el.textContent ?? ''))?.[1])
+    .map((el) => TAG_LINE.exec(oneLine(el.textContent ?? ''))?.[1])
     .find(Boolean)
     ?.split(/\s*[,;]\s*/)
     .filter(Boolean);
-  const category = elements(document, 'a[rel~="category"]').map((a) => clean(a.textContent ?? ''))[0];
+  const category = elements(document, 'a[rel~="category"]').map((a) => oneLine(a.textContent ?? ''))[0];
   // The last step of a breadcrumb trail other than the front page.
   const crumb = elements(document, '.breadcrumb a, .breadcrumbs a, nav[aria-label*="readcrumb"] a')
-    .map((a) => clean(a.textContent ?? ''))
+    .map((a) => oneLine(a.textContent ?? ''))
     .filter((text) => text && !/^(home|начало)$/i.test(text))
     .at(-1);
   // Links in a tags block (`field--name-field-tags`, `.post-tags`), for pages that do not mark them rel=tag.
   const classTags = elements(document, '[class*="tags"] a, [class*="etiket"] a')
-    .map((a) => clean(a.textContent ?? ''))
+    .map((a) => oneLine(a.textContent ?? ''))
     .filter((text) => text && text.length <= 60);
   const author = elements(document, 'a[rel="author"], .byline .fn, .author.vcard .fn, .byline a')
-    .map((el) => clean(el.textContent ?? ''))
+    .map((el) => oneLine(el.textContent ?? ''))
     .find((name) => name && name.length <= 80);
   const label = elements(
     document,
     '[class*="rubri"], [class*="categor"], [class*="kicker"], [class*="section-name"]',
   )
-    .map((el) => clean(el.textContent ?? ''))
+    .map((el) => oneLine(el.textContent ?? ''))
     .find((text) => text && text.length <= 40);
   // Pictures of the article: its figures, and the page's share image when it has none.
   const figures = elements(document, 'article figure, main figure').flatMap((figure) => {
     const img = figure.querySelector('img');
     const src = img?.getAttribute('src');
     if (!img || !src) return [];
-    const caption = clean(figure.querySelector('figcaption')?.textContent ?? '');
-    return [{ src: absolute(src, url), alt: clean(img.getAttribute('alt') ?? ''), caption }];
+    const caption = oneLine(figure.querySelector('figcaption')?.textContent ?? '');
+    return [{ src: absolute(src, url), alt: oneLine(img.getAttribute('alt') ?? ''), caption }];
   });
   const shareImage = content('meta[property="og:image"]');
   const images =
@@ -210,7 +210,7 @@ function pageMeta(document: Document, timeZone: string, url: string | undefined)
     title:
       content('meta[property="og:title"]') ??
       ld.headline ??
-      clean(document.querySelector('h1')?.textContent ?? '') ??
+      oneLine(document.querySelector('h1')?.textContent ?? '') ??
       undefined,
     byline: content('meta[name="author"]') ?? ld.author ?? author,
     published,
@@ -247,11 +247,11 @@ function jsonLd(document: Document): {
         .map((a) => (typeof a === 'string' ? a : (a as { name?: string } | undefined)?.name))
         .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
       const keywords = item.keywords;
-      const text = (value: unknown) => (typeof value === 'string' ? clean(value) : undefined);
+      const text = (value: unknown) => (typeof value === 'string' ? oneLine(value) : undefined);
       return {
         headline: text(item.headline),
         datePublished: text(item.datePublished),
-        author: authors.length ? authors.map(clean).join(' and ') : undefined,
+        author: authors.length ? authors.map(oneLine).join(' and ') : undefined,
         description: text(item.description),
         articleSection: text([item.articleSection].flat()[0]),
         keywords: (Array.isArray(keywords)
@@ -260,7 +260,7 @@ function jsonLd(document: Document): {
             ? keywords.split(',')
             : []
         )
-          .map(clean)
+          .map(oneLine)
           .filter(Boolean),
       };
     }
@@ -275,7 +275,7 @@ function datelineOf(document: Document, timeZone: string) {
     'time, .date, .data, .dateline, .meta, [class*="date"], [class*="meta"]',
   );
   for (const el of candidates) {
-    const text = clean(el.textContent ?? '');
+    const text = oneLine(el.textContent ?? '');
     if (text.length > 160) continue;
     const found = readDateline(text, timeZone);
     if (found) return found;
@@ -290,11 +290,6 @@ function isoDate(value: string, timeZone: string): string | undefined {
     return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
   }
   return readDateline(value, timeZone)?.published;
-}
-
-/** Text as a reader sees it: one line, spaces collapsed, no control characters. */
-function clean(text: string): string {
-  return stripControl(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The elements under `root` that match, as an array. */

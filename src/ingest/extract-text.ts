@@ -1,5 +1,5 @@
 import { zonedTimeToUtc } from '../lib/dateline.js';
-import { stripControl } from '../lib/text.js';
+import { oneLine } from '../lib/text.js';
 
 /**
  * An article read from copy pasted as plain text: what a reporter gets by
@@ -90,10 +90,9 @@ export const SENTENCE_END = /([.!?…]["”’»)\]]*|["”»][.!?…]?)\s*$/;
 
 export function extractText(input: string, options: { timeZone?: string } = {}): ExtractedText {
   const timeZone = options.timeZone ?? 'UTC';
-  const lines = stripControl(input)
-    .replace(/\r\n?/g, '\n')
-    .split(/\n/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+  const lines = input
+    .split(/\r\n?|\n/)
+    .map(oneLine)
     .filter((line) => line !== '');
   if (!lines.length) throw new Error('the text is empty');
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { parseHTML } from 'linkedom';
-import { stripControl } from '../lib/text.js';
+import { oneLine, stripControl } from '../lib/text.js';
 import { decodeHtml } from './extract-html.js';
 
 /**
@@ -163,9 +163,7 @@ function toItem(raw: RawItem, options: { url: string; now: Date }): FeedItem[] {
 function plain(value: string): string {
   // A space after each block, so that paragraphs do not run together.
   const spaced = value.replace(/<\/(p|div|li|h[1-6]|blockquote)>|<br\s*\/?>/gi, '$& ');
-  return stripControl(asHtml(spaced).textContent ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return oneLine(asHtml(spaced).textContent ?? '');
 }
 
 /** HTML content as paragraphs of plain text, separated by blank lines. */
@@ -175,11 +173,7 @@ function paragraphs(html: string): string {
   const blocks = Array.from(body.querySelectorAll('p, h1, h2, h3, h4, li, blockquote')).filter(
     (el) => !el.querySelector('p, li'),
   );
-  const texts = (blocks.length ? blocks : [body]).map((el) =>
-    stripControl(el.textContent ?? '')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
+  const texts = (blocks.length ? blocks : [body]).map((el) => oneLine(el.textContent ?? ''));
   return texts.filter(Boolean).join('\n\n');
 }
 

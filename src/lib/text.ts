@@ -34,3 +34,8 @@ export function textProblem(text: string): string | undefined {
 export function stripControl(text: string): string {
   return text.replace(CONTROL_ALL, '');
 }
+
+/** The text as one line: without control characters, each run of white space one space, none at either end. */
+export function oneLine(text: string): string {
+  return stripControl(text).replace(/\s+/g, ' ').trim();
+}

@@ -4,7 +4,7 @@ import { AppError, forbidden, invalidInput } from '../../lib/app-error.js';
 import { slugify } from '../../lib/slugify.js';
 import { sanitiseBody } from '../body/body.sanitise.js';
 import type { BodyDoc } from '../body/body.types.js';
-import { stripControl } from '../../lib/text.js';
+import { oneLine, stripControl } from '../../lib/text.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { ContentEvents } from '../events.js';
 import { can, SYSTEM, type Actor } from '../users/permissions.js';
@@ -486,7 +486,7 @@ async function writeRelations(trx: Db, articleId: number, clean: CleanArticle): 
 /** Titles and leads are plain text: HTML in them is shown as typed, never interpreted. */
 export function plainText(input: unknown, field: string, max: number, required: boolean): string {
   if (typeof input !== 'string') throw invalidInput(field, 'must be text');
-  const text = stripControl(input).replace(/\s+/g, ' ').trim();
+  const text = oneLine(input);
   if (required && !text) throw invalidInput(field, 'must not be empty');
   if (text.length > max) throw invalidInput(field, `is longer than ${max} characters`);
   return text;

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { AppError, forbidden, invalidInput, notFound } from '../../lib/app-error.js';
 import type { ServiceContext } from '../articles/articles.service.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { stripControl } from '../../lib/text.js';
+import { oneLine, stripControl } from '../../lib/text.js';
 import { can, type Actor } from '../users/permissions.js';
 import { MAX_UPLOAD_BYTES, processImage } from './media.images.js';
 import { deleteMediaRow, findMedia, insertMedia, listMedia, updateMediaText } from './media.repository.js';
@@ -194,7 +194,7 @@ function cleanText(input: MediaText): MediaText {
     const value = input[field];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') throw invalidInput(field, 'must be text');
-    const clean = stripControl(value).replace(/\s+/g, ' ').trim();
+    const clean = oneLine(value);
     if (clean.length > LIMITS[field])
       throw invalidInput(field, `must be at most ${LIMITS[field]} characters`);
     out[field] = clean;

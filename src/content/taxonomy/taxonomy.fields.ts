@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { AppError, invalidInput } from '../../lib/app-error.js';
 import { slugify } from '../../lib/slugify.js';
-import { stripControl } from '../../lib/text.js';
+import { oneLine, stripControl } from '../../lib/text.js';
 import { findById, findBySlug, type TaxonomyRows, type TaxonomyTable } from './taxonomy.repository.js';
 
 /**
@@ -12,9 +12,7 @@ import { findById, findBySlug, type TaxonomyRows, type TaxonomyTable } from './t
 
 /** A required one-line name: spaces collapsed, 1 to `max` characters. */
 export function cleanName(input: unknown, field = 'name', max = 100): string {
-  const name = stripControl(String(input ?? ''))
-    .trim()
-    .replace(/\s+/g, ' ');
+  const name = oneLine(String(input ?? ''));
   if (!name) throw invalidInput(field, 'must not be empty');
   if (name.length > max) throw invalidInput(field, `must be at most ${max} characters`);
   return name;

@@ -5,7 +5,7 @@ import type { Role, UserRow } from '../../db/schema.js';
 import { AppError, forbidden, invalidInput } from '../../lib/app-error.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password.js';
 import { slugify } from '../../lib/slugify.js';
-import { stripControl } from '../../lib/text.js';
+import { oneLine, stripControl } from '../../lib/text.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { getSettings } from '../settings/settings.js';
 import { can, ROLES, type Actor } from './permissions.js';
@@ -81,9 +81,7 @@ export async function createUser(db: Db, actor: Actor | 'setup', input: NewUser,
     .toLowerCase();
   if (!isStaffEmail(email))
     throw invalidInput('email', `"${email}" is not an email address (like name@example.org)`);
-  const name = stripControl(String(input.name ?? ''))
-    .trim()
-    .replace(/\s+/g, ' ');
+  const name = oneLine(String(input.name ?? ''));
   if (!name || name.length > 100) throw invalidInput('name', 'must be 1 to 100 characters');
   if (!ROLES.includes(input.role)) throw invalidInput('role', `must be one of ${ROLES.join(', ')}`);
   const problem = await checkPassword(db, String(input.password ?? ''), email, name);
@@ -294,9 +292,7 @@ export async function updateUserName(
 ): Promise<User> {
   if (actor.id !== userId && !can.manageUsers(actor)) throw forbidden("change another user's name");
   const user = await existingUser(db, userId);
-  const clean = stripControl(String(name ?? ''))
-    .trim()
-    .replace(/\s+/g, ' ');
+  const clean = oneLine(String(name ?? ''));
   if (!clean || clean.length > 100) throw invalidInput('name', 'must be 1 to 100 characters');
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ name: clean }).where('id', '=', userId).execute();
