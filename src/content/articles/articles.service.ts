@@ -408,28 +408,26 @@ async function assertBodyReferencesExist(db: Db, body: BodyDoc, previous: BodyDo
   const { articles, images } = references(body);
   for (const id of had.articles.keys()) articles.delete(id);
   for (const id of had.images.keys()) images.delete(id);
-  const missing = async (table: 'articles' | 'media', wanted: Map<number, number>) => {
-    if (!wanted.size) return undefined;
-    const found = await db
-      .selectFrom(table)
-      .select('id')
-      .where('id', 'in', [...wanted.keys()])
-      .execute();
-    const known = new Set(found.map((r) => r.id));
-    return [...wanted].find(([id]) => !known.has(id));
-  };
-  const article = await missing('articles', articles);
-  if (article)
+  const article = await firstMissing(db, 'articles', [...articles.keys()]);
+  if (article !== undefined)
     throw new AppError(
       'INVALID_BODY',
-      `body.content[${article[1]}].attrs.articleId: there is no article ${article[0]}`,
+      `body.content[${articles.get(article)}].attrs.articleId: there is no article ${article}`,
     );
-  const image = await missing('media', images);
-  if (image)
+  const image = await firstMissing(db, 'media', [...images.keys()]);
+  if (image !== undefined)
     throw new AppError(
       'INVALID_BODY',
-      `body.content[${image[1]}].attrs.mediaId: there is no image ${image[0]} in the media library`,
+      `body.content[${images.get(image)}].attrs.mediaId: there is no image ${image} in the media library`,
     );
+}
+
+/** The first of `ids` that names no row of `table`, or undefined when all do. */
+async function firstMissing(db: Db, table: 'articles' | 'media', ids: number[]): Promise<number | undefined> {
+  if (!ids.length) return undefined;
+  const found = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
+  const known = new Set(found.map((r) => r.id));
+  return ids.find((id) => !known.has(id));
 }
 
 /** The article and image ids a body's blocks name, each with the index of its block. */
@@ -472,9 +470,7 @@ async function writeRelations(trx: Db, articleId: number, clean: CleanArticle): 
   }
   const picks = clean.picks.filter((id) => id !== articleId);
   if (picks.length) {
-    const existing = await trx.selectFrom('articles').select('id').where('id', 'in', picks).execute();
-    const known = new Set(existing.map((r) => r.id));
-    const missing = picks.find((id) => !known.has(id));
+    const missing = await firstMissing(trx, 'articles', picks);
     if (missing !== undefined) throw invalidInput('picks', `there is no article ${missing}`);
     await trx
       .insertInto('article_related_picks')
