@@ -39,14 +39,21 @@ import { TagEditPage, TagsPage, type TagsQuery } from '../pages/tags-page.js';
 export type FormBody = Record<string, string | string[] | undefined> | undefined;
 
 /** One text field of a form: the first value, or '' when absent. */
-/** What each taxonomy form sends. */
-const SECTION_FIELDS = ['name', 'slug', 'description'];
-const SOURCE_FIELDS = ['name', 'slug', 'url'];
-const AUTHOR_FIELDS = ['name', 'slug', 'bio', 'photoMediaId'];
-
 export function field(body: FormBody, name: string): string {
   const value = body?.[name];
   return String((Array.isArray(value) ? value[0] : value) ?? '');
+}
+
+/**
+ * A form's text fields, named once: the list its routes take (`config.form`)
+ * and the reading of their values from a body.
+ */
+function textForm<const F extends string>(...names: F[]) {
+  return {
+    form: names,
+    values: (body: FormBody) =>
+      Object.fromEntries(names.map((n) => [n, field(body, n)])) as Record<F, string>,
+  };
 }
 
 // Re-exported for the routes that import it from here (users, settings).
@@ -99,11 +106,7 @@ export function taxonomyRoutes(app: FastifyInstance, services: AppServices): voi
 
 function sectionRoutes(app: FastifyInstance, services: AppServices): void {
   const { content } = services;
-  const values = (body: FormBody) => ({
-    name: field(body, 'name'),
-    slug: field(body, 'slug'),
-    description: field(body, 'description'),
-  });
+  const { form, values } = textForm('name', 'slug', 'description');
 
   app.get('/admin/sections', async (request, reply) => {
     const sections = await listSectionsFor(content, actor(request));
@@ -111,7 +114,7 @@ function sectionRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <SectionsPage ctx={ctx} sections={sections} problem={error} />);
   });
 
-  app.post<Form>('/admin/sections', { config: { form: SECTION_FIELDS } }, async (request, reply) => {
+  app.post<Form>('/admin/sections', { config: { form } }, async (request, reply) => {
     const me = actor(request);
     const input = values(request.body);
     const result = await attempt(() => createSection(content, me, input));
@@ -133,7 +136,7 @@ function sectionRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.post<Id & Form>(
     '/admin/sections/:id',
-    { schema: { params: idParams }, config: { form: SECTION_FIELDS } },
+    { schema: { params: idParams }, config: { form } },
     async (request, reply) => {
       const me = actor(request);
       const input = values(request.body);
@@ -284,11 +287,7 @@ function tagRoutes(app: FastifyInstance, services: AppServices): void {
 
 function sourceRoutes(app: FastifyInstance, services: AppServices): void {
   const { content } = services;
-  const values = (body: FormBody) => ({
-    name: field(body, 'name'),
-    slug: field(body, 'slug'),
-    url: field(body, 'url'),
-  });
+  const { form, values } = textForm('name', 'slug', 'url');
 
   app.get('/admin/sources', async (request, reply) => {
     const sources = await listSourcesFor(content, actor(request));
@@ -296,7 +295,7 @@ function sourceRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <SourcesPage ctx={ctx} sources={sources} problem={error} />);
   });
 
-  app.post<Form>('/admin/sources', { config: { form: SOURCE_FIELDS } }, async (request, reply) => {
+  app.post<Form>('/admin/sources', { config: { form } }, async (request, reply) => {
     const me = actor(request);
     const input = values(request.body);
     const result = await attempt(() => createSource(content, me, input));
@@ -316,7 +315,7 @@ function sourceRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.post<Id & Form>(
     '/admin/sources/:id',
-    { schema: { params: idParams }, config: { form: SOURCE_FIELDS } },
+    { schema: { params: idParams }, config: { form } },
     async (request, reply) => {
       const me = actor(request);
       const input = values(request.body);
@@ -346,12 +345,7 @@ function sourceRoutes(app: FastifyInstance, services: AppServices): void {
 
 function authorRoutes(app: FastifyInstance, services: AppServices): void {
   const { content } = services;
-  const values = (body: FormBody) => ({
-    name: field(body, 'name'),
-    slug: field(body, 'slug'),
-    bio: field(body, 'bio'),
-    photoMediaId: field(body, 'photoMediaId'),
-  });
+  const { form, values } = textForm('name', 'slug', 'bio', 'photoMediaId');
 
   app.get('/admin/authors', async (request, reply) => {
     const authors = await listAuthorsFor(content, actor(request));
@@ -359,7 +353,7 @@ function authorRoutes(app: FastifyInstance, services: AppServices): void {
     return sendAdminPage(reply, <AuthorsPage ctx={ctx} authors={authors} problem={error} />);
   });
 
-  app.post<Form>('/admin/authors', { config: { form: AUTHOR_FIELDS } }, async (request, reply) => {
+  app.post<Form>('/admin/authors', { config: { form } }, async (request, reply) => {
     const me = actor(request);
     const input = values(request.body);
     const result = await attempt(() => createAuthor(content, me, input));
@@ -379,7 +373,7 @@ function authorRoutes(app: FastifyInstance, services: AppServices): void {
 
   app.post<Id & Form>(
     '/admin/authors/:id',
-    { schema: { params: idParams }, config: { form: AUTHOR_FIELDS } },
+    { schema: { params: idParams }, config: { form } },
     async (request, reply) => {
       const me = actor(request);
       const input = values(request.body);
