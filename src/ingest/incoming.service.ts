@@ -45,8 +45,14 @@ function allowed(actor: Actor): void {
 
 export async function listFeeds(db: Db, actor: Actor): Promise<PartnerFeed[]> {
   allowed(actor);
-  const rows = await db
-    .selectFrom('partner_feeds as f')
+  return feeds(db);
+}
+
+/** Feeds with their health, all or the one of this id. */
+async function feeds(db: Db, id?: number): Promise<PartnerFeed[]> {
+  let query = db.selectFrom('partner_feeds as f');
+  if (id !== undefined) query = query.where('f.id', '=', id);
+  const rows = await query
     .innerJoin('sources as s', 's.id', 'f.source_id')
     .select((eb) => [
       'f.id',
@@ -116,7 +122,8 @@ export async function addFeed(
     action: 'feed.add',
     subject: `${source.name}: ${url}`,
   });
-  return (await listFeeds(db, actor)).find((f) => f.id === row.id)!;
+  const [feed] = await feeds(db, row.id);
+  return feed;
 }
 
 export async function removeFeed(db: Db, actor: Actor, id: number, now: Date): Promise<void> {
