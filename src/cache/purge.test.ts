@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import type { PurgeSettings } from '../config.js';
 import { Purger } from './purge.js';
+import { listenLocally } from '../../test/helpers/ports.js';
 
 interface Seen {
   method: string;
@@ -24,9 +24,9 @@ async function recorder(t: { after: (fn: () => unknown) => void }, statuses: num
       res.end('{}');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = await listenLocally(server);
   t.after(() => new Promise((resolve) => server.close(resolve)));
-  return { seen, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { seen, url };
 }
 
 function logger() {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { insertSource } from '../content/index.js';
 import { buildTestApp } from '../../test/helpers/build-app.js';
 import { FeedPoller, jaccard, wordPairs } from './feed-poller.js';
 import { DEFAULT_OUTBOUND } from './outbound.js';
+import { listenLocally } from '../../test/helpers/ports.js';
 
 /** The same wire story, as two partners send it: their own GUIDs, links and a word changed. */
 const STORY =
@@ -56,12 +56,11 @@ test('partner feeds: each item once, duplicates across partners merged, broken f
         return response.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = await listenLocally(server);
   t.after(() => {
     server.closeAllConnections();
     server.close();
   });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const { app, clock } = await buildTestApp(t, { now: new Date('2025-03-14T08:00:00Z') });
   const db = app.services.db;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { DEFAULT_OUTBOUND, fetchOutbound, OutboundError, type OutboundPolicy } from './outbound.js';
+import { listenLocally } from '../../test/helpers/ports.js';
 
 /**
  * A local server on 127.0.0.1 playing every part: a feed, redirects (to
@@ -49,9 +49,8 @@ describe('the outbound policy', () => {
       }
       response.writeHead(404).end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-    base = `http://127.0.0.1:${port}`;
+    base = await listenLocally(server);
+    port = Number(new URL(base).port);
   });
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -149,16 +148,15 @@ test('the caller’s headers stay with its own origin across redirects', async (
     seen.push({ authorization: request.headers.authorization, host: request.headers.host });
     response.end('ok');
   });
-  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-  const otherPort = (other.address() as AddressInfo).port;
+  const otherPort = new URL(await listenLocally(other)).port;
   const first = http.createServer((request, response) => {
     seen.push({ authorization: request.headers.authorization, host: request.headers.host });
     response.writeHead(302, { location: `http://localhost:${otherPort}/` }).end();
   });
-  await new Promise<void>((resolve) => first.listen(0, '127.0.0.1', resolve));
+  const firstBase = await listenLocally(first);
   try {
     const policy = { ...DEFAULT_OUTBOUND, allow: ['127.0.0.1/32'] };
-    const answer = await fetchOutbound(`http://127.0.0.1:${(first.address() as AddressInfo).port}/`, policy, {
+    const answer = await fetchOutbound(`${firstBase}/`, policy, {
       authorization: 'Bearer partner-key',
     });
     assert.equal(answer.body.toString(), 'ok');

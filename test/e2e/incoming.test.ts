@@ -14,6 +14,7 @@ import { DEFAULT_OUTBOUND } from '../../src/ingest/outbound.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/admin-session.js';
 import type { AxeResults } from 'axe-core';
 import { launchBrowser, loadAxe, policyViolations } from '../helpers/browser.js';
+import { listenLocally } from '../helpers/ports.js';
 
 const STORY = [
   'The port of Varna will open a second passenger ferry line in June, its harbour authority said on Friday.',
@@ -32,7 +33,7 @@ test('an editor opens Incoming, writes from a partner’s item, publishes, and r
       </channel></rss>`,
     );
   });
-  await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
+  const feedBase = await listenLocally(feed);
   t.after(() => feed.close());
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-incoming-'));
@@ -53,7 +54,7 @@ test('an editor opens Incoming, writes from a partner’s item, publishes, and r
     .insertInto('partner_feeds')
     .values({
       source_id: source.id,
-      url: `http://127.0.0.1:${(feed.address() as AddressInfo).port}/feed.xml`,
+      url: `${feedBase}/feed.xml`,
       next_fetch_at: new Date().toISOString(),
       created_at: new Date().toISOString(),
     })

@@ -11,3 +11,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
   });
 }
+
+/** Starts `server` on a free port of 127.0.0.1 and gives its base URL (`http://127.0.0.1:PORT`); the caller closes it. */
+export async function listenLocally(server: net.Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+}

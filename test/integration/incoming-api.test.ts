@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { insertSource } from '../../src/content/index.js';
 import { FeedPoller } from '../../src/ingest/feed-poller.js';
 import { DEFAULT_OUTBOUND } from '../../src/ingest/outbound.js';
 import { makeUser, signIn } from '../helpers/admin-session.js';
 import { buildTestApp } from '../helpers/build-app.js';
+import { listenLocally } from '../helpers/ports.js';
 
 const STORY =
   'Shipments of wheat and maize through the Black Sea ports of Varna and Burgas rose by a fifth in the season to June, port data showed on Monday.';
@@ -37,9 +37,8 @@ test('editors subscribe sources to feeds and work the Incoming queue through the
       );
     response.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = await listenLocally(server);
   t.after(() => server.close());
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const { app } = await buildTestApp(t);
   await insertSource(app.services.db, { slug: 'wire-a', name: 'Wire A', url: null });
