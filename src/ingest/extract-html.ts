@@ -167,15 +167,16 @@ function pageMeta(document: Document, timeZone: string, url: string | undefined)
     oneLine(a.textContent ?? ''),
   );
   const metaTags = all('meta[property="article:tag"]');
-  // A tag line or a section label in the page's own text, for pages without metadata.
-  const short = elements(document, 'div, p, span, li, section').filter(
-    (el) => (el.textContent ?? '').length < 300,
-  );
-  const lineTags = short
-    .map((el) => TAG_LINE.exec(oneLine(el.textContent ?? ''))?.[1])
-    .find(Boolean)
-    ?.split(/\s*[,;]\s*/)
-    .filter(Boolean);
+  // A tag line in the page's own text, for pages without metadata: read only when nothing else names tags
+  // (it reads the text of every block, nested ones again).
+  const lineTags = () =>
+    elements(document, 'div, p, span, li, section')
+      .map((el) => el.textContent ?? '')
+      .filter((text) => text.length < 300)
+      .map((text) => TAG_LINE.exec(oneLine(text))?.[1])
+      .find(Boolean)
+      ?.split(/\s*[,;]\s*/)
+      .filter(Boolean) ?? [];
   const category = elements(document, 'a[rel~="category"]').map((a) => oneLine(a.textContent ?? ''))[0];
   // The last step of a breadcrumb trail other than the front page.
   const crumb = elements(document, '.breadcrumb a, .breadcrumbs a, nav[aria-label*="readcrumb"] a')
@@ -217,7 +218,7 @@ function pageMeta(document: Document, timeZone: string, url: string | undefined)
     description:
       content('meta[property="og:description"]') ?? content('meta[name="description"]') ?? ld.description,
     section: content('meta[property="article:section"]') ?? ld.articleSection ?? category ?? label ?? crumb,
-    tags: [metaTags, ld.keywords, relTags, classTags, lineTags ?? []].find((list) => list.length) ?? [],
+    tags: [metaTags, ld.keywords, relTags, classTags].find((list) => list.length) ?? lineTags(),
     images,
   };
 }
