@@ -37,13 +37,11 @@ export interface BuildOptions {
  * no room has) and the back office. `main.ts` listens; tests inject.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const proxies = config.trustProxy;
   const app = Fastify({
     logger: { level: config.logLevel },
     // A count of proxies trusts that many hops back from the connection (what the last proxy added).
-    trustProxy:
-      typeof config.trustProxy === 'number'
-        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
-        : config.trustProxy,
+    trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
     // Room for long search queries in the URL, nothing more.
     routerOptions: { maxParamLength: 500 },
     bodyLimit: 1024 * 1024,
