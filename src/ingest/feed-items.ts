@@ -77,7 +77,7 @@ function readXmlFeed(xml: string, options: { url: string; now: Date }): ReadFeed
       options,
     ),
   );
-  return { title: plain(feed.title ?? ''), items };
+  return { title: htmlLine(feed.title ?? ''), items };
 }
 
 function readJsonFeed(text: string, options: { url: string; now: Date }): ReadFeed {
@@ -115,7 +115,7 @@ function readJsonFeed(text: string, options: { url: string; now: Date }): ReadFe
       options,
     );
   });
-  return { title: plain(string(feed.title) ?? ''), items };
+  return { title: htmlLine(string(feed.title) ?? ''), items };
 }
 
 interface RawItem {
@@ -130,9 +130,9 @@ interface RawItem {
 }
 
 function toItem(raw: RawItem, options: { url: string; now: Date }): FeedItem[] {
-  const title = plain(raw.title ?? '');
+  const title = htmlLine(raw.title ?? '');
   const text = paragraphs(raw.content ?? '');
-  const summary = plain(raw.summary ?? '') || text.split('\n\n')[0] || '';
+  const summary = htmlLine(raw.summary ?? '') || text.split('\n\n')[0] || '';
   if (!title && !text && !summary) return [];
   const link = httpLink(raw.link, options.url);
   const published =
@@ -153,14 +153,14 @@ function toItem(raw: RawItem, options: { url: string; now: Date }): FeedItem[] {
       published,
       summary,
       text,
-      author: raw.author ? plain(raw.author) || null : null,
-      categories: [...new Set(raw.categories.map(plain).filter(Boolean))],
+      author: raw.author ? htmlLine(raw.author) || null : null,
+      categories: [...new Set(raw.categories.map(htmlLine).filter(Boolean))],
     },
   ];
 }
 
 /** Text that may hold HTML, as a reader would see it: one line. */
-function plain(value: string): string {
+export function htmlLine(value: string): string {
   // A space after each block, so that paragraphs do not run together.
   const spaced = value.replace(/<\/(p|div|li|h[1-6]|blockquote)>|<br\s*\/?>/gi, '$& ');
   return oneLine(asHtml(spaced).textContent ?? '');
