@@ -20,6 +20,7 @@ import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { editorRoutes } from './routes/editor.routes.js';
 import { bufferUpload, mediaApi } from './routes/media.api.js';
 import { incomingApi } from './routes/incoming.api.js';
+import { importApi } from './routes/import.api.js';
 import { incomingRoutes } from './routes/incoming.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { settingsApi } from './routes/settings.api.js';
@@ -119,6 +120,7 @@ export async function backOffice(office: FastifyInstance, options: { services: A
     usersApi(api, services);
     settingsApi(api, services);
     incomingApi(api, services);
+    await importApi(api, services);
     api.get('/api/admin/openapi.json', { config: { signedOut: true } }, async () => api.swagger());
     api.get(
       '/api/admin/me',

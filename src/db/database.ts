@@ -20,6 +20,7 @@ import * as m0004 from './migrations/0004-archive-scale.js';
 import * as m0005 from './migrations/0005-search-queue.js';
 import * as m0006 from './migrations/0006-two-factor.js';
 import * as m0007 from './migrations/0007-partner-feeds.js';
+import * as m0008 from './migrations/0008-imports.js';
 
 export type Db = Kysely<Database>;
 
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '0005-search-queue': m0005,
   '0006-two-factor': m0006,
   '0007-partner-feeds': m0007,
+  '0008-imports': m0008,
 };
 
 /** Where the embedded database of the site at `config.dataDir` lives. */

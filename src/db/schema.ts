@@ -35,6 +35,8 @@ export interface Database {
   system_state: SystemStateTable;
   partner_feeds: PartnerFeedsTable;
   incoming_items: IncomingItemsTable;
+  import_records: ImportRecordsTable;
+  redirects: RedirectsTable;
 }
 
 /*
@@ -361,4 +363,21 @@ export interface IncomingItemsTable {
   duplicate_of: number | null;
   status: Generated<IncomingStatus>;
   article_id: number | null;
+}
+
+/** What a post, term, author or picture of an old site became here (migration 0008). */
+export interface ImportRecordsTable {
+  origin: string;
+  key: string;
+  kind: 'article' | 'section' | 'tag' | 'author' | 'media';
+  target_id: number;
+  imported_at: string;
+}
+
+/** An old address that answers with a permanent redirect (migration 0008). */
+export interface RedirectsTable {
+  path: string;
+  article_id: number | null;
+  target: string | null;
+  created_at: string;
 }

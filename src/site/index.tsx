@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
 import { httpCaching } from '../cache/http.js';
 import { tagHeader } from '../cache/purge.js';
+import { findRedirect } from '../ingest/import/redirects.js';
 import { addressBudgets, type Budget } from '../plugins/address-budget.js';
 import { handleErrors, NOT_FOUND, sendProblem, type Problem } from '../plugins/errors.js';
 import { securityHeaders, sendSecurityHeaders } from '../plugins/security-headers.js';
@@ -76,7 +77,14 @@ export function siteProblems(server: FastifyInstance, services: AppServices): vo
     if (!reply.hasHeader('content-security-policy')) reply.headers(headers);
     return answerProblem(services, request, reply, problem);
   });
-  server.setNotFoundHandler(async (request, reply) => answer(request, reply, NOT_FOUND));
+  server.setNotFoundHandler(async (request, reply) => {
+    // An old site's address (moved in by an import) before a missing page.
+    if ((request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|admin)(\/|$)/.test(request.url)) {
+      const to = await findRedirect(services.db, request.url, services.now().toISOString());
+      if (to) return reply.header('cache-control', 'public, max-age=3600').redirect(to, 301);
+    }
+    return answer(request, reply, NOT_FOUND);
+  });
 }
 
 async function answerProblem(

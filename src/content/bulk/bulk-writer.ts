@@ -41,6 +41,11 @@ export interface BulkArticle {
   featured?: boolean;
   /** All-time views, for imported or generated readership. */
   views?: number;
+  /** The address wanted (an import keeps the old site's); another is chosen when taken. */
+  slug?: string;
+  /** The media library image that represents the article. */
+  featuredImageId?: number | null;
+  seoDescription?: string | null;
 }
 
 /**
@@ -103,6 +108,7 @@ export function prepareArticle(
       ...rest,
       title: plainText(input.title, 'title', 300, true),
       lead: plainText(input.lead, 'lead', 1000, false),
+      seoDescription: input.seoDescription ? plainText(input.seoDescription, 'seoDescription', 500, false) : null,
       bodyJson: JSON.stringify(body),
       bodyText: bodyText(body),
       tagIds: [...new Set(input.tagIds)],
@@ -137,10 +143,14 @@ export class BulkWriter {
     this.#statements = statements(sqlite);
   }
 
-  /** Loads the taxonomy the articles will point at (by id): sections, tags, authors, sources. */
-  static async open(db: Db, actor: Actor = SYSTEM): Promise<BulkWriter> {
+  /**
+   * Loads the taxonomy the articles will point at (by id): sections, tags,
+   * authors, sources. Inside a transaction that has just added some, pass it
+   * as `reader`: the database itself would wait for that transaction to end.
+   */
+  static async open(db: Db, actor: Actor = SYSTEM, reader: Db = db): Promise<BulkWriter> {
     const load = async (table: 'sections' | 'tags' | 'authors' | 'sources'): Promise<Names> => {
-      const rows = await db
+      const rows = await reader
         .selectFrom(table as 'tags')
         .select(['id', 'slug', 'name'])
         .execute();
@@ -184,7 +194,7 @@ export class BulkWriter {
     const firstId = Number((sql.lastId.get() as { id: number | null }).id ?? 0) + 1;
     const taken = new Set<string>();
     const slugs = clean.map((a, i) => {
-      const base = slugify(a.title) || 'article';
+      const base = slugify(a.slug || a.title) || 'article';
       let slug = base;
       for (let n = 1; taken.has(slug) || sql.slugTaken.get(slug); n++)
         slug = n === 1 ? `${base}-${firstId + i}` : `${base}-${firstId + i}-${n}`;
@@ -213,6 +223,8 @@ export class BulkWriter {
         1,
         this.#actor.id,
         this.#actor.id,
+        a.featuredImageId ?? null,
+        a.seoDescription ?? null,
       ]),
     );
     const liveAt = (a: PreparedArticle) => (a.status === 'published' ? a.publishedAt : null);
@@ -242,8 +254,8 @@ export class BulkWriter {
           featured: a.featured === true,
           picks: [],
           seoTitle: null,
-          seoDescription: null,
-          featuredImage: null,
+          seoDescription: a.seoDescription ?? null,
+          featuredImage: a.featuredImageId ?? null,
         });
         return [r.article_id, r.version, r.created_at, r.user_id, r.user_name, r.status, r.snapshot];
       }),
@@ -288,6 +300,8 @@ function statements(sqlite: SQLite.Database) {
       'version',
       'created_by',
       'updated_by',
+      'featured_image_id',
+      'seo_description',
     ]),
     tags: insertMany(sqlite, 'article_tags', ['article_id', 'tag_id', 'position', 'live_at', 'updated_at']),
     authors: insertMany(sqlite, 'article_authors', [

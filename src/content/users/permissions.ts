@@ -59,5 +59,7 @@ export const can = {
   manageMedia: (actor: Actor) => atLeast(actor, 'editor'),
   manageUsers: (actor: Actor) => atLeast(actor, 'admin'),
   manageSettings: (actor: Actor) => atLeast(actor, 'admin'),
+  /** Bringing a whole site in from WordPress or Ghost: sections, bylines, pictures and published articles at once. */
+  importSite: (actor: Actor) => atLeast(actor, 'admin'),
   readAudit: (actor: Actor) => atLeast(actor, 'editor'),
 };

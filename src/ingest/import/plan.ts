@@ -1,0 +1,98 @@
+import type { ArticleStatus } from '../../db/schema.js';
+import type { BodyDoc } from '../../content/body/body.types.js';
+import { AppError } from '../../lib/app-error.js';
+
+/**
+ * What an export file holds, in Newsdesk's terms, before anything is
+ * written: the readers (wordpress.ts, ghost.ts) make one from a whole file,
+ * and a file they cannot read makes none, so a damaged file changes nothing.
+ * The importer (importer.ts) then writes it, or only reports it (dry run).
+ *
+ * Every post, term and author carries a `key` that is stable across exports
+ * of the same site ("post:11", "category:weather"): the importer records
+ * what each key became, so a second run adds nothing.
+ */
+export interface ImportPlan {
+  format: 'wordpress' | 'ghost';
+  /** Names the old site in the import records: "wordpress https://harbourside-gazette.example". */
+  origin: string;
+  /** The old site's address, when the file says it (WordPress) or the user gave it (`--old-url`). */
+  siteUrl: string | null;
+  sections: PlanTerm[];
+  tags: PlanTerm[];
+  authors: PlanAuthor[];
+  items: PlanItem[];
+  /** What the file has that is not imported, and why. */
+  skipped: Skipped[];
+  /** Comments in the file: Newsdesk has none, so they are counted and left. */
+  comments: number;
+}
+
+export interface PlanTerm {
+  key: string;
+  name: string;
+  slug: string;
+  /** Paths on the old site that showed this term's list: "/category/weather/". */
+  oldPaths: string[];
+}
+
+export interface PlanAuthor extends PlanTerm {
+  bio: string;
+}
+
+export interface PlanImage {
+  /** Absolute http(s) address on the old site. */
+  url: string;
+  alt: string;
+  caption: string;
+}
+
+export interface PlanItem {
+  key: string;
+  /** "post" or "page": a page becomes a draft article (Newsdesk has no separate pages). */
+  type: 'post' | 'page';
+  title: string;
+  /** The old address's last part, for the new one. */
+  slug: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lead: string;
+  seoDescription: string | null;
+  body: BodyDoc;
+  /** The section's key; undefined files it in the default section. */
+  section: string | undefined;
+  tags: string[];
+  authors: string[];
+  featuredImage: PlanImage | null;
+  /** Paths on the old site that showed this item: they redirect to the new article. */
+  oldPaths: string[];
+  /** What its text had that the body cannot hold: "a video (https://…)". */
+  dropped: string[];
+  /** Anything else the editor should know: "private on WordPress: imported as a draft". */
+  notes: string[];
+}
+
+export interface Skipped {
+  /** "post 16 "Old test post"", "tag #newsletter", "3 nav_menu_item entries". */
+  what: string;
+  why: string;
+}
+
+/** A clear error about the file itself (a 400 from the API); nothing has been written. */
+export class ImportFileError extends AppError {
+  override name = 'ImportFileError';
+  constructor(message: string) {
+    super('INVALID_INPUT', message);
+  }
+}
+
+/** The path of an absolute or site-relative address, as redirects store it (see redirectKey). */
+export function pathOf(url: string, base?: string): string | undefined {
+  try {
+    return new URL(url, base ?? 'http://old.invalid').pathname;
+  } catch {
+    return undefined;
+  }
+}
