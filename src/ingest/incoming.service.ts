@@ -2,8 +2,9 @@ import type { Db } from '../db/database.js';
 import { AppError, forbidden, invalidInput } from '../lib/app-error.js';
 import { can, type Actor } from '../content/users/permissions.js';
 import { recordAudit } from '../content/audit/audit.repository.js';
-import { findBySlug, listSections } from '../content/taxonomy/taxonomy.repository.js';
+import { findBySlug } from '../content/taxonomy/taxonomy.repository.js';
 import { createArticle, type ServiceContext } from '../content/articles/articles.service.js';
+import { feedCategories, fileIncoming, paragraphsDoc } from './incoming.filing.js';
 
 /**
  * Subscriptions of sources to partner feeds, and the Incoming queue the
@@ -254,8 +255,9 @@ function feedUrl(input: unknown): string {
 
 /**
  * "Write from this": a new draft from an item, its source credited, its
- * headline, summary and text to start from, filed in the first section (the
- * editor picks the right one); the item leaves the queue, linked to the draft.
+ * headline, summary and text to start from, with the tags and section
+ * `fileIncoming` picks (incoming.filing.ts); the item leaves the queue, linked
+ * to the draft. An item already written from gives the same draft again.
  */
 export async function writeFromItem(
   ctx: ServiceContext,
@@ -266,14 +268,16 @@ export async function writeFromItem(
   const item = await ctx.db
     .selectFrom('incoming_items as i')
     .innerJoin('sources as s', 's.id', 'i.source_id')
-    .select(['i.id', 'i.title', 'i.summary', 'i.text', 'i.article_id', 's.slug'])
+    .select(['i.id', 'i.title', 'i.summary', 'i.text', 'i.categories', 'i.article_id', 's.slug'])
     .where('i.id', '=', id)
     .executeTakeFirst();
   if (!item) throw new AppError('NOT_FOUND', `incoming item ${id} not found`);
   if (item.article_id !== null) return { articleId: item.article_id };
-  const [section] = await listSections(ctx.db);
+  const { tags, section } = await fileIncoming(ctx.db, {
+    ...item,
+    categories: feedCategories(item.categories),
+  });
   if (!section) throw invalidInput('section', 'add a section first: a draft needs one');
-  const paragraphs = (item.text || item.summary).split(/\n\s*\n/).filter((p) => p.trim());
   const article = await createArticle(
     ctx,
     {
@@ -281,11 +285,9 @@ export async function writeFromItem(
       lead: item.summary.slice(0, 1000),
       section: section.slug,
       source: item.slug,
+      tags,
       status: 'draft',
-      body: {
-        type: 'doc',
-        content: paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })),
-      },
+      body: paragraphsDoc(item.text || item.summary),
     },
     actor,
   );
