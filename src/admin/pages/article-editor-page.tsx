@@ -4,15 +4,19 @@ import { safeJson } from '../../site/templates/json-ld.js';
 import { actionsFor, STATUS_LABELS } from '../editor/editor-actions.js';
 import type { EditorData, LibraryImage } from '../editor/editor-data.js';
 import { toLocalInput } from '../editor/local-time.js';
+import type { OriginalItem } from '../../ingest/incoming.original.js';
 import { AdminLayout, type AdminContext } from './admin-layout.js';
+import { OriginalItemPanel } from './original-item-panel.js';
 
 /**
  * The article editor: headline, lead and body on the left, everything about
- * the article in the sidebar. The server renders every field with its saved
- * value; src/admin/editor/editor.ts mounts the body editor and does the saving.
+ * the article in the sidebar; first in it, for a draft written from a
+ * partner's item, that item (`original`). The server renders every field with
+ * its saved value; src/admin/editor/editor.ts mounts the body editor and does
+ * the saving.
  */
-export function ArticleEditorPage(props: { ctx: AdminContext; data: EditorData }) {
-  const { ctx, data } = props;
+export function ArticleEditorPage(props: { ctx: AdminContext; data: EditorData; original?: OriginalItem }) {
+  const { ctx, data, original } = props;
   const article = data.article;
   const status = article?.status ?? null;
   const localTime = toLocalInput(article?.publishedAt ?? null, data.timeZone);
@@ -76,7 +80,8 @@ export function ArticleEditorPage(props: { ctx: AdminContext; data: EditorData }
               </noscript>
             </div>
           </div>
-          <aside class="ed-side" aria-label="Article settings">
+          <aside class={original ? 'ed-side ed-side--pinned' : 'ed-side'} aria-label="Article settings">
+            {original ? <OriginalItemPanel item={original} timeZone={data.timeZone} /> : null}
             <section class="ed-panel ed-panel--publish" aria-labelledby="publish-heading">
               <div class="ed-panel__head">
                 <h2 id="publish-heading">Publish</h2>

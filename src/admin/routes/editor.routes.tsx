@@ -14,6 +14,7 @@ import {
   type Article,
   type Media,
 } from '../../content/index.js';
+import { findOriginal } from '../../ingest/incoming.original.js';
 import { AppError } from '../../lib/app-error.js';
 import { siteContext } from '../../site/site-context.builder.js';
 import { articlePageData } from '../../site/routes/article.js';
@@ -63,7 +64,7 @@ async function editorPage(
   const { db } = services;
   const owned = article ? { created_by: article.createdBy, status: article.status } : null;
   const flash = takeFlash(request, reply);
-  const [ctx, settings, sections, authors, sources, headlines, featuredImage] = await Promise.all([
+  const [ctx, settings, sections, authors, sources, headlines, featuredImage, original] = await Promise.all([
     adminContext(services, request, flash.notice ?? flash.error),
     getSettings(db),
     listSections(db),
@@ -71,6 +72,7 @@ async function editorPage(
     listSources(db),
     article ? headlinesFor(services, [...relatedBlockIds(article.body), ...article.picks]) : {},
     article?.featuredImage ? getMedia(db, article.featuredImage).then(libraryImage) : null,
+    article ? findOriginal(db, article.id) : undefined,
   ]);
   const data: EditorData = {
     article: article ? articleJson(article) : null,
@@ -88,7 +90,7 @@ async function editorPage(
     defaultAuthors: authors.filter((a) => a.id === me.authorId).map((a) => a.slug),
   };
   // Nothing here may be cached: it is one user's view of work in progress.
-  return sendAdminPage(reply, <ArticleEditorPage ctx={ctx} data={data} />);
+  return sendAdminPage(reply, <ArticleEditorPage ctx={ctx} data={data} original={original} />);
 }
 
 /** A library image as the editor's panels show it: the smallest stored size as the thumbnail. */
