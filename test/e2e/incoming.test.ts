@@ -13,6 +13,7 @@ import { FeedPoller } from '../../src/ingest/feed-poller.js';
 import { DEFAULT_OUTBOUND } from '../../src/ingest/outbound.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/admin-session.js';
 import type { AxeResults } from 'axe-core';
+import type { Page } from 'playwright-core';
 import { launchBrowser, loadAxe, policyViolations } from '../helpers/browser.js';
 import { listenLocally } from '../helpers/ports.js';
 
@@ -21,13 +22,14 @@ const STORY = [
   'The new line will run twice a day in summer and once a day from October.',
 ];
 
-test('an editor opens Incoming, writes from a partner’s item, publishes, and readers see the source credited', async (t) => {
+test('an editor opens Incoming, writes from a partner’s item with its copy beside the body, tagged and filed from the start, publishes, and readers see the source credited', async (t) => {
   const browser = await launchBrowser(t);
   if (!browser) return;
   const feed = http.createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
       `<rss version="2.0"><channel><title>Harbour Wire</title>
         <item><guid>hw-1</guid><title>Second ferry line approved for the islands</title><link>https://harbour.example/ferry</link>
+        <category>Transport</category><category>Society</category>
         <description>The harbour authority approved a second passenger line.</description>
         <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>${STORY[0]}</p><p>${STORY[1]}</p>]]></content:encoded></item>
       </channel></rss>`,
@@ -86,15 +88,7 @@ test('an editor opens Incoming, writes from a partner’s item, publishes, and r
     (await page.getByRole('row', { name: /Harbour Wire/ }).textContent()) ?? '',
     /Fine, last read/,
   );
-  // No serious or critical accessibility problem on the page.
-  await loadAxe(page);
-  const axe = await page.evaluate<AxeResults>("axe.run(document, { resultTypes: ['violations'] })");
-  assert.deepEqual(
-    axe.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
+  assert.deepEqual(await seriousViolations(page), [], 'the Incoming page: no serious accessibility problem');
 
   await Promise.all([
     page.waitForURL(/\/admin\/articles\/\d+\/edit$/),
@@ -110,11 +104,35 @@ test('an editor opens Incoming, writes from a partner’s item, publishes, and r
     (await page.getByRole('textbox', { name: 'Body' }).textContent()) ?? '',
     /twice a day in summer/,
   );
+  // Filed from the start: the site's tag the text names and the one its feed category names,
+  // in the section the other category names.
+  assert.deepEqual(
+    (
+      await page.getByRole('list', { name: 'Tags of this article' }).getByRole('listitem').allTextContents()
+    ).map((chip) => chip.replace('×', '').trim()),
+    ['Varna', 'Transport'],
+  );
+  assert.equal(await page.getByLabel('Section').inputValue(), 'society');
+  // The partner's copy beside the body, its original a new tab away.
+  const copy = page.getByRole('region', { name: 'The partner’s copy' });
+  assert.match((await copy.textContent()) ?? '', /Second ferry line approved for the islands/);
+  assert.match((await copy.textContent()) ?? '', /twice a day in summer/);
+  const original = page.getByRole('link', { name: /^The original on harbour\.example/ });
+  assert.equal(await original.getAttribute('href'), 'https://harbour.example/ferry');
+  assert.equal(await original.getAttribute('target'), '_blank');
+  assert.equal(await original.getAttribute('rel'), 'noopener noreferrer');
+  assert.equal(await copy.isVisible(), true);
+  assert.deepEqual(
+    await seriousViolations(page),
+    [],
+    'the editor with the copy: no serious accessibility problem',
+  );
+  await page.getByText('Written from', { exact: true }).click();
+  await copy.waitFor({ state: 'hidden' });
   // Written in our own words, then published.
   await page
     .getByLabel('Headline', { exact: true })
     .fill('Varna gets a second ferry line to the islands in June');
-  await page.getByLabel('Section').selectOption({ label: 'Society' });
   const [saved] = await Promise.all([
     page.waitForResponse(
       (r) => /\/api\/admin\/articles\/\d+$/.test(r.url()) && r.request().method() === 'PUT',
@@ -146,3 +164,12 @@ test('an editor opens Incoming, writes from a partner’s item, publishes, and r
   assert.equal(await page.getByRole('listitem').filter({ hasText: 'Second ferry line' }).count(), 0);
   assert.deepEqual(refused, [], 'the pages’ policy refused nothing');
 });
+
+/** The page's serious and critical accessibility problems, by axe-core: one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await loadAxe(page);
+  const axe = await page.evaluate<AxeResults>("axe.run(document, { resultTypes: ['violations'] })");
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
