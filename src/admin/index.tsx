@@ -20,6 +20,7 @@ import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { editorRoutes } from './routes/editor.routes.js';
 import { bufferUpload, mediaApi } from './routes/media.api.js';
 import { incomingApi } from './routes/incoming.api.js';
+import { fromPageRoutes } from './routes/from-page.routes.js';
 import { importApi } from './routes/import.api.js';
 import { incomingRoutes } from './routes/incoming.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
@@ -84,6 +85,7 @@ export async function backOffice(office: FastifyInstance, options: { services: A
     usersRoutes(pages, services);
     settingsRoutes(pages, services);
     incomingRoutes(pages, services);
+    fromPageRoutes(pages, services);
     pages.route({
       method: OFFICE_METHODS,
       url: '/admin/*',

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
-import { decodeHtml, extractHtml, type ExtractedArticle } from '../ingest/extract-html.js';
-import { extractText } from '../ingest/extract-text.js';
-import { DEFAULT_OUTBOUND, fetchOutbound } from '../ingest/outbound.js';
+import type { ExtractedArticle } from '../ingest/extract-html.js';
+import { extractFromFile, extractFromUrl } from '../ingest/extract.js';
+import { DEFAULT_OUTBOUND } from '../ingest/outbound.js';
 import { isTimeZone } from '../lib/dateline.js';
 
 /**
@@ -46,19 +46,8 @@ export function extractCommand(program: Command, config: () => Config): void {
 }
 
 async function read(source: string, timeZone: string, config: () => Config): Promise<ExtractedArticle> {
-  if (/^https?:\/\//i.test(source)) {
-    const answer = await fetchOutbound(source, { ...DEFAULT_OUTBOUND, allow: config().outboundAllow });
-    if (answer.status !== 200) throw new Error(`${source} answered ${answer.status}, not a page`);
-    const type = answer.headers['content-type'] ?? '';
-    if (type && !/html|xml/i.test(type))
-      throw new Error(`${source} is ${type.split(';')[0]}, not an HTML page`);
-    return extractHtml(decodeHtml(answer.body, type), { url: answer.url, timeZone });
-  }
+  if (/^https?:\/\//i.test(source))
+    return extractFromUrl(source, { ...DEFAULT_OUTBOUND, allow: config().outboundAllow }, timeZone);
   if (!fs.existsSync(source)) throw new Error(`${source}: no such file`);
-  const bytes = fs.readFileSync(source);
-  if (/\.txt$/i.test(source)) {
-    const page = extractText(bytes.toString('utf8'), { timeZone });
-    return { ...page, byline: null, images: [] };
-  }
-  return extractHtml(decodeHtml(bytes), { timeZone });
+  return extractFromFile(fs.readFileSync(source), source, timeZone);
 }

@@ -3,7 +3,7 @@ import { DOMParser as PmParser, type Schema } from '@tiptap/pm/model';
 import { parseHTML } from 'linkedom';
 import { bodyExtensions, bodyForSave } from '../admin/editor/body-schema.js';
 import { sanitiseBody } from '../content/body/body.sanitise.js';
-import type { Block, BodyDoc } from '../content/body/body.types.js';
+import type { Block, BodyDoc, Paragraph } from '../content/body/body.types.js';
 import { stripControl } from '../lib/text.js';
 
 /**
@@ -88,11 +88,32 @@ export function bodyFromHtml(html: string, options: { base?: string } = {}): Htm
   schema ??= getSchema(bodyExtensions());
   const parsed = PmParser.fromSchema(schema).parse(root as unknown as Node);
   const doc = bodyForSave(parsed.toJSON()) as { type: 'doc'; content: Block[] };
-  const content = doc.content.filter(
-    (block) =>
-      !(block.type === 'paragraph' && !block.content?.some((i) => i.type === 'text' && i.text.trim())),
-  );
-  return { body: sanitiseBody({ type: 'doc', content }), dropped };
+  return { body: sanitiseBody({ type: 'doc', content: withoutEmpty(doc.content) }), dropped };
+}
+
+/** Blocks with text in them: empty paragraphs go, and quotes, items and lists left with none. */
+function withoutEmpty(blocks: Block[]): Block[] {
+  const hasText = (p: Paragraph) => p.content?.some((i) => i.type === 'text' && i.text.trim()) ?? false;
+  return blocks.flatMap((block): Block[] => {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        return hasText(block as Paragraph) ? [block] : [];
+      case 'blockquote': {
+        const content = block.content.filter(hasText);
+        return content.length ? [{ ...block, content }] : [];
+      }
+      case 'bulletList':
+      case 'orderedList': {
+        const items = block.content
+          .map((item) => ({ ...item, content: item.content.filter(hasText) }))
+          .filter((item) => item.content.length);
+        return items.length ? [{ ...block, content: items }] : [];
+      }
+      default:
+        return [block];
+    }
+  });
 }
 
 function rename(document: Document, el: Element, tag: string): void {
@@ -110,4 +131,15 @@ function absolute(url: string, base: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Paragraphs of plain text (pasted copy, a feed item's text) as a body of plain paragraphs. */
+export function bodyFromParagraphs(paragraphs: string[]): BodyDoc {
+  return sanitiseBody({
+    type: 'doc',
+    content: paragraphs
+      .map((p) => stripControl(p).trim())
+      .filter(Boolean)
+      .map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  });
 }

@@ -1,6 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import type { BodyDoc } from '../content/body/body.types.js';
 import { oneLine } from '../lib/text.js';
+import { bodyFromHtml } from './body-from-html.js';
 import { FURNITURE, readDateline, SENTENCE_END, TAG_LINE, TAIL } from './extract-text.js';
 
 /**
@@ -27,6 +29,12 @@ export interface ExtractedArticle {
   section: string | null;
   /** The body's paragraphs and headings, as text, in order (the lead first when the page repeats it). */
   paragraphs: string[];
+  /**
+   * The same text as our structured body, for a draft: paragraphs, headings,
+   * quotes, lists, links, bold and italic, figures with captions (see
+   * bodyFromHtml); without the lead when the page repeats it.
+   */
+  body: BodyDoc;
   images: { src: string; alt: string; caption: string }[];
   /** Lines taken out of the article's text, for the editor to see. */
   dropped: string[];
@@ -58,6 +66,9 @@ export function extractHtml(
   const { document: body } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
 
   const paragraphs: string[] = [];
+  /** The element each paragraph was read from, and the elements the rules took out: the body is what stays. */
+  const kept: Element[] = [];
+  const removed: Element[] = [];
   const images: ExtractedArticle['images'] = [...meta.images];
   const dropped: string[] = [];
   let tags = meta.tags;
@@ -87,18 +98,21 @@ export function extractHtml(
     if (TAIL.test(text)) {
       dropped.push(text);
       ended = true;
+      removeFrom(el);
       continue;
     }
     const tagLine = TAG_LINE.exec(text);
     if (tagLine) {
       if (!tags.length) tags = tagLine[1].split(/\s*[,;]\s*/).filter(Boolean);
       dropped.push(text);
+      removed.push(el);
       continue;
     }
     // The article's own byline and time, when the page put them inside its text.
     if (!paragraphs.length && (BYLINE.test(text) || (text.length <= 80 && readDateline(text, 'UTC')))) {
       byline ??= bylineName(text);
       dropped.push(text);
+      removed.push(el);
       continue;
     }
     const onlyALink = el.querySelectorAll('a').length > 0 && oneLine(linkText(el)) === text;
@@ -106,9 +120,11 @@ export function extractHtml(
       (tag === 'p' || tag === 'li') && !SENTENCE_END.test(text) && text.split(' ').length <= 25;
     if (FURNITURE.some((pattern) => pattern.test(text)) || (onlyALink && headline && tag === 'p')) {
       dropped.push(text);
+      removed.push(el);
       continue;
     }
     paragraphs.push(text);
+    kept.push(el);
   }
   // A pull quote repeats a sentence of the text in large type: the text keeps it once.
   const bare = (text: string) =>
@@ -123,23 +139,36 @@ export function extractHtml(
       paragraphs.some(
         (other, j) => j !== i && other.length > paragraphs[i].length && bare(other).includes(own),
       )
-    )
+    ) {
       dropped.push(...paragraphs.splice(i, 1));
+      removed.push(...kept.splice(i, 1));
+    }
   }
   if (!paragraphs.length) throw new Error('no article text found in the page');
 
   const lead = meta.description && !looksCut(meta.description) ? meta.description : paragraphs[0];
+  // The page's repeat of the lead opens its text; the draft has the lead in its own field.
+  if (paragraphs[0] === lead) removed.push(kept[0]);
+  for (const el of removed) el.remove();
   return {
-    title: meta.title ?? oneLine(article.title ?? ''),
+    title: meta.title || oneLine(article.title ?? ''),
     byline: byline ?? (article.byline ? oneLine(article.byline).replace(/^by\s+/i, '') : null),
     published: meta.published ?? dateline?.published ?? null,
     lead,
     tags: [...new Set(tags.map(oneLine).filter(Boolean))],
     section: meta.section ?? dateline?.section ?? null,
     paragraphs,
+    body: bodyFromHtml(body.body.innerHTML, { base: options.url }).body,
     images,
     dropped,
   };
+}
+
+/** Takes out `el` and everything after it in the text: what follows "Related articles" is not the article. */
+function removeFrom(el: Element): void {
+  for (let at: Element | null = el; at && at.tagName !== 'BODY'; at = at.parentElement)
+    while (at.nextSibling) at.nextSibling.remove();
+  el.remove();
 }
 
 /** "By Nadia Ilieva and Tom Reeve": a byline, not copy. */
@@ -211,8 +240,8 @@ function pageMeta(document: Document, timeZone: string, url: string | undefined)
     title:
       content('meta[property="og:title"]') ??
       ld.headline ??
-      oneLine(document.querySelector('h1')?.textContent ?? '') ??
-      undefined,
+      // An empty <h1> is no headline: Readability's guess then.
+      (oneLine(document.querySelector('h1')?.textContent ?? '') || undefined),
     byline: content('meta[name="author"]') ?? ld.author ?? author,
     published,
     description:

@@ -213,6 +213,7 @@ test('the back office in Chromium', async (t) => {
       `/admin/articles/${story}/revisions`,
       `/admin/articles/${story}/revisions/1`,
       '/admin/audit',
+      '/admin/articles/from-page',
     ]) {
       await office.open(url);
       await loadAxe(office.page);

@@ -71,6 +71,7 @@ test('every form of the back office sends only fields its route takes, and the r
     '/admin/settings',
     '/admin/account',
     '/admin/incoming',
+    '/admin/articles/from-page',
   ];
 
   // Every form, with the fields a browser would send: named controls, checked boxes, one submit button.

@@ -79,9 +79,14 @@ export function DeskHead(props: { title: string; newArticle?: boolean }) {
     <div class="desk-head">
       <h1>{props.title}</h1>
       {props.newArticle ? (
-        <a class="button button--primary" href="/admin/articles/new">
-          New article
-        </a>
+        <div class="desk-head__actions">
+          <a class="button" href="/admin/articles/from-page">
+            From a page…
+          </a>{' '}
+          <a class="button button--primary" href="/admin/articles/new">
+            New article
+          </a>
+        </div>
       ) : null}
     </div>
   );

@@ -20,8 +20,10 @@ export async function importApi(api: FastifyInstance, services: AppServices): Pr
   await api.register(async (scope) => {
     // The body is the file's bytes, whatever it says it is: read here, not by the JSON parser.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_EXPORT_BYTES }, (_request, body, done) =>
-      done(null, body),
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: MAX_EXPORT_BYTES },
+      (_request, body, done) => done(null, body),
     );
     scope.post<{
       Params: { format: 'wordpress' | 'ghost' };
@@ -44,8 +46,15 @@ export async function importApi(api: FastifyInstance, services: AppServices): Pr
             additionalProperties: false,
             properties: {
               dryRun: { type: 'boolean', description: 'say what would be imported; write nothing' },
-              media: { type: 'string', enum: ['fetch', 'link'], description: 'pictures: fetch (default) or link' },
-              section: { type: 'string', description: 'section slug for posts without a category (default news)' },
+              media: {
+                type: 'string',
+                enum: ['fetch', 'link'],
+                description: 'pictures: fetch (default) or link',
+              },
+              section: {
+                type: 'string',
+                description: 'section slug for posts without a category (default news)',
+              },
               oldUrl: { type: 'string', description: "the old site's address (Ghost: for __GHOST_URL__)" },
             },
           },
@@ -59,7 +68,8 @@ export async function importApi(api: FastifyInstance, services: AppServices): Pr
         const { oldUrl } = request.query;
         if (oldUrl !== undefined && !/^https?:\/\/[^/]/.test(oldUrl))
           throw invalidInput('oldUrl', 'must be an http(s) address, like https://old.example');
-        const plan = request.params.format === 'wordpress' ? readWordpress(text) : readGhost(text, { oldUrl });
+        const plan =
+          request.params.format === 'wordpress' ? readWordpress(text) : readGhost(text, { oldUrl });
         return importPlan(services.content, plan, {
           actor: actor(request),
           dryRun: request.query.dryRun === true,

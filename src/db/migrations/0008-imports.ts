@@ -11,6 +11,8 @@ import type { Kysely } from 'kysely';
  *   its trailing slash) answers with a permanent redirect to an article,
  *   wherever it is now (`article_id`), or to a fixed path (`target`: a
  *   section, tag or author page). Only asked when no route matched.
+ * - indexes on `incoming_items.article_id` and `duplicate_of`: the editor
+ *   looks up the partner's copy a draft was written from.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -29,9 +31,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('target', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  // The editor finds the partner's copy an article was written from (issue 9's item beside the editor).
+  await db.schema.createIndex('incoming_items_article').on('incoming_items').column('article_id').execute();
+  await db.schema
+    .createIndex('incoming_items_duplicate')
+    .on('incoming_items')
+    .column('duplicate_of')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('incoming_items_duplicate').execute();
+  await db.schema.dropIndex('incoming_items_article').execute();
   await db.schema.dropTable('redirects').execute();
   await db.schema.dropTable('import_records').execute();
 }

@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import { createArticle, type ServiceContext } from '../content/articles/articles.service.js';
+import type { Article } from '../content/articles/articles.table.js';
+import type { Actor } from '../content/users/permissions.js';
+import { AppError, invalidInput } from '../lib/app-error.js';
+import { bodyFromParagraphs } from './body-from-html.js';
+import { decodeHtml, extractHtml, type ExtractedArticle } from './extract-html.js';
+import { extractText } from './extract-text.js';
+import { fetchOutbound, OutboundError, type OutboundPolicy } from './outbound.js';
+
+/**
+ * An article from a news page, however it came: a URL (fetched under the
+ * outbound policy), a file (HTML in any declared charset, or `.txt` copy), or
+ * pasted text. `newsdesk extract` and the back office's "From a page" both
+ * read through here. A page with no article in it is refused in words
+ * (INVALID_INPUT), never a crash.
+ */
+export async function extractFromUrl(
+  url: string,
+  policy: OutboundPolicy,
+  timeZone: string,
+): Promise<ExtractedArticle> {
+  if (!/^https?:\/\//i.test(url.trim()))
+    throw invalidInput('url', `"${url}" is not a web address (it should start with https://)`);
+  let answer;
+  try {
+    answer = await fetchOutbound(url.trim(), policy);
+  } catch (error) {
+    if (error instanceof OutboundError) throw invalidInput('url', error.message);
+    throw error;
+  }
+  if (answer.status !== 200) throw invalidInput('url', `${url} answered ${answer.status}, not a page`);
+  const type = answer.headers['content-type'] ?? '';
+  if (type && !/html|xml/i.test(type))
+    throw invalidInput('url', `${url} is ${type.split(';')[0]}, not an HTML page`);
+  return read('url', () => extractHtml(decodeHtml(answer.body, type), { url: answer.url, timeZone }));
+}
+
+/** A saved page (`.html`, any charset) or copied text (`.txt`). */
+export function extractFromFile(bytes: Uint8Array, name: string, timeZone: string): ExtractedArticle {
+  if (/\.txt$/i.test(name)) return extractFromPaste(Buffer.from(bytes).toString('utf8'), timeZone, 'file');
+  return read('file', () => extractHtml(decodeHtml(bytes), { timeZone }));
+}
+
+/** A whole page selected and copied as text. */
+export function extractFromPaste(text: string, timeZone: string, field = 'text'): ExtractedArticle {
+  return read(field, () => {
+    const page = extractText(text, { timeZone });
+    return { ...page, byline: null, images: [], body: bodyFromParagraphs(page.paragraphs) };
+  });
+}
+
+function read(field: string, extract: () => ExtractedArticle): ExtractedArticle {
+  try {
+    return extract();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw invalidInput(field, (error as Error).message);
+  }
+}
+
+/**
+ * A draft from an extracted page, for a reporter to rewrite: its headline,
+ * lead and body; the section whose name the page's section label has, else
+ * the first; the page's tags that the site already has (a page's own tags
+ * are not made into new site tags unasked); the source whose address is the
+ * page's site, credited. Never published: it goes to the editor.
+ */
+export async function draftFromPage(
+  ctx: ServiceContext,
+  actor: Actor,
+  page: ExtractedArticle,
+  url?: string,
+): Promise<Article> {
+  const db = ctx.db;
+  const byName = page.section
+    ? await db
+        .selectFrom('sections')
+        .select('slug')
+        .where('name', '=', sql<string>`${page.section} collate nocase`)
+        .executeTakeFirst()
+    : undefined;
+  const section =
+    byName ??
+    (await db.selectFrom('sections').select('slug').orderBy('position').orderBy('id').executeTakeFirst());
+  if (!section) throw invalidInput('section', 'add a section first: a draft needs one');
+  const tags: string[] = [];
+  for (const name of page.tags) {
+    const tag = await db
+      .selectFrom('tags')
+      .select('name')
+      .where('name', '=', sql<string>`${name} collate nocase`)
+      .executeTakeFirst();
+    if (tag && !tags.includes(tag.name)) tags.push(tag.name);
+  }
+  let source: string | null = null;
+  if (url) {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    const sources = await db
+      .selectFrom('sources')
+      .select(['slug', 'url'])
+      .where('url', 'is not', null)
+      .execute();
+    source =
+      sources.find((s) => {
+        try {
+          return new URL(s.url!).hostname.replace(/^www\./, '') === host;
+        } catch {
+          return false;
+        }
+      })?.slug ?? null;
+  }
+  return createArticle(
+    ctx,
+    {
+      title: page.title.slice(0, 300),
+      lead: page.lead.slice(0, 1000),
+      body: page.body,
+      section: section.slug,
+      tags,
+      source,
+      status: 'draft',
+    },
+    actor,
+  );
+}
