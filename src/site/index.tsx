@@ -79,7 +79,10 @@ export function siteProblems(server: FastifyInstance, services: AppServices): vo
   });
   server.setNotFoundHandler(async (request, reply) => {
     // An old site's address (moved in by an import) before a missing page.
-    if ((request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|admin)(\/|$)/.test(request.url)) {
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !/^\/(api|admin)(\/|$)/.test(request.url)
+    ) {
       const to = await findRedirect(services.db, request.url, services.now().toISOString());
       if (to) return reply.header('cache-control', 'public, max-age=3600').redirect(to, 301);
     }

@@ -108,7 +108,9 @@ export function prepareArticle(
       ...rest,
       title: plainText(input.title, 'title', 300, true),
       lead: plainText(input.lead, 'lead', 1000, false),
-      seoDescription: input.seoDescription ? plainText(input.seoDescription, 'seoDescription', 500, false) : null,
+      seoDescription: input.seoDescription
+        ? plainText(input.seoDescription, 'seoDescription', 500, false)
+        : null,
       bodyJson: JSON.stringify(body),
       bodyText: bodyText(body),
       tagIds: [...new Set(input.tagIds)],
