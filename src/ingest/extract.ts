@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { createArticle, type ServiceContext } from '../content/articles/articles.service.js';
 import type { Article } from '../content/articles/articles.table.js';
 import type { Actor } from '../content/users/permissions.js';
@@ -6,6 +5,7 @@ import { AppError, invalidInput } from '../lib/app-error.js';
 import { bodyFromParagraphs } from './body-from-html.js';
 import { decodeHtml, extractHtml, type ExtractedArticle } from './extract-html.js';
 import { extractText } from './extract-text.js';
+import { fileIncoming } from './incoming.filing.js';
 import { fetchOutbound, OutboundError, type OutboundPolicy } from './outbound.js';
 
 /**
@@ -61,10 +61,11 @@ function read(field: string, extract: () => ExtractedArticle): ExtractedArticle 
 
 /**
  * A draft from an extracted page, for a reporter to rewrite: its headline,
- * lead and body; the section whose name the page's section label has, else
- * the first; the page's tags that the site already has (a page's own tags
- * are not made into new site tags unasked); the source whose address is the
- * page's site, credited. Never published: it goes to the editor.
+ * lead and body; tags and section chosen as for a partner's item
+ * (fileIncoming: the editor's suggestions that are site tags, the page's own
+ * tags that are, the section its label names or its tags are filed in; never
+ * a new tag); the source whose address is the page's site, credited. Never
+ * published: it goes to the editor.
  */
 export async function draftFromPage(
   ctx: ServiceContext,
@@ -72,31 +73,18 @@ export async function draftFromPage(
   page: ExtractedArticle,
   url?: string,
 ): Promise<Article> {
-  const db = ctx.db;
-  const byName = page.section
-    ? await db
-        .selectFrom('sections')
-        .select('slug')
-        .where('name', '=', sql<string>`${page.section} collate nocase`)
-        .executeTakeFirst()
-    : undefined;
-  const section =
-    byName ??
-    (await db.selectFrom('sections').select('slug').orderBy('position').orderBy('id').executeTakeFirst());
+  // Tags and section as for a partner's item: the page's section label and tags are its categories.
+  const { tags, section } = await fileIncoming(ctx.db, {
+    title: page.title,
+    summary: page.lead,
+    text: page.paragraphs.join('\n\n'),
+    categories: [...(page.section ? [page.section] : []), ...page.tags],
+  });
   if (!section) throw invalidInput('section', 'add a section first: a draft needs one');
-  const tags: string[] = [];
-  for (const name of page.tags) {
-    const tag = await db
-      .selectFrom('tags')
-      .select('name')
-      .where('name', '=', sql<string>`${name} collate nocase`)
-      .executeTakeFirst();
-    if (tag && !tags.includes(tag.name)) tags.push(tag.name);
-  }
   let source: string | null = null;
   if (url) {
     const host = new URL(url).hostname.replace(/^www\./, '');
-    const sources = await db
+    const sources = await ctx.db
       .selectFrom('sources')
       .select(['slug', 'url'])
       .where('url', 'is not', null)

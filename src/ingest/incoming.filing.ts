@@ -4,6 +4,7 @@ import type { SectionRow } from '../db/schema.js';
 import { listSections, sameTagName } from '../content/taxonomy/taxonomy.repository.js';
 import { suggestTags } from '../related/index.js';
 import { slugify } from '../lib/slugify.js';
+import { bodyFromParagraphs } from './body-from-html.js';
 
 /** Existing tags a draft starts with from the suggestions; the item's own categories come on top. */
 const SUGGESTED_TAGS = 5;
@@ -82,13 +83,7 @@ export function feedCategories(json: string): string[] {
 
 /** Text in paragraphs separated by blank lines, as a body document. */
 export function paragraphsDoc(text: string) {
-  return {
-    type: 'doc',
-    content: text
-      .split(/\n\s*\n/)
-      .filter((p) => p.trim())
-      .map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })),
-  };
+  return bodyFromParagraphs(text.split(/\n\s*\n/));
 }
 
 /**
