@@ -244,12 +244,15 @@ test('a WordPress export comes in through the admin API: posts, sections, tags, 
     ['/category/weather/storms/', '/tags/storms'],
     ['/tag/harbour/', '/tags/harbour'],
     ['/author/mlind/', '/authors/maja-lindqvist'],
+    ['/?p=11', `/articles/${pier.id}/${pier.slug}`],
+    ['/index.php?p=11&utm_source=feed', `/articles/${pier.id}/${pier.slug}`],
   ]) {
     const response = await app.inject(from);
     assert.equal(response.statusCode, 301, from);
     assert.equal(response.headers.location, to, from);
   }
   assert.equal((await app.inject('/2026/03/09/harbour-master-to-retire-after-30-years/')).statusCode, 404);
+  assert.equal((await app.inject('/?p=14')).statusCode, 200, 'a post still in review: the front page, not a redirect');
   const search = await app.inject('/search?q=pier');
   assert.match(search.body, /Council votes to rebuild the north pier/, 'imported articles are searchable');
 

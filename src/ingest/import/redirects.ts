@@ -4,9 +4,13 @@ import type { Db } from '../../db/database.js';
  * Old addresses that keep working after a move (table `redirects`). A path
  * is stored as its key: decoded (WordPress writes non-Latin slugs
  * percent-encoded, browsers send them either way), without a trailing slash,
- * without its query. Asked only when no route matched.
+ * without its query but for WordPress's short links. Asked when no route
+ * matched, and by the front page for a short link.
  */
 export function redirectKey(path: string): string | undefined {
+  // WordPress's short links (`/?p=123`, `/?page_id=7`) are the one query kept: the id is the address.
+  const short = /^\/?\?(p|page_id)=(\d+)(?:[&#]|$)/.exec(path.replace(/^\/index\.php/, '/'));
+  if (short) return `/?${short[1]}=${short[2]}`;
   const bare = path.split(/[?#]/)[0];
   let decoded: string;
   try {

@@ -252,7 +252,11 @@ export function readWordpress(xml: string): ImportPlan {
     const featuredImage: PlanImage | null = featured ? { ...featured } : null;
 
     const slug = decodeSlug(text(item['wp:post_name'])) || title;
-    const oldPath = status === 'published' && link ? pathOf(link) : undefined;
+    // Its permalink, and WordPress's short link by id, which older links and feeds still use.
+    const oldPaths =
+      status === 'published'
+        ? [link ? pathOf(link) : undefined, type === 'page' ? `/?page_id=${id}` : `/?p=${id}`]
+        : [];
     const entry: PlanItem = {
       key: `${type}:${id}`,
       type: type as 'post' | 'page',
@@ -269,7 +273,7 @@ export function readWordpress(xml: string): ImportPlan {
       tags: [...new Set(itemTags)],
       authors: itemAuthors,
       featuredImage,
-      oldPaths: oldPath && oldPath !== '/' ? [oldPath] : [],
+      oldPaths: oldPaths.filter((p): p is string => p !== undefined && p !== '/'),
       dropped: [...dropped, ...alsoDropped],
       notes,
     };

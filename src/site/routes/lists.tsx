@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app.js';
+import { findRedirect } from '../../ingest/import/redirects.js';
 import {
   findBySlug,
   findFeatured,
@@ -30,7 +31,12 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
   const { db } = services;
   const now = () => services.now().toISOString();
 
-  app.get('/', async (request, reply) => {
+  app.get<{ Querystring: Record<string, string> }>('/', async (request, reply) => {
+    // A WordPress short link (`/?p=123`) of an imported article: to the article (src/ingest/import/redirects.ts).
+    if (request.query.p || request.query.page_id) {
+      const to = await findRedirect(db, request.url, now());
+      if (to) return reply.header('cache-control', 'public, max-age=3600').redirect(to, 301);
+    }
     const site = await siteContext(services, request);
     const at = now();
     // The top story is the newest featured article, else simply the newest; it is not repeated below.
