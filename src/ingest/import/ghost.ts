@@ -395,7 +395,8 @@ function jsonProblem(json: string, error: unknown): string {
   const before = json.slice(0, Number(at[1]));
   const line = before.split('\n').length;
   const column = Number(at[1]) - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+  const cut = Number(at[1]) >= json.trimEnd().length - 1 ? ' (is it cut short? export it again)' : '';
+  return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}${cut}`;
 }
 
 function str(value: unknown): string {

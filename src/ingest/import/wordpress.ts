@@ -56,11 +56,20 @@ type Node = Record<string, unknown>;
 
 export function readWordpress(xml: string): ImportPlan {
   const valid = XMLValidator.validate(xml);
-  if (valid !== true)
+  if (valid !== true) {
+    // Elements still open at the end: the validator lists them, at "line 1".
+    const open = /^Invalid '(\[[^]*\])' found/.exec(valid.err.msg)?.[1];
+    if (open) {
+      const names = (JSON.parse(open) as string[]).map((n) => `<${n}>`).join(' ');
+      const lines = xml.split('\n');
+      throw new ImportFileError(
+        `not a readable WordPress export: line ${lines.length}, column ${lines.at(-1)!.length + 1}: the file ends inside ${names} (is it cut short? export it again)`,
+      );
+    }
     throw new ImportFileError(
-      `not a readable WordPress export: line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` +
-        (/closed|end/i.test(valid.err.msg) ? ' (is the file cut short?)' : ''),
+      `not a readable WordPress export: line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`,
     );
+  }
   const parsed = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
