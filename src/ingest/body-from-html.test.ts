@@ -82,3 +82,39 @@ test('players and scripts are left out and named; tables become a paragraph a ro
     { type: 'paragraph', content: [text('click and '), { ...text('heavy'), marks: [{ type: 'bold' }] }] },
   ]);
 });
+
+test('a gallery becomes a figure a picture; lazy-loaded pictures are found; what cannot be kept is named, and nothing stops the body', () => {
+  const long = `https://maps.example/?q=${'x'.repeat(2100)}`;
+  const { body, dropped } = bodyFromHtml(
+    `<figure class="wp-block-gallery"><figure><img src="https://old.example/a.jpg" alt="A"><figcaption>Cap A</figcaption></figure>
+       <figure><img src="https://old.example/b.jpg" alt="B"><figcaption>Cap B</figcaption></figure><figcaption>The whole gallery</figcaption></figure>
+     <figure><img src="data:image/gif;base64,R0lGOD" data-lazy-src="/c.jpg" alt="C"><figcaption>Cap C</figcaption></figure>
+     <figure><img src="data:image/gif;base64,R0lGOD" alt="Nothing"><figcaption>Gone</figcaption></figure>
+     <p><a href="${long}">the map</a></p>
+     <figure><img src="https://old.example/d.jpg" alt="D"><figcaption>${'word '.repeat(500)}</figcaption></figure>`,
+    { base: 'https://old.example/post/' },
+  );
+  const figures = body.content.filter((b) => b.type === 'image').map((b) => b.type === 'image' && b.attrs);
+  assert.deepEqual(
+    figures.slice(0, 3).map((f) => f && [f.src, f.alt, f.caption]),
+    [
+      ['https://old.example/a.jpg', 'A', 'Cap A'],
+      ['https://old.example/b.jpg', 'B', 'Cap B'],
+      ['https://old.example/c.jpg', 'C', 'Cap C'],
+    ],
+  );
+  assert.deepEqual(body.content[2], { type: 'paragraph', content: [text('The whole gallery')] });
+  const d = figures[3];
+  assert.ok(d && d.caption.length <= 2000 && d.caption.endsWith('word…'));
+  assert.deepEqual(
+    body.content.find((b) => b.type === 'paragraph' && JSON.stringify(b).includes('the map')),
+    {
+      type: 'paragraph',
+      content: [text('the map')],
+    },
+  );
+  assert.deepEqual(dropped, [
+    `a link whose address is too long (${long.slice(0, 60)}…); its text is kept`,
+    'a picture with no web address ("Nothing")',
+  ]);
+});

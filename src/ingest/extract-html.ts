@@ -150,6 +150,8 @@ export function extractHtml(
   // The page's repeat of the lead opens its text; the draft has the lead in its own field.
   if (paragraphs[0] === lead) removed.push(kept[0]);
   for (const el of removed) el.remove();
+  const structured = bodyFromHtml(body.body.innerHTML, { base: options.url });
+  dropped.push(...structured.dropped);
   return {
     title: meta.title || oneLine(article.title ?? ''),
     byline: byline ?? (article.byline ? oneLine(article.byline).replace(/^by\s+/i, '') : null),
@@ -158,7 +160,7 @@ export function extractHtml(
     tags: [...new Set(tags.map(oneLine).filter(Boolean))],
     section: meta.section ?? dateline?.section ?? null,
     paragraphs,
-    body: bodyFromHtml(body.body.innerHTML, { base: options.url }).body,
+    body: structured.body,
     images,
     dropped,
   };

@@ -64,8 +64,9 @@ function read(field: string, extract: () => ExtractedArticle): ExtractedArticle 
  * lead and body; tags and section chosen as for a partner's item
  * (fileIncoming: the editor's suggestions that are site tags, the page's own
  * tags that are, the section its label names or its tags are filed in; never
- * a new tag); the source whose address is the page's site, credited. Never
- * published: it goes to the editor.
+ * a new tag); the source whose address is the page's site, credited; not
+ * the page's pictures, which are the other outlet's. Never published: it
+ * goes to the editor.
  */
 export async function draftFromPage(
   ctx: ServiceContext,
@@ -103,7 +104,8 @@ export async function draftFromPage(
     {
       title: page.title.slice(0, 300),
       lead: page.lead.slice(0, 1000),
-      body: page.body,
+      // The page's pictures are the other outlet's: the draft starts without them.
+      body: { type: 'doc', content: page.body.content.filter((block) => block.type !== 'image') },
       section: section.slug,
       tags,
       source,

@@ -153,7 +153,7 @@ test('a WordPress export comes in through the admin API: posts, sections, tags, 
   assert.equal(plan.dryRun, true);
   assert.equal(plan.articles.added, 7);
   assert.deepEqual(plan.articles.byStatus, { published: 3, draft: 3, review: 1 });
-  assert.deepEqual(plan.sections.added, ['City Hall', 'Weather', 'News']);
+  assert.deepEqual(plan.sections.added, ['News', 'City Hall', 'Weather']);
   assert.equal(plan.pictures.fetched, 3);
   assert.deepEqual(await counts(app), before);
   assert.equal(old.requests.length, 0, 'a dry run fetches nothing');
@@ -161,6 +161,8 @@ test('a WordPress export comes in through the admin API: posts, sections, tags, 
   const done = await send(admin);
   assert.equal(done.statusCode, 200, done.body);
   const report = done.json();
+  for (const field of ['articles', 'sections', 'tags', 'authors', 'redirects', 'skipped'] as const)
+    assert.deepEqual(report[field], plan[field], `the dry run said what the import did: ${field}`);
   assert.equal(report.articles.added, 7);
   assert.deepEqual(report.authors.added, ['Maja Lindqvist', 'Owen Keane']);
   assert.equal(report.tags.added, 5);
@@ -251,8 +253,23 @@ test('a WordPress export comes in through the admin API: posts, sections, tags, 
     assert.equal(response.statusCode, 301, from);
     assert.equal(response.headers.location, to, from);
   }
+  for (const to of ['/sections/weather', '/tags/storms', '/authors/maja-lindqvist'])
+    assert.equal((await app.inject(to)).statusCode, 200, `${to} is there`);
   assert.equal((await app.inject('/2026/03/09/harbour-master-to-retire-after-30-years/')).statusCode, 404);
-  assert.equal((await app.inject('/?p=14')).statusCode, 200, 'a post still in review: the front page, not a redirect');
+  // A page comes in as a draft; once an editor publishes it, its old address leads to it.
+  assert.equal((await app.inject('/about/')).statusCode, 404);
+  await app.services.db
+    .updateTable('articles')
+    .set({ status: 'published', published_at: '2026-03-10T09:00:00.000Z' })
+    .where('id', '=', about.id)
+    .execute();
+  assert.equal((await app.inject('/about/')).headers.location, `/articles/${about.id}/${about.slug}`);
+  assert.equal((await app.inject('/?page_id=20')).headers.location, `/articles/${about.id}/${about.slug}`);
+  assert.equal(
+    (await app.inject('/?p=14')).statusCode,
+    200,
+    'a post still in review: the front page, not a redirect',
+  );
   const search = await app.inject('/search?q=pier');
   assert.match(search.body, /Council votes to rebuild the north pier/, 'imported articles are searchable');
 
@@ -380,7 +397,7 @@ test('newsdesk import: a dry run and a report on the command line; a damaged fil
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(
     dry.stdout,
-    /^Would import from wordpress https:\/\/harbourside-gazette\.example \(dry run: nothing was written\)/,
+    /^Would import from wordpress harbourside-gazette\.example \(dry run: nothing was written\)/,
   );
   assert.match(dry.stdout, /articles: 7 to add \(3 published, 3 draft, 1 review\), 0 already imported/);
   assert.match(dry.stdout, /post 16 "Old test post": in the bin/);
@@ -404,4 +421,72 @@ test('newsdesk import: a dry run and a report on the command line; a damaged fil
   const ghost = newsdesk(dataDir, ['import', 'ghost', path.join(FIXTURES, 'ghost.json'), '--media', 'fetch']);
   assert.equal(ghost.code, 1);
   assert.match(ghost.stderr, /--old-url/);
+});
+
+test('what real exports hold: Ghost 6 text nodes, members-only and password-protected posts, non-Latin categories, a tag with no address, a moved site, two imports at once', async (t) => {
+  const app = await site(t);
+  const ghost = JSON.parse(GHOST);
+  const posts = ghost.db[0].data.posts as { title: string; lexical: string | null; visibility: string }[];
+  const ferry = posts.find((p) => p.title === 'Ferry company adds a winter sailing')!;
+  const wall = posts.find((p) => p.title === 'Harbour wall repairs finish early')!;
+  // Ghost 6 writes every text node as "extended-text": the body must read the same.
+  const ghost5 = readGhost(GHOST, { oldUrl: 'https://weekly.example' });
+  ferry.lexical = ferry.lexical!.replaceAll('"type":"text"', '"type":"extended-text"');
+  wall.visibility = 'paid';
+  const ghost6 = readGhost(JSON.stringify(ghost), { oldUrl: 'https://weekly.example' });
+  const bodyOf = (plan: typeof ghost5, title: string) => plan.items.find((i) => i.title === title)!;
+  assert.ok(bodyOf(ghost5, ferry.title).body.content.length > 5);
+  assert.deepEqual(bodyOf(ghost6, ferry.title).body, bodyOf(ghost5, ferry.title).body);
+  const paid = bodyOf(ghost6, wall.title);
+  assert.equal(paid.status, 'draft');
+  assert.deepEqual(paid.notes, ['for paid only on Ghost: imported as a draft, for an editor to decide']);
+
+  // WordPress: a password-protected post; a Cyrillic category and Bulgarian "Uncategorized"; a tag that makes no address.
+  const locking = WORDPRESS.replace(
+    '<wp:post_password><![CDATA[]]></wp:post_password>',
+    '<wp:post_password><![CDATA[harbour]]></wp:post_password>',
+  );
+  const at = locking.indexOf('<wp:post_id>17</wp:post_id>');
+  const wordpress =
+    locking.slice(0, at) +
+    locking
+      .slice(at)
+      .replace(
+        '<category domain="category" nicename="weather"><![CDATA[Weather]]></category>',
+        '<category domain="category" nicename="%d0%bd%d0%be%d0%b2%d0%b8%d0%bd%d0%b8"><![CDATA[Новини]]></category>' +
+          '<category domain="category" nicename="%d0%b1%d0%b5%d0%b7-%d0%ba%d0%b0%d1%82%d0%b5%d0%b3%d0%be%d1%80%d0%b8%d1%8f"><![CDATA[Без категория]]></category>' +
+          '<category domain="post_tag" nicename="%f0%9f%94%a5"><![CDATA[🔥]]></category>',
+      );
+  assert.ok(wordpress.includes('Новини'));
+  const plan = readWordpress(wordpress);
+  const locked = plan.items.find((i) => i.key === 'post:11')!;
+  assert.ok(
+    locked.notes.includes('password-protected on WordPress: imported as a draft, for an editor to decide'),
+  );
+  assert.equal(locked.status, 'draft');
+
+  // Two imports of it at once: one writes, the other finds it written.
+  const reports = await Promise.all([
+    importPlan(app.services.content, plan, options(app, { media: 'link' })),
+    importPlan(app.services.content, readWordpress(wordpress), options(app, { media: 'link' })),
+  ]);
+  assert.deepEqual(reports.map((r) => r.articles.added).sort(), [0, 7]);
+  assert.equal((await counts(app)).articles, 7);
+  const report = reports.find((r) => r.articles.added === 7)!;
+  assert.deepEqual(report.tags.refused, [
+    { what: 'tag "🔥"', why: 'it has no letters or digits to make its address of' },
+  ]);
+  const wind = await article(app, 'Вятърът спря фериботите');
+  assert.equal(wind.section, 'Новини');
+  assert.equal((await app.inject('/sections/novini')).statusCode, 200);
+  assert.deepEqual(wind.tags, ['Ferries']);
+
+  // The same site after a move to https://www.: the same site, nothing new.
+  const moved = readWordpress(
+    wordpress.replaceAll('https://harbourside-gazette.example', 'https://www.Harbourside-Gazette.example'),
+  );
+  const again = await importPlan(app.services.content, moved, options(app, { media: 'link' }));
+  assert.equal(again.origin, 'wordpress harbourside-gazette.example');
+  assert.equal(again.articles.added, 0);
+  assert.equal(again.articles.already, 7);
 });

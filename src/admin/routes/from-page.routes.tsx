@@ -89,8 +89,13 @@ export function fromPageRoutes(app: FastifyInstance, services: AppServices): voi
       ]
         .filter(Boolean)
         .join(', ');
+      const pictures = extracted.body.content.filter((block) => block.type === 'image').length;
+      const left = [
+        pictures ? `${pictures === 1 ? 'its picture' : `its ${pictures} pictures`} (the other outlet's)` : '',
+        ...extracted.dropped.filter((d) => /^an? (embedded|video|sound)/.test(d)),
+      ].filter(Boolean);
       return redirectWithFlash(reply, `/admin/articles/${article.id}/edit`, {
-        notice: `A draft from ${url || file?.filename || 'the pasted text'}${from ? ` (${from})` : ''}: check it against the original, credit the source and write it in our own words.`,
+        notice: `A draft from ${url || file?.filename || 'the pasted text'}${from ? ` (${from})` : ''}: check it against the original, credit the source and write it in our own words.${left.length ? ` Left out: ${left.join('; ')}.` : ''}`,
       });
     },
   );

@@ -4,14 +4,26 @@ import { slugify } from '../../lib/slugify.js';
 import { oneLine } from '../../lib/text.js';
 import { bodyFromHtml } from '../body-from-html.js';
 import { htmlLine } from '../feed-items.js';
-import { ImportFileError, type ImportPlan, type PlanItem, type PlanTerm } from './plan.js';
+import {
+  ImportFileError,
+  originOf,
+  readItem,
+  type ImportPlan,
+  type PlanItem,
+  type PlanTerm,
+} from './plan.js';
+
+type Row = Record<string, unknown>;
+
+const PLACEHOLDER = '__GHOST_URL__';
 
 /**
  * A Ghost export (Ghost 4–6, "Settings → Migration → Export content": one
  * JSON file) as an import plan.
  *
  * - Posts and pages (pages become draft articles, noted). Statuses:
- *   published, scheduled, draft; a post sent only by email is a draft (noted).
+ *   published, scheduled, draft; a post sent only by email, or for members
+ *   only, is a draft (noted), so nothing behind a paywall goes public.
  * - Bodies: Lexical (Ghost 5 and 6) or mobiledoc (Ghost 4), each turned into
  *   HTML here, card by card, and read by bodyFromHtml; the stored `html` when
  *   a post has neither. Cards the body has no room for (video, audio, file,
@@ -25,10 +37,6 @@ import { ImportFileError, type ImportPlan, type PlanItem, type PlanTerm } from '
  *   only be read with the old site's address (`oldUrl`).
  * - Old paths: Ghost's default routes, `/{slug}/`, `/tag/{slug}/`, `/author/{slug}/`.
  */
-type Row = Record<string, unknown>;
-
-const PLACEHOLDER = '__GHOST_URL__';
-
 export function readGhost(json: string, options: { oldUrl?: string } = {}): ImportPlan {
   let parsed: unknown;
   try {
@@ -59,7 +67,7 @@ export function readGhost(json: string, options: { oldUrl?: string } = {}): Impo
 
   const plan: ImportPlan = {
     format: 'ghost',
-    origin: `ghost ${siteUrl ?? title(table('settings'))}`,
+    origin: siteUrl ? originOf('ghost', siteUrl) : `ghost ${title(table('settings'))}`,
     siteUrl,
     sections: [],
     tags: [],
@@ -123,55 +131,64 @@ export function readGhost(json: string, options: { oldUrl?: string } = {}): Impo
       plan.skipped.push({ what: named, why: 'it has no title: give it one in Ghost and export again' });
       continue;
     }
-    const notes: string[] = [];
-    const createdAt = ghostDate(post.created_at) ?? new Date(0).toISOString();
-    const updatedAt = ghostDate(post.updated_at) ?? createdAt;
-    const when = ghostDate(post.published_at) ?? null;
-    let status: ArticleStatus = 'draft';
-    let publishedAt: string | null = null;
-    if (type === 'page')
-      notes.push('a page on Ghost: imported as a draft article (Newsdesk has no separate pages)');
-    else if (post.status === 'published' && when) [status, publishedAt] = ['published', when];
-    else if (post.status === 'scheduled' && when) [status, publishedAt] = ['scheduled', when];
-    else if (post.status === 'sent') notes.push('sent by email only on Ghost: imported as a draft');
+    readItem(plan, named, () => {
+      const notes: string[] = [];
+      const createdAt = ghostDate(post.created_at) ?? new Date(0).toISOString();
+      const updatedAt = ghostDate(post.updated_at) ?? createdAt;
+      const when = ghostDate(post.published_at) ?? null;
+      let status: ArticleStatus = 'draft';
+      let publishedAt: string | null = null;
+      if (type === 'page')
+        notes.push('a page on Ghost: imported as a draft article (Newsdesk has no separate pages)');
+      else if (post.status === 'published' && when) [status, publishedAt] = ['published', when];
+      else if (post.status === 'scheduled' && when) [status, publishedAt] = ['scheduled', when];
+      else if (post.status === 'sent') notes.push('sent by email only on Ghost: imported as a draft');
+      if (post.visibility && post.visibility !== 'public' && status !== 'draft') {
+        [status, publishedAt] = ['draft', null];
+        notes.push(`for ${str(post.visibility)} only on Ghost: imported as a draft, for an editor to decide`);
+      }
 
-    const { html, dropped } = ghostHtml(post, resolve);
-    const { body, dropped: alsoDropped } = bodyFromHtml(html, { base: siteUrl ? `${siteUrl}/` : undefined });
-    const meta = metaOf.get(id);
-    const feature = str(post.feature_image);
-    const itemTags = tagsOf(id).filter((t) => tags.has(t));
-    const itemAuthors = authorsOf(id).filter((a) => authors.has(a));
-    if (!itemAuthors.length && authors.has(str(post.author_id))) itemAuthors.push(str(post.author_id));
-    itemTags.forEach((t) => used.tags.add(t));
-    itemAuthors.forEach((a) => used.authors.add(a));
-    const entry: PlanItem = {
-      key: `${type}:${id}`,
-      type,
-      title: name,
-      slug: str(post.slug) || name,
-      status,
-      publishedAt,
-      createdAt,
-      updatedAt,
-      lead: oneLine(str(post.custom_excerpt)),
-      seoDescription: oneLine(str(meta?.meta_description ?? post.meta_description)) || null,
-      body,
-      section: undefined,
-      tags: itemTags.map((t) => tags.get(t)!.key),
-      authors: itemAuthors.map((a) => authors.get(a)!.key),
-      featuredImage: feature
-        ? {
-            url: resolve(feature),
-            alt: oneLine(str(meta?.feature_image_alt)),
-            caption: htmlLine(str(meta?.feature_image_caption)),
-          }
-        : null,
-      oldPaths: status === 'published' ? [`/${str(post.slug)}/`] : [],
-      dropped: [...dropped, ...alsoDropped],
-      notes,
-    };
-    if (!body.content.length) notes.push('its text is empty');
-    plan.items.push(entry);
+      const { html, dropped } = ghostHtml(post, resolve);
+      const { body, dropped: alsoDropped } = bodyFromHtml(html, {
+        base: siteUrl ? `${siteUrl}/` : undefined,
+      });
+      const meta = metaOf.get(id);
+      const feature = str(post.feature_image);
+      const itemTags = tagsOf(id).filter((t) => tags.has(t));
+      const itemAuthors = authorsOf(id).filter((a) => authors.has(a));
+      if (!itemAuthors.length && authors.has(str(post.author_id))) itemAuthors.push(str(post.author_id));
+      itemTags.forEach((t) => used.tags.add(t));
+      itemAuthors.forEach((a) => used.authors.add(a));
+      const entry: PlanItem = {
+        key: `${type}:${id}`,
+        type,
+        title: name,
+        slug: str(post.slug) || name,
+        status,
+        publishedAt,
+        createdAt,
+        updatedAt,
+        lead: oneLine(str(post.custom_excerpt)),
+        seoDescription: oneLine(str(meta?.meta_description ?? post.meta_description)) || null,
+        body,
+        section: undefined,
+        tags: itemTags.map((t) => tags.get(t)!.key),
+        authors: itemAuthors.map((a) => authors.get(a)!.key),
+        featuredImage: feature
+          ? {
+              url: resolve(feature),
+              alt: oneLine(str(meta?.feature_image_alt)),
+              caption: htmlLine(str(meta?.feature_image_caption)),
+            }
+          : null,
+        // Ghost's default route; it redirects only while readers may see the article.
+        oldPaths: str(post.slug) ? [`/${str(post.slug)}/`] : [],
+        dropped: [...dropped, ...alsoDropped],
+        notes,
+      };
+      if (!body.content.length) notes.push('its text is empty');
+      return entry;
+    });
   }
   plan.tags = [...tags].filter(([id]) => used.tags.has(id)).map(([, t]) => t);
   plan.authors = [...authors].filter(([id]) => used.authors.has(id)).map(([, a]) => a);
@@ -223,7 +240,8 @@ function lexicalHtml(doc: unknown, dropped: string[]): string {
 function lexicalNode(node: LexicalNode, dropped: string[]): string {
   const inner = () => (node.children ?? []).map((child) => lexicalNode(child, dropped)).join('');
   switch (node.type) {
-    case 'text': {
+    case 'text':
+    case 'extended-text': {
       let html = escapeHtml(str(node.text));
       const format = Number(node.format ?? 0);
       for (const [bit, tag] of FORMATS) if (format & bit) html = `<${tag}>${html}</${tag}>`;
@@ -364,6 +382,12 @@ function card(name: string, payload: Row, dropped: string[]): string {
     case 'hr':
     case 'paywall':
       return '';
+    case 'header':
+      return `<h2>${str(payload.header)}</h2>${str(payload.subheader) ? `<p>${str(payload.subheader)}</p>` : ''}`;
+    case 'call-to-action':
+      return str(payload.textValue) ? `<p>${str(payload.textValue)}</p>` : '';
+    case 'product':
+      return `<h3>${str(payload.productTitle)}</h3>${str(payload.productDescription)}`;
     case 'embed':
       dropped.push(`an embedded ${str(payload.embedType) || 'page'} (${str(payload.url)})`);
       return '';

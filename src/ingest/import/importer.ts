@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { ServiceContext } from '../../content/articles/articles.service.js';
 import { isVisible } from '../../content/articles/articles.service.js';
 import { recordAudit } from '../../content/audit/audit.repository.js';
@@ -8,37 +9,22 @@ import { deleteMedia, getMedia, uploadMedia } from '../../content/media/media.se
 import type { MediaStore } from '../../content/media/media.storage.js';
 import {
   ensureTags,
-  findBySlug,
   insertAuthor,
   insertSection,
   nextSectionPosition,
 } from '../../content/taxonomy/taxonomy.repository.js';
 import { can, type Actor } from '../../content/users/permissions.js';
 import type { Db } from '../../db/database.js';
-import type { ArticleStatus, ImportRecordsTable } from '../../db/schema.js';
+import type { ArticleStatus } from '../../db/schema.js';
 import { AppError, forbidden, invalidInput } from '../../lib/app-error.js';
 import { slugify } from '../../lib/slugify.js';
+import { queueRelated } from '../../related/index.js';
+import { queueReindex } from '../../search/index.js';
 import { fetchOutbound, type OutboundPolicy } from '../outbound.js';
-import type { ImportPlan, PlanItem, Skipped } from './plan.js';
-import { redirectKey } from './redirects.js';
+import type { ImportPlan, PlanImage, PlanItem, PlanTerm, Skipped } from './plan.js';
+import { forget, record, recordsOf } from './records.js';
+import { addRedirect, type RedirectTarget } from './redirects.js';
 
-/**
- * Writes an import plan (wordpress.ts, ghost.ts) into the site, or with
- * `dryRun` only says what it would write.
- *
- * 1. Items the import records already name (the same old site and key) are
- *    left as they are: a second run adds nothing.
- * 2. Pictures (featured and in the text) are fetched through the outbound
- *    policy into the media library, one each however many articles show it;
- *    one that cannot be fetched stays linked to its old address, and the
- *    report says why. `media: 'link'` links them all.
- * 3. One transaction writes the rest, all or nothing: sections, tags and
- *    bylines (an existing one of the same address or name is used, not
- *    doubled), the articles by the bulk path (their revision 1 included),
- *    the import records and the redirects from their old addresses. If it
- *    fails, the pictures fetched for it are deleted again.
- * 4. Then what a save announces: search, related lists and caches follow.
- */
 export interface ImportOptions {
   actor: Actor;
   dryRun?: boolean;
@@ -77,6 +63,32 @@ export interface ImportReport {
 const BATCH = 500;
 const DEFAULT_SECTION = { slug: 'news', name: 'News' };
 
+/** Thrown inside a dry run's transaction to undo it: the report is what it would have done. */
+class DryRun extends Error {}
+
+type Picture = { id: number; url: string };
+
+/**
+ * Writes an import plan (wordpress.ts, ghost.ts) into the site, or with
+ * `dryRun` says exactly what it would write.
+ *
+ * 1. Pictures (featured and in the text) are fetched through the outbound
+ *    policy into the media library, once each however many articles show
+ *    one, and recorded at once (an import stopped halfway fetches none of
+ *    them again); one that cannot be fetched stays linked to its old
+ *    address, and the report says why. `media: 'link'` links them all; a
+ *    dry run fetches nothing and counts them.
+ * 2. One transaction writes the rest, all or nothing: sections, tags and
+ *    bylines (an existing one of the same address or name is used, not
+ *    doubled), the articles by the bulk path (revision 1 included), the
+ *    import records, the redirects from their old addresses, and the search
+ *    and related-list queues. Items the records already name (this site,
+ *    this key) are read again inside it and left as they are, so a second
+ *    run, or two at once, adds nothing. A dry run does all of it and rolls
+ *    it back; a failure deletes the pictures fetched for it.
+ * 3. Then what a save announces, so that search, related lists and caches
+ *    follow at once.
+ */
 export async function importPlan(
   ctx: ServiceContext,
   plan: ImportPlan,
@@ -86,7 +98,410 @@ export async function importPlan(
   const dryRun = options.dryRun === true;
   const progress = options.onProgress ?? (() => {});
   const now = ctx.now().toISOString();
-  const report: ImportReport = {
+  const report = emptyReport(plan, dryRun);
+  if (options.section) await defaultSection(ctx.db, options.section);
+
+  // 1. Pictures.
+  const known = await recordsOf(ctx.db, plan.origin);
+  const fresh = plan.items.filter((item) => !known.has(item.key));
+  const pictures = new Map<string, Picture>();
+  /** What a dry run would have fetched: its articles are not told they lack a picture. */
+  const wouldFetch = new Set<string>();
+  const fetchedNow: number[] = [];
+  const wanted = picturesOf(fresh);
+  for (const [i, [url, described]] of [...wanted].entries()) {
+    const recorded = known.get(mediaKey(url));
+    const stored =
+      recorded === undefined ? undefined : await getMedia(ctx.db, recorded).catch(() => undefined);
+    if (stored) {
+      pictures.set(url, { id: stored.id, url: stored.url });
+      report.pictures.already++;
+    } else if (options.media === 'link') report.pictures.linked++;
+    else if (dryRun) {
+      wouldFetch.add(url);
+      report.pictures.fetched++;
+    } else {
+      try {
+        const picture = await fetchPicture(ctx, options, url, described);
+        pictures.set(url, picture);
+        fetchedNow.push(picture.id);
+        await record(ctx.db, {
+          origin: plan.origin,
+          key: mediaKey(url),
+          kind: 'media',
+          id: picture.id,
+          at: now,
+        });
+        report.pictures.fetched++;
+      } catch (error) {
+        report.pictures.failed.push({ url, why: `${(error as Error).message}; linked to its old address` });
+      }
+    }
+    progress({ phase: 'pictures', done: i + 1, total: wanted.size });
+  }
+
+  // 2. The rest, in one transaction.
+  let written: { id: number; item: PlanItem }[] = [];
+  let created: Created = { section: [], tag: [], author: [] };
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const records = await recordsOf(trx, plan.origin);
+      const items = plan.items.filter((item) => !records.has(item.key));
+      report.articles.already = plan.items.length - items.length;
+      const terms = await writeTerms(trx, plan, items, records, report, now, options.section);
+      created = terms.created;
+      written = await writeArticles(
+        ctx.db,
+        trx,
+        plan,
+        items,
+        terms.ids,
+        pictures,
+        wouldFetch,
+        report,
+        now,
+        options,
+        progress,
+      );
+      const visible = written
+        .filter((w) => isVisible(w.item.status, w.item.publishedAt, now))
+        .map((w) => w.id);
+      await queueReindex(trx, visible, now);
+      await queueRelated(trx, visible, now);
+      await recordAudit(trx, {
+        at: now,
+        actor: options.actor,
+        action: 'site.import',
+        subject: plan.origin,
+        details: { articles: written.length, pictures: pictures.size },
+      });
+      if (dryRun) throw new DryRun();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRun)) {
+      for (const id of fetchedNow) await deleteMedia(ctx, options.store, id, options.actor).catch(() => {});
+      await forget(
+        ctx.db,
+        plan.origin,
+        [...pictures].filter(([, p]) => fetchedNow.includes(p.id)).map(([url]) => mediaKey(url)),
+      );
+      throw error;
+    }
+  }
+
+  // 3. What a save announces.
+  const paths = dryRun
+    ? new Map<number, string>()
+    : await articlePaths(
+        ctx.db,
+        written.map((w) => w.id),
+      );
+  for (const { id, item } of written) {
+    report.articles.byStatus[item.status] = (report.articles.byStatus[item.status] ?? 0) + 1;
+    report.items.push({
+      key: item.key,
+      title: item.title,
+      status: item.status,
+      path: paths.get(id),
+      notes: item.notes,
+      dropped: item.dropped,
+    });
+  }
+  report.articles.added = written.length;
+  if (dryRun) return report;
+  for (const kind of ['section', 'tag', 'author'] as const)
+    for (const id of created[kind]) await ctx.events.emit('taxonomy.changed', { kind, id });
+  for (const { id, item } of written) {
+    if (isVisible(item.status, item.publishedAt, now))
+      await ctx.events.emit('article.published', { articleId: id });
+    else if (item.status === 'scheduled')
+      await ctx.events.emit('article.scheduled', { articleId: id, at: item.publishedAt! });
+  }
+  return report;
+}
+
+type Created = Record<'section' | 'tag' | 'author', number[]>;
+
+/**
+ * The sections, tags and bylines the new items use: what the records name
+ * (if it still exists), else an existing one of the same address or name,
+ * else a new one. A tag whose name another tag's address has, or that makes
+ * no address at all, is refused and reported; its articles go without it.
+ * Their old pages redirect to the new ones.
+ */
+async function writeTerms(
+  trx: Db,
+  plan: ImportPlan,
+  items: PlanItem[],
+  records: Map<string, number>,
+  report: ImportReport,
+  at: string,
+  sectionSlug: string | undefined,
+): Promise<{ ids: Map<string, number>; created: Created }> {
+  const ids = new Map<string, number>();
+  const created: Created = { section: [], tag: [], author: [] };
+  const used = new Set(items.flatMap((i) => [i.section ?? '', ...i.tags, ...i.authors]));
+  const keep = async (kind: 'section' | 'tag' | 'author', term: PlanTerm, id: number, isNew: boolean) => {
+    ids.set(term.key, id);
+    if (isNew) created[kind].push(id);
+    await record(trx, { origin: plan.origin, key: term.key, kind, id, at });
+    for (const old of term.oldPaths)
+      if (await addRedirect(trx, old, { [kind]: id } as RedirectTarget, at)) report.redirects++;
+  };
+
+  if (items.some((i) => !i.section || !plan.sections.some((s) => s.key === i.section))) {
+    const found = await defaultSection(trx, sectionSlug);
+    if (found.id === undefined) {
+      const id = (
+        await insertSection(trx, {
+          ...DEFAULT_SECTION,
+          description: '',
+          position: await nextSectionPosition(trx),
+        })
+      ).id;
+      created.section.push(id);
+      report.sections.added.push(DEFAULT_SECTION.name);
+      ids.set('', id);
+    } else ids.set('', found.id);
+  }
+  for (const s of plan.sections.filter((t) => used.has(t.key))) {
+    const found = await existingTerm(trx, 'sections', records.get(s.key), s);
+    const id =
+      found ??
+      (
+        await insertSection(trx, {
+          slug: await freeSlug(trx, 'sections', s.slug),
+          name: s.name,
+          description: '',
+          position: await nextSectionPosition(trx),
+        })
+      ).id;
+    (found ? report.sections.existing : report.sections.added).push(s.name);
+    await keep('section', s, id, !found);
+  }
+  for (const a of plan.authors.filter((t) => used.has(t.key))) {
+    const found = await existingTerm(trx, 'authors', records.get(a.key), a);
+    const id =
+      found ??
+      (
+        await insertAuthor(trx, {
+          slug: await freeSlug(trx, 'authors', a.slug || 'author'),
+          name: a.name,
+          bio: a.bio,
+        })
+      ).id;
+    (found ? report.authors.existing : report.authors.added).push(a.name);
+    await keep('author', a, id, !found);
+  }
+  // Tags by name, as the editor's are found (ensureTags).
+  const before = new Set((await trx.selectFrom('tags').select('id').execute()).map((r) => r.id));
+  for (const t of plan.tags.filter((tag) => used.has(tag.key))) {
+    let id = records.get(t.key);
+    if (
+      id !== undefined &&
+      !(await trx.selectFrom('tags').select('id').where('id', '=', id).executeTakeFirst())
+    )
+      id = undefined;
+    if (id === undefined) {
+      try {
+        id = (await ensureTags(trx, [t.name]))[0]?.id;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        report.tags.refused.push({ what: `tag "${t.name}"`, why: error.message.replace(/^tags\[0\]: /, '') });
+        continue;
+      }
+      if (id === undefined) {
+        report.tags.refused.push({
+          what: `tag "${t.name}"`,
+          why: 'it has no letters or digits to make its address of',
+        });
+        continue;
+      }
+    }
+    if (before.has(id)) report.tags.existing++;
+    else report.tags.added++;
+    await keep('tag', t, id, !before.has(id));
+  }
+  return { ids, created };
+}
+
+/** The new items as articles, by the bulk path (on `db`'s connection, inside `trx`), with their records and redirects. */
+async function writeArticles(
+  db: Db,
+  trx: Db,
+  plan: ImportPlan,
+  items: PlanItem[],
+  ids: Map<string, number>,
+  pictures: Map<string, Picture>,
+  wouldFetch: Set<string>,
+  report: ImportReport,
+  now: string,
+  options: ImportOptions,
+  progress: NonNullable<ImportOptions['onProgress']>,
+): Promise<{ id: number; item: PlanItem }[]> {
+  const writer = await BulkWriter.open(db, options.actor, trx);
+  const done: { id: number; item: PlanItem }[] = [];
+  for (let at = 0; at < items.length; at += BATCH) {
+    const batch = items.slice(at, at + BATCH);
+    for (const item of batch) {
+      // A post published with a date still to come is scheduled, as a save would make it.
+      if (item.status === 'published' && item.publishedAt && item.publishedAt > now)
+        item.status = 'scheduled';
+      if (
+        item.featuredImage &&
+        !pictures.has(item.featuredImage.url) &&
+        !wouldFetch.has(item.featuredImage.url)
+      )
+        item.notes.push(
+          `no featured image: its picture is not in the media library (${item.featuredImage.url}), and only a library picture can be one`,
+        );
+    }
+    const articles: BulkArticle[] = batch.map((item) => ({
+      title: item.title,
+      lead: item.lead,
+      body: withLibraryPictures(item.body, pictures),
+      sectionId: ids.get(item.section ?? '') ?? ids.get('')!,
+      sourceId: null,
+      tagIds: item.tags.flatMap((k) => (ids.has(k) ? [ids.get(k)!] : [])),
+      authorIds: item.authors.flatMap((k) => (ids.has(k) ? [ids.get(k)!] : [])),
+      status: item.status,
+      publishedAt: item.publishedAt,
+      createdAt: item.createdAt,
+      updatedAt: item.updatedAt,
+      slug: item.slug,
+      featuredImageId: item.featuredImage ? (pictures.get(item.featuredImage.url)?.id ?? null) : null,
+      seoDescription: item.seoDescription,
+    }));
+    let articleIds: number[];
+    try {
+      articleIds = await writer.write(trx, articles);
+    } catch (error) {
+      // The batch's place names the article: say which post it was.
+      const index = /^articles\[(\d+)\]/.exec((error as Error).message)?.[1];
+      const item = index === undefined ? undefined : batch[Number(index)];
+      if (item && error instanceof AppError)
+        throw new AppError(
+          error.code,
+          `${item.key} "${item.title}": ${error.message.replace(/^articles\[\d+\]\./, '')}`,
+          {
+            cause: error,
+          },
+        );
+      throw error;
+    }
+    for (const [i, id] of articleIds.entries()) {
+      const item = batch[i];
+      await record(trx, { origin: plan.origin, key: item.key, kind: 'article', id, at: now });
+      for (const old of item.oldPaths)
+        if (await addRedirect(trx, old, { article: id }, now)) report.redirects++;
+      done.push({ id, item });
+    }
+    progress({ phase: 'articles', done: Math.min(at + BATCH, items.length), total: items.length });
+  }
+  return done;
+}
+
+/** The default section: the one named, else "news" if the site has it; `id` undefined when it is to be made. */
+async function defaultSection(db: Db, slug: string | undefined): Promise<{ id?: number }> {
+  const found = await db
+    .selectFrom('sections')
+    .select('id')
+    .where('slug', '=', slug ?? DEFAULT_SECTION.slug)
+    .executeTakeFirst();
+  if (!found && slug)
+    throw invalidInput(
+      'section',
+      `there is no section "${slug}": make it first, or leave the option out to use "${DEFAULT_SECTION.name}"`,
+    );
+  return { id: found?.id };
+}
+
+/** The recorded row if it still exists, else one of the same address, else one of the same name (case aside). */
+async function existingTerm(
+  trx: Db,
+  table: 'sections' | 'authors',
+  recorded: number | undefined,
+  term: PlanTerm,
+): Promise<number | undefined> {
+  const found = await trx
+    .selectFrom(table)
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', recorded ?? -1),
+        eb('slug', '=', term.slug),
+        eb('name', '=', sql<string>`${term.name} collate nocase`),
+      ]),
+    )
+    .orderBy(sql`id = ${recorded ?? -1}`, 'desc')
+    .orderBy(sql`slug = ${term.slug}`, 'desc')
+    .executeTakeFirst();
+  return found?.id;
+}
+
+/** `slug`, or `slug-2`, `slug-3`… when another row has it. */
+async function freeSlug(trx: Db, table: 'sections' | 'authors', slug: string): Promise<string> {
+  const base = slugify(slug) || table.slice(0, -1);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await trx.selectFrom(table).select('id').where('slug', '=', candidate).executeTakeFirst()))
+      return candidate;
+  }
+}
+
+async function fetchPicture(
+  ctx: ServiceContext,
+  options: ImportOptions,
+  url: string,
+  described: { alt: string; caption: string },
+): Promise<Picture> {
+  const response = await fetchOutbound(url, options.outbound);
+  if (response.status !== 200) throw new Error(`the old site answered ${response.status}`);
+  const stored = await uploadMedia(
+    ctx,
+    options.store,
+    { data: response.body, filename: path.posix.basename(new URL(url).pathname) || 'picture', ...described },
+    options.actor,
+  );
+  return { id: stored.id, url: stored.url };
+}
+
+/** Every picture the items show, once, with the alt text and caption it first comes with. */
+function picturesOf(items: PlanItem[]): Map<string, { alt: string; caption: string }> {
+  const found = new Map<string, { alt: string; caption: string }>();
+  const add = (image: PlanImage) => {
+    if (!found.has(image.url)) found.set(image.url, { alt: image.alt, caption: image.caption });
+  };
+  for (const item of items) {
+    if (item.featuredImage) add(item.featuredImage);
+    for (const block of item.body.content)
+      if (block.type === 'image') add({ ...block.attrs, url: block.attrs.src });
+  }
+  return found;
+}
+
+/** The body with each fetched picture pointing at its library copy. */
+function withLibraryPictures(body: BodyDoc, pictures: Map<string, Picture>): BodyDoc {
+  return {
+    type: 'doc',
+    content: body.content.map((block): Block => {
+      if (block.type !== 'image') return block;
+      const stored = pictures.get(block.attrs.src);
+      return stored ? { ...block, attrs: { ...block.attrs, src: stored.url, mediaId: stored.id } } : block;
+    }),
+  };
+}
+
+async function articlePaths(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('articles').select(['id', 'slug']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, `/articles/${r.id}/${r.slug}`]));
+}
+
+const mediaKey = (url: string) => `media:${url}`;
+
+function emptyReport(plan: ImportPlan, dryRun: boolean): ImportReport {
+  return {
     format: plan.format,
     origin: plan.origin,
     dryRun,
@@ -100,371 +515,4 @@ export async function importPlan(
     skipped: [...plan.skipped],
     items: [],
   };
-
-  // 1. What is new.
-  const recorded = await records(ctx.db, plan.origin);
-  const items = plan.items.filter((item) => !recorded.has(item.key));
-  report.articles.already = plan.items.length - items.length;
-  const defaultSection = await chooseDefaultSection(ctx.db, options.section);
-  const used = {
-    sections: new Set(items.flatMap((i) => (i.section ? [i.section] : []))),
-    tags: new Set(items.flatMap((i) => i.tags)),
-    authors: new Set(items.flatMap((i) => i.authors)),
-  };
-  const sections = plan.sections.filter((s) => used.sections.has(s.key));
-  const tags = plan.tags.filter((t) => used.tags.has(t.key));
-  const authors = plan.authors.filter((a) => used.authors.has(a.key));
-
-  if (dryRun) {
-    for (const s of sections)
-      (recorded.has(s.key) || (await findBySlug(ctx.db, 'sections', s.slug))
-        ? report.sections.existing
-        : report.sections.added
-      ).push(s.name);
-    if (!defaultSection.id && items.some((i) => !i.section)) report.sections.added.push(defaultSection.name);
-    for (const a of authors)
-      (recorded.has(a.key) || (await findBySlug(ctx.db, 'authors', a.slug))
-        ? report.authors.existing
-        : report.authors.added
-      ).push(a.name);
-    for (const t of tags) {
-      if (
-        recorded.has(t.key) ||
-        (await ctx.db.selectFrom('tags').select('id').where('slug', '=', t.slug).executeTakeFirst())
-      )
-        report.tags.existing++;
-      else report.tags.added++;
-    }
-    const urls = pictures(items);
-    for (const url of urls) if (recorded.has(mediaKey(url))) report.pictures.already++;
-    if (options.media === 'link') report.pictures.linked = urls.length - report.pictures.already;
-    else report.pictures.fetched = urls.length - report.pictures.already;
-    for (const item of items) {
-      count(report, item.status);
-      report.redirects += item.oldPaths.length;
-      report.items.push(entry(item));
-    }
-    report.redirects += [...sections, ...tags, ...authors].reduce((n, t) => n + t.oldPaths.length, 0);
-    report.articles.added = items.length;
-    return report;
-  }
-
-  // 2. Pictures.
-  const media = new Map<string, { id: number; url: string }>();
-  const fetchedNow: number[] = [];
-  const urls = pictures(items);
-  for (const [i, url] of urls.entries()) {
-    const known = recorded.get(mediaKey(url));
-    if (known !== undefined) {
-      const row = await getMedia(ctx.db, known).catch(() => undefined);
-      if (row) {
-        media.set(url, { id: row.id, url: row.url });
-        report.pictures.already++;
-        continue;
-      }
-    }
-    if (options.media === 'link') {
-      report.pictures.linked++;
-      continue;
-    }
-    try {
-      const image = described(items, url);
-      const response = await fetchOutbound(url, options.outbound);
-      if (response.status !== 200) throw new Error(`the old site answered ${response.status}`);
-      const stored = await uploadMedia(
-        ctx,
-        options.store,
-        { data: response.body, filename: path.posix.basename(new URL(url).pathname) || 'picture', ...image },
-        options.actor,
-      );
-      media.set(url, { id: stored.id, url: stored.url });
-      fetchedNow.push(stored.id);
-      report.pictures.fetched++;
-    } catch (error) {
-      report.pictures.failed.push({ url, why: `${(error as Error).message}; linked to its old address` });
-    }
-    progress({ phase: 'pictures', done: i + 1, total: urls.length });
-  }
-
-  // 3. Everything else, in one transaction.
-  let written: { id: number; item: PlanItem }[];
-  const created = { sections: [] as number[], tags: [] as number[], authors: [] as number[] };
-  try {
-    written = await ctx.db.transaction().execute(async (trx) => {
-      const record = (key: string, kind: ImportRecordsTable['kind'], id: number) =>
-        trx
-          .insertInto('import_records')
-          .values({ origin: plan.origin, key, kind, target_id: id, imported_at: now })
-          .onConflict((oc) => oc.columns(['origin', 'key']).doUpdateSet({ target_id: id, imported_at: now }))
-          .execute();
-      const redirect = async (oldPath: string, target: { article_id: number } | { target: string }) => {
-        const key = redirectKey(oldPath);
-        if (!key || key === '/') return;
-        const result = await trx
-          .insertInto('redirects')
-          .values({ path: key, article_id: null, target: null, ...target, created_at: now })
-          .onConflict((oc) => oc.column('path').doNothing())
-          .executeTakeFirst();
-        report.redirects += Number(result.numInsertedOrUpdatedRows ?? 0);
-      };
-
-      const ids = new Map<string, number>();
-      // Sections.
-      let defaultId = defaultSection.id;
-      if (!defaultId && items.some((i) => !i.section)) {
-        defaultId = (
-          await insertSection(trx, {
-            slug: defaultSection.slug,
-            name: defaultSection.name,
-            description: '',
-            position: await nextSectionPosition(trx),
-          })
-        ).id;
-        created.sections.push(defaultId);
-        report.sections.added.push(defaultSection.name);
-      }
-      for (const s of sections) {
-        const found = (await existing(trx, 'sections', recorded.get(s.key), s.slug)) ?? undefined;
-        const id =
-          found ??
-          (
-            await insertSection(trx, {
-              slug: s.slug,
-              name: s.name,
-              description: '',
-              position: await nextSectionPosition(trx),
-            })
-          ).id;
-        if (found) report.sections.existing.push(s.name);
-        else {
-          created.sections.push(id);
-          report.sections.added.push(s.name);
-        }
-        ids.set(s.key, id);
-        await record(s.key, 'section', id);
-        for (const p of s.oldPaths)
-          await redirect(p, {
-            target: `/sections/${(await trx.selectFrom('sections').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug}`,
-          });
-      }
-      // Bylines.
-      for (const a of authors) {
-        const found = await existing(trx, 'authors', recorded.get(a.key), a.slug);
-        const id =
-          found ??
-          (await insertAuthor(trx, { slug: a.slug || slugify(a.name) || 'author', name: a.name, bio: a.bio }))
-            .id;
-        if (found) report.authors.existing.push(a.name);
-        else {
-          created.authors.push(id);
-          report.authors.added.push(a.name);
-        }
-        ids.set(a.key, id);
-        await record(a.key, 'author', id);
-        const slug = (
-          await trx.selectFrom('authors').select('slug').where('id', '=', id).executeTakeFirstOrThrow()
-        ).slug;
-        for (const p of a.oldPaths) await redirect(p, { target: `/authors/${slug}` });
-      }
-      // Tags: by name, as the editor's tags are found; one whose address another tag has is refused and reported.
-      const before = new Set((await trx.selectFrom('tags').select('id').execute()).map((r) => r.id));
-      for (const t of tags) {
-        let id = recorded.get(t.key);
-        if (
-          id === undefined ||
-          !(await trx.selectFrom('tags').select('id').where('id', '=', id).executeTakeFirst())
-        ) {
-          try {
-            [{ id }] = await ensureTags(trx, [t.name]);
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            report.tags.refused.push({
-              what: `tag "${t.name}"`,
-              why: error.message.replace(/^tags\[0\]: /, ''),
-            });
-            continue;
-          }
-        }
-        if (before.has(id!)) report.tags.existing++;
-        else {
-          created.tags.push(id!);
-          report.tags.added++;
-        }
-        ids.set(t.key, id!);
-        await record(t.key, 'tag', id!);
-        const slug = (
-          await trx.selectFrom('tags').select('slug').where('id', '=', id!).executeTakeFirstOrThrow()
-        ).slug;
-        for (const p of t.oldPaths) await redirect(p, { target: `/tags/${slug}` });
-      }
-      for (const [url, m] of media) await record(mediaKey(url), 'media', m.id);
-
-      // Articles, by the bulk path.
-      const writer = await BulkWriter.open(ctx.db, options.actor, trx);
-      const done: { id: number; item: PlanItem }[] = [];
-      for (let at = 0; at < items.length; at += BATCH) {
-        const batch = items.slice(at, at + BATCH);
-        const articles: BulkArticle[] = batch.map((item) => ({
-          title: item.title,
-          lead: item.lead,
-          body: withLibraryPictures(item.body, media),
-          sectionId: item.section && ids.has(item.section) ? ids.get(item.section)! : defaultId!,
-          sourceId: null,
-          tagIds: item.tags.flatMap((k) => (ids.has(k) ? [ids.get(k)!] : [])),
-          authorIds: item.authors.flatMap((k) => (ids.has(k) ? [ids.get(k)!] : [])),
-          status: item.status,
-          publishedAt: item.publishedAt,
-          createdAt: item.createdAt,
-          updatedAt: item.updatedAt,
-          slug: item.slug,
-          featuredImageId: item.featuredImage ? (media.get(item.featuredImage.url)?.id ?? null) : null,
-          seoDescription: item.seoDescription,
-        }));
-        let articleIds: number[];
-        try {
-          articleIds = await writer.write(trx, articles);
-        } catch (error) {
-          // The batch's place names the article: say which post it was.
-          const index = /^articles\[(\d+)\]/.exec((error as Error).message)?.[1];
-          const item = index === undefined ? undefined : batch[Number(index)];
-          if (item && error instanceof AppError)
-            throw new AppError(
-              error.code,
-              `${item.key} "${item.title}": ${error.message.replace(/^articles\[\d+\]\./, '')}`,
-              { cause: error },
-            );
-          throw error;
-        }
-        for (const [i, id] of articleIds.entries()) {
-          const item = batch[i];
-          await record(item.key, 'article', id);
-          for (const p of item.oldPaths) await redirect(p, { article_id: id });
-          if (item.featuredImage && !media.has(item.featuredImage.url))
-            item.notes.push(
-              `no featured image: its picture is not in the media library (${item.featuredImage.url}), and only a library picture can be one`,
-            );
-          done.push({ id, item });
-        }
-        progress({ phase: 'articles', done: Math.min(at + BATCH, items.length), total: items.length });
-      }
-      await recordAudit(trx, {
-        at: now,
-        actor: options.actor,
-        action: 'site.import',
-        subject: plan.origin,
-        details: { articles: done.length, pictures: media.size },
-      });
-      return done;
-    });
-  } catch (error) {
-    for (const id of fetchedNow) await deleteMedia(ctx, options.store, id, options.actor).catch(() => {});
-    throw error;
-  }
-
-  // 4. What a save announces.
-  const paths = new Map(
-    (
-      await ctx.db
-        .selectFrom('articles')
-        .select(['id', 'slug'])
-        .where('id', 'in', written.length ? written.map((w) => w.id) : [0])
-        .execute()
-    ).map((r) => [r.id, `/articles/${r.id}/${r.slug}`]),
-  );
-  for (const kind of ['section', 'tag', 'author'] as const)
-    for (const id of created[`${kind}s`]) await ctx.events.emit('taxonomy.changed', { kind, id });
-  for (const { id, item } of written) {
-    count(report, item.status);
-    report.items.push({ ...entry(item), path: paths.get(id) });
-    if (isVisible(item.status, item.publishedAt, now))
-      await ctx.events.emit('article.published', { articleId: id });
-    else if (item.status === 'scheduled')
-      await ctx.events.emit('article.scheduled', { articleId: id, at: item.publishedAt! });
-  }
-  report.articles.added = written.length;
-  return report;
-}
-
-/** What the import records of `origin` name: key → id. */
-async function records(db: Db, origin: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('import_records')
-    .select(['key', 'target_id'])
-    .where('origin', '=', origin)
-    .execute();
-  return new Map(rows.map((r) => [r.key, r.target_id]));
-}
-
-/** The recorded row if it still exists, else one of the same address. */
-async function existing(
-  trx: Db,
-  table: 'sections' | 'authors',
-  recorded: number | undefined,
-  slug: string,
-): Promise<number | undefined> {
-  if (recorded !== undefined) {
-    const row = await trx.selectFrom(table).select('id').where('id', '=', recorded).executeTakeFirst();
-    if (row) return row.id;
-  }
-  return (await trx.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst())?.id;
-}
-
-async function chooseDefaultSection(
-  db: Db,
-  slug: string | undefined,
-): Promise<{ id?: number; slug: string; name: string }> {
-  if (slug) {
-    const found = await findBySlug(db, 'sections', slug);
-    if (!found)
-      throw invalidInput(
-        'section',
-        `there is no section "${slug}": make it first, or leave the option out to use "${DEFAULT_SECTION.name}"`,
-      );
-    return found;
-  }
-  return (await findBySlug(db, 'sections', DEFAULT_SECTION.slug)) ?? { ...DEFAULT_SECTION };
-}
-
-/** Every picture the items show, once: featured images and figures in the text. */
-function pictures(items: PlanItem[]): string[] {
-  const urls = new Set<string>();
-  for (const item of items) {
-    if (item.featuredImage) urls.add(item.featuredImage.url);
-    for (const block of item.body.content) if (block.type === 'image') urls.add(block.attrs.src);
-  }
-  return [...urls];
-}
-
-/** The alt text and caption a picture first comes with, for its library entry. */
-function described(items: PlanItem[], url: string): { alt: string; caption: string } {
-  for (const item of items) {
-    if (item.featuredImage?.url === url)
-      return { alt: item.featuredImage.alt, caption: item.featuredImage.caption };
-    for (const block of item.body.content)
-      if (block.type === 'image' && block.attrs.src === url)
-        return { alt: block.attrs.alt, caption: block.attrs.caption };
-  }
-  return { alt: '', caption: '' };
-}
-
-/** The body with each fetched picture pointing at its library copy. */
-function withLibraryPictures(body: BodyDoc, media: Map<string, { id: number; url: string }>): BodyDoc {
-  return {
-    type: 'doc',
-    content: body.content.map((block): Block => {
-      if (block.type !== 'image') return block;
-      const stored = media.get(block.attrs.src);
-      return stored ? { ...block, attrs: { ...block.attrs, src: stored.url, mediaId: stored.id } } : block;
-    }),
-  };
-}
-
-const mediaKey = (url: string) => `media:${url}`;
-
-function count(report: ImportReport, status: ArticleStatus): void {
-  report.articles.byStatus[status] = (report.articles.byStatus[status] ?? 0) + 1;
-}
-
-function entry(item: PlanItem): ImportReport['items'][number] {
-  return { key: item.key, title: item.title, status: item.status, notes: item.notes, dropped: item.dropped };
 }

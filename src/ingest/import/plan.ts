@@ -1,6 +1,7 @@
 import type { ArticleStatus } from '../../db/schema.js';
 import type { BodyDoc } from '../../content/body/body.types.js';
 import { AppError } from '../../lib/app-error.js';
+import { cut } from '../body-from-html.js';
 
 /**
  * What an export file holds, in Newsdesk's terms, before anything is
@@ -94,5 +95,49 @@ export function pathOf(url: string, base?: string): string | undefined {
     return new URL(url, base ?? 'http://old.invalid').pathname;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Names the old site in the import records: the format and its host, lower
+ * case, without `www.`, so that a second export after a move to https (or
+ * from `www.`) is known as the same site and adds nothing.
+ *
+ * @example originOf('wordpress', 'https://www.Gazette.example/') // 'wordpress gazette.example'
+ */
+export function originOf(format: ImportPlan['format'], siteUrl: string): string {
+  try {
+    return `${format} ${new URL(siteUrl).hostname.toLowerCase().replace(/^www\./, '')}`;
+  } catch {
+    return `${format} ${siteUrl.trim().toLowerCase()}`;
+  }
+}
+
+/** The body's limits on a title and a lead (articles.service.ts): longer ones are cut at a word, and noted. */
+export function fitted(item: Pick<PlanItem, 'title' | 'lead' | 'notes'>): void {
+  if (item.title.length > 300) {
+    item.notes.push('its title was longer than 300 characters: cut');
+    item.title = cut(item.title, 300);
+  }
+  if (item.lead.length > 1000) {
+    item.notes.push('its excerpt was longer than 1,000 characters: cut to make the lead');
+    item.lead = cut(item.lead, 1000);
+  }
+}
+
+/**
+ * Reads one item with `read`; an item that cannot be read is skipped and
+ * named in the plan, not the end of the import.
+ */
+export function readItem(plan: ImportPlan, what: string, read: () => PlanItem | undefined): void {
+  try {
+    const item = read();
+    if (item) {
+      fitted(item);
+      plan.items.push(item);
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    plan.skipped.push({ what, why: `its text could not be read: ${(error as Error).message}` });
   }
 }

@@ -22,7 +22,39 @@ export function redirectKey(path: string): string | undefined {
   return decoded.replace(/\/+$/, '') || '/';
 }
 
-/** Where an old path now lives: an article's current address (if readers can see it), or a fixed one. */
+/** What an old path leads to: an article, or a section's, tag's or author's page, each by id. */
+export type RedirectTarget = { article: number } | { section: number } | { tag: number } | { author: number };
+
+const PAGES = {
+  section: ['sections', '/sections'],
+  tag: ['tags', '/tags'],
+  author: ['authors', '/authors'],
+} as const;
+
+/**
+ * Adds a redirect from `path` unless the path already has one (the first
+ * import to claim an address keeps it); true when it was added. A term's
+ * page is stored as `section:12`, read at request time, so it follows a
+ * rename.
+ */
+export async function addRedirect(db: Db, path: string, to: RedirectTarget, at: string): Promise<boolean> {
+  const key = redirectKey(path);
+  if (!key || key === '/') return false;
+  const [kind, id] = Object.entries(to)[0] as [keyof typeof PAGES | 'article', number];
+  const result = await db
+    .insertInto('redirects')
+    .values({
+      path: key,
+      article_id: kind === 'article' ? id : null,
+      target: kind === 'article' ? null : `${kind}:${id}`,
+      created_at: at,
+    })
+    .onConflict((oc) => oc.column('path').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Where an old path now lives: an article's current address (while readers may see it), or a section's, tag's or author's page. */
 export async function findRedirect(db: Db, path: string, now: string): Promise<string | undefined> {
   const key = redirectKey(path);
   if (!key || key === '/') return undefined;
@@ -33,7 +65,17 @@ export async function findRedirect(db: Db, path: string, now: string): Promise<s
     .where('r.path', '=', key)
     .executeTakeFirst();
   if (!row) return undefined;
-  if (row.target) return row.target;
+  if (row.target) {
+    const [kind, id] = row.target.split(':') as [keyof typeof PAGES, string];
+    const [table, base] = PAGES[kind] ?? [];
+    if (!table) return undefined;
+    const term = await db
+      .selectFrom(table as 'tags')
+      .select('slug')
+      .where('id', '=', Number(id))
+      .executeTakeFirst();
+    return term ? `${base}/${term.slug}` : undefined;
+  }
   if (row.id === null || row.status !== 'published' || row.published_at === null || row.published_at > now)
     return undefined;
   return `/articles/${row.id}/${row.slug}`;

@@ -6,35 +6,15 @@ import { bodyFromHtml } from '../body-from-html.js';
 import { htmlLine } from '../feed-items.js';
 import {
   ImportFileError,
+  originOf,
   pathOf,
+  readItem,
   type ImportPlan,
   type PlanImage,
   type PlanItem,
   type PlanTerm,
 } from './plan.js';
 
-/**
- * A WordPress export (WXR 1.0–1.2, "Tools → Export → All content") as an
- * import plan. Read whole with fast-xml-parser after its validator has
- * passed the file, so a cut or damaged file is refused with its line and
- * column before anything is written.
- *
- * - Posts and pages. Statuses: publish (a future date: scheduled), future,
- *   draft, pending (review), private (a draft, noted); the bin and
- *   auto-drafts are skipped. Pages become draft articles (noted).
- * - Categories to sections: a post's section is the top category of its
- *   first category; its other categories become tags, so nothing is lost.
- *   "Uncategorized" files the post in the default section.
- * - Tags; authors (`wp:author`) as bylines.
- * - Bodies: block markup (`<!-- wp:… -->` comments around HTML) and classic
- *   HTML (paragraphs as blank lines, which WordPress's wpautop turns into
- *   `<p>` on display) both read by bodyFromHtml; `[caption]` and
- *   `[gallery]` shortcodes become figures, other shortcodes are dropped and
- *   named. Pictures are matched to their attachments, so a resized copy
- *   (`pier-1024x683.png`) is fetched as its original, with its alt text.
- * - Featured images (`_thumbnail_id`), excerpts as leads, permalinks as old
- *   paths; comments counted and left.
- */
 const LISTS = new Set([
   'item',
   'wp:author',
@@ -54,6 +34,49 @@ interface Attachment {
 
 type Node = Record<string, unknown>;
 
+/** WordPress's default category, as it is named in the languages of our newsrooms' neighbours. */
+const DEFAULT_CATEGORY = new Set([
+  'uncategorized',
+  'uncategorised',
+  'без-категория',
+  'без-рубрики',
+  'sin-categoria',
+  'non-classe',
+  'allgemein',
+  'senza-categoria',
+  'geen-categorie',
+  'bez-kategorii',
+  'sem-categoria',
+  'necategorizat',
+  'nekategorizovano',
+]);
+
+/**
+ * A WordPress export (WXR 1.0–1.2, "Tools → Export → All content") as an
+ * import plan. Read whole with fast-xml-parser after its validator has
+ * passed the file, so a cut or damaged file is refused with its line and
+ * column before anything is written.
+ *
+ * - Posts and pages. Statuses: publish, future (scheduled), draft, pending
+ *   (review); private and password-protected posts are drafts (noted); the
+ *   bin and auto-drafts are skipped. Pages become draft articles (noted).
+ * - Categories to sections: a post's section is the top category of its
+ *   primary category (Yoast's or Rank Math's choice, else the category its
+ *   permalink names, else the oldest); its other categories become tags, so
+ *   nothing is lost. The default category ("Uncategorized", in the site's
+ *   language) files the post in the default section.
+ * - Tags; authors (`wp:author`) as bylines.
+ * - Bodies: block markup (`<!-- wp:… -->` comments around HTML) and classic
+ *   HTML (paragraphs as blank lines, which WordPress's wpautop turns into
+ *   `<p>` on display) both read by bodyFromHtml; `[caption]` and
+ *   `[gallery]` shortcodes become figures, other shortcodes are dropped and
+ *   named. Pictures are matched to their attachments, so a resized copy
+ *   (`pier-1024x683.png`) is fetched as its original, with its alt text.
+ * - Featured images (`_thumbnail_id`), excerpts as leads, permalinks and
+ *   short links (`/?p=123`) as old paths; comments counted and left.
+ * - A post whose text cannot be read is skipped and named, not the end of
+ *   the import.
+ */
 export function readWordpress(xml: string): ImportPlan {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
@@ -86,12 +109,17 @@ export function readWordpress(xml: string): ImportPlan {
   const items = list(channel.item);
 
   // Categories: the section is a post's top category.
-  const categories = new Map<string, { name: string; parent: string }>();
-  for (const c of list(channel['wp:category']))
-    categories.set(text(c['wp:category_nicename']), {
+  const categories = new Map<string, { name: string; parent: string; termId: number }>();
+  const byTermId = new Map<string, string>();
+  for (const c of list(channel['wp:category'])) {
+    const nicename = decodeSlug(text(c['wp:category_nicename']));
+    categories.set(nicename, {
       name: htmlLine(text(c['wp:cat_name'])),
-      parent: text(c['wp:category_parent']),
+      parent: decodeSlug(text(c['wp:category_parent'])),
+      termId: Number(text(c['wp:term_id'])) || Number.MAX_SAFE_INTEGER,
     });
+    byTermId.set(text(c['wp:term_id']), nicename);
+  }
   const topOf = (nicename: string): string => {
     const seen = new Set<string>();
     let at = nicename;
@@ -103,7 +131,7 @@ export function readWordpress(xml: string): ImportPlan {
   };
   const tagNames = new Map<string, string>();
   for (const t of list(channel['wp:tag']))
-    tagNames.set(text(t['wp:tag_slug']), htmlLine(text(t['wp:tag_name'])));
+    tagNames.set(decodeSlug(text(t['wp:tag_slug'])), htmlLine(text(t['wp:tag_name'])));
   const authorNames = new Map<string, string>();
   for (const a of list(channel['wp:author']))
     authorNames.set(
@@ -127,7 +155,7 @@ export function readWordpress(xml: string): ImportPlan {
 
   const plan: ImportPlan = {
     format: 'wordpress',
-    origin: `wordpress ${siteUrl ?? text(channel.link)}`,
+    origin: originOf('wordpress', siteUrl ?? text(channel.link)),
     siteUrl,
     sections: [],
     tags: [],
@@ -162,54 +190,73 @@ export function readWordpress(xml: string): ImportPlan {
       plan.skipped.push({ what: named, why: 'it has no title: give it one in WordPress and export again' });
       continue;
     }
-    const notes: string[] = [];
-    const createdAt = wpDate(item['wp:post_date_gmt'], item['wp:post_date']) ?? new Date(0).toISOString();
-    const updatedAt = wpDate(item['wp:post_modified_gmt'], item['wp:post_modified']) ?? createdAt;
-    let status: ArticleStatus;
-    let publishedAt: string | null = null;
-    if (type === 'page') {
-      status = 'draft';
-      notes.push('a page on WordPress: imported as a draft article (Newsdesk has no separate pages)');
-    } else if (wpStatus === 'publish' || wpStatus === 'future') {
-      publishedAt = createdAt;
-      status = wpStatus === 'future' ? 'scheduled' : 'published';
-    } else if (wpStatus === 'pending') status = 'review';
-    else {
-      status = 'draft';
-      if (wpStatus === 'private') notes.push('private on WordPress: imported as a draft');
-    }
+    readItem(plan, named, () => {
+      const notes: string[] = [];
+      const createdAt = wpDate(item['wp:post_date_gmt'], item['wp:post_date']) ?? new Date(0).toISOString();
+      const updatedAt = wpDate(item['wp:post_modified_gmt'], item['wp:post_modified']) ?? createdAt;
+      let status: ArticleStatus;
+      let publishedAt: string | null = null;
+      if (type === 'page') {
+        status = 'draft';
+        notes.push('a page on WordPress: imported as a draft article (Newsdesk has no separate pages)');
+      } else if (wpStatus === 'publish' || wpStatus === 'future') {
+        publishedAt = createdAt;
+        status = wpStatus === 'future' ? 'scheduled' : 'published';
+      } else if (wpStatus === 'pending') status = 'review';
+      else {
+        status = 'draft';
+        if (wpStatus === 'private') notes.push('private on WordPress: imported as a draft');
+      }
+      if (text(item['wp:post_password']) && status !== 'draft') {
+        status = 'draft';
+        publishedAt = null;
+        notes.push('password-protected on WordPress: imported as a draft, for an editor to decide');
+      }
 
-    // Categories and tags.
-    let section: string | undefined;
-    const itemTags: string[] = [];
-    for (const c of list(item.category)) {
-      const nicename = text(c['@nicename']);
-      const name = htmlLine(text(c));
-      if (!nicename || !name) continue;
-      if (text(c['@domain']) === 'post_tag') {
-        const key = `tag:${nicename}`;
-        if (!tags.has(key))
-          tags.set(key, {
-            key,
-            name: tagNames.get(nicename) ?? name,
-            slug: slugify(nicename),
-            oldPaths: [`/tag/${nicename}/`],
+      // Categories and tags.
+      const link = text(item.link);
+      const terms = list(item.category).map((c) => ({
+        domain: text(c['@domain']),
+        nicename: decodeSlug(text(c['@nicename'])),
+        name: htmlLine(text(c)),
+      }));
+      const own = terms
+        .filter((t) => t.domain === 'category' && t.nicename && t.name && !DEFAULT_CATEGORY.has(t.nicename))
+        .map((t) => t.nicename);
+      const chosen = byTermId.get(
+        meta(item, '_yoast_wpseo_primary_category') ?? meta(item, 'rank_math_primary_category') ?? '',
+      );
+      const linkPath = decodeSlug(pathOf(link) ?? '');
+      const primary =
+        (chosen && own.includes(chosen) ? chosen : undefined) ??
+        own.find((c) => linkPath.includes(`/${c}/`)) ??
+        [...own].sort((a, b) => (categories.get(a)?.termId ?? 0) - (categories.get(b)?.termId ?? 0))[0];
+      let section: string | undefined;
+      if (primary) {
+        const top = topOf(primary);
+        section = `category:${top}`;
+        if (!sections.has(section))
+          sections.set(section, {
+            key: section,
+            name: categories.get(top)?.name ?? terms.find((t) => t.nicename === top)?.name ?? top,
+            slug: slugify(top),
+            oldPaths: [`/category/${top}/`],
           });
-        itemTags.push(key);
-      } else if (text(c['@domain']) === 'category') {
-        if (nicename === 'uncategorized') continue;
-        const top = topOf(nicename);
-        if (section === undefined) {
-          section = `category:${top}`;
-          if (!sections.has(section))
-            sections.set(section, {
-              key: section,
-              name: categories.get(top)?.name ?? name,
-              slug: slugify(top),
-              oldPaths: [`/category/${top}/`],
+      }
+      const itemTags: string[] = [];
+      for (const { domain, nicename, name } of terms) {
+        if (!nicename || !name) continue;
+        if (domain === 'post_tag') {
+          const key = `tag:${nicename}`;
+          if (!tags.has(key))
+            tags.set(key, {
+              key,
+              name: tagNames.get(nicename) ?? name,
+              slug: slugify(nicename),
+              oldPaths: [`/tag/${nicename}/`],
             });
-        }
-        if (nicename !== top || `category:${top}` !== section) {
+          itemTags.push(key);
+        } else if (domain === 'category' && own.includes(nicename) && `category:${nicename}` !== section) {
           // A sub-category, or a second category: kept as a tag.
           const key = `category:${nicename}`;
           if (!tags.has(key))
@@ -222,72 +269,69 @@ export function readWordpress(xml: string): ImportPlan {
           itemTags.push(key);
         }
       }
-    }
 
-    const creator = text(item['dc:creator']);
-    const itemAuthors: string[] = [];
-    if (creator) {
-      const key = `author:${creator}`;
-      if (!authors.has(key)) {
-        const name = authorNames.get(creator) ?? creator;
-        authors.set(key, {
-          key,
-          name,
-          slug: slugify(name) || slugify(creator),
-          oldPaths: [`/author/${creator}/`],
-          bio: '',
-        });
+      const creator = text(item['dc:creator']);
+      const itemAuthors: string[] = [];
+      if (creator) {
+        const key = `author:${creator}`;
+        if (!authors.has(key)) {
+          const name = authorNames.get(creator) ?? creator;
+          authors.set(key, {
+            key,
+            name,
+            slug: slugify(name) || slugify(creator),
+            oldPaths: [`/author/${creator}/`],
+            bio: '',
+          });
+        }
+        itemAuthors.push(key);
       }
-      itemAuthors.push(key);
-    }
 
-    const link = text(item.link);
-    const { html, dropped } = wpHtml(text(item['content:encoded']), attachments);
-    const { body, dropped: alsoDropped } = bodyFromHtml(html, { base: link || siteUrl || undefined });
-    // A picture in the text is its attachment's original, with the attachment's alt text.
-    for (const block of body.content) {
-      if (block.type !== 'image') continue;
-      const attachment = byFile.get(originalFile(block.attrs.src));
-      if (attachment) {
-        block.attrs.src = attachment.url;
-        block.attrs.alt ||= attachment.alt;
-        block.attrs.caption ||= attachment.caption;
+      const { html, dropped } = wpHtml(text(item['content:encoded']), attachments);
+      const { body, dropped: alsoDropped } = bodyFromHtml(html, { base: link || siteUrl || undefined });
+      // A picture in the text is its attachment's original, with the attachment's alt text.
+      for (const block of body.content) {
+        if (block.type !== 'image') continue;
+        const attachment = byFile.get(originalFile(block.attrs.src));
+        if (attachment) {
+          block.attrs.src = attachment.url;
+          block.attrs.alt ||= attachment.alt;
+          block.attrs.caption ||= attachment.caption;
+        }
       }
-    }
-    const thumbnail = meta(item, '_thumbnail_id');
-    const featured = thumbnail ? attachments.get(thumbnail) : undefined;
-    if (thumbnail && !featured)
-      notes.push(`its featured image (attachment ${thumbnail}) is not in the export`);
-    const featuredImage: PlanImage | null = featured ? { ...featured } : null;
+      const thumbnail = meta(item, '_thumbnail_id');
+      const featured = thumbnail ? attachments.get(thumbnail) : undefined;
+      if (thumbnail && !featured)
+        notes.push(`its featured image (attachment ${thumbnail}) is not in the export`);
+      const featuredImage: PlanImage | null = featured ? { ...featured } : null;
 
-    const slug = decodeSlug(text(item['wp:post_name'])) || title;
-    // Its permalink, and WordPress's short link by id, which older links and feeds still use.
-    const oldPaths =
-      status === 'published'
-        ? [link ? pathOf(link) : undefined, type === 'page' ? `/?page_id=${id}` : `/?p=${id}`]
-        : [];
-    const entry: PlanItem = {
-      key: `${type}:${id}`,
-      type: type as 'post' | 'page',
-      title,
-      slug,
-      status,
-      publishedAt,
-      createdAt,
-      updatedAt,
-      lead: htmlLine(text(item['excerpt:encoded'])),
-      seoDescription: null,
-      body,
-      section,
-      tags: [...new Set(itemTags)],
-      authors: itemAuthors,
-      featuredImage,
-      oldPaths: oldPaths.filter((p): p is string => p !== undefined && p !== '/'),
-      dropped: [...dropped, ...alsoDropped],
-      notes,
-    };
-    if (!body.content.length) notes.push('its text is empty');
-    plan.items.push(entry);
+      const slug = decodeSlug(text(item['wp:post_name'])) || title;
+      // Its permalink, and WordPress's short link by id, which older links and feeds still use. Kept
+      // whatever its status: they redirect only while readers may see the article.
+      const oldPaths = [link ? pathOf(link) : undefined, type === 'page' ? `/?page_id=${id}` : `/?p=${id}`];
+      const entry: PlanItem = {
+        key: `${type}:${id}`,
+        type: type as 'post' | 'page',
+        title,
+        slug,
+        status,
+        publishedAt,
+        createdAt,
+        updatedAt,
+        lead: htmlLine(text(item['excerpt:encoded'])),
+        seoDescription: null,
+        body,
+        section,
+        tags: [...new Set(itemTags)],
+        authors: itemAuthors,
+        featuredImage,
+        oldPaths: oldPaths.filter((p): p is string => p !== undefined && p !== '/'),
+        dropped: [...dropped, ...alsoDropped],
+        notes,
+      };
+      if (!body.content.length) notes.push('its text is empty');
+      return entry;
+    });
   }
   for (const [type, count] of otherTypes)
     plan.skipped.push({
