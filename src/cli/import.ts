@@ -18,6 +18,9 @@ import { createServices } from '../services.js';
  * bar on a terminal; at the end, a report of what was added, what was left
  * out and why.
  */
+/** The largest export read: whole, as text, in one process (V8 strings stop at about 512 MB). */
+const MAX_EXPORT_MB = 400;
+
 export function importCommand(program: Command, config: () => Config): void {
   const command = program
     .command('import')
@@ -64,6 +67,11 @@ export function importCommand(program: Command, config: () => Config): void {
           },
         ) => {
           if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
+          const megabytes = fs.statSync(file).size / 1024 / 1024;
+          if (megabytes > MAX_EXPORT_MB)
+            throw new Error(
+              `${file} is ${Math.round(megabytes)} MB: an export is read whole, up to ${MAX_EXPORT_MB} MB. Export it in parts (WordPress: Tools → Export → Posts, by date) and import them in turn; each adds only what is new`,
+            );
           const plan = read(fs.readFileSync(file, 'utf8'), opts.oldUrl);
           const settings = config();
           const services = await createServices({ ...settings, demo: false });

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { bodyExtensions, bodyForSave } from '../admin/editor/body-schema.js';
 import { sanitiseBody } from '../content/body/body.sanitise.js';
 import type { Block, BodyDoc, Paragraph } from '../content/body/body.types.js';
-import { stripControl } from '../lib/text.js';
+import { oneLine, stripControl } from '../lib/text.js';
 
 /** A body read from HTML, and what could not come with it. */
 export interface HtmlBody {
@@ -206,4 +206,13 @@ export function bodyFromParagraphs(paragraphs: string[]): BodyDoc {
       .filter(Boolean)
       .map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
   });
+}
+
+/** Text that may hold HTML (a feed's title, a WordPress category name), as a reader would see it: one line. */
+export function htmlLine(value: string): string {
+  // A space after each block, so that paragraphs do not run together.
+  const spaced = value.replace(/<\/(p|div|li|h[1-6]|blockquote)>|<br\s*\/?>/gi, '$& ');
+  return oneLine(
+    parseHTML(`<!doctype html><html><body>${spaced}</body></html>`).document.body.textContent ?? '',
+  );
 }

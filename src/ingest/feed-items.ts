@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { parseHTML } from 'linkedom';
-import { oneLine, stripControl } from '../lib/text.js';
+import { escapeHtml, oneLine, stripControl } from '../lib/text.js';
+import { htmlLine } from './body-from-html.js';
 import { decodeHtml } from './extract-html.js';
 
 /**
@@ -159,13 +160,6 @@ function toItem(raw: RawItem, options: { url: string; now: Date }): FeedItem[] {
   ];
 }
 
-/** Text that may hold HTML, as a reader would see it: one line. */
-export function htmlLine(value: string): string {
-  // A space after each block, so that paragraphs do not run together.
-  const spaced = value.replace(/<\/(p|div|li|h[1-6]|blockquote)>|<br\s*\/?>/gi, '$& ');
-  return oneLine(asHtml(spaced).textContent ?? '');
-}
-
 /** HTML content as paragraphs of plain text, separated by blank lines. */
 function paragraphs(html: string): string {
   if (!html.trim()) return '';
@@ -185,7 +179,7 @@ function asHtml(value: string): HTMLElement {
 function escapeText(text: string): string {
   return text
     .split(/\n\s*\n/)
-    .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('');
 }
 

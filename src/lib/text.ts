@@ -39,3 +39,12 @@ export function stripControl(text: string): string {
 export function oneLine(text: string): string {
   return stripControl(text).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Text safe inside HTML, as element content or a quoted attribute value.
+ *
+ * @example escapeHtml('Tom & "Jerry" <3') // 'Tom &amp; &quot;Jerry&quot; &lt;3'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,9 +1,8 @@
 import { marked } from 'marked';
 import type { ArticleStatus } from '../../db/schema.js';
 import { slugify } from '../../lib/slugify.js';
-import { oneLine } from '../../lib/text.js';
-import { bodyFromHtml } from '../body-from-html.js';
-import { htmlLine } from '../feed-items.js';
+import { escapeHtml, oneLine } from '../../lib/text.js';
+import { bodyFromHtml, htmlLine } from '../body-from-html.js';
 import {
   ImportFileError,
   originOf,
@@ -425,8 +424,4 @@ function jsonProblem(json: string, error: unknown): string {
 
 function str(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

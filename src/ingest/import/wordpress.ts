@@ -1,9 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ArticleStatus } from '../../db/schema.js';
 import { slugify } from '../../lib/slugify.js';
-import { oneLine } from '../../lib/text.js';
-import { bodyFromHtml } from '../body-from-html.js';
-import { htmlLine } from '../feed-items.js';
+import { escapeHtml, oneLine } from '../../lib/text.js';
+import { bodyFromHtml, htmlLine } from '../body-from-html.js';
 import {
   ImportFileError,
   originOf,
@@ -372,7 +371,7 @@ export function wpHtml(
       const a = attachments.get(id);
       return a
         ? [
-            `<figure><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.alt)}"><figcaption>${escapeAttr(a.caption)}</figcaption></figure>`,
+            `<figure><img src="${escapeHtml(a.url)}" alt="${escapeHtml(a.alt)}"><figcaption>${escapeHtml(a.caption)}</figcaption></figure>`,
           ]
         : [];
     });
@@ -478,8 +477,4 @@ function text(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'object') return text((value as Node)['#text']);
   return String(value).trim();
-}
-
-function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
