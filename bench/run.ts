@@ -6,16 +6,23 @@
  * `npm run bench -- --articles 10000,100000`: every path over HTTP, uncached,
  * on generated archives of those sizes (bench/archive.ts).
  * `npm run bench -- --demo`: the demo site's hot paths in-process (bench/demo.ts).
+ * `npm run bench -- --import N`: a WordPress export of N posts moved in (bench/import.ts).
  *
  * Results go to bench/results/.
  */
 import { parseArgs } from 'node:util';
 import { benchArchives } from './archive.js';
 import { benchDemo } from './demo.js';
+import { benchImport } from './import.js';
 import { benchSpike } from './spike.js';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string' }, spike: { type: 'string' }, demo: { type: 'boolean' } },
+  options: {
+    articles: { type: 'string' },
+    spike: { type: 'string' },
+    demo: { type: 'boolean' },
+    import: { type: 'string' },
+  },
 });
 const size = (raw: string) => {
   const n = Number(raw.replace(/_/g, ''));
@@ -23,5 +30,6 @@ const size = (raw: string) => {
   return n;
 };
 if (values.demo) await benchDemo();
+else if (values.import) await benchImport(size(values.import));
 else if (values.articles) await benchArchives(values.articles.split(',').map(size));
 else await benchSpike(size(values.spike ?? '100000'));

@@ -41,6 +41,9 @@ export function wireInvalidation(events: ContentEvents, db: Db, targets: Invalid
       ...(kind === 'tag' ? ['tags'] : []),
     ]),
   );
+  events.on('articles.imported', ({ articleIds, places }) =>
+    invalidate([...articleIds.map((id) => `article-${id}` as const), ...places.flatMap(listKeys)]),
+  );
   events.on('media.changed', ({ mediaId }) => invalidate([`media-${mediaId}`]));
   events.on('settings.changed', () => invalidate(['settings']));
   events.on('related.changed', ({ articleId }) => invalidate([`related-${articleId}`]));

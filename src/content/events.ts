@@ -27,6 +27,12 @@ export interface ContentEventMap {
   'articles.retagged': { articleIds: number[]; membership: boolean };
   /** An image's alt text, caption or credit changed, or the image was deleted. */
   'media.changed': { mediaId: number };
+  /**
+   * Many articles became visible at once (an import), each listed at its
+   * `places` (same order): their lists change, and search and related lists
+   * take them through their queues.
+   */
+  'articles.imported': { articleIds: number[]; places: ArticlePlaces[] };
   /** The site settings changed. */
   'settings.changed': Record<string, never>;
   /** An article's stored related list changed (computed anew). */

@@ -72,6 +72,11 @@ export function wireRelated(events: ContentEvents, db: Db, now: () => Date, work
     await replaceList(db, articleId, []);
     worker?.wake();
   });
+  // Many at once: each gets a list (cascading, so that older articles may list them), by the worker.
+  events.on('articles.imported', async ({ articleIds }) => {
+    await enqueue(db, articleIds, now().toISOString(), true);
+    worker?.wake();
+  });
   // Lists follow shared tags, not their names: only a merge or a deletion changes them.
   events.on('articles.retagged', async ({ articleIds, membership }) => {
     if (!membership) return;

@@ -79,4 +79,5 @@ export function wireSearch(
   events.on('article.published', ({ articleId }) => index.indexArticle(articleId));
   events.on('article.unpublished', ({ articleId }) => index.removeArticle(articleId));
   events.on('articles.retagged', ({ articleIds }) => later.queue(articleIds, now().toISOString()));
+  events.on('articles.imported', ({ articleIds }) => later.queue(articleIds, now().toISOString()));
 }

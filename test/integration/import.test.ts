@@ -270,6 +270,12 @@ test('a WordPress export comes in through the admin API: posts, sections, tags, 
     200,
     'a post still in review: the front page, not a redirect',
   );
+  // Search takes new articles through its queue, drained in the background.
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const queued = await app.services.db.selectFrom('search_queue').select('article_id').executeTakeFirst();
+    if (!queued) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const search = await app.inject('/search?q=pier');
   assert.match(search.body, /Council votes to rebuild the north pier/, 'imported articles are searchable');
 

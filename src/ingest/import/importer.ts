@@ -17,6 +17,7 @@ import { can, type Actor } from '../../content/users/permissions.js';
 import type { Db } from '../../db/database.js';
 import type { ArticleStatus } from '../../db/schema.js';
 import { AppError, forbidden, invalidInput } from '../../lib/app-error.js';
+import type { ArticlePlaces } from '../../lib/dependencies.js';
 import { slugify } from '../../lib/slugify.js';
 import { queueRelated } from '../../related/index.js';
 import { queueReindex } from '../../search/index.js';
@@ -86,8 +87,9 @@ type Picture = { id: number; url: string };
  *    this key) are read again inside it and left as they are, so a second
  *    run, or two at once, adds nothing. A dry run does all of it and rolls
  *    it back; a failure deletes the pictures fetched for it.
- * 3. Then what a save announces, so that search, related lists and caches
- *    follow at once.
+ * 3. Then what a save announces, for many articles at once
+ *    (`articles.imported`): caches drop the lists they joined, the search
+ *    and related workers are woken.
  */
 export async function importPlan(
   ctx: ServiceContext,
@@ -141,7 +143,7 @@ export async function importPlan(
   }
 
   // 2. The rest, in one transaction.
-  let written: { id: number; item: PlanItem }[] = [];
+  let written: Written[] = [];
   let created: Created = { section: [], tag: [], author: [] };
   try {
     await ctx.db.transaction().execute(async (trx) => {
@@ -211,16 +213,20 @@ export async function importPlan(
   if (dryRun) return report;
   for (const kind of ['section', 'tag', 'author'] as const)
     for (const id of created[kind]) await ctx.events.emit('taxonomy.changed', { kind, id });
-  for (const { id, item } of written) {
-    if (isVisible(item.status, item.publishedAt, now))
-      await ctx.events.emit('article.published', { articleId: id });
-    else if (item.status === 'scheduled')
+  const visible = written.filter((w) => isVisible(w.item.status, w.item.publishedAt, now));
+  if (visible.length)
+    await ctx.events.emit('articles.imported', {
+      articleIds: visible.map((w) => w.id),
+      places: visible.map((w) => w.places),
+    });
+  for (const { id, item } of written)
+    if (item.status === 'scheduled')
       await ctx.events.emit('article.scheduled', { articleId: id, at: item.publishedAt! });
-  }
   return report;
 }
 
 type Created = Record<'section' | 'tag' | 'author', number[]>;
+type Written = { id: number; item: PlanItem; places: ArticlePlaces };
 
 /**
  * The sections, tags and bylines the new items use: what the records name
@@ -338,9 +344,9 @@ async function writeArticles(
   now: string,
   options: ImportOptions,
   progress: NonNullable<ImportOptions['onProgress']>,
-): Promise<{ id: number; item: PlanItem }[]> {
+): Promise<Written[]> {
   const writer = await BulkWriter.open(db, options.actor, trx);
-  const done: { id: number; item: PlanItem }[] = [];
+  const done: Written[] = [];
   for (let at = 0; at < items.length; at += BATCH) {
     const batch = items.slice(at, at + BATCH);
     for (const item of batch) {
@@ -394,7 +400,8 @@ async function writeArticles(
       await record(trx, { origin: plan.origin, key: item.key, kind: 'article', id, at: now });
       for (const old of item.oldPaths)
         if (await addRedirect(trx, old, { article: id }, now)) report.redirects++;
-      done.push({ id, item });
+      const { sectionId, sourceId, tagIds, authorIds } = articles[i];
+      done.push({ id, item, places: { sectionId, sourceId, tagIds, authorIds } });
     }
     progress({ phase: 'articles', done: Math.min(at + BATCH, items.length), total: items.length });
   }
