@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { SYSTEM } from '../content/users/permissions.js';
 import { readGhost } from '../ingest/import/ghost.js';
 import { importPlan, type ImportReport } from '../ingest/import/importer.js';
-import type { ImportPlan } from '../ingest/import/plan.js';
+import { MAX_EXPORT_BYTES, tooLarge, type ImportPlan } from '../ingest/import/plan.js';
 import { readWordpress } from '../ingest/import/wordpress.js';
 import { DEFAULT_OUTBOUND } from '../ingest/outbound.js';
 import { createServices } from '../services.js';
@@ -18,9 +18,6 @@ import { createServices } from '../services.js';
  * bar on a terminal; at the end, a report of what was added, what was left
  * out and why.
  */
-/** The largest export read: whole, as text, in one process (V8 strings stop at about 512 MB). */
-const MAX_EXPORT_MB = 400;
-
 export function importCommand(program: Command, config: () => Config): void {
   const command = program
     .command('import')
@@ -67,11 +64,8 @@ export function importCommand(program: Command, config: () => Config): void {
           },
         ) => {
           if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
-          const megabytes = fs.statSync(file).size / 1024 / 1024;
-          if (megabytes > MAX_EXPORT_MB)
-            throw new Error(
-              `${file} is ${Math.round(megabytes)} MB: an export is read whole, up to ${MAX_EXPORT_MB} MB. Export it in parts (WordPress: Tools → Export → Posts, by date) and import them in turn; each adds only what is new`,
-            );
+          const bytes = fs.statSync(file).size;
+          if (bytes > MAX_EXPORT_BYTES) throw tooLarge(file, bytes);
           const plan = read(fs.readFileSync(file, 'utf8'), opts.oldUrl);
           const settings = config();
           const services = await createServices({ ...settings, demo: false });

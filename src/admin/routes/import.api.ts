@@ -2,13 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
 import { readGhost } from '../../ingest/import/ghost.js';
 import { importPlan } from '../../ingest/import/importer.js';
+import { MAX_EXPORT_BYTES } from '../../ingest/import/plan.js';
 import { readWordpress } from '../../ingest/import/wordpress.js';
 import { DEFAULT_OUTBOUND } from '../../ingest/outbound.js';
 import { invalidInput } from '../../lib/app-error.js';
 import { actor } from '../auth.js';
-
-/** An export file may be large: a small newsroom's whole archive, pictures not included. */
-const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
 
 /**
  * `POST /api/admin/import/wordpress|ghost`: `newsdesk import` for scripts.
