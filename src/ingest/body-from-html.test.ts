@@ -118,3 +118,19 @@ test('a gallery becomes a figure a picture; lazy-loaded pictures are found; what
     'a picture with no web address ("Nothing")',
   ]);
 });
+
+test('hostile HTML leaves nothing that runs: scripts, handlers, javascript: and data: addresses, SVG, frames, forms', () => {
+  const { body } = bodyFromHtml(
+    `<p onclick="steal()">Hello <a href="javascript:alert(1)">x</a> <a href=" JaVaScRiPt:alert(2)">y</a>
+       <a href="data:text/html,<script>alert(3)</script>">z</a> <a href="vbscript:msgbox(4)">w</a></p>
+     <img src=x onerror=alert(5)><svg><script>alert(6)</script></svg><script>alert(7)</script>
+     <iframe srcdoc="<script>alert(8)</script>"></iframe><form action="https://evil.example"><input name=a></form>
+     <p><img src="https://old.example/ok.jpg" onload="alert(9)" alt="ok"></p><style>p{}</style>
+     <math><mtext><table><mglyph><style><img src=x onerror=alert(10)>`,
+    { base: 'https://old.example/' },
+  );
+  const json = JSON.stringify(body);
+  for (const bad of ['alert', 'javascript', 'vbscript', 'data:', 'onerror', 'onclick', 'onload', '<script'])
+    assert.ok(!json.toLowerCase().includes(bad), `${bad} in ${json}`);
+  assert.ok(json.includes('https://old.example/ok.jpg'));
+});
