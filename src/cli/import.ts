@@ -66,6 +66,8 @@ export function importCommand(program: Command, config: () => Config): void {
           if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
           const bytes = fs.statSync(file).size;
           if (bytes > MAX_EXPORT_BYTES) throw tooLarge(file, bytes);
+          // Reading is the long part of a large export (about 1 ms a post): say so before it starts.
+          if (process.stderr.isTTY && !opts.json) process.stderr.write(`reading ${file} …\n`);
           const plan = read(fs.readFileSync(file, 'utf8'), opts.oldUrl);
           const settings = config();
           const services = await createServices({ ...settings, demo: false });

@@ -297,14 +297,12 @@ export async function getArticle(db: Db, id: number): Promise<Article> {
 /** The article if a reader may see it now, otherwise undefined. */
 export async function getVisibleArticle(db: Db, id: number, now: string): Promise<Article | undefined> {
   const row = await findArticleRow(db, id);
-  if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now)
-    return undefined;
+  if (!row || !isVisible(row.status, row.published_at, now)) return undefined;
   return loadArticle(db, row);
 }
 
 async function announce(ctx: ServiceContext, article: Article, now: string): Promise<boolean> {
-  const visible =
-    article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
+  const visible = isVisible(article.status, article.publishedAt, now);
   if (visible) await ctx.events.emit('article.published', { articleId: article.id });
   return visible;
 }

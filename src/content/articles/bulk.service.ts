@@ -1,7 +1,13 @@
 import type { ArticleStatus } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Actor } from '../users/permissions.js';
-import { deleteArticle, getArticle, updateArticle, type ServiceContext } from './articles.service.js';
+import {
+  deleteArticle,
+  getArticle,
+  isVisible,
+  updateArticle,
+  type ServiceContext,
+} from './articles.service.js';
 import type { Article } from './articles.table.js';
 import { snapshotOf } from './revisions.repository.js';
 
@@ -84,9 +90,7 @@ function unchangedBecause(
   const { status, publishedAt } = article;
   switch (action) {
     case 'publish':
-      return status === 'published' && publishedAt !== null && publishedAt <= now
-        ? 'already published'
-        : null;
+      return isVisible(status, publishedAt, now) ? 'already published' : null;
     case 'unpublish':
       return status === 'published' || status === 'scheduled' ? null : 'not published';
     case 'draft':

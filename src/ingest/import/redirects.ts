@@ -1,3 +1,4 @@
+import { isVisible } from '../../content/articles/articles.service.js';
 import type { Db } from '../../db/database.js';
 
 /**
@@ -76,7 +77,7 @@ export async function findRedirect(db: Db, path: string, now: string): Promise<s
       .executeTakeFirst();
     return term ? `${base}/${term.slug}` : undefined;
   }
-  if (row.id === null || row.status !== 'published' || row.published_at === null || row.published_at > now)
+  if (row.id === null || row.status === null || !isVisible(row.status, row.published_at, now))
     return undefined;
   return `/articles/${row.id}/${row.slug}`;
 }
