@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
-import { createApiToken, createUser, listUsers, ROLES, SYSTEM } from '../content/index.js';
+import { createApiToken, createUser, findUserByEmail, listUsers, ROLES, SYSTEM } from '../content/index.js';
 import type { Role } from '../db/schema.js';
 import type { Db } from '../db/database.js';
 import { createServices } from '../services.js';
@@ -81,13 +81,9 @@ export function userCommands(program: Command, config: () => Config): void {
     .requiredOption('--name <name>', 'what the token is for, e.g. "wire importer"')
     .action(async (opts: { email: string; name: string }) => {
       const token = await withDb(config(), async (db) => {
-        const row = await db
-          .selectFrom('users')
-          .select('id')
-          .where('email', '=', opts.email.trim().toLowerCase())
-          .executeTakeFirst();
-        if (!row) throw new Error(`there is no user ${opts.email}: create one with "newsdesk user add"`);
-        return createApiToken(db, row.id, opts.name, new Date());
+        const found = await findUserByEmail(db, opts.email);
+        if (!found) throw new Error(`there is no user ${opts.email}: create one with "newsdesk user add"`);
+        return createApiToken(db, found.id, opts.name, new Date());
       });
       console.log(token);
       console.error(

@@ -63,6 +63,7 @@ export {
   findApiToken,
   findSession,
   findUser,
+  findUserByEmail,
   hasAdministrator,
   hasAnyUser,
   listUsers,

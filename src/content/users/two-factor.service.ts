@@ -6,6 +6,23 @@ import { verifyPassword } from '../../lib/password.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { getSettings } from '../settings/settings.js';
 import { can, type Actor } from './permissions.js';
+import {
+  addChallengeAttempt,
+  clearTotp,
+  countUnusedRecoveryCodes,
+  deleteChallenge,
+  deleteExpiredChallenges,
+  deleteRecoveryCodes,
+  enableTotp,
+  insertChallenge,
+  insertRecoveryCodes,
+  liveChallenge,
+  setTotpLastStep,
+  setTotpSecret,
+  totpStateOf,
+  useRecoveryCode,
+} from './two-factor.repository.js';
+import { userById } from './users.repository.js';
 
 /**
  * Two-factor sign-in for staff: a time-based code from an authenticator app
@@ -52,7 +69,7 @@ export async function beginTwoFactor(db: Db, actor: Actor): Promise<TwoFactorSet
   const user = await own(db, actor);
   if (user.totp_enabled_at) throw invalidInput('code', 'two-factor sign-in is already on');
   const secret = new Secret({ size: 20 }).base32;
-  await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
+  await setTotpSecret(db, user.id, secret);
   const { name: site } = await getSettings(db);
   return { secret, uri: totp(secret, site, user.email).toString() };
 }
@@ -76,16 +93,13 @@ export async function confirmTwoFactor(db: Db, actor: Actor, code: string, now: 
   const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_enabled_at: at, totp_last_step: step })
-      .where('id', '=', user.id)
-      .execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
-    await trx
-      .insertInto('recovery_codes')
-      .values(codes.map((c) => ({ user_id: user.id, code_hash: sha256(normalise(c)), used_at: null })))
-      .execute();
+    await enableTotp(trx, user.id, at, step);
+    await deleteRecoveryCodes(trx, user.id);
+    await insertRecoveryCodes(
+      trx,
+      user.id,
+      codes.map((c) => sha256(normalise(c))),
+    );
     await recordAudit(trx, { at, actor, action: 'user.two-factor-on', subject: user.email });
   });
   return codes;
@@ -103,17 +117,13 @@ export async function turnOffTwoFactor(
 ): Promise<void> {
   const self = actor.id === input.userId;
   if (!self && !can.manageUsers(actor)) throw forbidden("turn off someone else's two-factor sign-in");
-  const user = await db.selectFrom('users').selectAll().where('id', '=', input.userId).executeTakeFirst();
+  const user = await userById(db, input.userId);
   if (!user) throw new AppError('NOT_FOUND', `user ${input.userId} not found`);
   if (self && !(await verifyPassword(String(input.password ?? ''), user.password_hash)))
     throw invalidInput('password', 'is not your current password');
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null })
-      .where('id', '=', user.id)
-      .execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+    await clearTotp(trx, user.id);
+    await deleteRecoveryCodes(trx, user.id);
     await recordAudit(trx, {
       at: now.toISOString(),
       actor,
@@ -125,13 +135,7 @@ export async function turnOffTwoFactor(
 
 /** Recovery codes not used yet. */
 export async function recoveryCodesLeft(db: Db, userId: number): Promise<number> {
-  const row = await db
-    .selectFrom('recovery_codes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countUnusedRecoveryCodes(db, userId);
 }
 
 // Signing in: the password passed, the code is next.
@@ -139,34 +143,19 @@ export async function recoveryCodesLeft(db: Db, userId: number): Promise<number>
 /** A challenge for a user whose password matched; returns the token for the cookie. */
 export async function startChallenge(db: Db, userId: number, next: string, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.deleteFrom('sign_in_challenges').where('expires_at', '<=', now.toISOString()).execute();
-  await db
-    .insertInto('sign_in_challenges')
-    .values({
-      id: sha256(token),
-      user_id: userId,
-      next,
-      expires_at: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString(),
-    })
-    .execute();
+  await deleteExpiredChallenges(db, now.toISOString());
+  await insertChallenge(db, {
+    id: sha256(token),
+    user_id: userId,
+    next,
+    expires_at: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString(),
+  });
   return token;
 }
 
 /** The challenge a cookie's token names, while it lasts and has tries left. */
 export async function findChallenge(db: Db, token: string, now: Date) {
-  const row = await db
-    .selectFrom('sign_in_challenges')
-    .innerJoin('users', 'users.id', 'sign_in_challenges.user_id')
-    .select([
-      'sign_in_challenges.user_id',
-      'sign_in_challenges.next',
-      'sign_in_challenges.attempts',
-      'users.email',
-    ])
-    .where('sign_in_challenges.id', '=', sha256(token))
-    .where('sign_in_challenges.expires_at', '>', now.toISOString())
-    .where('users.disabled_at', 'is', null)
-    .executeTakeFirst();
+  const row = await liveChallenge(db, sha256(token), now.toISOString());
   return row && row.attempts < CHALLENGE_TRIES
     ? { userId: row.user_id, next: row.next, email: row.email }
     : undefined;
@@ -185,11 +174,7 @@ export async function answerChallenge(
 ): Promise<{ userId: number; next: string; recovery: boolean } | undefined> {
   const challenge = await findChallenge(db, token, now);
   if (!challenge) return undefined;
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'totp_secret', 'totp_last_step'])
-    .where('id', '=', challenge.userId)
-    .executeTakeFirstOrThrow();
+  const user = await totpStateOf(db, challenge.userId);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const step = user.totp_secret ? matchingStep(user.totp_secret, code, now) : undefined;
@@ -197,27 +182,16 @@ export async function answerChallenge(
     const fresh = step !== undefined && step > (user.totp_last_step ?? -1);
     let recovery = false;
     if (fresh) {
-      await trx.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute();
+      await setTotpLastStep(trx, user.id, step);
     } else {
-      const used = await trx
-        .updateTable('recovery_codes')
-        .set({ used_at: at })
-        .where('user_id', '=', user.id)
-        .where('code_hash', '=', sha256(normalise(code)))
-        .where('used_at', 'is', null)
-        .executeTakeFirst();
-      recovery = Number(used.numUpdatedRows) === 1;
+      recovery = await useRecoveryCode(trx, user.id, sha256(normalise(code)), at);
     }
     const id = sha256(token);
     if (!fresh && !recovery) {
-      await trx
-        .updateTable('sign_in_challenges')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-        .where('id', '=', id)
-        .execute();
+      await addChallengeAttempt(trx, id);
       return undefined;
     }
-    await trx.deleteFrom('sign_in_challenges').where('id', '=', id).execute();
+    await deleteChallenge(trx, id);
     return { userId: user.id, next: challenge.next, recovery };
   });
 }
@@ -244,7 +218,7 @@ function normalise(code: string): string {
 
 async function own(db: Db, actor: Actor) {
   if (actor.id === null) throw forbidden('set up two-factor sign-in without an account');
-  const user = await db.selectFrom('users').selectAll().where('id', '=', actor.id).executeTakeFirst();
+  const user = await userById(db, actor.id);
   if (!user) throw new AppError('NOT_FOUND', `user ${actor.id} not found`);
   return user;
 }

@@ -8,7 +8,27 @@ import { slugify } from '../../lib/slugify.js';
 import { oneLine, stripControl } from '../../lib/text.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { getSettings } from '../settings/settings.js';
+import { findBySlug, insertAuthor } from '../taxonomy/taxonomy.repository.js';
 import { can, ROLES, type Actor } from './permissions.js';
+import {
+  activeAdminExists,
+  anyUserExists,
+  deleteSessionById,
+  deleteSessionsOf,
+  insertApiToken,
+  insertSession,
+  insertUser,
+  liveApiTokenWithUser,
+  markApiTokenUsed,
+  sessionWithUser,
+  setPasswordHash,
+  setUserDisabledAt,
+  setUserName,
+  setUserRole,
+  userByEmail,
+  userById,
+  usersByName,
+} from './users.repository.js';
 
 export interface User {
   id: number;
@@ -86,25 +106,21 @@ export async function createUser(db: Db, actor: Actor | 'setup', input: NewUser,
   if (!ROLES.includes(input.role)) throw invalidInput('role', `must be one of ${ROLES.join(', ')}`);
   const problem = await checkPassword(db, String(input.password ?? ''), email, name);
   if (problem) throw invalidInput('password', problem);
-  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {
+  if (await userByEmail(db, email)) {
     throw invalidInput('email', `${email} already has an account`);
   }
   const passwordHash = await hashPassword(input.password);
   const at = now.toISOString();
   const row = await db.transaction().execute(async (trx) => {
     const authorId = await bylineFor(trx, name, input.authorSlug);
-    const user = await trx
-      .insertInto('users')
-      .values({
-        email,
-        name,
-        role: input.role,
-        password_hash: passwordHash,
-        author_id: authorId,
-        created_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const user = await insertUser(trx, {
+      email,
+      name,
+      role: input.role,
+      password_hash: passwordHash,
+      author_id: authorId,
+      created_at: at,
+    });
     await recordAudit(trx, {
       at,
       actor: actor === 'setup' ? { id: user.id, name } : actor,
@@ -119,37 +135,32 @@ export async function createUser(db: Db, actor: Actor | 'setup', input: NewUser,
 /** The author record a user's articles are credited to: the named one, or one made from the user's name. */
 async function bylineFor(db: Db, name: string, slug: string | undefined): Promise<number> {
   const wanted = slug || slugify(name) || 'author';
-  const existing = await db.selectFrom('authors').select('id').where('slug', '=', wanted).executeTakeFirst();
+  const existing = await findBySlug(db, 'authors', wanted);
   if (existing) return existing.id;
   if (slug) throw invalidInput('authorSlug', `there is no author "${slug}"`);
-  const row = await db
-    .insertInto('authors')
-    .values({ slug: wanted, name, bio: '' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return (await insertAuthor(db, { slug: wanted, name, bio: '' })).id;
 }
 
 export async function hasAdministrator(db: Db): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('role', '=', 'admin')
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
+  return activeAdminExists(db);
 }
 
 export async function hasAnyUser(db: Db): Promise<boolean> {
-  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+  return anyUserExists(db);
 }
 
 export async function listUsers(db: Db): Promise<User[]> {
-  return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
+  return (await usersByName(db)).map(toUser);
 }
 
 export async function findUser(db: Db, id: number): Promise<User | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await userById(db, id);
+  return row && toUser(row);
+}
+
+/** The account with this email, as typed (case and surrounding spaces do not matter), or undefined. */
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const row = await userByEmail(db, String(email).trim().toLowerCase());
   return row && toUser(row);
 }
 
@@ -158,11 +169,7 @@ export async function findUser(db: Db, id: number): Promise<User | undefined> {
  * the same scrypt work as wrong passwords, so timing does not tell which.
  */
 export async function authenticate(db: Db, email: string, password: string): Promise<User | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', String(email).trim().toLowerCase())
-    .executeTakeFirst();
+  const row = await userByEmail(db, String(email).trim().toLowerCase());
   const ok = await verifyPassword(String(password), row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok || row.disabled_at !== null) return undefined;
   return toUser(row);
@@ -178,10 +185,10 @@ export async function changeRole(db: Db, actor: Actor, userId: number, role: Rol
   if (!user) throw new AppError('NOT_FOUND', `user ${userId} not found`);
   if (user.role === 'admin' && role !== 'admin') await assertAnotherAdmin(db, userId);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ role }).where('id', '=', userId).execute();
+    await setUserRole(trx, userId, role);
     // Signed out everywhere: a session that was open (or stolen) before the change does not carry
     // over into the new role; they sign in again.
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await deleteSessionsOf(trx, userId);
     await recordAudit(trx, {
       at: now.toISOString(),
       actor,
@@ -193,14 +200,8 @@ export async function changeRole(db: Db, actor: Actor, userId: number, role: Rol
 }
 
 async function assertAnotherAdmin(db: Db, exceptId: number, field = 'role'): Promise<void> {
-  const other = await db
-    .selectFrom('users')
-    .select('id')
-    .where('role', '=', 'admin')
-    .where('disabled_at', 'is', null)
-    .where('id', '!=', exceptId)
-    .executeTakeFirst();
-  if (!other) throw invalidInput(field, 'the last administrator cannot be demoted or disabled');
+  if (!(await activeAdminExists(db, exceptId)))
+    throw invalidInput(field, 'the last administrator cannot be demoted or disabled');
 }
 
 /** Every account, for administrators. */
@@ -241,12 +242,8 @@ export async function setUserDisabled(
   if (disabled && user.role === 'admin') await assertAnotherAdmin(db, userId, 'disabled');
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ disabled_at: disabled ? at : null })
-      .where('id', '=', userId)
-      .execute();
-    if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await setUserDisabledAt(trx, userId, disabled ? at : null);
+    if (disabled) await deleteSessionsOf(trx, userId);
     await recordAudit(trx, {
       at,
       actor,
@@ -271,8 +268,8 @@ export async function resetPassword(
   if (problem) throw invalidInput('password', problem);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await setPasswordHash(trx, userId, hash);
+    await deleteSessionsOf(trx, userId);
     await recordAudit(trx, {
       at: now.toISOString(),
       actor,
@@ -295,7 +292,7 @@ export async function updateUserName(
   const clean = oneLine(String(name ?? ''));
   if (!clean || clean.length > 100) throw invalidInput('name', 'must be 1 to 100 characters');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ name: clean }).where('id', '=', userId).execute();
+    await setUserName(trx, userId, clean);
     await recordAudit(trx, {
       at: now.toISOString(),
       actor,
@@ -318,7 +315,7 @@ export async function changeOwnPassword(
   keepSessionToken?: string,
 ): Promise<void> {
   if (actor.id === null) throw forbidden('change a password without an account');
-  const row = await db.selectFrom('users').selectAll().where('id', '=', actor.id).executeTakeFirst();
+  const row = await userById(db, actor.id);
   if (!row) throw new AppError('NOT_FOUND', `user ${actor.id} not found`);
   if (!(await verifyPassword(String(input.currentPassword ?? ''), row.password_hash)))
     throw invalidInput('currentPassword', 'is not your current password');
@@ -326,10 +323,8 @@ export async function changeOwnPassword(
   if (problem) throw invalidInput('newPassword', problem);
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', row.id).execute();
-    let others = trx.deleteFrom('sessions').where('user_id', '=', row.id);
-    if (keepSessionToken) others = others.where('id', '!=', sha256(keepSessionToken));
-    await others.execute();
+    await setPasswordHash(trx, row.id, hash);
+    await deleteSessionsOf(trx, row.id, keepSessionToken ? sha256(keepSessionToken) : undefined);
     await recordAudit(trx, {
       at: now.toISOString(),
       actor,
@@ -349,41 +344,31 @@ export async function createSession(db: Db, userId: number, userAgent: string, n
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
-  await db
-    .insertInto('sessions')
-    .values({
-      id: sha256(token),
-      user_id: userId,
-      csrf_token: csrfToken,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-      user_agent: userAgent.slice(0, 300),
-    })
-    .execute();
+  await insertSession(db, {
+    id: sha256(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+    user_agent: userAgent.slice(0, 300),
+  });
   return { token, csrfToken, expiresAt };
 }
 
 /** The live session for a cookie's token, with its user; expired sessions and disabled users give nothing. */
 export async function findSession(db: Db, token: string, now: Date) {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at'])
-    .where('sessions.id', '=', sha256(token))
-    .executeTakeFirst();
+  const row = await sessionWithUser(db, sha256(token));
   if (!row || row.expires_at <= now.toISOString() || row.disabled_at !== null) return undefined;
   return { user: toUser(row), sessionId: row.session_id, csrfToken: row.csrf_token };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+  await deleteSessionById(db, sha256(token));
 }
 
 /** Signs a user out on every device. */
 export async function deleteAllSessions(db: Db, userId: number): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteSessionsOf(db, userId);
 }
 
 /** A new API token for a user; the plain token is returned once and never stored. */
@@ -391,27 +376,18 @@ export async function createApiToken(db: Db, userId: number, name: string, now: 
   const clean = stripControl(name).trim();
   if (!clean || clean.length > 100) throw invalidInput('name', 'a token needs a name of 1 to 100 characters');
   const token = `nd_${randomBytes(32).toString('base64url')}`;
-  await db
-    .insertInto('api_tokens')
-    .values({ user_id: userId, name: clean, token_hash: sha256(token), created_at: now.toISOString() })
-    .execute();
+  await insertApiToken(db, {
+    user_id: userId,
+    name: clean,
+    token_hash: sha256(token),
+    created_at: now.toISOString(),
+  });
   return token;
 }
 
 export async function findApiToken(db: Db, token: string, now: Date): Promise<User | undefined> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .selectAll('users')
-    .select('api_tokens.id as token_id')
-    .where('api_tokens.token_hash', '=', sha256(token))
-    .where('api_tokens.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await liveApiTokenWithUser(db, sha256(token));
   if (!row || row.disabled_at !== null) return undefined;
-  await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: now.toISOString() })
-    .where('id', '=', row.token_id)
-    .execute();
+  await markApiTokenUsed(db, row.token_id, now.toISOString());
   return toUser(row);
 }
