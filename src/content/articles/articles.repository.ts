@@ -1,7 +1,7 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { sqliteHandle, type Db } from '../../db/database.js';
-import type { ArticleRow, Database } from '../../db/schema.js';
+import type { ArticleRow, ArticlesTable, Database } from '../../db/schema.js';
 import type { BodyDoc } from '../body/body.types.js';
 import { dependsOn, type ArticlePlaces } from '../../lib/dependencies.js';
 import { articlePath, type Article, type ArticleSummary, type Named } from './articles.table.js';
@@ -427,4 +427,130 @@ export async function slugExists(db: Db, slug: string, exceptId?: number): Promi
   let query = db.selectFrom('articles').select('id').where('slug', '=', slug);
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
   return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** An article's own columns, as the editor's save writes them. */
+export type ArticleColumns = Omit<Insertable<ArticlesTable>, 'id'>;
+
+/** Inserts an article's row; its id. */
+export async function insertArticle(db: Db, row: ArticleColumns): Promise<number> {
+  return (await db.insertInto('articles').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * Writes `changes` to the article if it is still at `version` (nobody saved
+ * in between); whether it was.
+ *
+ * ```sql
+ * update articles set … where id = :id and version = :version
+ * ```
+ */
+export async function updateArticleAt(
+  db: Db,
+  id: number,
+  version: number,
+  changes: Updateable<ArticlesTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set(changes)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteArticleRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('articles').where('id', '=', id).execute();
+}
+
+/** Replaces an article's tags, byline and editors' picks, each in the order given. */
+export async function writeArticleRelations(
+  db: Db,
+  articleId: number,
+  relations: { tagIds: number[]; authorIds: number[]; picks: number[] },
+): Promise<void> {
+  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  await db.deleteFrom('article_related_picks').where('article_id', '=', articleId).execute();
+  const rows = <K extends string>(ids: number[], key: K) =>
+    ids.map(
+      (id, position) =>
+        ({ article_id: articleId, [key]: id, position }) as { article_id: number; position: number } & Record<
+          K,
+          number
+        >,
+    );
+  if (relations.tagIds.length)
+    await db.insertInto('article_tags').values(rows(relations.tagIds, 'tag_id')).execute();
+  if (relations.authorIds.length)
+    await db.insertInto('article_authors').values(rows(relations.authorIds, 'author_id')).execute();
+  if (relations.picks.length)
+    await db.insertInto('article_related_picks').values(rows(relations.picks, 'related_id')).execute();
+}
+
+/** Adds a correction note, and marks the article updated for readers at `at`. */
+export async function insertCorrection(db: Db, articleId: number, at: string, text: string): Promise<void> {
+  await db
+    .insertInto('article_corrections')
+    .values({ article_id: articleId, created_at: at, text })
+    .execute();
+  await db
+    .updateTable('articles')
+    .set({ revised_at: at, updated_at: at })
+    .where('id', '=', articleId)
+    .execute();
+}
+
+/** The first of `ids` that names no row of `table` (articles, pictures), or undefined when all do. */
+export async function firstMissing(
+  db: Db,
+  table: 'articles' | 'media',
+  ids: number[],
+): Promise<number | undefined> {
+  if (!ids.length) return undefined;
+  const found = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
+  const known = new Set(found.map((r) => r.id));
+  return ids.find((id) => !known.has(id));
+}
+
+/**
+ * Scheduled articles whose time has come, made published; their ids.
+ *
+ * ```sql
+ * update articles set status = 'published' where status = 'scheduled' and published_at <= :now returning id
+ * ```
+ */
+export async function publishScheduled(db: Db, now: string): Promise<number[]> {
+  const rows = await db
+    .updateTable('articles')
+    .set({ status: 'published' })
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', now)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Published articles whose publication time fell in (`since`, `now`]: dated ahead, they have just gone live. */
+export async function publishedBetween(db: Db, since: string, now: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('published_at', '>', since)
+    .where('published_at', '<=', now)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** When the next article is due to go live (scheduled, or published with a time to come), if any. */
+export async function nextDueAt(db: Db, now: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.min('published_at').as('at'))
+    .where('status', 'in', ['scheduled', 'published'])
+    .where('published_at', '>', now)
+    .executeTakeFirst();
+  return row?.at ?? undefined;
 }

@@ -8,9 +8,21 @@ import { oneLine, stripControl } from '../../lib/text.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { ContentEvents } from '../events.js';
 import { can, SYSTEM, type Actor } from '../users/permissions.js';
+import { userById } from '../users/users.repository.js';
 import { settleRevision, writeRevision } from './revisions.repository.js';
-import { ensureTags, findBySlug } from '../taxonomy/taxonomy.repository.js';
-import { findArticleRow, loadArticle, placesOf, slugExists } from './articles.repository.js';
+import { ensureTags, findById, findBySlug } from '../taxonomy/taxonomy.repository.js';
+import {
+  deleteArticleRow,
+  findArticleRow,
+  firstMissing,
+  insertArticle,
+  insertCorrection,
+  loadArticle,
+  placesOf,
+  slugExists,
+  updateArticleAt,
+  writeArticleRelations,
+} from './articles.repository.js';
 import type { Article, ArticleInput, SaveOptions } from './articles.table.js';
 
 export interface ServiceContext {
@@ -45,30 +57,26 @@ export async function createArticle(
   }
   const slug = await chooseSlug(ctx.db, input.slug, clean.title);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('articles')
-      .values({
-        ...columns(clean),
-        slug,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-        created_by: actor.id,
-        updated_by: actor.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeRelations(trx, row.id, clean);
-    await writeRevision(trx, await loadArticle(trx, (await findArticleRow(trx, row.id))!), actor, now);
+    const id = await insertArticle(trx, {
+      ...columns(clean),
+      slug,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+      created_by: actor.id,
+      updated_by: actor.id,
+    });
+    await writeRelations(trx, id, clean);
+    await writeRevision(trx, await loadArticle(trx, (await findArticleRow(trx, id))!), actor, now);
     await recordAudit(trx, {
       at: now,
       actor,
       action: 'article.create',
-      articleId: row.id,
+      articleId: id,
       subject: clean.title,
       details: { status: clean.status },
     });
-    return row.id;
+    return id;
   });
   const article = await getArticle(ctx.db, id);
   await announce(ctx, article, now);
@@ -120,26 +128,17 @@ export async function updateArticle(
   await ctx.db.transaction().execute(async (trx) => {
     // The revision that held the body by reference keeps the body it had.
     await settleRevision(trx, id, existing.body);
-    const result = await trx
-      .updateTable('articles')
-      .set({
-        ...columns(clean),
-        slug,
-        updated_at: now,
-        updated_by: actor.id,
-        version: existing.version + 1,
-        // Readers see "Updated" when an article they could already read changes.
-        ...(wasVisible && willBeVisible && !options.minor ? { revised_at: now } : {}),
-      })
-      .where('id', '=', id)
-      .where('version', '=', existing.version)
-      .executeTakeFirst();
+    const saved = await updateArticleAt(trx, id, existing.version, {
+      ...columns(clean),
+      slug,
+      updated_at: now,
+      updated_by: actor.id,
+      version: existing.version + 1,
+      // Readers see "Updated" when an article they could already read changes.
+      ...(wasVisible && willBeVisible && !options.minor ? { revised_at: now } : {}),
+    });
     // Someone saved between our read and this write.
-    if (Number(result.numUpdatedRows) !== 1)
-      await assertVersion(trx, await findArticleRow(trx, id), existing.version);
-    await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
-    await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
-    await trx.deleteFrom('article_related_picks').where('article_id', '=', id).execute();
+    if (!saved) await assertVersion(trx, await findArticleRow(trx, id), existing.version);
     await writeRelations(trx, id, clean);
     await writeRevision(trx, await loadArticle(trx, (await findArticleRow(trx, id))!), actor, now);
     await recordAudit(trx, {
@@ -167,7 +166,7 @@ export async function deleteArticle(ctx: ServiceContext, id: number, actor: Acto
   const now = ctx.now().toISOString();
   const was = await placesOf(ctx.db, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('articles').where('id', '=', id).execute();
+    await deleteArticleRow(trx, id);
     await recordAudit(trx, {
       at: now,
       actor,
@@ -186,10 +185,7 @@ async function assertVersion(
 ): Promise<void> {
   if (!row || expected === undefined || row.version === expected) return;
   const who =
-    row.updated_by === null
-      ? 'Newsdesk'
-      : ((await db.selectFrom('users').select('name').where('id', '=', row.updated_by).executeTakeFirst())
-          ?.name ?? 'someone else');
+    row.updated_by === null ? 'Newsdesk' : ((await userById(db, row.updated_by))?.name ?? 'someone else');
   throw new AppError(
     'EDIT_CONFLICT',
     `${who} saved this article (version ${row.version}, at ${row.updated_at}) after you opened version ${expected}: your changes were not saved`,
@@ -225,11 +221,7 @@ function auditAction(
 /** A new article's byline defaults to the writer's own. */
 async function ownByline(db: Db, actor: Actor): Promise<string[]> {
   if (actor.authorId === null) return [];
-  const author = await db
-    .selectFrom('authors')
-    .select('slug')
-    .where('id', '=', actor.authorId)
-    .executeTakeFirst();
+  const author = await findById(db, 'authors', actor.authorId);
   return author ? [author.slug] : [];
 }
 
@@ -265,15 +257,7 @@ export async function addCorrection(
   if (!can.publishArticle(actor, existing)) throw forbidden('add a correction');
   const when = (options.at ?? ctx.now()).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('article_corrections')
-      .values({ article_id: id, created_at: when, text: note })
-      .execute();
-    await trx
-      .updateTable('articles')
-      .set({ revised_at: when, updated_at: when })
-      .where('id', '=', id)
-      .execute();
+    await insertCorrection(trx, id, when, note);
     await recordAudit(trx, {
       at: when,
       actor,
@@ -420,14 +404,6 @@ async function assertBodyReferencesExist(db: Db, body: BodyDoc, previous: BodyDo
     );
 }
 
-/** The first of `ids` that names no row of `table`, or undefined when all do. */
-async function firstMissing(db: Db, table: 'articles' | 'media', ids: number[]): Promise<number | undefined> {
-  if (!ids.length) return undefined;
-  const found = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
-  const known = new Set(found.map((r) => r.id));
-  return ids.find((id) => !known.has(id));
-}
-
 /** The article and image ids a body's blocks name, each with the index of its block. */
 function references(body: BodyDoc): { articles: Map<number, number>; images: Map<number, number> } {
   const articles = new Map<number, number>();
@@ -443,38 +419,22 @@ async function featuredImageId(db: Db, id: unknown): Promise<number | null> {
   if (id === undefined || id === null) return null;
   if (!Number.isSafeInteger(id) || (id as number) < 1)
     throw invalidInput('featuredImage', 'must be the id of an image in the media library');
-  const row = await db
-    .selectFrom('media')
-    .select('id')
-    .where('id', '=', id as number)
-    .executeTakeFirst();
-  if (!row) throw invalidInput('featuredImage', `there is no image ${String(id)} in the media library`);
-  return row.id;
+  if ((await firstMissing(db, 'media', [id as number])) !== undefined)
+    throw invalidInput('featuredImage', `there is no image ${String(id)} in the media library`);
+  return id as number;
 }
 
+/** The article's tags (made if new), byline and editors' picks (which must exist), replacing what it had. */
 async function writeRelations(trx: Db, articleId: number, clean: CleanArticle): Promise<void> {
   const tags = await ensureTags(trx, clean.tags);
-  if (tags.length) {
-    await trx
-      .insertInto('article_tags')
-      .values(tags.map((t, position) => ({ article_id: articleId, tag_id: t.id, position })))
-      .execute();
-  }
-  if (clean.authorIds.length) {
-    await trx
-      .insertInto('article_authors')
-      .values(clean.authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position })))
-      .execute();
-  }
   const picks = clean.picks.filter((id) => id !== articleId);
-  if (picks.length) {
-    const missing = await firstMissing(trx, 'articles', picks);
-    if (missing !== undefined) throw invalidInput('picks', `there is no article ${missing}`);
-    await trx
-      .insertInto('article_related_picks')
-      .values(picks.map((related_id, position) => ({ article_id: articleId, related_id, position })))
-      .execute();
-  }
+  const missing = await firstMissing(trx, 'articles', picks);
+  if (missing !== undefined) throw invalidInput('picks', `there is no article ${missing}`);
+  await writeArticleRelations(trx, articleId, {
+    tagIds: tags.map((t) => t.id),
+    authorIds: clean.authorIds,
+    picks,
+  });
 }
 
 /** Titles and leads are plain text: HTML in them is shown as typed, never interpreted. */

@@ -1,3 +1,4 @@
+import { nextDueAt, publishedBetween, publishScheduled } from './articles.repository.js';
 import type { ServiceContext } from './articles.service.js';
 
 /**
@@ -10,24 +11,9 @@ import type { ServiceContext } from './articles.service.js';
  */
 export async function publishDue(ctx: ServiceContext, since: string | null): Promise<number[]> {
   const now = ctx.now().toISOString();
-  const due = await ctx.db
-    .updateTable('articles')
-    .set({ status: 'published' })
-    .where('status', '=', 'scheduled')
-    .where('published_at', '<=', now)
-    .returning('id')
-    .execute();
-  let arrived: { id: number }[] = [];
-  if (since !== null) {
-    arrived = await ctx.db
-      .selectFrom('articles')
-      .select('id')
-      .where('status', '=', 'published')
-      .where('published_at', '>', since)
-      .where('published_at', '<=', now)
-      .execute();
-  }
-  const ids = [...new Set([...due, ...arrived].map((r) => r.id))];
+  const due = await publishScheduled(ctx.db, now);
+  const arrived = since === null ? [] : await publishedBetween(ctx.db, since, now);
+  const ids = [...new Set([...due, ...arrived])];
   for (const articleId of ids) await ctx.events.emit('article.published', { articleId });
   return ids;
 }
@@ -66,7 +52,7 @@ export function startScheduler(
       try {
         await publishDue(ctx, since);
         since = at;
-        const next = await nextDue(ctx, at);
+        const next = await nextDueAt(ctx.db, at);
         if (next) arm(Date.parse(next));
       } catch (error) {
         onError(error);
@@ -83,15 +69,4 @@ export function startScheduler(
     clearTimeout(wake);
     await running;
   };
-}
-
-/** When the next article is due to go live, if any. */
-async function nextDue(ctx: ServiceContext, now: string): Promise<string | undefined> {
-  const row = await ctx.db
-    .selectFrom('articles')
-    .select((eb) => eb.fn.min('published_at').as('at'))
-    .where('status', 'in', ['scheduled', 'published'])
-    .where('published_at', '>', now)
-    .executeTakeFirst();
-  return row?.at ?? undefined;
 }

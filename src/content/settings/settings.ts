@@ -5,6 +5,7 @@ import { forbidden, invalidInput } from '../../lib/app-error.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { cleanName, cleanText, cleanUrl } from '../taxonomy/taxonomy.fields.js';
 import { can, type Actor } from '../users/permissions.js';
+import { userById } from '../users/users.repository.js';
 import type { ServiceContext } from '../articles/articles.service.js';
 
 /** The newsroom's settings, stored in the `settings` table as one JSON value per key. */
@@ -83,11 +84,7 @@ export async function updateSettings(
   const clean = validateSettings(current, changes);
   if (clean.adminsNeedTwoFactor && !current.adminsNeedTwoFactor && actor.id !== null) {
     // Whoever turns it on would otherwise lock themselves out of everything but their account page.
-    const me = await db
-      .selectFrom('users')
-      .select('totp_enabled_at')
-      .where('id', '=', actor.id)
-      .executeTakeFirst();
+    const me = await userById(db, actor.id);
     if (!me?.totp_enabled_at)
       throw invalidInput(
         'settings.adminsNeedTwoFactor',
