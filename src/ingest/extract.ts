@@ -6,6 +6,7 @@ import { bodyFromParagraphs } from './body-from-html.js';
 import { decodeHtml, extractHtml, type ExtractedArticle } from './extract-html.js';
 import { extractText } from './extract-text.js';
 import { fileIncoming } from './incoming.filing.js';
+import { sourcesWithSite } from './incoming.repository.js';
 import { fetchOutbound, OutboundError, type OutboundPolicy } from './outbound.js';
 
 /**
@@ -85,11 +86,7 @@ export async function draftFromPage(
   let source: string | null = null;
   if (url) {
     const host = new URL(url).hostname.replace(/^www\./, '');
-    const sources = await ctx.db
-      .selectFrom('sources')
-      .select(['slug', 'url'])
-      .where('url', 'is not', null)
-      .execute();
+    const sources = await sourcesWithSite(ctx.db);
     source =
       sources.find((s) => {
         try {

@@ -1,7 +1,13 @@
-import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { PartnerFeedsTable } from '../db/schema.js';
 import { readFeed, type FeedItem } from './feed-items.js';
+import {
+  dueFeeds,
+  insertItem,
+  itemKnown,
+  recentStories,
+  setFeedHealth,
+  type PartnerFeedRow,
+} from './incoming.repository.js';
 import { fetchOutbound, type OutboundPolicy } from './outbound.js';
 
 /**
@@ -83,12 +89,7 @@ export class FeedPoller {
   /** Fetches every feed that is due now, two at a time. */
   async pollDue(): Promise<PollReport> {
     const now = this.#options.now().toISOString();
-    const due = await this.#db
-      .selectFrom('partner_feeds')
-      .selectAll()
-      .where('next_fetch_at', '<=', now)
-      .orderBy('next_fetch_at')
-      .execute();
+    const due = await dueFeeds(this.#db, now);
     const report: PollReport = { fetched: 0, unchanged: 0, failed: 0, added: 0 };
     const queue = [...due];
     const worker = async () => {
@@ -106,7 +107,7 @@ export class FeedPoller {
     return report;
   }
 
-  async #poll(feed: Selectable<PartnerFeedsTable>): Promise<number | 'unchanged' | 'failed'> {
+  async #poll(feed: PartnerFeedRow): Promise<number | 'unchanged' | 'failed'> {
     const headers: Record<string, string> = {
       accept:
         'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
@@ -136,100 +137,59 @@ export class FeedPoller {
     }
   }
 
-  async #healthy(
-    feed: Selectable<PartnerFeedsTable>,
-    at: Date,
-    etag: string | null,
-    lastModified: string | null,
-  ) {
-    await this.#db
-      .updateTable('partner_feeds')
-      .set({
-        etag,
-        last_modified: lastModified,
-        last_fetched_at: at.toISOString(),
-        last_success_at: at.toISOString(),
-        last_error: null,
-        failures: 0,
-        next_fetch_at: new Date(at.getTime() + feed.interval_seconds * 1000).toISOString(),
-      })
-      .where('id', '=', feed.id)
-      .execute();
+  async #healthy(feed: PartnerFeedRow, at: Date, etag: string | null, lastModified: string | null) {
+    await setFeedHealth(this.#db, feed.id, {
+      etag,
+      last_modified: lastModified,
+      last_fetched_at: at.toISOString(),
+      last_success_at: at.toISOString(),
+      last_error: null,
+      failures: 0,
+      next_fetch_at: new Date(at.getTime() + feed.interval_seconds * 1000).toISOString(),
+    });
   }
 
-  async #failed(feed: Selectable<PartnerFeedsTable>, at: Date, reason: string) {
+  async #failed(feed: PartnerFeedRow, at: Date, reason: string) {
     const failures = feed.failures + 1;
     const wait = Math.min(feed.interval_seconds * 1000 * 2 ** failures, MAX_BACKOFF_MS);
-    await this.#db
-      .updateTable('partner_feeds')
-      .set({
-        last_fetched_at: at.toISOString(),
-        last_error: reason.slice(0, 500),
-        failures,
-        next_fetch_at: new Date(at.getTime() + wait).toISOString(),
-      })
-      .where('id', '=', feed.id)
-      .execute();
+    await setFeedHealth(this.#db, feed.id, {
+      last_fetched_at: at.toISOString(),
+      last_error: reason.slice(0, 500),
+      failures,
+      next_fetch_at: new Date(at.getTime() + wait).toISOString(),
+    });
   }
 }
 
 /** Files a feed's items, each once; returns how many were new. */
-async function fileItems(
-  db: Db,
-  feed: Selectable<PartnerFeedsTable>,
-  items: FeedItem[],
-  at: Date,
-): Promise<number> {
+async function fileItems(db: Db, feed: PartnerFeedRow, items: FeedItem[], at: Date): Promise<number> {
   const since = new Date(at.getTime() - NEAR_DAYS * 86_400_000).toISOString();
   return db.transaction().execute(async (trx) => {
-    const recent = (
-      await trx
-        .selectFrom('incoming_items')
-        .select(['id', 'source_id', 'title', 'summary', 'text'])
-        .where('fetched_at', '>=', since)
-        .where('duplicate_of', 'is', null)
-        .orderBy('id', 'desc')
-        .limit(NEAR_WINDOW)
-        .execute()
-    ).map((r) => ({
+    const recent = (await recentStories(trx, since, NEAR_WINDOW)).map((r) => ({
       id: r.id,
       source_id: r.source_id,
       pairs: storyPairs(r),
     }));
     let added = 0;
     for (const item of items) {
-      const known = await trx
-        .selectFrom('incoming_items')
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('source_id', '=', feed.source_id), eb('guid', '=', item.guid)]),
-            ...(item.link ? [eb('link', '=', item.link)] : []),
-          ]),
-        )
-        .executeTakeFirst();
-      if (known) continue;
+      if (await itemKnown(trx, { sourceId: feed.source_id, guid: item.guid, link: item.link })) continue;
       const pairs = storyPairs(item);
       const twin = nearTwin(pairs, recent, feed.source_id);
-      const row = await trx
-        .insertInto('incoming_items')
-        .values({
-          feed_id: feed.id,
-          source_id: feed.source_id,
-          guid: item.guid,
-          link: item.link,
-          title: item.title || item.summary.slice(0, 120),
-          summary: item.summary,
-          text: item.text,
-          author: item.author,
-          categories: JSON.stringify(item.categories),
-          published_at: item.published,
-          fetched_at: at.toISOString(),
-          duplicate_of: twin ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (twin === undefined) recent.push({ id: row.id, source_id: feed.source_id, pairs });
+      const id = await insertItem(trx, {
+        feed_id: feed.id,
+        source_id: feed.source_id,
+        guid: item.guid,
+        link: item.link,
+        title: item.title || item.summary.slice(0, 120),
+        summary: item.summary,
+        text: item.text,
+        author: item.author,
+        categories: JSON.stringify(item.categories),
+        published_at: item.published,
+        fetched_at: at.toISOString(),
+        duplicate_of: twin ?? null,
+      });
+      if (twin === undefined) recent.push({ id, source_id: feed.source_id, pairs });
       added++;
     }
     return added;

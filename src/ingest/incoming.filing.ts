@@ -1,7 +1,11 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { SectionRow } from '../db/schema.js';
-import { listSections, sameTagName } from '../content/taxonomy/taxonomy.repository.js';
+import type { SectionRow, TagRow } from '../db/schema.js';
+import {
+  listSections,
+  sameTagName,
+  sectionsOfTagged,
+  tagsAtOrNamed,
+} from '../content/taxonomy/taxonomy.repository.js';
 import { suggestTags } from '../related/index.js';
 import { slugify } from '../lib/slugify.js';
 import { bodyFromParagraphs } from './body-from-html.js';
@@ -13,10 +17,7 @@ const CATEGORIES = 20;
 /** Published articles per tag counted for the section: the newest, so a tag on 100,000 articles costs what a rare one does. */
 const ARTICLES_PER_TAG = 500;
 
-interface TagRef {
-  id: number;
-  name: string;
-}
+type TagRef = Pick<TagRow, 'id' | 'name'>;
 
 /**
  * Where a draft written from an incoming item starts: its tags and its section.
@@ -90,21 +91,13 @@ export function paragraphsDoc(text: string) {
  * The existing tags these names are, in the names' order, each once. Found by
  * name (the tags_name index, case aside) or by address, and kept only when
  * the names are one tag's: "C" is not "C++", though both would be /tags/c.
- *
- * ```sql
- * select id, name from tags where slug = ? or name = ? collate nocase
- * ```
  */
 async function existingTags(db: Db, names: string[]): Promise<TagRef[]> {
   const found: TagRef[] = [];
   for (const name of names) {
     const slug = slugify(name);
     if (!slug) continue;
-    const rows = await db
-      .selectFrom('tags')
-      .select(['id', 'name'])
-      .where((eb) => eb.or([eb('slug', '=', slug), eb('name', '=', sql<string>`${name} collate nocase`)]))
-      .execute();
+    const rows = await tagsAtOrNamed(db, slug, name);
     const tag = rows.find((r) => sameTagName(r.name, name));
     if (tag && !found.some((t) => t.id === tag.id)) found.push(tag);
   }
@@ -114,12 +107,7 @@ async function existingTags(db: Db, names: string[]): Promise<TagRef[]> {
 /**
  * The section the published articles carrying these tags are filed in (rule 2
  * above), or undefined when none carries any. Per tag, one range of the
- * article_tags_live index (tag_id, live_at):
- *
- * ```sql
- * select a.section_id from article_tags t join articles a on a.id = t.article_id
- * where t.tag_id = ? and t.live_at is not null order by t.live_at desc limit 500
- * ```
+ * article_tags_live index (sectionsOfTagged).
  */
 async function mostUsedSection(
   db: Db,
@@ -128,16 +116,8 @@ async function mostUsedSection(
 ): Promise<SectionRow | undefined> {
   const votes = new Map<number, number>();
   for (const tag of tags) {
-    const rows = await db
-      .selectFrom('article_tags as t')
-      .innerJoin('articles as a', 'a.id', 't.article_id')
-      .select('a.section_id')
-      .where('t.tag_id', '=', tag.id)
-      .where('t.live_at', 'is not', null)
-      .orderBy('t.live_at', 'desc')
-      .limit(ARTICLES_PER_TAG)
-      .execute();
-    for (const { section_id } of rows) votes.set(section_id, (votes.get(section_id) ?? 0) + 1 / rows.length);
+    const sectionIds = await sectionsOfTagged(db, tag.id, ARTICLES_PER_TAG);
+    for (const id of sectionIds) votes.set(id, (votes.get(id) ?? 0) + 1 / sectionIds.length);
   }
   let best: SectionRow | undefined;
   let most = 0;

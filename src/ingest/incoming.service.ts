@@ -5,6 +5,20 @@ import { recordAudit } from '../content/audit/audit.repository.js';
 import { findBySlug } from '../content/taxonomy/taxonomy.repository.js';
 import { createArticle, type ServiceContext } from '../content/articles/articles.service.js';
 import { feedCategories, fileIncoming, paragraphsDoc } from './incoming.filing.js';
+import {
+  copiesOf,
+  countQueue,
+  deleteFeed,
+  dismissStory,
+  feedById,
+  feedsWithHealth,
+  feedUrlTaken,
+  insertFeed,
+  itemExists,
+  itemForDraft,
+  linkStoryToArticle,
+  queuePage,
+} from './incoming.repository.js';
 
 /**
  * Subscriptions of sources to partner feeds, and the Incoming queue the
@@ -51,30 +65,7 @@ export async function listFeeds(db: Db, actor: Actor): Promise<PartnerFeed[]> {
 
 /** Feeds with their health, all or the one of this id. */
 async function feeds(db: Db, id?: number): Promise<PartnerFeed[]> {
-  let query = db.selectFrom('partner_feeds as f');
-  if (id !== undefined) query = query.where('f.id', '=', id);
-  const rows = await query
-    .innerJoin('sources as s', 's.id', 'f.source_id')
-    .select((eb) => [
-      'f.id',
-      'f.url',
-      'f.interval_seconds',
-      'f.last_success_at',
-      'f.last_error',
-      'f.failures',
-      'f.next_fetch_at',
-      's.slug',
-      's.name',
-      eb
-        .selectFrom('incoming_items as i')
-        .whereRef('i.feed_id', '=', 'f.id')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('items'),
-    ])
-    .orderBy('s.name')
-    .orderBy('f.url')
-    .execute();
-  return rows.map((r) => ({
+  return (await feedsWithHealth(db, id)).map((r) => ({
     id: r.id,
     source: { slug: r.slug, name: r.name },
     url: r.url,
@@ -104,38 +95,29 @@ export async function addFeed(
   const minutes = input.intervalMinutes ?? 10;
   if (!Number.isInteger(minutes) || minutes < 5 || minutes > 1440)
     throw invalidInput('intervalMinutes', 'must be a whole number of minutes from 5 to 1440');
-  const taken = await db.selectFrom('partner_feeds').select('id').where('url', '=', url).executeTakeFirst();
-  if (taken) throw new AppError('SLUG_TAKEN', `url: ${url} is already subscribed`);
-  const row = await db
-    .insertInto('partner_feeds')
-    .values({
-      source_id: source.id,
-      url,
-      interval_seconds: minutes * 60,
-      next_fetch_at: now.toISOString(),
-      created_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  if (await feedUrlTaken(db, url)) throw new AppError('SLUG_TAKEN', `url: ${url} is already subscribed`);
+  const feedId = await insertFeed(db, {
+    source_id: source.id,
+    url,
+    interval_seconds: minutes * 60,
+    next_fetch_at: now.toISOString(),
+    created_at: now.toISOString(),
+  });
   await recordAudit(db, {
     at: now.toISOString(),
     actor,
     action: 'feed.add',
     subject: `${source.name}: ${url}`,
   });
-  const [feed] = await feeds(db, row.id);
+  const [feed] = await feeds(db, feedId);
   return feed;
 }
 
 export async function removeFeed(db: Db, actor: Actor, id: number, now: Date): Promise<void> {
   allowed(actor);
-  const feed = await db
-    .selectFrom('partner_feeds')
-    .select(['id', 'url'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const feed = await feedById(db, id);
   if (!feed) throw new AppError('NOT_FOUND', `feed ${id} not found`);
-  await db.deleteFrom('partner_feeds').where('id', '=', id).execute();
+  await deleteFeed(db, id);
   await recordAudit(db, { at: now.toISOString(), actor, action: 'feed.remove', subject: feed.url });
 }
 
@@ -152,58 +134,17 @@ export async function listIncoming(
   },
 ): Promise<{ items: IncomingEntry[]; total: number }> {
   allowed(actor);
-  let query = db
-    .selectFrom('incoming_items as i')
-    .innerJoin('sources as s', 's.id', 'i.source_id')
-    .where('i.duplicate_of', 'is', null)
-    .where('i.status', '=', filter.status ?? 'new');
-  if (filter.source) query = query.where('s.slug', '=', filter.source);
   const q = filter.q?.trim();
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('i.title', 'like', eb.val(like)),
-        eb('i.summary', 'like', eb.val(like)),
-        eb('i.text', 'like', eb.val(like)),
-      ]),
-    );
-  }
-  const total = Number(
-    (await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  const wanted = { status: filter.status ?? 'new', source: filter.source, q };
+  const total = await countQueue(db, wanted);
+  const rows = await queuePage(db, wanted, {
+    limit: Math.min(filter.limit ?? 50, 200),
+    offset: filter.offset ?? 0,
+  });
+  const twins = await copiesOf(
+    db,
+    rows.map((r) => r.id),
   );
-  const rows = await query
-    .select([
-      'i.id',
-      'i.title',
-      'i.summary',
-      'i.text',
-      'i.link',
-      'i.author',
-      'i.categories',
-      'i.published_at',
-      'i.fetched_at',
-      'i.status',
-      's.slug',
-      's.name',
-    ])
-    .orderBy('i.fetched_at', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(Math.min(filter.limit ?? 50, 200))
-    .offset(filter.offset ?? 0)
-    .execute();
-  const twins = rows.length
-    ? await db
-        .selectFrom('incoming_items as i')
-        .innerJoin('sources as s', 's.id', 'i.source_id')
-        .select(['i.duplicate_of', 'i.link', 's.slug', 's.name'])
-        .where(
-          'i.duplicate_of',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
   return {
     total,
     items: rows.map((r) => ({
@@ -228,13 +169,8 @@ export async function listIncoming(
 /** Takes an item off the queue (it and its twins from other partners). */
 export async function dismissIncoming(db: Db, actor: Actor, id: number): Promise<void> {
   allowed(actor);
-  const item = await db.selectFrom('incoming_items').select('id').where('id', '=', id).executeTakeFirst();
-  if (!item) throw new AppError('NOT_FOUND', `incoming item ${id} not found`);
-  await db
-    .updateTable('incoming_items')
-    .set({ status: 'dismissed' })
-    .where((eb) => eb.or([eb('id', '=', id), eb('duplicate_of', '=', id)]))
-    .execute();
+  if (!(await itemExists(db, id))) throw new AppError('NOT_FOUND', `incoming item ${id} not found`);
+  await dismissStory(db, id);
 }
 
 /** An http(s) feed address, or a 400 naming what is wrong with it. */
@@ -265,12 +201,7 @@ export async function writeFromItem(
   id: number,
 ): Promise<{ articleId: number }> {
   allowed(actor);
-  const item = await ctx.db
-    .selectFrom('incoming_items as i')
-    .innerJoin('sources as s', 's.id', 'i.source_id')
-    .select(['i.id', 'i.title', 'i.summary', 'i.text', 'i.categories', 'i.article_id', 's.slug'])
-    .where('i.id', '=', id)
-    .executeTakeFirst();
+  const item = await itemForDraft(ctx.db, id);
   if (!item) throw new AppError('NOT_FOUND', `incoming item ${id} not found`);
   if (item.article_id !== null) return { articleId: item.article_id };
   const { tags, section } = await fileIncoming(ctx.db, {
@@ -291,10 +222,6 @@ export async function writeFromItem(
     },
     actor,
   );
-  await ctx.db
-    .updateTable('incoming_items')
-    .set({ status: 'used', article_id: article.id })
-    .where((eb) => eb.or([eb('id', '=', id), eb('duplicate_of', '=', id)]))
-    .execute();
+  await linkStoryToArticle(ctx.db, id, article.id);
   return { articleId: article.id };
 }

@@ -123,6 +123,55 @@ export function sameTagName(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
 
+/**
+ * The tags at this address or of this name (case aside, by the tags_name
+ * index): at most two, which the caller tells apart by name (sameTagName).
+ * Finds, never creates: what a draft from a partner's item may be tagged with.
+ *
+ * ```sql
+ * select id, name from tags where slug = :slug or name = :name collate nocase
+ * ```
+ */
+export async function tagsAtOrNamed(
+  db: Db,
+  slug: string,
+  name: string,
+): Promise<Pick<TagRow, 'id' | 'name'>[]> {
+  return db
+    .selectFrom('tags')
+    .select(['id', 'name'])
+    .where((eb) => eb.or([eb('slug', '=', slug), eb('name', '=', sql<string>`${name} collate nocase`)]))
+    .execute();
+}
+
+/** Every tag's id: what exists before an import adds some. */
+export async function allTagIds(db: Db): Promise<number[]> {
+  return (await db.selectFrom('tags').select('id').execute()).map((r) => r.id);
+}
+
+/**
+ * The section of each of the newest `limit` published articles carrying a
+ * tag, newest first: one range of the article_tags_live index (tag_id,
+ * live_at), so a tag on 100,000 articles costs what a rare one does.
+ *
+ * ```sql
+ * select a.section_id from article_tags t join articles a on a.id = t.article_id
+ * where t.tag_id = :tagId and t.live_at is not null order by t.live_at desc limit :limit
+ * ```
+ */
+export async function sectionsOfTagged(db: Db, tagId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('article_tags as t')
+    .innerJoin('articles as a', 'a.id', 't.article_id')
+    .select('a.section_id')
+    .where('t.tag_id', '=', tagId)
+    .where('t.live_at', 'is not', null)
+    .orderBy('t.live_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.section_id);
+}
+
 function sharedAddress(i: number, name: string, tag: TagRow): AppError {
   return invalidInput(
     `tags[${i}]`,
@@ -143,6 +192,38 @@ export async function insertAuthor(
 
 export async function insertSource(db: Db, row: Omit<SourceRow, 'id'>): Promise<SourceRow> {
   return db.insertInto('sources').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * The section or author a term from elsewhere (an import) already is: the
+ * row of `recordedId` if it still exists, else the one at `slug`, else one
+ * of the same name (case aside); undefined when none is.
+ *
+ * ```sql
+ * select id from sections where id = :recordedId or slug = :slug or name = :name collate nocase
+ * order by id = :recordedId desc, slug = :slug desc
+ * ```
+ */
+export async function matchingTerm(
+  db: Db,
+  table: 'sections' | 'authors',
+  term: { recordedId: number | undefined; slug: string; name: string },
+): Promise<number | undefined> {
+  const recorded = term.recordedId ?? -1;
+  const found = await db
+    .selectFrom(table)
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', recorded),
+        eb('slug', '=', term.slug),
+        eb('name', '=', sql<string>`${term.name} collate nocase`),
+      ]),
+    )
+    .orderBy(sql`id = ${recorded}`, 'desc')
+    .orderBy(sql`slug = ${term.slug}`, 'desc')
+    .executeTakeFirst();
+  return found?.id;
 }
 
 // What the back office lists and changes. Counts include articles of every status.

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { sql } from 'kysely';
 import type { ServiceContext } from '../../content/articles/articles.service.js';
 import { isVisible } from '../../content/articles/articles.service.js';
 import { recordAudit } from '../../content/audit/audit.repository.js';
@@ -8,9 +7,13 @@ import { BulkWriter, type BulkArticle } from '../../content/bulk/bulk-writer.js'
 import { deleteMedia, getMedia, uploadMedia } from '../../content/media/media.service.js';
 import type { MediaStore } from '../../content/media/media.storage.js';
 import {
+  allTagIds,
   ensureTags,
+  findById,
+  findBySlug,
   insertAuthor,
   insertSection,
+  matchingTerm,
   nextSectionPosition,
 } from '../../content/taxonomy/taxonomy.repository.js';
 import { can, type Actor } from '../../content/users/permissions.js';
@@ -23,7 +26,7 @@ import { queueRelated } from '../../related/index.js';
 import { queueReindex } from '../../search/index.js';
 import { fetchOutbound, type OutboundPolicy } from '../outbound.js';
 import type { ImportPlan, PlanImage, PlanItem, PlanTerm, Skipped } from './plan.js';
-import { forget, record, recordsOf } from './records.js';
+import { articlePaths, forget, record, recordsOf } from './records.js';
 import { addRedirect, type RedirectTarget } from './redirects.js';
 
 export interface ImportOptions {
@@ -271,7 +274,11 @@ async function writeTerms(
     } else ids.set('', found.id);
   }
   for (const s of plan.sections.filter((t) => used.has(t.key))) {
-    const found = await existingTerm(trx, 'sections', records.get(s.key), s);
+    const found = await matchingTerm(trx, 'sections', {
+      recordedId: records.get(s.key),
+      slug: s.slug,
+      name: s.name,
+    });
     const id =
       found ??
       (
@@ -286,7 +293,11 @@ async function writeTerms(
     await keep('section', s, id, !found);
   }
   for (const a of plan.authors.filter((t) => used.has(t.key))) {
-    const found = await existingTerm(trx, 'authors', records.get(a.key), a);
+    const found = await matchingTerm(trx, 'authors', {
+      recordedId: records.get(a.key),
+      slug: a.slug,
+      name: a.name,
+    });
     const id =
       found ??
       (
@@ -300,14 +311,10 @@ async function writeTerms(
     await keep('author', a, id, !found);
   }
   // Tags by name, as the editor's are found (ensureTags).
-  const before = new Set((await trx.selectFrom('tags').select('id').execute()).map((r) => r.id));
+  const before = new Set(await allTagIds(trx));
   for (const t of plan.tags.filter((tag) => used.has(tag.key))) {
     let id = records.get(t.key);
-    if (
-      id !== undefined &&
-      !(await trx.selectFrom('tags').select('id').where('id', '=', id).executeTakeFirst())
-    )
-      id = undefined;
+    if (id !== undefined && !(await findById(trx, 'tags', id))) id = undefined;
     if (id === undefined) {
       try {
         id = (await ensureTags(trx, [t.name]))[0]?.id;
@@ -410,11 +417,7 @@ async function writeArticles(
 
 /** The default section: the one named, else "news" if the site has it; `id` undefined when it is to be made. */
 async function defaultSection(db: Db, slug: string | undefined): Promise<{ id?: number }> {
-  const found = await db
-    .selectFrom('sections')
-    .select('id')
-    .where('slug', '=', slug ?? DEFAULT_SECTION.slug)
-    .executeTakeFirst();
+  const found = await findBySlug(db, 'sections', slug ?? DEFAULT_SECTION.slug);
   if (!found && slug)
     throw invalidInput(
       'section',
@@ -423,36 +426,12 @@ async function defaultSection(db: Db, slug: string | undefined): Promise<{ id?: 
   return { id: found?.id };
 }
 
-/** The recorded row if it still exists, else one of the same address, else one of the same name (case aside). */
-async function existingTerm(
-  trx: Db,
-  table: 'sections' | 'authors',
-  recorded: number | undefined,
-  term: PlanTerm,
-): Promise<number | undefined> {
-  const found = await trx
-    .selectFrom(table)
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb('id', '=', recorded ?? -1),
-        eb('slug', '=', term.slug),
-        eb('name', '=', sql<string>`${term.name} collate nocase`),
-      ]),
-    )
-    .orderBy(sql`id = ${recorded ?? -1}`, 'desc')
-    .orderBy(sql`slug = ${term.slug}`, 'desc')
-    .executeTakeFirst();
-  return found?.id;
-}
-
 /** `slug`, or `slug-2`, `slug-3`… when another row has it. */
 async function freeSlug(trx: Db, table: 'sections' | 'authors', slug: string): Promise<string> {
   const base = slugify(slug) || table.slice(0, -1);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await trx.selectFrom(table).select('id').where('slug', '=', candidate).executeTakeFirst()))
-      return candidate;
+    if (!(await findBySlug(trx, table, candidate))) return candidate;
   }
 }
 
@@ -497,12 +476,6 @@ function withLibraryPictures(body: BodyDoc, pictures: Map<string, Picture>): Bod
       return stored ? { ...block, attrs: { ...block.attrs, src: stored.url, mediaId: stored.id } } : block;
     }),
   };
-}
-
-async function articlePaths(db: Db, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.selectFrom('articles').select(['id', 'slug']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, `/articles/${r.id}/${r.slug}`]));
 }
 
 const mediaKey = (url: string) => `media:${url}`;
