@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { IncomingItemsTable, IncomingStatus, PartnerFeedsTable, SourceRow } from '../db/schema.js';
 
@@ -195,7 +195,7 @@ export type QueueRow = Pick<
  * ```sql
  * from incoming_items i join sources s on s.id = i.source_id
  * where i.duplicate_of is null and i.status = :status [and s.slug = :source]
- *   [and (i.title like :q or i.summary like :q or i.text like :q)]
+ *   [and (i.title like :q escape '\' or i.summary like :q escape '\' or i.text like :q escape '\')]
  * ```
  */
 function queue(db: Db, filter: QueueFilter) {
@@ -209,9 +209,9 @@ function queue(db: Db, filter: QueueFilter) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
       eb.or([
-        eb('i.title', 'like', eb.val(like)),
-        eb('i.summary', 'like', eb.val(like)),
-        eb('i.text', 'like', eb.val(like)),
+        eb('i.title', 'like', sql<string>`${like} escape '\\'`),
+        eb('i.summary', 'like', sql<string>`${like} escape '\\'`),
+        eb('i.text', 'like', sql<string>`${like} escape '\\'`),
       ]),
     );
   }

@@ -17,7 +17,7 @@ test('editors subscribe sources to feeds and work the Incoming queue through the
       return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
         `<rss version="2.0"><channel><title>A</title>
           <item><guid>a-1</guid><title>Grain exports at a five-year high</title><link>https://a.example/grain</link><description>${STORY}</description></item>
-          <item><guid>a-2</guid><title>Ferry line approved</title><link>https://a.example/ferry</link><description>A second line will run from June.</description></item>
+          <item><guid>a-2</guid><title>Ferry line approved</title><link>https://a.example/ferry</link><description>A second line will run from June, with 50% more crossings.</description></item>
         </channel></rss>`,
       );
     if (request.url === '/b.json')
@@ -118,6 +118,9 @@ test('editors subscribe sources to feeds and work the Incoming queue through the
   assert.equal(grain.summary, STORY);
 
   assert.equal((await editor.inject('/api/admin/incoming?q=ferry')).json().total, 1);
+  // What is typed is looked for as typed: % and _ are characters, not patterns.
+  assert.equal((await editor.inject('/api/admin/incoming?q=50%25')).json().total, 1);
+  assert.equal((await editor.inject('/api/admin/incoming?q=5_%25')).json().total, 0);
   assert.equal(
     (await editor.inject('/api/admin/incoming?source=partner-b')).json().total,
     0,

@@ -4,6 +4,7 @@ import { slugify } from '../../lib/slugify.js';
 import { escapeHtml, oneLine } from '../../lib/text.js';
 import { bodyFromHtml, htmlLine } from '../body-from-html.js';
 import {
+  emptyPlan,
   ImportFileError,
   originOf,
   readItem,
@@ -64,17 +65,11 @@ export function readGhost(json: string, options: { oldUrl?: string } = {}): Impo
   };
   const resolve = (value: string) => (siteUrl ? value.split(PLACEHOLDER).join(siteUrl) : value);
 
-  const plan: ImportPlan = {
-    format: 'ghost',
-    origin: siteUrl ? originOf('ghost', siteUrl) : `ghost ${title(table('settings'))}`,
+  const plan = emptyPlan(
+    'ghost',
+    siteUrl ? originOf('ghost', siteUrl) : `ghost ${title(table('settings'))}`,
     siteUrl,
-    sections: [],
-    tags: [],
-    authors: [],
-    items: [],
-    skipped: [],
-    comments: 0,
-  };
+  );
 
   const tags = new Map<string, PlanTerm>();
   let internal = 0;

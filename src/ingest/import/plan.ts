@@ -96,6 +96,21 @@ export class ImportFileError extends AppError {
   }
 }
 
+/** A plan with nothing in it yet, for a reader to fill. */
+export function emptyPlan(format: ImportPlan['format'], origin: string, siteUrl: string | null): ImportPlan {
+  return {
+    format,
+    origin,
+    siteUrl,
+    sections: [],
+    tags: [],
+    authors: [],
+    items: [],
+    skipped: [],
+    comments: 0,
+  };
+}
+
 /** The path of an absolute or site-relative address, as redirects store it (see redirectKey). */
 export function pathOf(url: string, base?: string): string | undefined {
   try {

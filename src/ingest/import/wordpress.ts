@@ -4,6 +4,7 @@ import { slugify } from '../../lib/slugify.js';
 import { escapeHtml, oneLine } from '../../lib/text.js';
 import { bodyFromHtml, htmlLine } from '../body-from-html.js';
 import {
+  emptyPlan,
   ImportFileError,
   originOf,
   pathOf,
@@ -152,17 +153,7 @@ export function readWordpress(xml: string): ImportPlan {
   const byFile = new Map<string, Attachment>();
   for (const a of attachments.values()) byFile.set(originalFile(a.url), a);
 
-  const plan: ImportPlan = {
-    format: 'wordpress',
-    origin: originOf('wordpress', siteUrl ?? text(channel.link)),
-    siteUrl,
-    sections: [],
-    tags: [],
-    authors: [],
-    items: [],
-    skipped: [],
-    comments: 0,
-  };
+  const plan = emptyPlan('wordpress', originOf('wordpress', siteUrl ?? text(channel.link)), siteUrl);
   const sections = new Map<string, PlanTerm>();
   const tags = new Map<string, PlanTerm>();
   const authors = new Map<string, PlanTerm & { bio: string }>();
