@@ -105,18 +105,14 @@ export async function benchImport(n: number): Promise<void> {
   const sample = plan.items.slice(0, Math.min(SAMPLE, n));
   started = performance.now();
   for (const item of sample)
-    await createArticle(
-      b.services.content,
-      {
-        title: item.title,
-        lead: item.lead,
-        body: item.body,
-        section: 'news',
-        tags: ['Harbour'],
-        status: item.status,
-      },
-      SYSTEM,
-    );
+    await createArticle(b.services.content, SYSTEM, {
+      title: item.title,
+      lead: item.lead,
+      body: item.body,
+      section: 'news',
+      tags: ['Harbour'],
+      status: item.status,
+    });
   const oneByOnePerSecond = Math.round(sample.length / seconds(started));
   await a.done();
   await b.done();

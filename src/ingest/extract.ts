@@ -96,18 +96,14 @@ export async function draftFromPage(
         }
       })?.slug ?? null;
   }
-  return createArticle(
-    ctx,
-    {
-      title: page.title.slice(0, 300),
-      lead: page.lead.slice(0, 1000),
-      // The page's pictures are the other outlet's: the draft starts without them.
-      body: { type: 'doc', content: page.body.content.filter((block) => block.type !== 'image') },
-      section: section.slug,
-      tags,
-      source,
-      status: 'draft',
-    },
-    actor,
-  );
+  return createArticle(ctx, actor, {
+    title: page.title.slice(0, 300),
+    lead: page.lead.slice(0, 1000),
+    // The page's pictures are the other outlet's: the draft starts without them.
+    body: { type: 'doc', content: page.body.content.filter((block) => block.type !== 'image') },
+    section: section.slug,
+    tags,
+    source,
+    status: 'draft',
+  });
 }

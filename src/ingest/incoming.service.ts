@@ -209,19 +209,15 @@ export async function writeFromItem(
     categories: feedCategories(item.categories),
   });
   if (!section) throw invalidInput('section', 'add a section first: a draft needs one');
-  const article = await createArticle(
-    ctx,
-    {
-      title: item.title.slice(0, 300),
-      lead: item.summary.slice(0, 1000),
-      section: section.slug,
-      source: item.slug,
-      tags,
-      status: 'draft',
-      body: paragraphsDoc(item.text || item.summary),
-    },
-    actor,
-  );
+  const article = await createArticle(ctx, actor, {
+    title: item.title.slice(0, 300),
+    lead: item.summary.slice(0, 1000),
+    section: section.slug,
+    source: item.slug,
+    tags,
+    status: 'draft',
+    body: paragraphsDoc(item.text || item.summary),
+  });
   await linkStoryToArticle(ctx.db, id, article.id);
   return { articleId: article.id };
 }

@@ -301,14 +301,14 @@ test('drafts, scheduled and future-dated articles are never found', async (t) =>
   const { ctx, index } = await newsroom(t);
   const base = { lead: 'Secret plans.', body: paragraphs('Embargoed.'), section: 'news' };
   const unseen = [
-    await createArticle(ctx, { ...base, title: 'Embargo draft', status: 'draft' }),
-    await createArticle(ctx, {
+    await createArticle(ctx, SYSTEM, { ...base, title: 'Embargo draft', status: 'draft' }),
+    await createArticle(ctx, SYSTEM, {
       ...base,
       title: 'Embargo scheduled',
       status: 'scheduled',
       publishedAt: new Date(NOW.getTime() + DAY).toISOString(),
     }),
-    await createArticle(ctx, {
+    await createArticle(ctx, SYSTEM, {
       ...base,
       title: 'Embargo future',
       status: 'published',
@@ -327,7 +327,7 @@ test('drafts, scheduled and future-dated articles are never found', async (t) =>
 
 test('an article already indexed stays hidden while it is not visible now', async (t) => {
   const { ctx, index } = await newsroom(t);
-  const scheduled = await createArticle(ctx, {
+  const scheduled = await createArticle(ctx, SYSTEM, {
     title: 'Budget day',
     body: paragraphs('Numbers.'),
     section: 'news',
@@ -354,7 +354,7 @@ test('an article changed back to draft disappears from results', async (t) => {
   const story = await article({ title: 'Mayor resigns', tags: ['City hall'] });
   assert.deepEqual(await foundIds(index, 'mayor'), ids(story));
 
-  await updateArticle(ctx, story.id, {
+  await updateArticle(ctx, SYSTEM, story.id, {
     title: story.title,
     body: story.body,
     section: 'news',
@@ -369,7 +369,7 @@ test('an edited article is found by its new words only', async (t) => {
   const { ctx, index, article } = await newsroom(t);
   const story = await article({ title: 'Heatwave warning' });
 
-  await updateArticle(ctx, story.id, {
+  await updateArticle(ctx, SYSTEM, story.id, {
     title: 'Storm warning',
     body: story.body,
     section: 'news',
@@ -408,7 +408,7 @@ test('rebuild indexes exactly the visible articles', async (t) => {
   const { db, ctx, index } = await newsroom(t);
   const unwired = { ...ctx, events: new ContentEvents() };
   await publishedArticle(unwired, { title: 'Quiet harbour' });
-  await createArticle(unwired, { title: 'Quiet draft', body: paragraphs('x'), section: 'news' });
+  await createArticle(unwired, SYSTEM, { title: 'Quiet draft', body: paragraphs('x'), section: 'news' });
   assert.deepEqual(await foundIds(index, 'quiet'), []);
 
   assert.equal(await index.rebuild(), 5);

@@ -132,11 +132,14 @@ async function workingNewsroom(app: FastifyInstance) {
     by = reporter,
     extra = {},
   ) =>
-    createArticle(
-      content,
-      { title, section, lead: '', body: paragraphs(`${title}.`), status, ...extra },
-      actorOf(by),
-    );
+    createArticle(content, actorOf(by), {
+      title,
+      section,
+      lead: '',
+      body: paragraphs(`${title}.`),
+      status,
+      ...extra,
+    });
   await write('Sofia’s new metro line: what changes for commuters', 'society', 'review');
   await write('Interview: the mayor of Plovdiv on the city’s budget', 'politics', 'draft');
   await write('Snow closes mountain passes in the Rhodopes', 'society', 'draft', editor);
@@ -152,9 +155,9 @@ async function workingNewsroom(app: FastifyInstance) {
   const current = await getArticle(db, story.id);
   await updateArticle(
     content,
+    actorOf(editor),
     story.id,
     { ...snapshotOf(current), lead: `${current.lead} Updated with new figures.` },
-    actorOf(editor),
     {
       expectedVersion: current.version,
     },

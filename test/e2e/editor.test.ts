@@ -62,29 +62,19 @@ async function liveDemo(t: { after: (fn: () => Promise<void>) => unknown }) {
   }
   // Photos in the media library for the editor to pick: one for the body, one to feature.
   const store = new MediaStore(path.join(dataDir, 'media'));
-  await uploadMedia(
-    app.services.content,
-    store,
-    {
-      data: await patrolPhoto(['#3b5a86', '#e9a66b', '#f6d7a7']),
-      filename: 'patrol.jpg',
-      alt: 'Two fighter jets over a coastline',
-      credit: 'Photo: NATO',
-    },
-    actorOf(users[1]),
-  );
-  await uploadMedia(
-    app.services.content,
-    store,
-    {
-      data: await patrolPhoto(['#2f6fb3', '#8fbde6', '#d6ebf8']),
-      filename: 'patrol-midday.jpg',
-      alt: FEATURED_ALT,
-      caption: 'Alliance jets on patrol over the Black Sea',
-      credit: 'Photo: NATO',
-    },
-    actorOf(users[1]),
-  );
+  await uploadMedia(app.services.content, store, actorOf(users[1]), {
+    data: await patrolPhoto(['#3b5a86', '#e9a66b', '#f6d7a7']),
+    filename: 'patrol.jpg',
+    alt: 'Two fighter jets over a coastline',
+    credit: 'Photo: NATO',
+  });
+  await uploadMedia(app.services.content, store, actorOf(users[1]), {
+    data: await patrolPhoto(['#2f6fb3', '#8fbde6', '#d6ebf8']),
+    filename: 'patrol-midday.jpg',
+    alt: FEATURED_ALT,
+    caption: 'Alliance jets on patrol over the Black Sea',
+    credit: 'Photo: NATO',
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return { app, base, timeZone: (await getSettings(app.services.db)).timeZone };

@@ -3,14 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateToLatest, openDatabase, type Db } from '../../src/db/database.js';
 import {
+  type Article,
+  type ArticleInput,
   ContentEvents,
   createArticle,
   insertAuthor,
   insertSection,
   insertSource,
-  type Article,
-  type ArticleInput,
   type ServiceContext,
+  SYSTEM,
 } from '../../src/content/index.js';
 
 /** A fresh, migrated SQLite database in its own temporary folder, removed by `close()`. */
@@ -55,7 +56,7 @@ export async function publishedArticle(
   ctx: ServiceContext,
   input: Partial<ArticleInput> = {},
 ): Promise<Article> {
-  return createArticle(ctx, {
+  return createArticle(ctx, SYSTEM, {
     title: 'An article',
     lead: 'Its lead.',
     body: paragraphs('Its body.'),

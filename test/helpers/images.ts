@@ -103,16 +103,11 @@ export async function sceneJpeg(width: number, height: number, sky: string, land
 
 /** A library picture (a drawn coast at dawn, 1600 x 1000) uploaded as the system, for tests that need one. */
 export async function uploadCoastPicture(app: FastifyInstance): Promise<Media> {
-  return uploadMedia(
-    app.services.content,
-    app.services.media,
-    {
-      data: await sceneJpeg(1600, 1000, '#6d8fb0', '#2f4a3a'),
-      filename: 'coast.jpg',
-      alt: 'The coast at dawn',
-      caption: 'Dawn over the coast.',
-      credit: 'Photo: Desk',
-    },
-    SYSTEM,
-  );
+  return uploadMedia(app.services.content, app.services.media, SYSTEM, {
+    data: await sceneJpeg(1600, 1000, '#6d8fb0', '#2f4a3a'),
+    filename: 'coast.jpg',
+    alt: 'The coast at dawn',
+    caption: 'Dawn over the coast.',
+    credit: 'Photo: Desk',
+  });
 }

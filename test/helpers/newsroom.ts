@@ -47,9 +47,9 @@ export function articleBy(
   user: User,
   input: Partial<ArticleInput> & { title: string },
 ) {
-  return createArticle(
-    app.services.content,
-    { section: 'news', body: paragraphs(`${input.title} body.`), ...input },
-    actorOf(user),
-  );
+  return createArticle(app.services.content, actorOf(user), {
+    section: 'news',
+    body: paragraphs(`${input.title} body.`),
+    ...input,
+  });
 }

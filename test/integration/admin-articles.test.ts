@@ -333,14 +333,15 @@ describe('revisions', () => {
     });
     await updateArticle(
       ctx,
+      actor,
       first.id,
       { ...snapshotOf(first), title: 'Council approves the new plan' },
-      actor,
       { expectedVersion: 1 },
     );
     const second = await getArticle(app.services.db, first.id);
     await updateArticle(
       ctx,
+      actor,
       first.id,
       {
         ...snapshotOf(second),
@@ -351,7 +352,6 @@ describe('revisions', () => {
         ),
         tags: ['Council', 'Budget'],
       },
-      actor,
       { expectedVersion: 2 },
     );
     return getArticle(app.services.db, first.id);
@@ -408,7 +408,7 @@ describe('revisions', () => {
   test('comparing two identical versions says nothing changed', async (t) => {
     const { app, users, as } = await newsroom(t, NOW);
     const a = await articleBy(app, users.editor, { title: 'Steady story' });
-    await updateArticle(app.services.content, a.id, snapshotOf(a), actorOf(users.editor), {
+    await updateArticle(app.services.content, actorOf(users.editor), a.id, snapshotOf(a), {
       expectedVersion: 1,
     });
     const $ = cheerio.load((await as.editor.inject(`/admin/articles/${a.id}/revisions/1`)).body);

@@ -53,32 +53,24 @@ describe('the article editor', () => {
       users[role] = await makeUser(app, role);
       as[role] = await signIn(app, users[role].email);
     }
-    draft = await createArticle(
-      app.services.content,
-      {
-        title: HOSTILE,
-        lead: 'A lead with <b>markup</b> & an ampersand \u2028 and a line separator.',
-        body: paragraphs('The draft body.'),
-        section: 'news',
-        tags: ['Elections'],
-        status: 'draft',
-        publishedAt: '2026-11-21T08:30:15.000Z',
-      },
-      actorOf(users.contributor),
-    );
+    draft = await createArticle(app.services.content, actorOf(users.contributor), {
+      title: HOSTILE,
+      lead: 'A lead with <b>markup</b> & an ampersand \u2028 and a line separator.',
+      body: paragraphs('The draft body.'),
+      section: 'news',
+      tags: ['Elections'],
+      status: 'draft',
+      publishedAt: '2026-11-21T08:30:15.000Z',
+    });
     published = await publishedArticle(app.services.content, { title: 'Already out' });
     picture = await uploadCoastPicture(app);
-    illustrated = await createArticle(
-      app.services.content,
-      {
-        title: 'A story with a picture',
-        body: paragraphs('Text.'),
-        section: 'news',
-        status: 'draft',
-        featuredImage: picture.id,
-      },
-      actorOf(users.editor),
-    );
+    illustrated = await createArticle(app.services.content, actorOf(users.editor), {
+      title: 'A story with a picture',
+      body: paragraphs('Text.'),
+      section: 'news',
+      status: 'draft',
+      featuredImage: picture.id,
+    });
   })();
 
   test('signed out, the editor and the preview send you to sign in', async () => {

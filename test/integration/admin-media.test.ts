@@ -13,7 +13,7 @@ import type { AxeResults } from 'axe-core';
 import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
-import { createArticle, insertSection } from '../../src/content/index.js';
+import { createArticle, insertSection, SYSTEM } from '../../src/content/index.js';
 import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
 import { launchBrowser, loadAxe } from '../helpers/browser.js';
 import { buildTestApp, suiteCleanup } from '../helpers/build-app.js';
@@ -310,7 +310,7 @@ describe('the media library', () => {
       position: 0,
     });
     assert.ok(section);
-    const article = await createArticle(app.services.content, {
+    const article = await createArticle(app.services.content, SYSTEM, {
       title: 'Leaders meet at the summit',
       lead: 'A lead.',
       section: 'world',

@@ -11,7 +11,13 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
-import { createArticle, createApiToken, insertSection, type ArticleInput } from '../../src/content/index.js';
+import {
+  type ArticleInput,
+  createApiToken,
+  createArticle,
+  insertSection,
+  SYSTEM,
+} from '../../src/content/index.js';
 import type { Role } from '../../src/db/schema.js';
 import { makeUser, postForm, signIn, type AdminSession } from '../helpers/admin-session.js';
 import { launchBrowser } from '../helpers/browser.js';
@@ -24,7 +30,7 @@ const NOW = new Date('2026-03-10T12:00:00Z');
 const HOSTILE = `<script>alert(1)</script>" onmouseover="alert(2)`;
 
 async function publish(app: FastifyInstance, input: Partial<ArticleInput>) {
-  return createArticle(app.services.content, {
+  return createArticle(app.services.content, SYSTEM, {
     title: 'A story',
     lead: 'Its lead.',
     body: paragraphs('Its body.'),

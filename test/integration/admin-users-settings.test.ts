@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as cheerio from 'cheerio';
 import type { FastifyInstance } from 'fastify';
-import { createArticle, insertSection } from '../../src/content/index.js';
+import { createArticle, insertSection, SYSTEM } from '../../src/content/index.js';
 import type { Role } from '../../src/db/schema.js';
 import { makeUser, postForm, signIn, TEST_PASSWORD, type AdminSession } from '../helpers/admin-session.js';
 import { buildTestApp, suiteCleanup } from '../helpers/build-app.js';
@@ -414,7 +414,7 @@ describe('settings', () => {
   test('settings are validated field by field, saved with an audit entry, and shown on the reader site as text', async (t) => {
     const { app } = await buildTestApp(t, { now: NOW });
     await insertSection(app.services.db, { slug: 'news', name: 'News', description: '', position: 0 });
-    await createArticle(app.services.content, {
+    await createArticle(app.services.content, SYSTEM, {
       title: 'A story',
       body: paragraphs('Text.'),
       section: 'news',

@@ -26,7 +26,7 @@ async function newsroom(t: Parameters<typeof buildTestApp>[0]) {
   for (const role of ['contributor', 'author', 'editor', 'admin'] as const)
     actors[role] = actorOf(await makeUser(app, role));
   const draft = (actor: Actor, title = 'A story') =>
-    createArticle(app.services.content, { title, body: paragraphs('Text.'), section: 'news' }, actor);
+    createArticle(app.services.content, actor, { title, body: paragraphs('Text.'), section: 'news' });
   return { ...built, actors, draft, ctx: app.services.content };
 }
 
@@ -43,20 +43,27 @@ describe('who may do what to an article', () => {
       'the byline defaults to the writer',
     );
     const input = { ...snapshotOf(article), status: 'review' as const };
-    const submitted = await updateArticle(ctx, article.id, input, actors.contributor, { expectedVersion: 1 });
+    const submitted = await updateArticle(ctx, actors.contributor, article.id, input, { expectedVersion: 1 });
     assert.equal(submitted.status, 'review');
     await assert.rejects(
-      updateArticle(ctx, article.id, { ...input, status: 'published' }, actors.contributor, {
-        expectedVersion: 2,
-      }),
+      updateArticle(
+        ctx,
+        actors.contributor,
+        article.id,
+        { ...input, status: 'published' },
+        {
+          expectedVersion: 2,
+        },
+      ),
       refusedWith('FORBIDDEN'),
     );
     await assert.rejects(
-      createArticle(
-        ctx,
-        { title: 'x', body: paragraphs('x'), section: 'news', status: 'published' },
-        actors.contributor,
-      ),
+      createArticle(ctx, actors.contributor, {
+        title: 'x',
+        body: paragraphs('x'),
+        section: 'news',
+        status: 'published',
+      }),
       refusedWith('FORBIDDEN'),
     );
     assert.equal((await getArticle(ctx.db, article.id)).status, 'review', 'nothing changed');
@@ -66,13 +73,13 @@ describe('who may do what to an article', () => {
     const { ctx, actors, draft } = await newsroom(t);
     const others = await draft(actors.author);
     await assert.rejects(
-      updateArticle(ctx, others.id, snapshotOf(others), actors.contributor),
+      updateArticle(ctx, actors.contributor, others.id, snapshotOf(others)),
       refusedWith('FORBIDDEN'),
     );
     const own = await draft(actors.contributor);
-    await updateArticle(ctx, own.id, { ...snapshotOf(own), status: 'published' }, actors.editor);
+    await updateArticle(ctx, actors.editor, own.id, { ...snapshotOf(own), status: 'published' });
     await assert.rejects(
-      updateArticle(ctx, own.id, snapshotOf(own), actors.contributor),
+      updateArticle(ctx, actors.contributor, own.id, snapshotOf(own)),
       refusedWith('FORBIDDEN'),
     );
   });
@@ -81,16 +88,16 @@ describe('who may do what to an article', () => {
     const { ctx, actors, draft } = await newsroom(t);
     const own = await draft(actors.author);
     assert.equal(
-      (await updateArticle(ctx, own.id, { ...snapshotOf(own), status: 'published' }, actors.author)).status,
+      (await updateArticle(ctx, actors.author, own.id, { ...snapshotOf(own), status: 'published' })).status,
       'published',
     );
     const others = await draft(actors.contributor);
     await assert.rejects(
-      updateArticle(ctx, others.id, { ...snapshotOf(others), status: 'published' }, actors.author),
+      updateArticle(ctx, actors.author, others.id, { ...snapshotOf(others), status: 'published' }),
       refusedWith('FORBIDDEN'),
     );
     assert.equal(
-      (await updateArticle(ctx, others.id, { ...snapshotOf(others), status: 'published' }, actors.editor))
+      (await updateArticle(ctx, actors.editor, others.id, { ...snapshotOf(others), status: 'published' }))
         .status,
       'published',
     );
@@ -128,13 +135,25 @@ describe('saving', () => {
   test('two people editing one article: the second save is refused, nothing is overwritten', async (t) => {
     const { ctx, actors, draft } = await newsroom(t);
     const opened = await draft(actors.editor, 'Original headline');
-    await updateArticle(ctx, opened.id, { ...snapshotOf(opened), title: 'Ann’s headline' }, actors.editor, {
-      expectedVersion: 1,
-    });
-    await assert.rejects(
-      updateArticle(ctx, opened.id, { ...snapshotOf(opened), title: 'Bob’s headline' }, actors.admin, {
+    await updateArticle(
+      ctx,
+      actors.editor,
+      opened.id,
+      { ...snapshotOf(opened), title: 'Ann’s headline' },
+      {
         expectedVersion: 1,
-      }),
+      },
+    );
+    await assert.rejects(
+      updateArticle(
+        ctx,
+        actors.admin,
+        opened.id,
+        { ...snapshotOf(opened), title: 'Bob’s headline' },
+        {
+          expectedVersion: 1,
+        },
+      ),
       (error: unknown) =>
         error instanceof AppError &&
         error.code === 'EDIT_CONFLICT' &&
@@ -151,14 +170,20 @@ describe('saving', () => {
     const article = await draft(actors.author, 'First');
     const second = await updateArticle(
       ctx,
+      actors.author,
       article.id,
       { ...snapshotOf(article), title: 'Second' },
-      actors.author,
       { expectedVersion: 1 },
     );
-    await updateArticle(ctx, article.id, { ...snapshotOf(second), status: 'published' }, actors.author, {
-      expectedVersion: 2,
-    });
+    await updateArticle(
+      ctx,
+      actors.author,
+      article.id,
+      { ...snapshotOf(second), status: 'published' },
+      {
+        expectedVersion: 2,
+      },
+    );
     const revisions = await listRevisions(ctx.db, article.id);
     assert.deepEqual(
       revisions.map((r) => [r.version, r.status, r.userName]),
@@ -183,17 +208,18 @@ describe('saving', () => {
 
   test('editing a published article keeps its publication time and shows "Updated"', async (t) => {
     const { app, ctx, clock, actors } = await newsroom(t);
-    const article = await createArticle(
-      ctx,
-      { title: 'Live', body: paragraphs('v1'), section: 'news', status: 'published' },
-      actors.editor,
-    );
+    const article = await createArticle(ctx, actors.editor, {
+      title: 'Live',
+      body: paragraphs('v1'),
+      section: 'news',
+      status: 'published',
+    });
     clock.now = new Date(NOW.getTime() + 3 * 3600_000);
     const edited = await updateArticle(
       ctx,
+      actors.editor,
       article.id,
       { ...snapshotOf(article), body: paragraphs('v2') },
-      actors.editor,
       { expectedVersion: 1 },
     );
     assert.equal(edited.publishedAt, article.publishedAt);
@@ -205,24 +231,22 @@ describe('saving', () => {
   test('“publish” with a time to come schedules; a schedule in the past is refused', async (t) => {
     const { ctx, actors } = await newsroom(t);
     const later = new Date(NOW.getTime() + 3600_000).toISOString();
-    const article = await createArticle(
-      ctx,
-      { title: 'Embargo', body: paragraphs('x'), section: 'news', status: 'published', publishedAt: later },
-      actors.editor,
-    );
+    const article = await createArticle(ctx, actors.editor, {
+      title: 'Embargo',
+      body: paragraphs('x'),
+      section: 'news',
+      status: 'published',
+      publishedAt: later,
+    });
     assert.equal(article.status, 'scheduled');
     await assert.rejects(
-      createArticle(
-        ctx,
-        {
-          title: 'Late',
-          body: paragraphs('x'),
-          section: 'news',
-          status: 'scheduled',
-          publishedAt: '2020-01-01T00:00:00Z',
-        },
-        actors.editor,
-      ),
+      createArticle(ctx, actors.editor, {
+        title: 'Late',
+        body: paragraphs('x'),
+        section: 'news',
+        status: 'scheduled',
+        publishedAt: '2020-01-01T00:00:00Z',
+      }),
       (error: unknown) =>
         error instanceof AppError &&
         error.code === 'INVALID_INPUT' &&
@@ -235,17 +259,13 @@ describe('scheduling', () => {
   test('an article whose time passed while the server was down goes live at start', async (t) => {
     const first = await newsroom(t);
     const at = new Date(NOW.getTime() + 3600_000).toISOString();
-    const article = await createArticle(
-      first.ctx,
-      {
-        title: 'Overnight embargo',
-        body: paragraphs('Zanzibar.'),
-        section: 'news',
-        status: 'scheduled',
-        publishedAt: at,
-      },
-      first.actors.editor,
-    );
+    const article = await createArticle(first.ctx, first.actors.editor, {
+      title: 'Overnight embargo',
+      body: paragraphs('Zanzibar.'),
+      section: 'news',
+      status: 'scheduled',
+      publishedAt: at,
+    });
     await first.app.close();
     // The server comes back two hours later, on the same data folder.
     const again = await buildTestApp(t, {
@@ -265,28 +285,20 @@ describe('scheduling', () => {
 
   test('publishDue publishes exactly the articles that have come due', async (t) => {
     const { ctx, clock, actors } = await newsroom(t);
-    const soon = await createArticle(
-      ctx,
-      {
-        title: 'Soon',
-        body: paragraphs('x'),
-        section: 'news',
-        status: 'scheduled',
-        publishedAt: new Date(NOW.getTime() + 60_000).toISOString(),
-      },
-      actors.editor,
-    );
-    await createArticle(
-      ctx,
-      {
-        title: 'Later',
-        body: paragraphs('x'),
-        section: 'news',
-        status: 'scheduled',
-        publishedAt: new Date(NOW.getTime() + 3600_000).toISOString(),
-      },
-      actors.editor,
-    );
+    const soon = await createArticle(ctx, actors.editor, {
+      title: 'Soon',
+      body: paragraphs('x'),
+      section: 'news',
+      status: 'scheduled',
+      publishedAt: new Date(NOW.getTime() + 60_000).toISOString(),
+    });
+    await createArticle(ctx, actors.editor, {
+      title: 'Later',
+      body: paragraphs('x'),
+      section: 'news',
+      status: 'scheduled',
+      publishedAt: new Date(NOW.getTime() + 3600_000).toISOString(),
+    });
     clock.now = new Date(NOW.getTime() + 120_000);
     assert.deepEqual(await publishDue(ctx, NOW.toISOString()), [soon.id]);
   });

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { updateArticle } from '../../src/content/index.js';
+import { SYSTEM, updateArticle } from '../../src/content/index.js';
 import { buildDemoApp } from '../helpers/build-app.js';
 import { halfWritten, newsdesk } from '../helpers/site-on-disk.js';
 import { paragraphs, publishedArticle } from '../helpers/factories.js';
@@ -45,7 +45,7 @@ test('a backup taken while the site writes restores into an empty site, whole', 
   while (running) {
     const input = { title: `Written during the backup ${written + 1}`, section: 'politics' };
     const article = await publishedArticle(content, input);
-    await updateArticle(content, article.id, {
+    await updateArticle(content, SYSTEM, article.id, {
       ...input,
       body: paragraphs('Edited once.'),
       status: 'published',

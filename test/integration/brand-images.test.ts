@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as cheerio from 'cheerio';
 import sharp from 'sharp';
-import { createArticle, insertSection, saveSettings } from '../../src/content/index.js';
+import { createArticle, insertSection, saveSettings, SYSTEM } from '../../src/content/index.js';
 import { buildTestApp } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
 
@@ -10,7 +10,7 @@ test('an article without pictures shares the site card, and the publisher logo e
   const { app } = await buildTestApp(t);
   await saveSettings(app.services.db, { name: 'The Test Gazette', tagline: 'All the news' });
   await insertSection(app.services.db, { slug: 'news', name: 'News', description: '', position: 0 });
-  const article = await createArticle(app.services.content, {
+  const article = await createArticle(app.services.content, SYSTEM, {
     title: 'Words only',
     body: paragraphs('No pictures.'),
     section: 'news',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as cheerio from 'cheerio';
-import { createArticle, insertSection } from '../../src/content/index.js';
+import { createArticle, insertSection, SYSTEM } from '../../src/content/index.js';
 import { buildTestApp } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
 
@@ -10,7 +10,7 @@ const XSS = `<script>alert(1)</script><img src=x onerror=alert(2)>"'</script><!-
 test('hostile text in title, lead, body and tags is shown as text, never run', async (t) => {
   const { app } = await buildTestApp(t);
   await insertSection(app.services.db, { slug: 'news', name: 'News', description: '', position: 0 });
-  const article = await createArticle(app.services.content, {
+  const article = await createArticle(app.services.content, SYSTEM, {
     title: `Title ${XSS}`,
     lead: `Lead ${XSS}`,
     body: paragraphs(`Body ${XSS}`),

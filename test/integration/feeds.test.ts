@@ -3,7 +3,13 @@ import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import * as cheerio from 'cheerio';
 import Parser from 'rss-parser';
-import { createArticle, insertAuthor, insertSection, type ArticleInput } from '../../src/content/index.js';
+import {
+  type ArticleInput,
+  createArticle,
+  insertAuthor,
+  insertSection,
+  SYSTEM,
+} from '../../src/content/index.js';
 import {
   articleIdBySlug,
   buildDemoApp,
@@ -75,7 +81,7 @@ describe('site, section and tag feeds', () => {
     await insertAuthor(db, { slug: 'jane-doe', name: 'Jane Doe', bio: '' });
     await insertAuthor(db, { slug: 'john-roe', name: 'John Roe', bio: '' });
     const add = async (key: string, input: Partial<ArticleInput>) => {
-      const article = await createArticle(app.services.content, {
+      const article = await createArticle(app.services.content, SYSTEM, {
         title: key,
         lead: `Lead of ${key}.`,
         body: paragraphs(`Body of ${key}.`),
@@ -294,7 +300,7 @@ describe('feeds stay well-formed whatever editors type', () => {
       position: 0,
     });
     const title = 'Ends ]]> twice ]]> & <i>';
-    await createArticle(app.services.content, {
+    await createArticle(app.services.content, SYSTEM, {
       title,
       lead: 'Lead ]]> ]]> <b>',
       body: paragraphs('Body ]]> ]]> <script>x</script>'),

@@ -9,7 +9,7 @@ import {
   NATO_SLUG,
   suiteCleanup,
 } from '../helpers/build-app.js';
-import { createArticle, insertSection } from '../../src/content/index.js';
+import { createArticle, insertSection, SYSTEM } from '../../src/content/index.js';
 import { paragraphs } from '../helpers/factories.js';
 
 describe('reader pages on the demo site', () => {
@@ -169,14 +169,14 @@ describe('articles written in Bulgarian', () => {
   test('get a readable transliterated slug and a working URL', async (t) => {
     const { app } = await buildTestApp(t);
     await insertSection(app.services.db, { slug: 'culture', name: 'Culture', description: '', position: 0 });
-    const article = await createArticle(app.services.content, {
+    const article = await createArticle(app.services.content, SYSTEM, {
       title: 'Пътят на щъркелите',
       body: paragraphs('Текст.'),
       section: 'culture',
       status: 'published',
     });
     assert.equal(article.slug, 'patyat-na-shtarkelite');
-    const again = await createArticle(app.services.content, {
+    const again = await createArticle(app.services.content, SYSTEM, {
       title: 'Пътят на щъркелите',
       body: paragraphs('Друг текст.'),
       section: 'culture',

@@ -4,10 +4,11 @@ import { XMLParser } from 'fast-xml-parser';
 import { BulkWriter, type BulkArticle } from '../../src/content/bulk/bulk-writer.js';
 import {
   addCorrection,
+  type ArticleInput,
   createArticle,
   ensureTags,
   insertSection,
-  type ArticleInput,
+  SYSTEM,
 } from '../../src/content/index.js';
 import { buildTestApp, suiteCleanup, type TestApp } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
@@ -49,7 +50,7 @@ async function newsroom(cleanup: Parameters<typeof buildTestApp>[0]) {
   const paths: Record<string, string> = {};
   const ids: Record<string, number> = {};
   const add = async (key: string, input: Partial<ArticleInput>) => {
-    const article = await createArticle(built.app.services.content, {
+    const article = await createArticle(built.app.services.content, SYSTEM, {
       title: key,
       lead: 'A lead.',
       body: paragraphs('A body.'),
@@ -104,7 +105,9 @@ describe('sitemaps, robots.txt and OpenSearch', () => {
   test("an article's lastmod moves when a correction is added", async (t) => {
     const own = await newsroom(t);
     const at = new Date(NOW.getTime() - 30 * 60_000);
-    await addCorrection(own.app.services.content, own.ids['Old story'], 'A name was misspelt.', { at });
+    await addCorrection(own.app.services.content, SYSTEM, own.ids['Old story'], 'A name was misspelt.', {
+      at,
+    });
     const entry = urls((await own.app.inject('/sitemap.xml')).body).find(
       (u) => u.loc === SITE + own.paths['Old story'],
     );

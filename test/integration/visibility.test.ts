@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createArticle, insertSection, publishDue, updateArticle } from '../../src/content/index.js';
+import { createArticle, insertSection, publishDue, SYSTEM, updateArticle } from '../../src/content/index.js';
 import { relatedFor } from '../../src/related/index.js';
 import { buildTestApp } from '../helpers/build-app.js';
 import { paragraphs } from '../helpers/factories.js';
@@ -27,7 +27,7 @@ test('a draft, a scheduled and a future-dated article never reach readers', asyn
   const ctx = app.services.content;
   await insertSection(app.services.db, { slug: 'news', name: 'News', description: '', position: 0 });
   const base = { section: 'news', tags: ['Secret'], lead: 'Zanzibar lead.' };
-  const visible = await createArticle(ctx, {
+  const visible = await createArticle(ctx, SYSTEM, {
     ...base,
     title: 'Visible Zanzibar report',
     body: paragraphs('Zanzibar is in the open.'),
@@ -35,20 +35,20 @@ test('a draft, a scheduled and a future-dated article never reach readers', asyn
     publishedAt: '2026-11-20T10:00:00Z',
   });
   const hidden = [
-    await createArticle(ctx, {
+    await createArticle(ctx, SYSTEM, {
       ...base,
       title: 'Draft Zanzibar plan',
       body: paragraphs('Zanzibar draft.'),
       status: 'draft',
     }),
-    await createArticle(ctx, {
+    await createArticle(ctx, SYSTEM, {
       ...base,
       title: 'Scheduled Zanzibar plan',
       body: paragraphs('Zanzibar scheduled.'),
       status: 'scheduled',
       publishedAt: '2026-11-21T08:00:00Z',
     }),
-    await createArticle(ctx, {
+    await createArticle(ctx, SYSTEM, {
       ...base,
       title: 'Future Zanzibar plan',
       body: paragraphs('Zanzibar future.'),
@@ -108,7 +108,7 @@ test('a draft, a scheduled and a future-dated article never reach readers', asyn
   assert.ok(!(await app.inject('/feed.xml')).body.includes('Draft Zanzibar plan'));
 
   // Back to draft: gone from everywhere again.
-  await updateArticle(ctx, hidden[1].id, {
+  await updateArticle(ctx, SYSTEM, hidden[1].id, {
     ...base,
     title: 'Scheduled Zanzibar plan',
     body: paragraphs('Zanzibar scheduled.'),

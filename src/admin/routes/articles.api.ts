@@ -140,7 +140,7 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
     '/api/admin/articles',
     { schema: { tags: ['articles'], summary: 'Create an article', body: articleInputSchema } },
     async (request, reply) => {
-      const article = await createArticle(content, request.body, actor(request));
+      const article = await createArticle(content, actor(request), request.body);
       return reply
         .code(201)
         .header('location', `/api/admin/articles/${article.id}`)
@@ -169,7 +169,7 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
     },
     async (request) => {
       const { version, ...input } = request.body;
-      const article = await updateArticle(content, request.params.id, input, actor(request), {
+      const article = await updateArticle(content, actor(request), request.params.id, input, {
         expectedVersion: version,
       });
       return articleJson(article);
@@ -180,7 +180,7 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
     '/api/admin/articles/:id',
     { schema: { tags: ['articles'], summary: 'Delete an article', params: idParams } },
     async (request, reply) => {
-      await deleteArticle(content, request.params.id, actor(request));
+      await deleteArticle(content, actor(request), request.params.id);
       return reply.code(204).send();
     },
   );
@@ -200,9 +200,7 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
       },
     },
     async (request) =>
-      articleJson(
-        await addCorrection(content, request.params.id, request.body.text, { actor: actor(request) }),
-      ),
+      articleJson(await addCorrection(content, actor(request), request.params.id, request.body.text)),
   );
 
   app.get<{ Params: { id: number } }>(
@@ -262,7 +260,7 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
     },
     async (request) => {
       const { id, version } = request.params;
-      const article = await restoreRevision(content, id, version, actor(request), request.body.version);
+      const article = await restoreRevision(content, actor(request), id, version, request.body.version);
       return articleJson(article);
     },
   );

@@ -99,7 +99,7 @@ export function articlesRoutes(app: FastifyInstance, services: AppServices): voi
         return redirectWithFlash(reply, returnTo, { error: `ids: at most ${BULK_MAX} articles at a time.` });
       if (action === 'delete' && body.confirm !== '1') return confirmDelete(request, reply, ids, returnTo);
 
-      const outcome = await applyBulkAction(services.content, ids, action, me);
+      const outcome = await applyBulkAction(services.content, me, ids, action);
       for (const { id, error } of outcome.failed)
         request.log.error({ err: error, articleId: id, action }, 'bulk action failed');
       const message = describeOutcome(action, outcome);

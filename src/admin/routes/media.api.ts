@@ -153,7 +153,7 @@ export function mediaApi(app: FastifyInstance, services: AppServices): void {
       },
     },
     async (request, reply) => {
-      const media = await uploadMedia(services.content, store, uploadFrom(request), actor(request));
+      const media = await uploadMedia(services.content, store, actor(request), uploadFrom(request));
       return reply.code(201).header('location', `/api/admin/media/${media.id}`).send(mediaJson(media));
     },
   );
@@ -178,7 +178,7 @@ export function mediaApi(app: FastifyInstance, services: AppServices): void {
       },
     },
     async (request) =>
-      mediaJson(await updateMedia(services.content, request.params.id, request.body ?? {}, actor(request))),
+      mediaJson(await updateMedia(services.content, actor(request), request.params.id, request.body ?? {})),
   );
 
   app.delete<{ Params: { id: number } }>(
@@ -191,7 +191,7 @@ export function mediaApi(app: FastifyInstance, services: AppServices): void {
       },
     },
     async (request, reply) => {
-      await deleteMedia(services.content, store, request.params.id, actor(request));
+      await deleteMedia(services.content, store, actor(request), request.params.id);
       return reply.code(204).send();
     },
   );

@@ -98,7 +98,7 @@ export function mediaRoutes(app: FastifyInstance, services: AppServices): void {
       const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
       const values = { alt: text(form.alt), caption: text(form.caption), credit: text(form.credit) };
       try {
-        const media = await uploadMedia(services.content, store, uploadFrom(request), me);
+        const media = await uploadMedia(services.content, store, me, uploadFrom(request));
         const notice = media.alt
           ? `Uploaded ${media.originalName}.`
           : `Uploaded ${media.originalName}. Add alt text before you use it in an article.`;
@@ -123,7 +123,7 @@ export function mediaRoutes(app: FastifyInstance, services: AppServices): void {
       const body = request.body ?? {};
       const values = { alt: body.alt, caption: body.caption, credit: body.credit };
       try {
-        await updateMedia(services.content, id, values, actor(request));
+        await updateMedia(services.content, actor(request), id, values);
         return redirectWithFlash(reply, `/admin/media/${id}`, { notice: 'Saved.' });
       } catch (error) {
         const refused = shown(error);
@@ -145,7 +145,7 @@ export function mediaRoutes(app: FastifyInstance, services: AppServices): void {
         });
       const media = await getMedia(services.db, id);
       try {
-        await deleteMedia(services.content, store, id, actor(request));
+        await deleteMedia(services.content, store, actor(request), id);
       } catch (error) {
         const refused = shown(error);
         return detailPage(request, reply, id, { error: refused.message, status: refused.status });

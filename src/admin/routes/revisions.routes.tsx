@@ -159,7 +159,7 @@ export function revisionRoutes(app: FastifyInstance, services: AppServices): voi
           400,
         );
       try {
-        const article = await restoreRevision(services.content, id, version, me, expected);
+        const article = await restoreRevision(services.content, me, id, version, expected);
         return redirectWithFlash(reply, `/admin/articles/${id}/edit`, {
           notice: `Restored version ${version}: saved as version ${article.version}.`,
         });

@@ -7,7 +7,7 @@ import type { BodyDoc } from '../body/body.types.js';
 import { oneLine, stripControl } from '../../lib/text.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { ContentEvents } from '../events.js';
-import { can, SYSTEM, type Actor } from '../users/permissions.js';
+import { can, type Actor } from '../users/permissions.js';
 import { userById } from '../users/users.repository.js';
 import { settleRevision, writeRevision } from './revisions.repository.js';
 import { ensureTags, findById, findBySlug } from '../taxonomy/taxonomy.repository.js';
@@ -43,8 +43,8 @@ const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export async function createArticle(
   ctx: ServiceContext,
+  actor: Actor,
   input: ArticleInput,
-  actor: Actor = SYSTEM,
 ): Promise<Article> {
   const now = ctx.now().toISOString();
   const withByline = {
@@ -92,9 +92,9 @@ export async function createArticle(
  */
 export async function updateArticle(
   ctx: ServiceContext,
+  actor: Actor,
   id: number,
   input: ArticleInput,
-  actor: Actor = SYSTEM,
   options: SaveOptions = {},
 ): Promise<Article> {
   const existing = await findArticleRow(ctx.db, id);
@@ -159,7 +159,7 @@ export async function updateArticle(
 }
 
 /** Deletes an article for good; readers' links to it become 404s. */
-export async function deleteArticle(ctx: ServiceContext, id: number, actor: Actor = SYSTEM): Promise<void> {
+export async function deleteArticle(ctx: ServiceContext, actor: Actor, id: number): Promise<void> {
   const existing = await findArticleRow(ctx.db, id);
   if (!existing) throw new AppError('ARTICLE_NOT_FOUND', `article ${id} not found`);
   if (!can.deleteArticle(actor, existing)) throw forbidden('delete this article');
@@ -244,11 +244,11 @@ function columns(clean: CleanArticle) {
 /** Adds a dated correction note shown at the foot of the article, and marks it updated. */
 export async function addCorrection(
   ctx: ServiceContext,
+  actor: Actor,
   id: number,
   text: string,
-  options: { at?: Date; actor?: Actor } = {},
+  options: { at?: Date } = {},
 ): Promise<Article> {
-  const actor = options.actor ?? SYSTEM;
   const note = stripControl(text).trim();
   if (!note) throw invalidInput('correction', 'must not be empty');
   if (note.length > 2000) throw invalidInput('correction', 'is longer than 2000 characters');

@@ -44,9 +44,9 @@ const TARGET: Record<Exclude<BulkAction, 'delete'>, ArticleStatus> = {
  */
 export async function applyBulkAction(
   ctx: ServiceContext,
+  actor: Actor,
   ids: number[],
   action: BulkAction,
-  actor: Actor,
 ): Promise<BulkOutcome> {
   const outcome: BulkOutcome = { done: [], unchanged: [], refused: [], failed: [] };
   for (const id of [...new Set(ids)].slice(0, BULK_MAX)) {
@@ -55,7 +55,7 @@ export async function applyBulkAction(
       const article = await getArticle(ctx.db, id);
       title = article.title;
       if (action === 'delete') {
-        await deleteArticle(ctx, id, actor);
+        await deleteArticle(ctx, actor, id);
         outcome.done.push({ id, title });
         continue;
       }
@@ -69,9 +69,15 @@ export async function applyBulkAction(
         action === 'publish' && (article.publishedAt === null || article.publishedAt > now)
           ? now
           : article.publishedAt;
-      await updateArticle(ctx, id, { ...snapshotOf(article), status: TARGET[action], publishedAt }, actor, {
-        expectedVersion: article.version,
-      });
+      await updateArticle(
+        ctx,
+        actor,
+        id,
+        { ...snapshotOf(article), status: TARGET[action], publishedAt },
+        {
+          expectedVersion: article.version,
+        },
+      );
       outcome.done.push({ id, title });
     } catch (error) {
       if (error instanceof AppError && error.status < 500)

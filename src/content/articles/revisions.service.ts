@@ -15,9 +15,9 @@ import { getRevision } from './revisions.repository.js';
  */
 export async function restoreRevision(
   ctx: ServiceContext,
+  actor: Actor,
   id: number,
   version: number,
-  actor: Actor,
   expectedVersion?: number,
 ): Promise<Article> {
   const current = await getArticle(ctx.db, id);
@@ -25,6 +25,7 @@ export async function restoreRevision(
   if (!revision) throw new AppError('NOT_FOUND', `article ${id} has no version ${version}`);
   return updateArticle(
     ctx,
+    actor,
     id,
     {
       ...revision.snapshot,
@@ -32,7 +33,6 @@ export async function restoreRevision(
       publishedAt: current.publishedAt,
       slug: current.slug,
     },
-    actor,
     { expectedVersion, action: 'article.restore' },
   );
 }

@@ -78,18 +78,13 @@ async function draw(scene: (typeof SCENES)[number]): Promise<Buffer> {
 export async function seedDemoImages(ctx: ServiceContext, store: MediaStore): Promise<Map<string, number>> {
   const images = new Map<string, number>();
   for (const scene of SCENES) {
-    const media = await uploadMedia(
-      ctx,
-      store,
-      {
-        data: await draw(scene),
-        filename: `${scene.key}.jpg`,
-        alt: scene.alt,
-        caption: scene.caption,
-        credit: CREDIT,
-      },
-      SYSTEM,
-    );
+    const media = await uploadMedia(ctx, store, SYSTEM, {
+      data: await draw(scene),
+      filename: `${scene.key}.jpg`,
+      alt: scene.alt,
+      caption: scene.caption,
+      credit: CREDIT,
+    });
     images.set(scene.key, media.id);
   }
   return images;

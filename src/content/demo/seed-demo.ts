@@ -70,7 +70,7 @@ export async function seedDemo(ctx: ServiceContext, store?: MediaStore): Promise
   for (const demo of articles) {
     const forward = [...demo.body.matchAll(/\[\[related:([a-z0-9-]+)\]\]/g)].some((m) => !ids.has(m[1]));
     const body = markupToDoc(demo.body, (key) => ids.get(key) ?? PLACEHOLDER);
-    const article = await createArticle(ctx, {
+    const article = await createArticle(ctx, SYSTEM, {
       ...fields(demo, ctx, images),
       body: forward
         ? { type: 'doc', content: body.content.filter((b) => b.type !== 'relatedArticle') }
@@ -83,6 +83,7 @@ export async function seedDemo(ctx: ServiceContext, store?: MediaStore): Promise
   for (const demo of deferred) {
     await updateArticle(
       ctx,
+      SYSTEM,
       ids.get(demo.key)!,
       {
         ...fields(demo, ctx, images),
@@ -93,14 +94,14 @@ export async function seedDemo(ctx: ServiceContext, store?: MediaStore): Promise
           return id;
         }),
       },
-      SYSTEM,
-      // Finishing the seed, not news: no "Updated" line.
       { minor: true },
     );
   }
   for (const demo of articles) {
     for (const c of demo.corrections ?? []) {
-      await addCorrection(ctx, ids.get(demo.key)!, c.text, { at: zonedTimeToUtc(c.at, DEMO_TIME_ZONE) });
+      await addCorrection(ctx, SYSTEM, ids.get(demo.key)!, c.text, {
+        at: zonedTimeToUtc(c.at, DEMO_TIME_ZONE),
+      });
     }
   }
   await seedReadership(ctx, [...ids.values()]);

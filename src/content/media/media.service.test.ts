@@ -53,16 +53,11 @@ describe('the media library service', () => {
   after(() => close());
 
   test('an upload is stored under random names, with its sizes, row and audit entry', async () => {
-    const media = await uploadMedia(
-      ctx,
-      store,
-      {
-        data: await phoneJpeg(1800, 1200),
-        filename: 'C:\\fakepath\\Holiday at the coast.JPG',
-        alt: ' Beach  at dawn ',
-      },
-      people.contributor,
-    );
+    const media = await uploadMedia(ctx, store, people.contributor, {
+      data: await phoneJpeg(1800, 1200),
+      filename: 'C:\\fakepath\\Holiday at the coast.JPG',
+      alt: ' Beach  at dawn ',
+    });
     assert.equal(media.originalName, 'Holiday at the coast.JPG');
     assert.equal(media.alt, 'Beach at dawn');
     assert.deepEqual([media.width, media.height, media.mime], [1200, 1800, 'image/jpeg']);
@@ -83,14 +78,14 @@ describe('the media library service', () => {
     const [entry] = await listAudit(db, { limit: 1, offset: 0 });
     assert.equal(entry.action, 'media.upload');
     assert.equal(entry.subject, 'Holiday at the coast.JPG');
-    await deleteMedia(ctx, store, media.id, people.editor);
+    await deleteMedia(ctx, store, people.editor, media.id);
   });
 
   test('when the row cannot be written, no file stays behind', async () => {
     const before = filesIn(store.root);
     const ghost: Actor = { id: 9999, name: 'Nobody', role: 'contributor', authorId: null };
     await assert.rejects(
-      uploadMedia(ctx, store, { data: await solidImage('png', 700, 400), filename: 'a.png' }, ghost),
+      uploadMedia(ctx, store, ghost, { data: await solidImage('png', 700, 400), filename: 'a.png' }),
     );
     assert.deepEqual(filesIn(store.root), before);
     assert.equal((await browseMedia(db, {})).total, 0);
@@ -102,12 +97,10 @@ describe('the media library service', () => {
     // A folder where the 640 size should go: renaming onto it fails half way through.
     fs.mkdirSync(path.join(store.root, '2026/11/00000000000000aa-640.webp'), { recursive: true });
     await assert.rejects(
-      uploadMedia(
-        ctx,
-        stuck,
-        { data: await solidImage('jpeg', 1200, 800), filename: 'b.jpg' },
-        people.contributor,
-      ),
+      uploadMedia(ctx, stuck, people.contributor, {
+        data: await solidImage('jpeg', 1200, 800),
+        filename: 'b.jpg',
+      }),
     );
     assert.deepEqual(filesIn(store.root), []);
     assert.equal((await browseMedia(db, {})).total, 0);
@@ -116,24 +109,24 @@ describe('the media library service', () => {
 
   test('a contributor changes and deletes only their own images; an editor any', async () => {
     const data = await solidImage('png', 400, 300);
-    const mine = await uploadMedia(ctx, store, { data, filename: 'mine.png' }, people.contributor);
-    const theirs = await uploadMedia(ctx, store, { data, filename: 'theirs.png' }, people.other);
+    const mine = await uploadMedia(ctx, store, people.contributor, { data, filename: 'mine.png' });
+    const theirs = await uploadMedia(ctx, store, people.other, { data, filename: 'theirs.png' });
 
-    const edited = await updateMedia(ctx, mine.id, { caption: 'Mine', credit: 'Cora' }, people.contributor);
+    const edited = await updateMedia(ctx, people.contributor, mine.id, { caption: 'Mine', credit: 'Cora' });
     assert.deepEqual([edited.alt, edited.caption, edited.credit], ['', 'Mine', 'Cora']);
-    await assert.rejects(updateMedia(ctx, theirs.id, { alt: 'x' }, people.contributor), isCode('FORBIDDEN'));
-    await assert.rejects(deleteMedia(ctx, store, theirs.id, people.contributor), isCode('FORBIDDEN'));
+    await assert.rejects(updateMedia(ctx, people.contributor, theirs.id, { alt: 'x' }), isCode('FORBIDDEN'));
+    await assert.rejects(deleteMedia(ctx, store, people.contributor, theirs.id), isCode('FORBIDDEN'));
     assert.ok(fs.existsSync(path.join(store.root, theirs.file)), 'a refused deletion removes nothing');
     await assert.rejects(
-      updateMedia(ctx, mine.id, { alt: 'x'.repeat(501) }, people.contributor),
+      updateMedia(ctx, people.contributor, mine.id, { alt: 'x'.repeat(501) }),
       (e: unknown) => e instanceof AppError && e.code === 'INVALID_INPUT' && /^alt: /.test(e.message),
     );
 
-    await deleteMedia(ctx, store, mine.id, people.contributor);
-    await deleteMedia(ctx, store, theirs.id, people.editor);
+    await deleteMedia(ctx, store, people.contributor, mine.id);
+    await deleteMedia(ctx, store, people.editor, theirs.id);
     assert.deepEqual(filesIn(store.root), []);
     assert.equal((await browseMedia(db, {})).total, 0);
-    await assert.rejects(deleteMedia(ctx, store, mine.id, people.editor), isCode('NOT_FOUND'));
+    await assert.rejects(deleteMedia(ctx, store, people.editor, mine.id), isCode('NOT_FOUND'));
   });
 
   test('the library lists newest first and finds by name, alt text, caption or credit', async () => {
@@ -143,12 +136,11 @@ describe('the media library service', () => {
       ctx.clock.now = new Date(Date.UTC(2026, 10, 6, 10, i));
       ids.push(
         (
-          await uploadMedia(
-            ctx,
-            store,
-            { data, filename: name, credit: i === 0 ? 'Agency 50%' : '' },
-            people.other,
-          )
+          await uploadMedia(ctx, store, people.other, {
+            data,
+            filename: name,
+            credit: i === 0 ? 'Agency 50%' : '',
+          })
         ).id,
       );
     }
@@ -183,7 +175,7 @@ describe('the media library service', () => {
     const map = await loadBodyMedia(db, doc);
     assert.deepEqual([...map.keys()], [ids[2]]);
     assert.equal(map.get(ids[2])!.originalName, 'parliament.png');
-    for (const id of ids) await deleteMedia(ctx, store, id, people.editor);
+    for (const id of ids) await deleteMedia(ctx, store, people.editor, id);
   });
 });
 

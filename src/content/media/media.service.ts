@@ -37,8 +37,8 @@ export const MEDIA_PAGE_SIZE = 48;
 export async function uploadMedia(
   ctx: ServiceContext,
   store: MediaStore,
-  upload: MediaUpload,
   actor: Actor,
+  upload: MediaUpload,
 ): Promise<Media> {
   const originalName = cleanName(upload.filename);
   if (upload.data.length > MAX_UPLOAD_BYTES) throw tooLarge(originalName, upload.data.length);
@@ -96,9 +96,9 @@ export async function uploadMedia(
 /** Changes alt text, caption or credit: the uploader on their own images, editors on all. */
 export async function updateMedia(
   ctx: ServiceContext,
+  actor: Actor,
   id: number,
   input: MediaText,
-  actor: Actor,
 ): Promise<Media> {
   const media = await getMedia(ctx.db, id);
   if (!mayChange(actor, media)) throw forbidden('edit images other people uploaded: ask an editor');
@@ -130,8 +130,8 @@ export async function updateMedia(
 export async function deleteMedia(
   ctx: ServiceContext,
   store: MediaStore,
-  id: number,
   actor: Actor,
+  id: number,
 ): Promise<void> {
   const media = await getMedia(ctx.db, id);
   if (!mayChange(actor, media)) throw forbidden('delete images other people uploaded: ask an editor');

@@ -184,7 +184,7 @@ export async function importPlan(
     });
   } catch (error) {
     if (!(error instanceof DryRun)) {
-      for (const id of fetchedNow) await deleteMedia(ctx, options.store, id, options.actor).catch(() => {});
+      for (const id of fetchedNow) await deleteMedia(ctx, options.store, options.actor, id).catch(() => {});
       await forget(
         ctx.db,
         plan.origin,
@@ -443,12 +443,11 @@ async function fetchPicture(
 ): Promise<Picture> {
   const response = await fetchOutbound(url, options.outbound);
   if (response.status !== 200) throw new Error(`the old site answered ${response.status}`);
-  const stored = await uploadMedia(
-    ctx,
-    options.store,
-    { data: response.body, filename: path.posix.basename(new URL(url).pathname) || 'picture', ...described },
-    options.actor,
-  );
+  const stored = await uploadMedia(ctx, options.store, options.actor, {
+    data: response.body,
+    filename: path.posix.basename(new URL(url).pathname) || 'picture',
+    ...described,
+  });
   return { id: stored.id, url: stored.url };
 }
 
