@@ -47,7 +47,9 @@ export function extractFromFile(bytes: Uint8Array, name: string, timeZone: strin
 export function extractFromPaste(text: string, timeZone: string, field = 'text'): ExtractedArticle {
   return read(field, () => {
     const page = extractText(text, { timeZone });
-    return { ...page, byline: null, images: [], body: bodyFromParagraphs(page.paragraphs) };
+    // The page's repeat of the lead opens its text; the draft has the lead in its own field.
+    const body = page.paragraphs[0] === page.lead ? page.paragraphs.slice(1) : page.paragraphs;
+    return { ...page, byline: null, images: [], body: bodyFromParagraphs(body) };
   });
 }
 

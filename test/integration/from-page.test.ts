@@ -130,6 +130,11 @@ test('a contributor makes a draft from a page: by its address, a saved file or p
     }),
   );
   assert.ok(pasted.body.content.length >= 2);
+  assert.notEqual(
+    JSON.stringify(pasted.body.content[0]),
+    JSON.stringify({ type: 'paragraph', content: [{ type: 'text', text: pasted.lead }] }),
+    'the lead is in its own field, not again as the first paragraph',
+  );
 
   // Refusals, on the page, in words; nothing written.
   const before = (await app.services.db.selectFrom('articles').select('id').execute()).length;

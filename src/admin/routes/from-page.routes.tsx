@@ -5,6 +5,7 @@ import type { ExtractedArticle } from '../../ingest/extract-html.js';
 import { draftFromPage, extractFromFile, extractFromPaste, extractFromUrl } from '../../ingest/extract.js';
 import { DEFAULT_OUTBOUND } from '../../ingest/outbound.js';
 import { invalidInput } from '../../lib/app-error.js';
+import { formatDate } from '../../lib/dateline.js';
 import { renderAdminPage } from '../admin-context.js';
 import { actor } from '../auth.js';
 import { redirectWithFlash } from '../flash.js';
@@ -49,8 +50,8 @@ export function fromPageRoutes(app: FastifyInstance, services: AppServices): voi
       const chosen =
         form.file && typeof form.file === 'object' && 'filename' in form.file ? form.file : undefined;
       const file = chosen && ('tooLarge' in chosen || chosen.data.length > 0) ? chosen : undefined;
+      const { timeZone } = await getSettings(services.db);
       const result = await attempt(async () => {
-        const { timeZone } = await getSettings(services.db);
         const given = [url && 'an address', file && 'a file', text.trim() && 'pasted text'].filter(Boolean);
         if (given.length !== 1)
           throw invalidInput(
@@ -87,7 +88,7 @@ export function fromPageRoutes(app: FastifyInstance, services: AppServices): voi
       const { article, extracted } = result.value;
       const from = [
         extracted.byline && `by ${extracted.byline}`,
-        extracted.published && `published ${extracted.published.slice(0, 10)}`,
+        extracted.published && `published ${formatDate(extracted.published, timeZone, 'D MMMM YYYY')}`,
       ]
         .filter(Boolean)
         .join(', ');
