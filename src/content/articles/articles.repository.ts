@@ -554,3 +554,17 @@ export async function nextDueAt(db: Db, now: string): Promise<string | undefined
     .executeTakeFirst();
   return row?.at ?? undefined;
 }
+
+/**
+ * Where the articles an import made now live (any status), by id: the
+ * paths its report lists.
+ *
+ * ```sql
+ * select id, slug from articles where id in (:ids)
+ * ```
+ */
+export async function articlePaths(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('articles').select(['id', 'slug']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, articlePath(r)]));
+}

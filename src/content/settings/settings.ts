@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { cleanName, cleanText, cleanUrl } from '../taxonomy/taxonomy.fields.js';
 import { can, type Actor } from '../users/permissions.js';
 import { userById } from '../users/users.repository.js';
+import { storedSettings, writeSetting } from './settings.repository.js';
 import type { ServiceContext } from '../articles/articles.service.js';
 
 /** The newsroom's settings, stored in the `settings` table as one JSON value per key. */
@@ -49,7 +50,7 @@ export type SettingsChanges = Partial<
 
 export async function getSettings(db: Db): Promise<SiteSettings> {
   dependsOn('settings');
-  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const rows = await storedSettings(db);
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return { ...DEFAULT_SETTINGS, ...stored } as SiteSettings;
 }
@@ -116,13 +117,7 @@ export function dateExample(pattern: string, timeZone: string, at: Date): string
 const DATE_TOKEN = /YYYY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|mm/;
 
 async function writeSettings(db: Db, clean: Partial<SiteSettings>): Promise<void> {
-  for (const [key, value] of Object.entries(clean)) {
-    await db
-      .insertInto('settings')
-      .values({ key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
-      .execute();
-  }
+  for (const [key, value] of Object.entries(clean)) await writeSetting(db, key, JSON.stringify(value));
 }
 
 /** The changed settings, complete and checked; every message names the field (`settings.tagline: ...`). */

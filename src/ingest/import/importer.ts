@@ -26,7 +26,8 @@ import { queueRelated } from '../../related/index.js';
 import { queueReindex } from '../../search/index.js';
 import { fetchOutbound, type OutboundPolicy } from '../outbound.js';
 import type { ImportPlan, PlanImage, PlanItem, PlanTerm, Skipped } from './plan.js';
-import { articlePaths, forget, record, recordsOf } from './records.js';
+import { forget, record, recordsOf } from './records.js';
+import { articlePaths } from '../../content/articles/articles.repository.js';
 import { addRedirect, type RedirectTarget } from './redirects.js';
 
 export interface ImportOptions {

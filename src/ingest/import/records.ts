@@ -1,4 +1,3 @@
-import { articlePath } from '../../content/articles/articles.table.js';
 import type { Db } from '../../db/database.js';
 import type { ImportRecordsTable } from '../../db/schema.js';
 
@@ -31,18 +30,4 @@ export async function record(
 export async function forget(db: Db, origin: string, keys: string[]): Promise<void> {
   if (keys.length)
     await db.deleteFrom('import_records').where('origin', '=', origin).where('key', 'in', keys).execute();
-}
-
-/**
- * Where the articles an import made now live (any status), by id: the
- * paths its report lists.
- *
- * ```sql
- * select id, slug from articles where id in (:ids)
- * ```
- */
-export async function articlePaths(db: Db, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.selectFrom('articles').select(['id', 'slug']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, articlePath(r)]));
 }
