@@ -150,7 +150,9 @@ async function servePrimary(config: Config, count: number): Promise<void> {
       (worker) =>
         new Promise<number>((resolve) => {
           if (worker.process.exitCode !== null) return resolve(worker.process.exitCode);
-          worker.once('exit', (code) => resolve(code ?? 1));
+          // A worker still starting has no handler yet and dies of the signal itself: it served
+          // nothing and holds no views, so that is a clean stop too.
+          worker.once('exit', (code, signal) => resolve(code ?? (signal === 'SIGTERM' ? 0 : 1)));
           worker.process.kill('SIGTERM');
         }),
     );
