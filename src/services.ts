@@ -20,7 +20,7 @@ import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.j
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './search/index.js';
 import { ViewCounter } from './views/index.js';
 import { FeedPoller } from './ingest/feed-poller.js';
-import { DEFAULT_OUTBOUND } from './ingest/outbound.js';
+import { outboundPolicy, type OutboundPolicy } from './ingest/outbound.js';
 
 /** Everything the server, the commands and the tests share, wired once. */
 export interface Services {
@@ -43,6 +43,8 @@ export interface Services {
   now: () => Date;
   /** Uploaded images and their sizes, under DATA_DIR/media. */
   media: MediaStore;
+  /** How every fetch from another server is made (feeds, extraction, imports): OUTBOUND_ALLOW applied. */
+  outbound: OutboundPolicy;
   /** Starts the background work: view flushing, search and related queues, the scheduler, partner feeds. */
   start(): void;
   /** Stops the background work, writes buffered views, closes the database. */
@@ -123,6 +125,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
 
   const content: ServiceContext = { db, events, now };
   const media = new MediaStore(path.join(config.dataDir, 'media'));
+  const outbound = outboundPolicy(config.outboundAllow);
   const views = new ViewCounter({
     db,
     flushMs: config.viewFlushMs,
@@ -156,6 +159,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     views,
     now,
     media,
+    outbound,
     start() {
       views.start();
       if (peers && !peers.lead) return;
@@ -166,7 +170,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       );
       // Partner feeds: every half minute, those whose time has come (each has its own interval).
       feeds ??= new FeedPoller(db, {
-        policy: { ...DEFAULT_OUTBOUND, allow: config.outboundAllow },
+        policy: outbound,
         now,
         everyMs: 30_000,
         onError: (error) => log.error({ err: error }, 'polling partner feeds failed'),

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import type { ExtractedArticle } from '../ingest/extract-html.js';
 import { extractFromFile, extractFromUrl } from '../ingest/extract.js';
-import { DEFAULT_OUTBOUND } from '../ingest/outbound.js';
+import { outboundPolicy } from '../ingest/outbound.js';
 import { isTimeZone } from '../lib/dateline.js';
 
 /**
@@ -47,7 +47,7 @@ export function extractCommand(program: Command, config: () => Config): void {
 
 async function read(source: string, timeZone: string, config: () => Config): Promise<ExtractedArticle> {
   if (/^https?:\/\//i.test(source))
-    return extractFromUrl(source, { ...DEFAULT_OUTBOUND, allow: config().outboundAllow }, timeZone);
+    return extractFromUrl(source, outboundPolicy(config().outboundAllow), timeZone);
   if (!fs.existsSync(source)) throw new Error(`${source}: no such file`);
   return extractFromFile(fs.readFileSync(source), source, timeZone);
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import cliProgress from 'cli-progress';
+import { phasedProgress } from './progress.js';
 import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import { getSettings, isVisible } from '../content/index.js';
@@ -278,31 +278,15 @@ export function generateCommand(program: Command, config: () => Config): void {
       const stop = () => abort.abort();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar(
-            {
-              format: '{phase} [{bar}] {value}/{total} ({percentage}%) eta {eta_formatted}',
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : undefined;
-      let phase = '';
+      const bar = phasedProgress(process.stderr.isTTY);
       try {
         const report = await generateArchive(services.db, services.search, {
           articles: opts.articles,
           seed: opts.seed,
           signal: abort.signal,
-          onProgress: (p) => {
-            if (!bar) return;
-            if (p.phase !== phase) {
-              if (phase) bar.stop();
-              phase = p.phase;
-              bar.start(p.total, p.done, { phase: p.phase.padEnd(8) });
-            } else bar.update(p.done);
-          },
+          onProgress: bar.onProgress,
         });
-        bar?.stop();
+        bar.stop();
         console.log(
           report.interrupted
             ? `stopped: ${report.articles} articles written whole; their related lists are queued and the server computes them`
@@ -310,7 +294,7 @@ export function generateCommand(program: Command, config: () => Config): void {
         );
         if (report.interrupted) process.exitCode = 130;
       } finally {
-        bar?.stop();
+        bar.stop();
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         await services.stop();

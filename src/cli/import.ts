@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import cliProgress from 'cli-progress';
+import { phasedProgress } from './progress.js';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Config } from '../config.js';
 import { SYSTEM } from '../content/users/permissions.js';
@@ -7,7 +7,6 @@ import { readGhost } from '../ingest/import/ghost.js';
 import { importPlan, type ImportReport } from '../ingest/import/importer.js';
 import { MAX_EXPORT_BYTES, tooLarge, type ImportPlan } from '../ingest/import/plan.js';
 import { readWordpress } from '../ingest/import/wordpress.js';
-import { DEFAULT_OUTBOUND } from '../ingest/outbound.js';
 import { createServices } from '../services.js';
 
 /**
@@ -71,36 +70,21 @@ export function importCommand(program: Command, config: () => Config): void {
           const plan = read(fs.readFileSync(file, 'utf8'), opts.oldUrl);
           const settings = config();
           const services = await createServices({ ...settings, demo: false });
-          const bar =
-            process.stderr.isTTY && !opts.json
-              ? new cliProgress.SingleBar(
-                  { format: '{phase} [{bar}] {value}/{total}', hideCursor: true },
-                  cliProgress.Presets.shades_classic,
-                )
-              : undefined;
-          let phase = '';
+          const bar = phasedProgress(process.stderr.isTTY && !opts.json);
           try {
             const report = await importPlan(services.content, plan, {
               actor: SYSTEM,
               dryRun: opts.dryRun,
               media: opts.media,
               section: opts.section,
-              outbound: { ...DEFAULT_OUTBOUND, allow: settings.outboundAllow },
+              outbound: services.outbound,
               store: services.media,
-              onProgress: (p) => {
-                if (!bar) return;
-                if (p.phase !== phase) {
-                  if (phase) bar.stop();
-                  phase = p.phase;
-                  bar.start(p.total, 0, { phase: p.phase.padEnd(8) });
-                }
-                bar.update(p.done);
-              },
+              onProgress: bar.onProgress,
             });
-            bar?.stop();
+            bar.stop();
             console.log(opts.json ? JSON.stringify(report, null, 2) : describeReport(report));
           } finally {
-            bar?.stop();
+            bar.stop();
             await services.stop();
           }
         },

@@ -43,6 +43,11 @@ export const DEFAULT_OUTBOUND: OutboundPolicy = {
   userAgent: 'Newsdesk (+https://github.com/newsdesk)',
 };
 
+/** The policy with the networks the configuration allows (`OUTBOUND_ALLOW`). */
+export function outboundPolicy(allow: readonly string[]): OutboundPolicy {
+  return { ...DEFAULT_OUTBOUND, allow };
+}
+
 export type OutboundProblem = 'url' | 'address' | 'redirects' | 'too-large' | 'timeout' | 'network';
 
 export class OutboundError extends Error {

@@ -3,7 +3,6 @@ import type { AppServices } from '../../app.js';
 import { getSettings } from '../../content/index.js';
 import type { ExtractedArticle } from '../../ingest/extract-html.js';
 import { draftFromPage, extractFromFile, extractFromPaste, extractFromUrl } from '../../ingest/extract.js';
-import { DEFAULT_OUTBOUND } from '../../ingest/outbound.js';
 import { invalidInput } from '../../lib/app-error.js';
 import { formatDate } from '../../lib/dateline.js';
 import { renderAdminPage } from '../admin-context.js';
@@ -61,12 +60,7 @@ export function fromPageRoutes(app: FastifyInstance, services: AppServices): voi
               : 'give the page’s address, a saved page or its pasted text',
           );
         let extracted: ExtractedArticle;
-        if (url)
-          extracted = await extractFromUrl(
-            url,
-            { ...DEFAULT_OUTBOUND, allow: services.config.outboundAllow },
-            timeZone,
-          );
+        if (url) extracted = await extractFromUrl(url, services.outbound, timeZone);
         else if (file) {
           if ('tooLarge' in file)
             throw invalidInput('file', `"${file.filename}" is too large: a page may be at most 15 MB`);

@@ -4,7 +4,6 @@ import { readGhost } from '../../ingest/import/ghost.js';
 import { importPlan } from '../../ingest/import/importer.js';
 import { MAX_EXPORT_BYTES } from '../../ingest/import/plan.js';
 import { readWordpress } from '../../ingest/import/wordpress.js';
-import { DEFAULT_OUTBOUND } from '../../ingest/outbound.js';
 import { invalidInput } from '../../lib/app-error.js';
 import { actor } from '../auth.js';
 
@@ -73,7 +72,7 @@ export async function importApi(api: FastifyInstance, services: AppServices): Pr
           dryRun: request.query.dryRun === true,
           media: request.query.media,
           section: request.query.section,
-          outbound: { ...DEFAULT_OUTBOUND, allow: services.config.outboundAllow },
+          outbound: services.outbound,
           store: services.media,
         });
       },

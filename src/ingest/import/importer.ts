@@ -274,43 +274,29 @@ async function writeTerms(
       ids.set('', id);
     } else ids.set('', found.id);
   }
-  for (const s of plan.sections.filter((t) => used.has(t.key))) {
-    const found = await matchingTerm(trx, 'sections', {
-      recordedId: records.get(s.key),
-      slug: s.slug,
-      name: s.name,
+  // Sections and bylines: the one the records or the site already has, else a new one at a free address.
+  const place = async (
+    kind: 'section' | 'author',
+    term: PlanTerm,
+    make: (slug: string) => Promise<{ id: number }>,
+  ) => {
+    const table = kind === 'section' ? 'sections' : 'authors';
+    const found = await matchingTerm(trx, table, {
+      recordedId: records.get(term.key),
+      slug: term.slug,
+      name: term.name,
     });
-    const id =
-      found ??
-      (
-        await insertSection(trx, {
-          slug: await freeSlug(trx, 'sections', s.slug),
-          name: s.name,
-          description: '',
-          position: await nextSectionPosition(trx),
-        })
-      ).id;
-    (found ? report.sections.existing : report.sections.added).push(s.name);
-    await keep('section', s, id, !found);
-  }
-  for (const a of plan.authors.filter((t) => used.has(t.key))) {
-    const found = await matchingTerm(trx, 'authors', {
-      recordedId: records.get(a.key),
-      slug: a.slug,
-      name: a.name,
-    });
-    const id =
-      found ??
-      (
-        await insertAuthor(trx, {
-          slug: await freeSlug(trx, 'authors', a.slug || 'author'),
-          name: a.name,
-          bio: a.bio,
-        })
-      ).id;
-    (found ? report.authors.existing : report.authors.added).push(a.name);
-    await keep('author', a, id, !found);
-  }
+    const id = found ?? (await make(await freeSlug(trx, table, term.slug))).id;
+    const names = kind === 'section' ? report.sections : report.authors;
+    (found ? names.existing : names.added).push(term.name);
+    await keep(kind, term, id, !found);
+  };
+  for (const s of plan.sections.filter((t) => used.has(t.key)))
+    await place('section', s, async (slug) =>
+      insertSection(trx, { slug, name: s.name, description: '', position: await nextSectionPosition(trx) }),
+    );
+  for (const a of plan.authors.filter((t) => used.has(t.key)))
+    await place('author', a, (slug) => insertAuthor(trx, { slug, name: a.name, bio: a.bio }));
   // Tags by name, as the editor's are found (ensureTags).
   const before = new Set(await allTagIds(trx));
   for (const t of plan.tags.filter((tag) => used.has(tag.key))) {
