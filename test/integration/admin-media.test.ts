@@ -195,6 +195,17 @@ describe('the media library', () => {
     });
     assert.equal(none.statusCode, 400);
     assert.match(none.json().error.message, /^file: /);
+    // As a browser sends a form whose file was not chosen: the field, empty and nameless.
+    const unchosen = await contributor.inject({
+      method: 'POST',
+      url: '/api/admin/media',
+      headers: { 'content-type': 'multipart/form-data; boundary=form' },
+      payload:
+        '--form\r\nContent-Disposition: form-data; name="file"; filename=""\r\n' +
+        'Content-Type: application/octet-stream\r\n\r\n\r\n--form--\r\n',
+    });
+    assert.equal(unchosen.statusCode, 400);
+    assert.equal(unchosen.json().error.message, 'file: choose an image to upload');
     assert.equal((await editor.inject('/api/admin/media')).json().total, before);
   });
 

@@ -45,10 +45,8 @@ export function fromPageRoutes(app: FastifyInstance, services: AppServices): voi
       const form = (request.body ?? {}) as FromPageForm;
       const url = typeof form.url === 'string' ? form.url.trim() : '';
       const text = typeof form.text === 'string' ? form.text : '';
-      // A browser sends the file field empty, with no name, when no file was chosen.
-      const chosen =
+      const file =
         form.file && typeof form.file === 'object' && 'filename' in form.file ? form.file : undefined;
-      const file = chosen && ('tooLarge' in chosen || chosen.data.length > 0) ? chosen : undefined;
       const { timeZone } = await getSettings(services.db);
       const result = await attempt(async () => {
         const given = [url && 'an address', file && 'a file', text.trim() && 'pasted text'].filter(Boolean);

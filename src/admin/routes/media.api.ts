@@ -35,11 +35,14 @@ export interface UploadForm {
  * CSRF check, which needs a browser form's `_csrf` field); signed-out requests
  * were refused earlier, before their body was read. A file over the limit is
  * cut off by the parser and kept only as "too large", so the route can say so
- * on its own page instead of failing the whole request.
+ * on its own page instead of failing the whole request. The empty, nameless
+ * file a browser sends when no file was chosen is no file: the field is left
+ * out of the body.
  */
 export async function bufferUpload(part: MultipartFile): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of part.file) if (!part.file.truncated) chunks.push(chunk as Buffer);
+  if (!part.filename && chunks.length === 0) return;
   const filename = path.basename(part.filename || 'the file');
   part.value = part.file.truncated
     ? ({ filename, tooLarge: true } satisfies UploadedFile)
