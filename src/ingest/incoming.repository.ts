@@ -1,5 +1,6 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { containing } from '../db/like.js';
 import type { IncomingItemsTable, IncomingStatus, PartnerFeedsTable, SourceRow } from '../db/schema.js';
 
 /**
@@ -206,13 +207,9 @@ function queue(db: Db, filter: QueueFilter) {
     .where('i.status', '=', filter.status);
   if (filter.source) query = query.where('s.slug', '=', filter.source);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(filter.q);
     query = query.where((eb) =>
-      eb.or([
-        eb('i.title', 'like', sql<string>`${like} escape '\\'`),
-        eb('i.summary', 'like', sql<string>`${like} escape '\\'`),
-        eb('i.text', 'like', sql<string>`${like} escape '\\'`),
-      ]),
+      eb.or([eb('i.title', 'like', like), eb('i.summary', 'like', like), eb('i.text', 'like', like)]),
     );
   }
   return query;

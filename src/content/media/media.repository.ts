@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { containing } from '../../db/like.js';
 import { dependsOn } from '../../lib/dependencies.js';
 import type { MediaTable } from '../../db/schema.js';
 import type { BodyDoc } from '../body/body.types.js';
@@ -40,7 +41,7 @@ export async function listMedia(
   let query = selectMedia(db);
   let count = db.selectFrom('media');
   for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const like = sql`${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+    const like = containing(word);
     const matches = sql<boolean>`(lower(media.original_name) like ${like} or lower(media.alt) like ${like}
       or lower(media.caption) like ${like} or lower(media.credit) like ${like})`;
     query = query.where(matches);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { containing } from '../../db/like.js';
 import type { TagRow } from '../../db/schema.js';
 
 /**
@@ -28,15 +29,10 @@ export async function listTagsWithCounts(
   db: Db,
   options: { q?: string; sort: TagSort; limit: number; offset: number },
 ): Promise<{ total: number; rows: TagListRow[] }> {
-  const like = options.q ? `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = options.q ? containing(options.q) : undefined;
   let base = db.selectFrom('tags');
   if (like) {
-    base = base.where((eb) =>
-      eb.or([
-        eb('tags.name', 'like', sql<string>`${like} escape '\\'`),
-        eb('tags.slug', 'like', sql<string>`${like} escape '\\'`),
-      ]),
-    );
+    base = base.where((eb) => eb.or([eb('tags.name', 'like', like), eb('tags.slug', 'like', like)]));
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let query = base
