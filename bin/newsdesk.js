@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources with no build step between a clone and a running site.
 //
-// The sources are bundled by esbuild into one file under node_modules/.cache/newsdesk
-// the first time they are run, and again whenever one of them changes (the file's
-// name carries a hash of the sources' sizes and times): a start then loads one
-// module instead of transpiling hundreds through tsx, about a second less. Each
-// module's `import.meta.url` is written into the bundle as the source file's own
-// URL, so files found beside the sources (stylesheets, the editor) are found as
-// before. If esbuild cannot bundle, tsx runs the sources directly.
+// The sources are bundled by esbuild under node_modules/.cache/newsdesk the first time
+// they are run, and again whenever one of them changes (the folder's name carries a hash
+// of the sources' sizes and times): a start then loads a few modules instead of
+// transpiling hundreds through tsx, about a second less. The bundle is split where the
+// sources import a module with `await import()`: what only the back office, the ingest
+// room or a command needs (linkedom, TipTap, Readability, sharp...) is loaded when first
+// used, not in every worker that serves readers (docs/PERFORMANCE.md). Each module's
+// `import.meta.url` is written into the bundle as the source file's own URL, so files
+// found beside the sources (stylesheets, the editor) are found as before. If esbuild
+// cannot bundle, tsx runs the sources directly.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,19 +36,31 @@ function sourcesKey() {
 }
 
 async function bundle() {
-  const file = path.join(cache, `newsdesk-${sourcesKey()}.mjs`);
-  if (fs.existsSync(file)) return file;
+  const dir = path.join(cache, sourcesKey());
+  const entry = path.join(dir, 'main.mjs');
+  if (fs.existsSync(entry)) {
+    // Marks the bundle as in use: a process may still load chunks from it much later.
+    try {
+      fs.utimesSync(dir, new Date(), new Date());
+    } catch {
+      // A read-only install: nothing is cleaned there either.
+    }
+    return entry;
+  }
   const { build, stop } = await import('esbuild');
-  fs.mkdirSync(cache, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = `${dir}.${process.pid}.tmp`;
+  fs.rmSync(temp, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(src, 'cli', 'main.ts')],
+    entryPoints: { main: path.join(src, 'cli', 'main.ts') },
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    outfile: temp,
+    outdir: temp,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
     sourcemap: 'linked',
     logLevel: 'error',
     plugins: [
@@ -67,21 +82,24 @@ async function bundle() {
   });
   // esbuild's service process would otherwise live as long as the server.
   await stop();
-  // Another process may be doing the same: renames are atomic, and the last one wins.
-  fs.renameSync(`${temp}.map`, `${file}.map`);
-  fs.writeFileSync(
-    temp,
-    fs
-      .readFileSync(temp, 'utf8')
-      .replace(/sourceMappingURL=.*$/m, `sourceMappingURL=${path.basename(file)}.map`),
-  );
-  fs.renameSync(temp, file);
-  // Bundles of older sources go; a build under way elsewhere (a .tmp file) is left alone.
-  for (const old of fs.readdirSync(cache)) {
-    if (/^newsdesk-[0-9a-f]{16}\.mjs(\.map)?$/.test(old) && !old.startsWith(path.basename(file)))
-      fs.rmSync(path.join(cache, old), { force: true });
+  // Another process may be doing the same: a folder is renamed whole, and the first one wins.
+  try {
+    fs.renameSync(temp, dir);
+  } catch (error) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    if (!fs.existsSync(entry)) throw error;
   }
-  return file;
+  // Bundles of older sources go once no process has started from them for a day: a server
+  // still running from one loads its chunks when first needed. A build under way elsewhere
+  // (a .tmp folder) is left alone.
+  const unusedSince = Date.now() - 24 * 60 * 60 * 1000;
+  for (const old of fs.readdirSync(cache)) {
+    const file = path.join(cache, old);
+    if (/^newsdesk-[0-9a-f]{16}\.mjs(\.map)?$/.test(old)) fs.rmSync(file, { force: true });
+    else if (/^[0-9a-f]{16}$/.test(old) && old !== path.basename(dir) && fs.statSync(file).mtimeMs < unusedSince)
+      fs.rmSync(file, { recursive: true, force: true });
+  }
+  return entry;
 }
 
 let entry;

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import type { ExtractedArticle } from '../ingest/extract-html.js';
-import { extractFromFile, extractFromUrl } from '../ingest/extract.js';
 import { outboundPolicy } from '../ingest/outbound.js';
 import { isTimeZone } from '../lib/dateline.js';
 
@@ -46,6 +45,7 @@ export function extractCommand(program: Command, config: () => Config): void {
 }
 
 async function read(source: string, timeZone: string, config: () => Config): Promise<ExtractedArticle> {
+  const { extractFromFile, extractFromUrl } = await import('../ingest/extract.js');
   if (/^https?:\/\//i.test(source))
     return extractFromUrl(source, outboundPolicy(config().outboundAllow), timeZone);
   if (!fs.existsSync(source)) throw new Error(`${source}: no such file`);

@@ -3,10 +3,8 @@ import { phasedProgress } from './progress.js';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Config } from '../config.js';
 import { SYSTEM } from '../content/users/permissions.js';
-import { readGhost } from '../ingest/import/ghost.js';
-import { importPlan, type ImportReport } from '../ingest/import/importer.js';
+import type { ImportReport } from '../ingest/import/index.js';
 import { MAX_EXPORT_BYTES, tooLarge, type ImportPlan } from '../ingest/import/plan.js';
-import { readWordpress } from '../ingest/import/wordpress.js';
 import { createServices } from '../services.js';
 
 /**
@@ -21,19 +19,11 @@ export function importCommand(program: Command, config: () => Config): void {
   const command = program
     .command('import')
     .description('move a site in: posts, pages, sections, tags, bylines, pictures and old addresses');
-  const formats: [string, string, (text: string, oldUrl?: string) => ImportPlan][] = [
-    [
-      'wordpress',
-      'a WordPress export (Tools → Export → All content; WXR 1.0–1.2)',
-      (text) => readWordpress(text),
-    ],
-    [
-      'ghost',
-      'a Ghost export (Settings → Migration → Export content; JSON)',
-      (text, oldUrl) => readGhost(text, { oldUrl }),
-    ],
+  const formats: [ImportPlan['format'], string][] = [
+    ['wordpress', 'a WordPress export (Tools → Export → All content; WXR 1.0–1.2)'],
+    ['ghost', 'a Ghost export (Settings → Migration → Export content; JSON)'],
   ];
-  for (const [format, description, read] of formats) {
+  for (const [format, description] of formats) {
     command
       .command(format)
       .description(`import ${description}`)
@@ -67,7 +57,8 @@ export function importCommand(program: Command, config: () => Config): void {
           if (bytes > MAX_EXPORT_BYTES) throw tooLarge(file, bytes);
           // Reading is the long part of a large export (about 1 ms a post): say so before it starts.
           if (process.stderr.isTTY && !opts.json) process.stderr.write(`reading ${file} …\n`);
-          const plan = read(fs.readFileSync(file, 'utf8'), opts.oldUrl);
+          const { importPlan, readExport } = await import('../ingest/import/index.js');
+          const plan = readExport(format, fs.readFileSync(file, 'utf8'), { oldUrl: opts.oldUrl });
           const settings = config();
           const services = await createServices({ ...settings, demo: false });
           const bar = phasedProgress(process.stderr.isTTY && !opts.json);

@@ -190,7 +190,7 @@ export {
 } from './media/media.service.js';
 export { articlesUsingMedia, loadBodyMedia } from './media/media.repository.js';
 export { MediaStore, STORED_TYPES } from './media/media.storage.js';
-export { MAX_PIXELS, MAX_UPLOAD_BYTES } from './media/media.images.js';
+export { loadSharp, MAX_PIXELS, MAX_UPLOAD_BYTES } from './media/media.images.js';
 export {
   mediaFallback,
   mediaLargest,

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { bodyExtensions, bodyForSave } from '../admin/editor/body-schema.js';
 import { sanitiseBody } from '../content/body/body.sanitise.js';
 import type { Block, BodyDoc, Paragraph } from '../content/body/body.types.js';
-import { oneLine, stripControl } from '../lib/text.js';
+import { cut, oneLine, stripControl } from '../lib/text.js';
 
 /** A body read from HTML, and what could not come with it. */
 export interface HtmlBody {
@@ -148,13 +148,6 @@ function pictureAddress(img: Element): string {
   return set?.trim().split(/\s+/)[0] ?? src;
 }
 
-/** `text` at most `max` characters, cut at a word, with an ellipsis. */
-export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max - 1);
-  return `${head.slice(0, head.lastIndexOf(' ') > max / 2 ? head.lastIndexOf(' ') : head.length).trimEnd()}…`;
-}
-
 /** Blocks with text in them: empty paragraphs go, and quotes, items and lists left with none. */
 function withoutEmpty(blocks: Block[]): Block[] {
   const hasText = (p: Paragraph) => p.content?.some((i) => i.type === 'text' && i.text.trim()) ?? false;
@@ -195,17 +188,6 @@ function absolute(url: string, base: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Paragraphs of plain text (pasted copy, a feed item's text) as a body of plain paragraphs. */
-export function bodyFromParagraphs(paragraphs: string[]): BodyDoc {
-  return sanitiseBody({
-    type: 'doc',
-    content: paragraphs
-      .map((p) => stripControl(p).trim())
-      .filter(Boolean)
-      .map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
-  });
 }
 
 /** Text that may hold HTML (a feed's title, a WordPress category name), as a reader would see it: one line. */

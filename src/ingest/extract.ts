@@ -2,7 +2,7 @@ import { createArticle, type ServiceContext } from '../content/articles/articles
 import type { Article } from '../content/articles/articles.table.js';
 import type { Actor } from '../content/users/permissions.js';
 import { AppError, invalidInput } from '../lib/app-error.js';
-import { bodyFromParagraphs } from './body-from-html.js';
+import { bodyFromParagraphs } from '../content/body/body.text.js';
 import { decodeHtml, extractHtml, type ExtractedArticle } from './extract-html.js';
 import { extractText } from './extract-text.js';
 import { fileIncoming } from './incoming.filing.js';
@@ -13,8 +13,10 @@ import { fetchOutbound, OutboundError, type OutboundPolicy } from './outbound.js
  * An article from a news page, however it came: a URL (fetched under the
  * outbound policy), a file (HTML in any declared charset, or `.txt` copy), or
  * pasted text. `newsdesk extract` and the back office's "From a page" both
- * read through here. A page with no article in it is refused in words
- * (INVALID_INPUT), never a crash.
+ * read through here, loading it with `await import()` when first used, so
+ * that its parsers (Readability, linkedom, TipTap's schema) stay out of the
+ * workers that only serve readers. A page with no article in it is refused
+ * in words (INVALID_INPUT), never a crash.
  */
 export async function extractFromUrl(
   url: string,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { readFeed, type FeedItem } from './feed-items.js';
+import type { FeedItem } from './feed-items.js';
 import {
   dueFeeds,
   insertItem,
@@ -122,6 +122,8 @@ export class FeedPoller {
         return 'unchanged';
       }
       if (answer.status !== 200) throw new Error(`${feed.url} answered ${answer.status}`);
+      // The feed parser and linkedom come in with the first feed to read, not with every worker.
+      const { readFeed } = await import('./feed-items.js');
       const read = readFeed(answer.body, {
         contentType: answer.headers['content-type'],
         url: answer.url,

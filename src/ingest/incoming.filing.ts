@@ -8,7 +8,7 @@ import {
 } from '../content/taxonomy/taxonomy.repository.js';
 import { suggestTags } from '../related/index.js';
 import { slugify } from '../lib/slugify.js';
-import { bodyFromParagraphs } from './body-from-html.js';
+import { bodyFromParagraphs } from '../content/body/body.text.js';
 
 /** Existing tags a draft starts with from the suggestions; the item's own categories come on top. */
 const SUGGESTED_TAGS = 5;

@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 
 /**
  * Every request Newsdesk makes to another server (partner feeds, pages to
@@ -82,6 +82,8 @@ export async function fetchOutbound(
   stop?: AbortSignal,
 ): Promise<OutboundResponse> {
   const guard = new AddressGuard(policy.allow);
+  // undici comes in with the first request out, not with every worker.
+  const { Agent, request } = await import('undici');
   const agent = new Agent({ connect: { lookup: guard.lookup }, connections: 1 });
   // The time limit, and the caller's own stop (a poller shutting down).
   const timeout = AbortSignal.timeout(policy.timeoutMs);
@@ -92,7 +94,13 @@ export async function fetchOutbound(
     for (let hop = 0; ; hop++) {
       // The caller's headers (a conditional GET's validators, a partner's key) go to its own origin only.
       const own = current.origin === first.origin ? headers : {};
-      const response = await send(current, agent, signal, { 'user-agent': policy.userAgent, ...own });
+      const response = await request(current, {
+        method: 'GET',
+        dispatcher: agent,
+        signal,
+        headers: { 'user-agent': policy.userAgent, ...own },
+        maxRedirections: 0,
+      } as Parameters<typeof request>[1]);
       const location = response.headers.location;
       if (
         response.statusCode >= 300 &&
@@ -118,12 +126,6 @@ export async function fetchOutbound(
   } finally {
     void agent.close();
   }
-}
-
-async function send(url: URL, agent: Agent, signal: AbortSignal, headers: Record<string, string>) {
-  return request(url, { method: 'GET', dispatcher: agent, signal, headers, maxRedirections: 0 } as Parameters<
-    typeof request
-  >[1]);
 }
 
 /** The URL, if it is http(s) and names a host the policy allows (literal addresses are checked here). */

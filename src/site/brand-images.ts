@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
 import type { AppServices } from '../app.js';
-import { getSettings } from '../content/index.js';
+import { getSettings, loadSharp } from '../content/index.js';
 import { escapeXml } from './feeds/xml.js';
 
 /**
@@ -26,15 +25,16 @@ export function brandImageRoutes(app: FastifyInstance, services: AppServices): v
 
 const SERIF = "Georgia, 'Liberation Serif', 'DejaVu Serif', 'Times New Roman', serif";
 
-function logo(name: string): Promise<Buffer> {
+async function logo(name: string): Promise<Buffer> {
   const size = name.length > 28 ? 30 : 40;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60">
     <text x="0" y="44" font-family="${SERIF}" font-weight="700" font-size="${size}" fill="#1a1a1a">${escapeXml(name)}</text>
   </svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-function shareCard(name: string, tagline: string): Promise<Buffer> {
+async function shareCard(name: string, tagline: string): Promise<Buffer> {
   const size = name.length > 24 ? 64 : 88;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630">
     <rect width="1200" height="630" fill="#fdfcf9"/>
@@ -44,5 +44,6 @@ function shareCard(name: string, tagline: string): Promise<Buffer> {
     <text x="600" y="330" text-anchor="middle" font-family="${SERIF}" font-weight="700" font-size="${size}" fill="#1a1a1a">${escapeXml(name)}</text>
     <text x="600" y="440" text-anchor="middle" font-family="${SERIF}" font-style="italic" font-size="34" fill="#4a4a4a">${escapeXml(tagline)}</text>
   </svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
 }

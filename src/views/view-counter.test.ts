@@ -246,7 +246,19 @@ describe('DailySalt', () => {
     const morning = salt.hash(parts, new Date('2022-01-21T00:00:00.000Z'));
     assert.equal(salt.hash(parts, new Date('2022-01-21T23:59:59.000Z')), morning);
     assert.notEqual(salt.hash(parts, new Date('2022-01-22T00:00:00.000Z')), morning);
-    assert.equal(salt.previousHash(parts, new Date('2022-01-22T00:00:00.000Z')), morning);
+    const window = 30 * 60_000;
+    assert.equal(salt.previousHash(parts, new Date('2022-01-22T00:00:00.000Z'), window), morning);
+    assert.equal(salt.previousHash(parts, new Date('2022-01-22T00:29:59.000Z'), window), morning);
+    assert.equal(
+      salt.previousHash(parts, new Date('2022-01-22T00:30:00.000Z'), window),
+      undefined,
+      'past the repeat window nothing made under the old salt can still be remembered',
+    );
+    assert.equal(
+      salt.previousHash(parts, new Date('2022-01-24T00:00:00.000Z'), window),
+      undefined,
+      'a salt two days old is not kept',
+    );
   });
 
   test('keys say nothing of the reader and differ between servers', () => {

@@ -79,7 +79,7 @@ export class ViewCounter {
     const parts = { ip: view.ip, userAgent, articleId: view.articleId };
     const key = this.#salt.hash(parts, now);
     // A repeat may have been remembered under yesterday's salt.
-    const previousKey = this.#salt.previousHash(parts, now);
+    const previousKey = this.#salt.previousHash(parts, now, this.#repeatWindowMs);
     if (this.#isRecent(key, now) || (previousKey !== undefined && this.#isRecent(previousKey, now)))
       return 'repeat';
     this.#recent.set(key, now.getTime() + this.#repeatWindowMs);

@@ -17,7 +17,8 @@ interface VisitorParts {
  * reader who came back a minute after midnight would count again.
  */
 export class DailySalt {
-  #day = '';
+  /** Today as days since 1970 (UTC). */
+  #day = -1;
   #salt = Buffer.alloc(0);
   #previous: Buffer | undefined;
 
@@ -27,20 +28,28 @@ export class DailySalt {
     return digest(this.#salt, parts);
   }
 
-  /** The visitor's key under the day before's salt, while it is still kept. */
-  previousHash(parts: VisitorParts, now: Date): string | undefined {
+  /**
+   * The visitor's key under the day before's salt, while a key made under it
+   * may still be remembered: for `windowMs` after midnight (a reader's repeat
+   * window). Later in the day there is nothing to look for, and no second hash
+   * is made.
+   */
+  previousHash(parts: VisitorParts, now: Date, windowMs: number): string | undefined {
     this.#rotate(now);
-    return this.#previous && digest(this.#previous, parts);
+    if (!this.#previous || now.getTime() - this.#day * DAY >= windowMs) return undefined;
+    return digest(this.#previous, parts);
   }
 
   #rotate(now: Date): void {
-    const day = now.toISOString().slice(0, 10);
+    const day = Math.floor(now.getTime() / DAY);
     if (day === this.#day) return;
-    this.#previous = this.#day ? this.#salt : undefined;
+    this.#previous = this.#day === day - 1 ? this.#salt : undefined;
     this.#day = day;
     this.#salt = randomBytes(32);
   }
 }
+
+const DAY = 24 * 60 * 60 * 1000;
 
 function digest(salt: Buffer, parts: VisitorParts): string {
   return createHash('sha256')

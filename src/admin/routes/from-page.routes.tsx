@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app.js';
 import { getSettings } from '../../content/index.js';
 import type { ExtractedArticle } from '../../ingest/extract-html.js';
-import { draftFromPage, extractFromFile, extractFromPaste, extractFromUrl } from '../../ingest/extract.js';
 import { invalidInput } from '../../lib/app-error.js';
 import { formatDate } from '../../lib/dateline.js';
 import { renderAdminPage } from '../admin-context.js';
@@ -49,6 +48,10 @@ export function fromPageRoutes(app: FastifyInstance, services: AppServices): voi
         form.file && typeof form.file === 'object' && 'filename' in form.file ? form.file : undefined;
       const { timeZone } = await getSettings(services.db);
       const result = await attempt(async () => {
+        // Loaded when first used: Readability and linkedom stay out of workers that only serve readers.
+        const { draftFromPage, extractFromFile, extractFromPaste, extractFromUrl } = await import(
+          '../../ingest/extract.js'
+        );
         const given = [url && 'an address', file && 'a file', text.trim() && 'pasted text'].filter(Boolean);
         if (given.length !== 1)
           throw invalidInput(

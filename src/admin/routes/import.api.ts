@@ -1,9 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
-import { readGhost } from '../../ingest/import/ghost.js';
-import { importPlan } from '../../ingest/import/importer.js';
 import { MAX_EXPORT_BYTES } from '../../ingest/import/plan.js';
-import { readWordpress } from '../../ingest/import/wordpress.js';
 import { invalidInput } from '../../lib/app-error.js';
 import { actor } from '../auth.js';
 
@@ -65,8 +62,9 @@ export async function importApi(api: FastifyInstance, services: AppServices): Pr
         const { oldUrl } = request.query;
         if (oldUrl !== undefined && !/^https?:\/\/[^/]/.test(oldUrl))
           throw invalidInput('oldUrl', 'must be an http(s) address, like https://old.example');
-        const plan =
-          request.params.format === 'wordpress' ? readWordpress(text) : readGhost(text, { oldUrl });
+        // Loaded here, not with the app: the readers' parsers stay out of workers that only serve readers.
+        const { importPlan, readExport } = await import('../../ingest/import/index.js');
+        const plan = readExport(request.params.format, text, { oldUrl });
         return importPlan(services.content, plan, {
           actor: actor(request),
           dryRun: request.query.dryRun === true,

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../app.js';
-import QRCode from 'qrcode';
 import {
   actorOf,
   beginTwoFactor,
@@ -205,6 +204,7 @@ export function usersRoutes(app: FastifyInstance, services: AppServices): void {
     const pending = await pendingTwoFactor(db, actorOf(user));
     if (!pending) return { since: null, codesLeft: 0 };
     // The key as a QR code, drawn here (no outside service sees it), shown as a data: image.
+    const { default: QRCode } = await import('qrcode');
     const svg = await QRCode.toString(pending.uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     return {
       since: null,

@@ -1,3 +1,5 @@
+import { stripControl } from '../../lib/text.js';
+import { sanitiseBody } from './body.sanitise.js';
 import type { Block, BodyDoc, Inline } from './body.types.js';
 
 /** The body as plain text, one block per line: for search, similarity and feeds' summaries. */
@@ -31,4 +33,15 @@ function inlineText(content: Inline[] | undefined): string {
 /** Ids of the articles that inline related blocks point at, in order. */
 export function relatedBlockIds(doc: BodyDoc): number[] {
   return doc.content.flatMap((b) => (b.type === 'relatedArticle' ? [b.attrs.articleId] : []));
+}
+
+/** Paragraphs of plain text (pasted copy, a feed item's text) as a body of plain paragraphs. */
+export function bodyFromParagraphs(paragraphs: string[]): BodyDoc {
+  return sanitiseBody({
+    type: 'doc',
+    content: paragraphs
+      .map((p) => stripControl(p).trim())
+      .filter(Boolean)
+      .map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  });
 }

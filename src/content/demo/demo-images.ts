@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import type { ServiceContext } from '../articles/articles.service.js';
+import { loadSharp } from '../media/media.images.js';
 import { uploadMedia } from '../media/media.service.js';
 import type { MediaStore } from '../media/media.storage.js';
 import { SYSTEM } from '../users/permissions.js';
@@ -71,6 +71,7 @@ async function draw(scene: (typeof SCENES)[number]): Promise<Buffer> {
     ${water}
     <path d="M0 74 Q44 60 90 72 T160 70 V100 H0Z" fill="${scene.land}"/>
   </svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).jpeg({ quality: 84 }).toBuffer();
 }
 

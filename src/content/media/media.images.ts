@@ -1,4 +1,4 @@
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { AppError, invalidInput } from '../../lib/app-error.js';
 import { ACCEPTED_TYPES, detectType } from './media.detect.js';
 
@@ -48,6 +48,7 @@ const SHARP_FORMAT: Record<string, string> = {
 export async function processImage(data: Buffer, name: string): Promise<ProcessedImage> {
   const mime = checkType(data, name);
   const { width } = await checkImage(data, mime, name);
+  const sharp = await loadSharp();
   const open = () => sharp(data, { autoOrient: true, limitInputPixels: MAX_PIXELS, failOn: 'warning' });
   try {
     const original = await encode(open(), mime, 'original');
@@ -107,7 +108,7 @@ async function checkImage(
 ): Promise<{ width: number; height: number }> {
   let meta: Metadata;
   try {
-    meta = await sharp(data).metadata();
+    meta = await (await loadSharp())(data).metadata();
   } catch (error) {
     throw unreadable(name, error);
   }
@@ -175,3 +176,11 @@ const DESCRIPTIONS: Record<string, string> = {
   'text/plain': 'plain text',
   'application/octet-stream': 'not a file type the library knows',
 };
+
+/**
+ * sharp, loaded with the first image: libvips and its codecs (about 16 MB
+ * resident) stay out of the workers that only serve readers.
+ */
+export async function loadSharp(): Promise<typeof import('sharp').default> {
+  return (await import('sharp')).default;
+}

@@ -1,7 +1,7 @@
 import type { ArticleStatus } from '../../db/schema.js';
 import type { BodyDoc } from '../../content/body/body.types.js';
 import { AppError } from '../../lib/app-error.js';
-import { cut } from '../body-from-html.js';
+import { cut } from '../../lib/text.js';
 
 /**
  * What an export file holds, in Newsdesk's terms, before anything is
