@@ -264,7 +264,7 @@ describe('DailySalt', () => {
   test('keys say nothing of the reader and differ between servers', () => {
     const at = new Date('2022-01-21T12:00:00.000Z');
     const key = new DailySalt().hash(parts, at);
-    assert.match(key, /^[A-Za-z0-9_-]{22}$/);
+    assert.ok(Number.isSafeInteger(key) && key >= 0 && key < 2 ** 48, `a 48-bit number, not ${key}`);
     assert.notEqual(new DailySalt().hash(parts, at), key, 'the salt is random, not derived from the date');
   });
 });

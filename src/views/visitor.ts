@@ -23,7 +23,7 @@ export class DailySalt {
   #previous: Buffer | undefined;
 
   /** The visitor's key under today's salt. */
-  hash(parts: VisitorParts, now: Date): string {
+  hash(parts: VisitorParts, now: Date): number {
     this.#rotate(now);
     return digest(this.#salt, parts);
   }
@@ -34,7 +34,7 @@ export class DailySalt {
    * window). Later in the day there is nothing to look for, and no second hash
    * is made.
    */
-  previousHash(parts: VisitorParts, now: Date, windowMs: number): string | undefined {
+  previousHash(parts: VisitorParts, now: Date, windowMs: number): number | undefined {
     this.#rotate(now);
     if (!this.#previous || now.getTime() - this.#day * DAY >= windowMs) return undefined;
     return digest(this.#previous, parts);
@@ -51,10 +51,16 @@ export class DailySalt {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function digest(salt: Buffer, parts: VisitorParts): string {
+/**
+ * The first 48 bits of the hash, as a number: a Map keeps it in a third of
+ * the memory a string of the hash takes. Among a million remembered visitors
+ * two share a key with a chance of about 1 in 560; the cost when they do is
+ * one view not counted.
+ */
+function digest(salt: Buffer, parts: VisitorParts): number {
   return createHash('sha256')
     .update(salt)
     .update(`${parts.ip}\n${parts.userAgent}\n${parts.articleId}`)
-    .digest('base64url')
-    .slice(0, 22);
+    .digest()
+    .readUIntBE(0, 6);
 }
