@@ -98,6 +98,7 @@ export {
   listForAdmin,
   type AdminArticleRow,
   type AdminListFilter,
+  type HeadlineSearch,
 } from './articles/admin-list.repository.js';
 export { restoreRevision } from './articles/revisions.service.js';
 export {

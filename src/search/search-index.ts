@@ -1,4 +1,4 @@
-import type { ArticleSummary, ContentEvents } from '../content/index.js';
+import type { ArticleSummary, ContentEvents, HeadlineSearch } from '../content/index.js';
 import type { Db } from '../db/database.js';
 import type { SearchDocument } from './search-documents.js';
 
@@ -6,9 +6,10 @@ import type { SearchDocument } from './search-documents.js';
  * Site search, one interface whatever the database: sqlite-fts.ts implements
  * it with FTS5. The index holds only articles readers may see, and every
  * search checks visibility again, so nothing unpublished or future-dated shows
- * even if an event was missed.
+ * even if an event was missed. It also finds articles of any status by their
+ * headline and standfirst for the back office (HeadlineSearch).
  */
-export interface SearchIndex {
+export interface SearchIndex extends HeadlineSearch {
   /** (Re)indexes the article if readers may see it now, otherwise removes it. */
   indexArticle(articleId: number): Promise<void>;
   /**

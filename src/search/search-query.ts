@@ -49,6 +49,23 @@ export function toMatchExpression(input: string): string | null {
   return terms.length ? terms.join(' AND ') : null;
 }
 
+/**
+ * What an editor types in the back office, as an FTS5 expression over
+ * article_titles: each word (letters and digits, the first eight) must start
+ * a word of the headline or standfirst. Words are quoted, so nothing typed is
+ * ever FTS5 syntax. Null when nothing typed is a word.
+ *
+ * @example headlineExpression('Bulg nato') // '"bulg"* AND "nato"*'
+ */
+export function headlineExpression(typed: string): string | null {
+  const words =
+    clean(typed)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
+  return words.length ? words.map((w) => `"${w}"*`).join(' AND ') : null;
+}
+
 function clean(input: string): string {
   // Typed as a string, but it comes from a query string; never trust that.
   return (typeof input === 'string' ? input : '')

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import { summariesByIds, stillVisibleTo } from '../content/index.js';
 import type { Statement } from 'better-sqlite3';
 import { sqliteHandle, type Db } from '../db/database.js';
@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.js';
 import { dependsOn } from '../lib/dependencies.js';
 import { visibleDocuments, type SearchDocument } from './search-documents.js';
 import type { SearchHit, SearchIndex, SearchResults, SnippetPart } from './search-index.js';
-import { toMatchExpression, typedQuery } from './search-query.js';
+import { headlineExpression, toMatchExpression, typedQuery } from './search-query.js';
 import { makeSnippet, termsIn, termsOf, type Term } from './snippet.js';
 import { bodyText, type BodyDoc } from '../content/index.js';
 /**
@@ -137,6 +137,25 @@ export function createSearchIndex(db: Db, now: () => Date): SearchIndex {
     },
 
     search: (q, page) => search(db, now().toISOString(), q, page),
+
+    // article_titles: an FTS5 index of every article's headline and standfirst, whatever its
+    // status, kept by triggers on articles (migration 0004). Its rowids, newest first, lead;
+    // the caller's checks go by primary key on what it yields, so a page costs its rows.
+    async headlineIds(typed, page, where) {
+      const expression = headlineExpression(typed);
+      if (expression === null) return null;
+      const rows = await db
+        .withTables<{ article_titles: { rowid: number } }>()
+        .selectFrom('article_titles')
+        .select('article_titles.rowid as id')
+        .where(sql<SqlBool>`article_titles match ${expression}`)
+        .where((eb) => eb.and(where?.(sql.ref('article_titles.rowid')) ?? []))
+        .orderBy('article_titles.rowid', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return rows.map((r) => r.id);
+    },
   };
 }
 

@@ -124,7 +124,7 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
     async (request) => {
       const filter = await adminFilter(services, request.query, actor(request).id);
       const page = request.query.page ?? 1;
-      const list = await listForAdmin(db, filter, { limit: 50, offset: (page - 1) * 50 });
+      const list = await listForAdmin(db, services.search, filter, { limit: 50, offset: (page - 1) * 50 });
       return {
         total: list.total,
         more: list.more,
@@ -299,7 +299,7 @@ export function articlesApi(app: FastifyInstance, services: AppServices): void {
     },
     async (request) => {
       actor(request);
-      return { articles: await findHeadlines(db, request.query.q ?? '') };
+      return { articles: await findHeadlines(db, services.search, request.query.q ?? '') };
     },
   );
 }

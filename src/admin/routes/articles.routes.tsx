@@ -42,7 +42,10 @@ export function articlesRoutes(app: FastifyInstance, services: AppServices): voi
     }
     const [list, counts, sections, authors, tags, settings] = await Promise.all([
       filter
-        ? listForAdmin(services.db, filter, { limit: PER_PAGE, offset: ((query.page ?? 1) - 1) * PER_PAGE })
+        ? listForAdmin(services.db, services.search, filter, {
+            limit: PER_PAGE,
+            offset: ((query.page ?? 1) - 1) * PER_PAGE,
+          })
         : { total: 0, more: false, hasNext: false, rows: [] },
       countByStatus(services.db),
       listSections(services.db),

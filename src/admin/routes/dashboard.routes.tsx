@@ -42,8 +42,8 @@ export function dashboardRoutes(app: FastifyInstance, services: AppServices): vo
       countByStatus(db),
       me.id === null
         ? { rows: [] }
-        : listForAdmin(db, { status: 'draft', createdBy: me.id }, { limit: 6, offset: 0 }),
-      editor ? listForAdmin(db, { status: 'review' }, { limit: 8, offset: 0 }) : undefined,
+        : listForAdmin(db, services.search, { status: 'draft', createdBy: me.id }, { limit: 6, offset: 0 }),
+      editor ? listForAdmin(db, services.search, { status: 'review' }, { limit: 8, offset: 0 }) : undefined,
       editor ? listAudit(db, { limit: 10, offset: 0 }) : undefined,
     ]);
     const activity = audit && {

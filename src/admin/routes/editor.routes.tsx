@@ -108,7 +108,9 @@ function libraryImage(media: Media): LibraryImage {
 /** Current headlines of the articles an article points at, whatever their status. */
 async function headlinesFor(services: AppServices, ids: number[]): Promise<Record<string, Headline>> {
   const found = await Promise.all(
-    [...new Set(ids)].map(async (id) => (await findHeadlines(services.db, String(id), 1))[0]),
+    [...new Set(ids)].map(
+      async (id) => (await findHeadlines(services.db, services.search, String(id), 1))[0],
+    ),
   );
   return Object.fromEntries(
     found.filter((h) => h !== undefined).map((h) => [String(h.id), { title: h.title, status: h.status }]),

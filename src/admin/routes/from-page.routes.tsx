@@ -49,9 +49,8 @@ export function fromPageRoutes(app: FastifyInstance, services: AppServices): voi
       const { timeZone } = await getSettings(services.db);
       const result = await attempt(async () => {
         // Loaded when first used: Readability and linkedom stay out of workers that only serve readers.
-        const { draftFromPage, extractFromFile, extractFromPaste, extractFromUrl } = await import(
-          '../../ingest/extract.js'
-        );
+        const { draftFromPage, extractFromFile, extractFromPaste, extractFromUrl } =
+          await import('../../ingest/extract.js');
         const given = [url && 'an address', file && 'a file', text.trim() && 'pasted text'].filter(Boolean);
         if (given.length !== 1)
           throw invalidInput(

@@ -29,6 +29,26 @@ export interface AdminArticleRow {
   version: number;
 }
 
+/**
+ * Finding articles by the words of their headline or standfirst, which the
+ * search room does (its SearchIndex is one): the back office's list and its
+ * headline picker ask it, and never name its tables.
+ */
+export interface HeadlineSearch {
+  /**
+   * Ids of articles of any status whose headline or standfirst has every word
+   * typed as the start of one of its words, newest first; `where` adds the
+   * caller's checks on each article's id. Null when nothing typed is a word.
+   *
+   * @example await search.headlineIds('Bulg nato', { limit: 50, offset: 0 })
+   */
+  headlineIds(
+    typed: string,
+    page: { limit: number; offset: number },
+    where?: (id: Expression<number>) => Expression<SqlBool>[],
+  ): Promise<number[] | null>;
+}
+
 export interface AdminList {
   /** Articles that match; with `more`, a lower bound (the list counts no further than COUNT_CAP). */
   total: number;
@@ -49,8 +69,7 @@ type Driver = 'tag' | 'author' | 'section' | 'status' | 'createdBy' | 'all';
  * other filters are checked on what it yields, so a page costs its rows
  * (and the offset's index entries), whatever the archive holds:
  *
- * - words: article_titles (FTS5, headline and standfirst)
- *   `where article_titles match '"nat"* AND "bulg"*' order by rowid desc`;
+ * - words: the search room's headline index (`headlines`), newest first;
  * - otherwise the filter that matches the fewest articles, by the kept counts:
  *   a tag (article_tags_updated), an author (article_authors_updated), a
  *   section (articles_section_updated), a status (articles_status_updated),
@@ -62,23 +81,28 @@ type Driver = 'tag' | 'author' | 'section' | 'status' | 'createdBy' | 'all';
  */
 export async function listForAdmin(
   db: Db,
+  headlines: HeadlineSearch,
   filter: AdminListFilter,
   page: { limit: number; offset: number },
 ): Promise<AdminList> {
-  const words = matchExpression(filter.q);
+  const byWords = (limit: number, offset: number) =>
+    headlines.headlineIds(filter.q ?? '', { limit, offset }, (id) => residuals(filter, 'all', id));
   const structural = (['tagId', 'authorId', 'sectionId', 'status', 'createdBy'] as const).filter(
     (k) => filter[k] !== undefined,
   );
-  const driver = words === null ? await chooseDriver(db, filter) : undefined;
+  // Words lead when there are any: the page asked for, or null for none.
+  const first = await byWords(page.limit + 1, page.offset);
+  const words = first !== null;
+  const driver = words ? undefined : await chooseDriver(db, filter);
   const ids = async (limit: number, offset: number) =>
-    words === null ? byDriver(db, driver!, filter, limit, offset) : byWords(db, words, filter, limit, offset);
+    words ? ((await byWords(limit, offset)) ?? []) : byDriver(db, driver!, filter, limit, offset);
 
-  const found = await ids(page.limit + 1, page.offset);
+  const found = first ?? (await ids(page.limit + 1, page.offset));
   const hasNext = found.length > page.limit;
   const rows = await adminRows(db, found.slice(0, page.limit));
   let total: number;
   let more = false;
-  if (words === null && structural.length <= 1 && driver !== 'createdBy') {
+  if (!words && structural.length <= 1 && driver !== 'createdBy') {
     total = await keptCount(db, driver!, filter);
   } else {
     total = (await ids(COUNT_CAP + 1, 0)).length;
@@ -183,27 +207,6 @@ async function byDriver(
   return rows.map((r) => r.id);
 }
 
-/** The ids of a page of articles whose headline or standfirst has the words, newest first. */
-async function byWords(
-  db: Db,
-  words: string,
-  filter: AdminListFilter,
-  limit: number,
-  offset: number,
-): Promise<number[]> {
-  const rows = await db
-    .withTables<{ article_titles: { rowid: number } }>()
-    .selectFrom('article_titles')
-    .select('article_titles.rowid as id')
-    .where(sql<SqlBool>`article_titles match ${words}`)
-    .where((eb) => eb.and(residuals(filter, 'all', sql.ref('article_titles.rowid'))))
-    .orderBy('article_titles.rowid', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 /** Every filter but the leading one, as checks on the article `id` by primary key. */
 function residuals(filter: AdminListFilter, driver: Driver, id: Expression<number>): Expression<SqlBool>[] {
   const checks: Expression<SqlBool>[] = [];
@@ -292,34 +295,16 @@ async function adminRows(db: Db, ids: number[]): Promise<AdminArticleRow[]> {
   });
 }
 
-/**
- * What an editor types, as an FTS5 expression over article_titles: each word
- * (letters and digits) must start a word of the headline or standfirst.
- * Words are quoted, so nothing typed is ever FTS5 syntax.
- *
- * @example matchExpression('Bulg nato') // '"bulg"* AND "nato"*'
- */
-export function matchExpression(q: string | undefined): string | null {
-  const words =
-    (q ?? '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu)
-      ?.slice(0, 8) ?? [];
-  return words.length ? words.map((w) => `"${w}"*`).join(' AND ') : null;
-}
-
 /** Headlines matching words, for the editor's related-article picker: published ones first, newest first. */
-export async function findHeadlines(db: Db, q: string, limit = 10) {
+export async function findHeadlines(db: Db, headlines: HeadlineSearch, q: string, limit = 10) {
   const id = /^\d+$/.test(q.trim()) ? Number(q.trim()) : undefined;
-  const words = matchExpression(q);
   // The article with that id; else the newest 50 matches by id, or with no words the newest 50
   // articles (bounded either way); then published first.
   const ids =
     id !== undefined
       ? [id]
-      : words !== null
-        ? await byWords(db, words, {}, 50, 0)
-        : await byDriver(db, 'all', {}, 50, 0);
+      : ((await headlines.headlineIds(q, { limit: 50, offset: 0 })) ??
+        (await byDriver(db, 'all', {}, 50, 0)));
   const rows = ids.length
     ? await db
         .selectFrom('articles')
