@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { phasedProgress } from './progress.js';
-import { sql } from 'kysely';
 import type { Config } from '../config.js';
-import { getSettings, isVisible } from '../content/index.js';
+import { getSettings, insertTerms, isVisible } from '../content/index.js';
 import { BulkWriter } from '../content/bulk/bulk-writer.js';
 import type { GeneratedBatch, WorkerInput } from './generate-worker.js';
 import { Worker } from 'node:worker_threads';
 import { isEmptySite } from '../content/demo/seed-demo.js';
 import { syntheticNewsroom, type NewsroomPlan } from '../content/synthetic/archive-plan.js';
-import type { Db } from '../db/database.js';
+import { checkpoint, type Db } from '../db/database.js';
 import { createServices } from '../services.js';
 import { AppError } from '../lib/app-error.js';
 import { localDay } from '../lib/dateline.js';
@@ -160,7 +159,7 @@ export async function generateArchive(
   const relatedDone = performance.now();
 
   // 4. The WAL folded into the database.
-  await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  await checkpoint(db);
 
   const total = (performance.now() - started) / 1000;
   return {
@@ -177,18 +176,10 @@ export async function generateArchive(
 
 /** Sections, authors, sources and tags; returns their ids in the plan's order. */
 async function writeNewsroom(trx: Db, plan: NewsroomPlan) {
-  const insert = async (table: 'sections' | 'authors' | 'sources' | 'tags', rows: object[]) => {
-    const ids: number[] = [];
-    for (let i = 0; i < rows.length; i += 200) {
-      const inserted = await trx
-        .insertInto(table as 'tags')
-        .values(rows.slice(i, i + 200) as { slug: string; name: string }[])
-        .returning('id')
-        .execute();
-      ids.push(...inserted.map((r) => r.id));
-    }
-    return ids;
-  };
+  const insert = (
+    table: 'sections' | 'authors' | 'sources' | 'tags',
+    rows: { slug: string; name: string }[],
+  ) => insertTerms(trx, table, rows);
   // Tags whose names make the same slug are one tag (the synthetic vocabulary has no "C" beside "C++", which ensureTags would refuse).
   const slugs = new Map<string, number>();
   const tagRows: { slug: string; name: string }[] = [];

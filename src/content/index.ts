@@ -43,6 +43,7 @@ export {
   insertAuthor,
   insertSection,
   insertSource,
+  insertTerms,
   listAuthors,
   listSections,
   listSources,

@@ -10,6 +10,7 @@ import {
   type Migration,
   type MigrationProvider,
   type SqliteDatabase,
+  sql,
 } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
@@ -144,6 +145,11 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
       return statement;
     },
   };
+}
+
+/** Folds the write-ahead log into the database file and empties it: after a large write, before copying the file. */
+export async function checkpoint(db: Db): Promise<void> {
+  await sql`pragma wal_checkpoint(truncate)`.execute(db);
 }
 
 /** The migrations this version has, in order: a database made by it has run exactly these. */

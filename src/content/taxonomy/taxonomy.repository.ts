@@ -194,6 +194,24 @@ export async function insertSource(db: Db, row: Omit<SourceRow, 'id'>): Promise<
   return db.insertInto('sources').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Many new terms of one kind at once, 200 a statement (a generated newsroom's); their ids, in order. */
+export async function insertTerms(
+  db: Db,
+  table: TaxonomyTable,
+  rows: ({ slug: string; name: string } & Record<string, unknown>)[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const inserted = await db
+      .insertInto(table as 'tags')
+      .values(rows.slice(i, i + 200) as { slug: string; name: string }[])
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
+
 /**
  * The section or author a term from elsewhere (an import) already is: the
  * row of `recordedId` if it still exists, else the one at `slug`, else one
