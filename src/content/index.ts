@@ -143,7 +143,7 @@ export {
   type AdminTag,
   type TagList,
 } from './taxonomy/tags.service.js';
-export { findTagRedirect, type TagListRow, type TagSort } from './taxonomy/tags.repository.js';
+export { findTagRedirect, tagsWithUses, type TagListRow, type TagSort } from './taxonomy/tags.repository.js';
 export {
   createSource,
   deleteSource,

@@ -5,4 +5,4 @@ export {
   type ViewCounterOptions,
   type ViewOutcome,
 } from './view-counter.js';
-export { importDailyViews, rollWeek, WEEK_DAYS } from './views.repository.js';
+export { importDailyViews, rollWeek, setViewCount, WEEK_DAYS } from './views.repository.js';

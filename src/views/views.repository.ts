@@ -110,6 +110,11 @@ export async function rollWeek(trx: Db, weekFrom: string): Promise<void> {
     .execute();
 }
 
+/** Sets an article's all-time count outright (the demo's readership, made up with it). */
+export async function setViewCount(trx: Db, articleId: number, views: number): Promise<void> {
+  await trx.updateTable('articles').set({ view_count: views }).where('id', '=', articleId).execute();
+}
+
 /**
  * Adds views already counted elsewhere (a generated or imported archive),
  * by article and site day, to the daily and site totals and to the week that

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { importDailyViews } from '../../views/index.js';
+import { importDailyViews, setViewCount } from '../../views/index.js';
 import { localDay, zonedTimeToUtc } from '../../lib/dateline.js';
 import {
   addCorrection,
@@ -9,7 +9,7 @@ import {
 } from '../articles/articles.service.js';
 import { saveSettings } from '../settings/settings.js';
 import { SYSTEM } from '../users/permissions.js';
-import { insertAuthor, insertSection, insertSource } from '../taxonomy/taxonomy.repository.js';
+import { hasSections, insertAuthor, insertSection, insertSource } from '../taxonomy/taxonomy.repository.js';
 import { articlesA } from './articles-a.js';
 import { articlesB } from './articles-b.js';
 import type { MediaStore } from '../media/media.storage.js';
@@ -28,8 +28,7 @@ export function demoArticles(): DemoArticle[] {
 
 /** Whether the site has no content yet, so demo content may be added. */
 export async function isEmptySite(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('sections').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
+  return !(await hasSections(db));
 }
 
 /**
@@ -127,11 +126,7 @@ async function seedReadership(ctx: ServiceContext, ids: number[]): Promise<void>
     for (const [index, id] of ids.entries()) {
       const weight = ((index * 7919) % 97) + 3;
       const recent = daily.filter((d) => d.articleId === id).reduce((sum, d) => sum + d.views, 0);
-      await trx
-        .updateTable('articles')
-        .set({ view_count: recent + weight * 40 })
-        .where('id', '=', id)
-        .execute();
+      await setViewCount(trx, id, recent + weight * 40);
     }
   });
 }

@@ -46,6 +46,11 @@ export async function listTagsWithCounts(
   return { total: Number(total), rows: await query.execute() };
 }
 
+/** Every tag with the articles that use it (any status): the count the database keeps. */
+export async function tagsWithUses(db: Db): Promise<{ slug: string; name: string; uses: number }[]> {
+  return db.selectFrom('tags').select(['slug', 'name', 'article_count as uses']).execute();
+}
+
 /** The old slugs that lead to this tag. */
 export async function redirectsTo(db: Db, tagId: number): Promise<string[]> {
   const rows = await db

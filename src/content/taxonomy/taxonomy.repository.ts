@@ -179,6 +179,11 @@ function sharedAddress(i: number, name: string, tag: TagRow): AppError {
   );
 }
 
+/** Whether the site has any section yet: a site without one has no content at all. */
+export async function hasSections(db: Db): Promise<boolean> {
+  return (await db.selectFrom('sections').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function insertSection(db: Db, row: Omit<SectionRow, 'id'>): Promise<SectionRow> {
   return db.insertInto('sections').values(row).returningAll().executeTakeFirstOrThrow();
 }
