@@ -14,13 +14,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
 const cache = path.join(root, 'node_modules', '.cache', 'newsdesk');
 
-/** A hash of every source file's path, size and modification time, and of the lockfile's. */
+/** A hash of every source file's path, size and modification time, and of the lockfile's and this file's (its build options). */
 function sourcesKey() {
   const hash = createHash('sha256');
   const files = fs
@@ -28,7 +29,7 @@ function sourcesKey() {
     .filter((f) => f.isFile() && /\.(tsx?|js|json|css)$/.test(f.name))
     .map((f) => path.join(f.parentPath ?? f.path, f.name))
     .sort();
-  for (const file of [...files, path.join(root, 'package-lock.json')]) {
+  for (const file of [...files, path.join(root, 'package-lock.json'), fileURLToPath(import.meta.url)]) {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     hash.update(`${file}\0${stat?.size}\0${stat?.mtimeMs}\n`);
   }
@@ -39,12 +40,6 @@ async function bundle() {
   const dir = path.join(cache, sourcesKey());
   const entry = path.join(dir, 'main.mjs');
   if (fs.existsSync(entry)) {
-    // Marks the bundle as in use: a process may still load chunks from it much later.
-    try {
-      fs.utimesSync(dir, new Date(), new Date());
-    } catch {
-      // A read-only install: nothing is cleaned there either.
-    }
     return entry;
   }
   const { build, stop } = await import('esbuild');
@@ -89,22 +84,44 @@ async function bundle() {
     fs.rmSync(temp, { recursive: true, force: true });
     if (!fs.existsSync(entry)) throw error;
   }
-  // Bundles of older sources go once no process has started from them for a day: a server
-  // still running from one loads its chunks when first needed. A build under way elsewhere
-  // (a .tmp folder) is left alone.
+  // Bundles of older sources go once no process has used one for a day (a running process marks
+  // its own every hour: it loads chunks from it when first needed, maybe weeks after it started);
+  // the three newest stay whatever their age. A build under way elsewhere (a .tmp folder) is
+  // left alone, and so is a folder another process removes first.
   const unusedSince = Date.now() - 24 * 60 * 60 * 1000;
+  const bundles = [];
   for (const old of fs.readdirSync(cache)) {
     const file = path.join(cache, old);
     if (/^newsdesk-[0-9a-f]{16}\.mjs(\.map)?$/.test(old)) fs.rmSync(file, { force: true });
-    else if (/^[0-9a-f]{16}$/.test(old) && old !== path.basename(dir) && fs.statSync(file).mtimeMs < unusedSince)
-      fs.rmSync(file, { recursive: true, force: true });
+    else if (/^[0-9a-f]{16}$/.test(old) && old !== path.basename(dir)) {
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (stat) bundles.push({ file, used: stat.mtimeMs });
+    }
   }
+  bundles.sort((a, b) => b.used - a.used);
+  for (const { file, used } of bundles.slice(3))
+    if (used < unusedSince) fs.rmSync(file, { recursive: true, force: true });
   return entry;
+}
+
+/** Marks the bundle in use now and every hour while this process lives (see the clean-up above). */
+function markInUse(dir) {
+  const mark = () => {
+    try {
+      fs.utimesSync(dir, new Date(), new Date());
+    } catch {
+      // A read-only install, or the folder gone: nothing to keep.
+    }
+  };
+  mark();
+  setInterval(mark, 60 * 60 * 1000).unref();
 }
 
 let entry;
 try {
-  entry = pathToFileURL(await bundle()).href;
+  const file = await bundle();
+  markInUse(path.dirname(file));
+  entry = pathToFileURL(file).href;
   // Stack traces name the TypeScript sources, not the bundle.
   process.setSourceMapsEnabled(true);
 } catch (error) {

@@ -8,12 +8,15 @@ test('workers get a heap limit that grows with the page cache (and room for reme
   const young = '--max-semi-space-size=8';
   assert.deepEqual(workerExecArgv(['--enable-source-maps'], '', 32 * MB), [
     '--enable-source-maps',
-    '--max-old-space-size=242',
+    '--max-old-space-size=272',
     young,
   ]);
-  assert.deepEqual(workerExecArgv([], '', 1024 * MB), ['--max-old-space-size=1234', young]);
-  assert.deepEqual(workerExecArgv([], '', 0), ['--max-old-space-size=210', young]);
-  assert.deepEqual(workerExecArgv(['--max-old-space-size=512'], '', 32 * MB), ['--max-old-space-size=512', young]);
+  assert.deepEqual(workerExecArgv([], '', 1024 * MB), ['--max-old-space-size=1264', young]);
+  assert.deepEqual(workerExecArgv([], '', 0), ['--max-old-space-size=240', young]);
+  assert.deepEqual(workerExecArgv(['--max-old-space-size=512'], '', 32 * MB), [
+    '--max-old-space-size=512',
+    young,
+  ]);
   assert.deepEqual(workerExecArgv([], '--max-old-space-size=1024 --trace-warnings', 32 * MB), [young]);
   assert.deepEqual(workerExecArgv(['--max-semi-space-size=16'], '--max-old-space-size=1024', 32 * MB), [
     '--max-semi-space-size=16',

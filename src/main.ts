@@ -63,12 +63,13 @@ export async function serve(config: Config, workers = 1): Promise<void> {
  * A worker's heap: a limit of 160 MB, plus the page cache's bound
  * (PAGE_CACHE_MB: its pages are kept outside the heap, their keys and
  * headers inside), plus what the view counter may remember of recent
- * visitors (50 MB at most); and a young generation of 8 MB a half instead
+ * visitors (80 MB at most); and a young generation of 8 MB a half instead
  * of V8's 16. V8 sizes its heap by how fast a process allocates, not by what
  * it keeps: a worker rendering pages under load grew to about 350 MB
  * resident while keeping under 60 MB alive; a limit makes it collect sooner,
- * and the smaller young generation took 15 MB more off each worker with
- * no fewer requests a second (docs/PERFORMANCE.md). Either flag given in
+ * and the smaller young generation took 10-15 MB more off each worker
+ * under one load, with page-cache hits 4% fewer a second, both inside the
+ * noise between runs (docs/PERFORMANCE.md). Either flag given in
  * NODE_OPTIONS or on the command line wins.
  */
 export function workerExecArgv(execArgv: string[], nodeOptions: string, pageCacheBytes: number): string[] {

@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import type { Agent, Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 
 /**
  * Every request Newsdesk makes to another server (partner feeds, pages to

@@ -26,13 +26,15 @@ const MINUTE = 60_000;
  * database a write a second rather than a write a view.
  */
 /**
- * Visitors remembered for their repeat window, at most: 46 bytes of heap
- * each, a number for a number in a Map (measured; with the key as a string
- * of the hash and the time in milliseconds, 142).
+ * Visitors remembered for their repeat window, at most: a number for a
+ * number in a Map, 46 bytes of heap each while it fills and 75 once it is
+ * full and visitors come and go (the Map keeps the holes they leave until it
+ * grows again); with the key a string of the hash and the time in
+ * milliseconds it was 142 while filling (measured).
  */
 const MAX_REMEMBERED = 1_000_000;
 /** What the remembered visitors may hold of a process's heap, in MB (a worker's heap limit counts it). */
-export const REMEMBERED_VISITORS_MB = 50;
+export const REMEMBERED_VISITORS_MB = 80;
 /** Stored counts remembered for beacons' answers, and for how long. */
 const MAX_STORED = 100_000;
 const STORED_MS = 1000;
@@ -83,7 +85,8 @@ export class ViewCounter {
     const parts = { ip: view.ip, userAgent, articleId: view.articleId };
     const key = this.#salt.hash(parts, now);
     // A repeat may have been remembered under yesterday's salt.
-    const previousKey = this.#salt.previousHash(parts, now, this.#repeatWindowMs);
+    // The window as the Map keeps it, in whole seconds: a key made just before midnight is looked for as long as it is kept.
+    const previousKey = this.#salt.previousHash(parts, now, Math.ceil(this.#repeatWindowMs / 1000) * 1000);
     if (this.#isRecent(key, now) || (previousKey !== undefined && this.#isRecent(previousKey, now)))
       return 'repeat';
     this.#recent.set(key, Math.ceil((now.getTime() + this.#repeatWindowMs) / 1000));

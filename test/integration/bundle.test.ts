@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -33,14 +33,20 @@ function staticImports(file: string): { packages: string[]; chunks: string[] } {
 
 test('the bundle a server starts from loads the ingest parsers, sharp and the rest only when first used', () => {
   // Builds the bundle if the sources changed, or marks the current one as used: either way the newest.
-  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), '--help'], { stdio: 'ignore' });
+  const before = Date.now() - 1000;
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), '--help'], {
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.doesNotMatch(run.stderr, /running the sources through tsx/, 'the sources were bundled');
   const [newest] = fs
     .readdirSync(CACHE)
     .filter((name) => /^[0-9a-f]{16}$/.test(name))
     .map((name) => path.join(CACHE, name))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  assert.ok(newest && fs.statSync(newest).mtimeMs >= before, `no bundle made or used just now in ${CACHE}`);
   const main = path.join(newest, 'main.mjs');
-  assert.ok(fs.existsSync(main), `no bundle in ${CACHE}`);
+  assert.ok(fs.existsSync(main), `no main chunk in ${newest}`);
 
   // Everything loaded at start: the main chunk and the chunks it imports, transitively.
   const loaded = new Set<string>();

@@ -1,3 +1,4 @@
+import type sharpFunction from 'sharp';
 import type { Metadata, Sharp } from 'sharp';
 import { AppError, invalidInput } from '../../lib/app-error.js';
 import { ACCEPTED_TYPES, detectType } from './media.detect.js';
@@ -181,6 +182,6 @@ const DESCRIPTIONS: Record<string, string> = {
  * sharp, loaded with the first image: libvips and its codecs (about 16 MB
  * resident) stay out of the workers that only serve readers.
  */
-export async function loadSharp(): Promise<typeof import('sharp').default> {
+export async function loadSharp(): Promise<typeof sharpFunction> {
   return (await import('sharp')).default;
 }

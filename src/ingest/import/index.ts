@@ -8,7 +8,11 @@ import { readWordpress } from './wordpress.js';
  * this module with `await import()`: its parsers (linkedom, TipTap's schema,
  * an XML parser, marked) stay out of the processes that serve readers.
  */
-export function readExport(format: ImportPlan['format'], text: string, options: { oldUrl?: string } = {}): ImportPlan {
+export function readExport(
+  format: ImportPlan['format'],
+  text: string,
+  options: { oldUrl?: string } = {},
+): ImportPlan {
   return format === 'wordpress' ? readWordpress(text) : readGhost(text, options);
 }
 
