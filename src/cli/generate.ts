@@ -176,10 +176,6 @@ export async function generateArchive(
 
 /** Sections, authors, sources and tags; returns their ids in the plan's order. */
 async function writeNewsroom(trx: Db, plan: NewsroomPlan) {
-  const insert = (
-    table: 'sections' | 'authors' | 'sources' | 'tags',
-    rows: { slug: string; name: string }[],
-  ) => insertTerms(trx, table, rows);
   // Tags whose names make the same slug are one tag (the synthetic vocabulary has no "C" beside "C++", which ensureTags would refuse).
   const slugs = new Map<string, number>();
   const tagRows: { slug: string; name: string }[] = [];
@@ -191,9 +187,10 @@ async function writeNewsroom(trx: Db, plan: NewsroomPlan) {
     }
     return slugs.get(slug)!;
   });
-  const tagIds = await insert('tags', tagRows);
+  const tagIds = await insertTerms(trx, 'tags', tagRows);
   return {
-    sections: await insert(
+    sections: await insertTerms(
+      trx,
       'sections',
       plan.sections.map((s, position) => ({
         slug: s.slug,
@@ -202,8 +199,8 @@ async function writeNewsroom(trx: Db, plan: NewsroomPlan) {
         position,
       })),
     ),
-    authors: await insert('authors', plan.authors),
-    sources: await insert('sources', plan.sources),
+    authors: await insertTerms(trx, 'authors', plan.authors),
+    sources: await insertTerms(trx, 'sources', plan.sources),
     tags: tagIndex.map((i) => tagIds[i]),
   };
 }
