@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import type { FeedItem } from './feed-items.js';
+import type { FeedItem, readFeed } from './feed-items.js';
 import {
   dueFeeds,
   insertItem,
@@ -60,6 +60,7 @@ export class FeedPoller {
   #running: Promise<unknown> = Promise.resolve();
   readonly #stop = new AbortController();
   #started = false;
+  #readFeed: typeof readFeed | undefined;
 
   constructor(db: Db, options: PollerOptions) {
     this.#db = db;
@@ -90,6 +91,9 @@ export class FeedPoller {
   async pollDue(): Promise<PollReport> {
     const now = this.#options.now().toISOString();
     const due = await dueFeeds(this.#db, now);
+    // The feed parser and linkedom come in with the first poll that has a feed to read, not with
+    // every worker; loaded before any fetch, so each answer is read as soon as it comes.
+    if (due.length) this.#readFeed ??= (await import('./feed-items.js')).readFeed;
     const report: PollReport = { fetched: 0, unchanged: 0, failed: 0, added: 0 };
     const queue = [...due];
     const worker = async () => {
@@ -108,6 +112,7 @@ export class FeedPoller {
   }
 
   async #poll(feed: PartnerFeedRow): Promise<number | 'unchanged' | 'failed'> {
+    const readFeed = this.#readFeed!;
     const headers: Record<string, string> = {
       accept:
         'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
@@ -122,8 +127,6 @@ export class FeedPoller {
         return 'unchanged';
       }
       if (answer.status !== 200) throw new Error(`${feed.url} answered ${answer.status}`);
-      // The feed parser and linkedom come in with the first feed to read, not with every worker.
-      const { readFeed } = await import('./feed-items.js');
       const read = readFeed(answer.body, {
         contentType: answer.headers['content-type'],
         url: answer.url,
