@@ -1,9 +1,11 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import { backOffice } from './admin/index.js';
 import { registerAdminAssets } from './admin/assets.js';
+import type { FrontDoor } from './cache/http.js';
 import { createServices, type Peers, type Services } from './services.js';
 import { registerAssets } from './site/assets.js';
 import { readerSite, siteProblems } from './site/index.js';
@@ -28,6 +30,8 @@ export interface BuildOptions {
   now?: () => Date;
   /** The other worker processes, under `serve --workers N`. */
   peers?: Peers;
+  /** This worker's number, named on every answer (`X-Served-By: worker-N`). */
+  worker?: number;
 }
 
 /**
@@ -38,6 +42,8 @@ export interface BuildOptions {
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const proxies = config.trustProxy;
+  const servedBy = options.worker === undefined ? undefined : `worker-${options.worker}`;
+  let frontDoor: FrontDoor | undefined;
   const app = Fastify({
     logger: { level: config.logLevel },
     // A count of proxies trusts that many hops back from the connection (what the last proxy added).
@@ -45,6 +51,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Room for long search queries in the URL, nothing more.
     routerOptions: { maxParamLength: 500 },
     bodyLimit: 1024 * 1024,
+    // The server asks the reader site's front door first: a fresh page-cache hit is answered there,
+    // before routing (cache/http.ts FrontDoor); everything else, and everything once closing, goes on.
+    serverFactory: (handler) => {
+      const server = http.createServer((request, response) => {
+        if (servedBy) response.setHeader('x-served-by', servedBy);
+        if (!frontDoor || !server.listening || !frontDoor(request, response)) handler(request, response);
+      });
+      // Fastify's own defaults, which it sets only on a server it makes.
+      server.keepAliveTimeout = 72_000;
+      server.requestTimeout = 0;
+      server.setTimeout(0);
+      return server;
+    },
   });
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
@@ -70,7 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The two rooms, each an encapsulated plugin with its own hooks, parsers, errors and caching;
   // what neither answers, and the assets' errors, are answered the reader site's way.
   siteProblems(app, services);
-  await app.register(readerSite, { services, server: app });
+  await app.register(readerSite, { services, server: app, frontDoor: (door) => (frontDoor = door) });
   await app.register(backOffice, { services });
 
   core.start();

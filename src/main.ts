@@ -29,9 +29,7 @@ export async function serve(config: Config, workers = 1): Promise<void> {
     process.exit(0);
   }
   const id = cluster.isWorker ? Number(process.env.NEWSDESK_WORKER ?? cluster.worker!.id) : undefined;
-  const app = await buildApp(config, { peers: id === undefined ? undefined : workerPeers(id) });
-  if (id !== undefined)
-    app.addHook('onSend', async (_request, reply) => void reply.header('x-served-by', `worker-${id}`));
+  const app = await buildApp(config, { peers: id === undefined ? undefined : workerPeers(id), worker: id });
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { collectDependencies } from '../lib/dependencies.js';
 import type { CachedPage, PageCache, Rendered } from './page-cache.js';
 
@@ -22,7 +23,21 @@ export interface HttpCachingOptions {
   staleSeconds: number;
   /** The header a CDN reads the keys from, besides Surrogate-Key (purge.ts tagHeader). */
   tagHeader?: { name: string; join: string };
+  /** Takes the front door (see `FrontDoor`), for the server to put before its routing. */
+  frontDoor?: (door: FrontDoor) => void;
+  /** Where the front door logs the requests it answers, at info, as Fastify does the others. */
+  log?: FastifyBaseLogger;
 }
+
+/**
+ * Answers a request for a fresh page-cache hit straight from the server's
+ * request event, before Fastify routes it, and says whether it did; anything
+ * else (a miss, a stale page, a page whose route spends a per-address
+ * budget, any method but GET and HEAD) is left to Fastify. Under a spike
+ * nearly every request is such a hit, and routing, hooks and the reply's
+ * pipeline cost more than the answer itself (docs/PERFORMANCE.md).
+ */
+export type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
 
 /** Headers of a render that belong to one answer, not to the page. */
 const PER_ANSWER = new Set([
@@ -62,7 +77,7 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
     return `public, max-age=${own ? own[1] : options.browserSeconds}, s-maxage=${options.sharedSeconds}, stale-while-revalidate=${options.staleSeconds}`;
   };
 
-  const render = async (url: string): Promise<Rendered> => {
+  const render = async (url: string, beforeRouting: boolean): Promise<Rendered> => {
     const { value: response, keys } = await collectDependencies(() =>
       app.inject({
         method: 'GET',
@@ -84,6 +99,7 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
         response.statusCode === 200 &&
         response.headers['set-cookie'] === undefined &&
         !/no-store|private/.test(policy),
+      beforeRouting,
     };
   };
 
@@ -92,14 +108,15 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
     if (request.routeOptions.config.pageCache === false || !cache.enabled) return;
     if (request.headers['x-newsdesk-render'] === token) return;
     const url = request.url;
+    const beforeRouting = request.routeOptions.config.budget === undefined;
     const found = cache.lookup(url);
     if (found) {
-      if (found.state === 'stale') cache.refresh(url, () => render(url));
-      return sendCached(request, reply, found.page, found.state, cacheControl, cache, options.tagHeader);
+      if (found.state === 'stale') cache.refresh(url, () => render(url, beforeRouting));
+      return sendAnswer(reply, hitAnswer(url, found.page, found.state, request.method, request.headers));
     }
-    const answer = await cache.fill(url, () => render(url));
+    const answer = await cache.fill(url, () => render(url, beforeRouting));
     if ('etag' in answer)
-      return sendCached(request, reply, answer, 'miss', cacheControl, cache, options.tagHeader);
+      return sendAnswer(reply, hitAnswer(url, answer, 'miss', request.method, request.headers));
     // Not to be shared (`pass`), or overtaken by a change while it rendered (a `miss` not kept):
     // sent as rendered, compressed on the way out as any answer is.
     reply
@@ -109,45 +126,83 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
     if (!answer.headers['cache-control']) reply.removeHeader('cache-control');
     return reply.send(answer.body);
   });
+
+  /** A stored page's answer, the same whether the front door or the hook sends it. */
+  const hitAnswer = (
+    url: string,
+    page: CachedPage,
+    state: 'fresh' | 'stale' | 'miss',
+    method: string,
+    request: IncomingHttpHeaders,
+  ): Answer => {
+    let stored = answerHeaders.get(page);
+    if (!stored) {
+      stored = Object.entries({
+        ...page.headers,
+        'cache-control': cacheControl(page),
+        etag: page.etag,
+        vary: 'accept-encoding',
+        'surrogate-key': page.keys.join(' '),
+        ...(options.tagHeader ? { [options.tagHeader.name]: page.keys.join(options.tagHeader.join) } : {}),
+      }).flat();
+      answerHeaders.set(page, stored);
+    }
+    const headers = stored.slice();
+    headers.push(
+      'x-cache',
+      state === 'fresh' ? 'hit' : state,
+      'age',
+      String(Math.max(0, Math.floor((cache.now() - page.renderedAt) / 1000))),
+    );
+    if (matches(request['if-none-match'], page.etag)) {
+      const type = headers.indexOf('content-type');
+      if (type % 2 === 0) headers.splice(type, 2);
+      return { status: 304, headers };
+    }
+    const encoding = chooseEncoding(request['accept-encoding'] ?? '');
+    if (encoding !== 'identity') headers.push('content-encoding', encoding);
+    const body = cache.encoded(url, page, encoding);
+    headers.push('content-length', String(body.length));
+    return { status: page.status, headers, body, head: method === 'HEAD' };
+  };
+
+  if (options.frontDoor) {
+    const log = options.log;
+    const logged = log !== undefined && ['trace', 'debug', 'info'].includes(log.level);
+    options.frontDoor((request, response) => {
+      const method = request.method;
+      if ((method !== 'GET' && method !== 'HEAD') || !cache.enabled) return false;
+      const url = request.url ?? '';
+      const page = cache.hit(url, (page) => page.beforeRouting);
+      if (!page) return false;
+      const answer = hitAnswer(url, page, 'fresh', method, request.headers);
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.head ? undefined : answer.body);
+      // The line Fastify logs for every request it answers, for the ones answered here.
+      if (logged) log!.info({ method, url, statusCode: answer.status, cache: 'hit' }, 'request completed');
+      return true;
+    });
+  }
 }
 
-/** Each page's answer headers, made once: a hit only adds X-Cache and Age. */
-const answerHeaders = new WeakMap<CachedPage, Record<string, string>>();
+/** An answer from the page cache: status, headers, and the bytes unless a 304. */
+interface Answer {
+  status: number;
+  /** Name, value, name, value: what `writeHead` takes fastest (no object made per answer). */
+  headers: string[];
+  body?: Buffer;
+  head?: boolean;
+}
 
-function sendCached(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  page: CachedPage,
-  state: 'fresh' | 'stale' | 'miss',
-  cacheControl: (page: CachedPage) => string,
-  cache: PageCache,
-  tagHeader: { name: string; join: string } | undefined,
-): FastifyReply {
-  let headers = answerHeaders.get(page);
-  if (!headers) {
-    headers = {
-      ...page.headers,
-      'cache-control': cacheControl(page),
-      etag: page.etag,
-      vary: 'accept-encoding',
-      'surrogate-key': page.keys.join(' '),
-      ...(tagHeader ? { [tagHeader.name]: page.keys.join(tagHeader.join) } : {}),
-    };
-    answerHeaders.set(page, headers);
-  }
-  reply
-    .headers(headers)
-    .header('x-cache', state === 'fresh' ? 'hit' : state)
-    .header('age', String(Math.max(0, Math.floor((cache.now() - page.renderedAt) / 1000))));
-  if (matches(request.headers['if-none-match'], page.etag)) {
-    reply.removeHeader('content-type');
-    return reply.code(304).send();
-  }
-  reply.code(page.status);
-  const encoding = chooseEncoding(String(request.headers['accept-encoding'] ?? ''));
-  const bytes = cache.encoded(request.url, page, encoding);
-  if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.send(bytes);
+/** Each page's answer headers, made once: a hit adds X-Cache, Age, its encoding and length. */
+const answerHeaders = new WeakMap<CachedPage, string[]>();
+
+function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
+  const { headers } = answer;
+  reply.code(answer.status);
+  for (let i = 0; i < headers.length; i += 2) reply.header(headers[i]!, headers[i + 1]);
+  if (answer.status === 304) reply.removeHeader('content-type');
+  return reply.send(answer.body);
 }
 
 /** If-None-Match against a weak ETag: weak comparison, a list, or `*`. */

@@ -11,6 +11,8 @@ export interface Rendered {
   keys: Set<DependencyKey>;
   /** False for answers no one else may be given (an error, a redirect, a private page). */
   cacheable: boolean;
+  /** Whether a hit may be answered before routing: its route spends no per-address budget. */
+  beforeRouting: boolean;
 }
 
 /** A stored page: its bytes, in each encoding once asked for (computed once), and its dependency keys. */
@@ -25,6 +27,8 @@ export interface CachedPage {
   keys: DependencyKey[];
   /** Milliseconds, on the cache's clock. */
   renderedAt: number;
+  /** Whether a hit may be answered before routing (http.ts frontDoor). */
+  beforeRouting: boolean;
 }
 
 export interface PageCacheOptions {
@@ -42,6 +46,8 @@ export interface PageCacheOptions {
 
 export interface PageCacheStats {
   hits: number;
+  /** Of the hits, those answered before routing (`hit`: http.ts's front door). */
+  early: number;
   stale: number;
   misses: number;
   /** Renders started: misses that found no render under way, and background refreshes. */
@@ -82,7 +88,7 @@ export class PageCache {
   /** Drops since the oldest unfinished render began: [generation, keys, or every key]. */
   #drops: [number, ReadonlySet<DependencyKey> | 'all'][] = [];
   #generation = 0;
-  readonly #stats = { hits: 0, stale: 0, misses: 0, renders: 0, dropped: 0 };
+  readonly #stats = { hits: 0, early: 0, stale: 0, misses: 0, renders: 0, dropped: 0 };
 
   constructor(options: PageCacheOptions) {
     this.#options = options;
@@ -121,6 +127,20 @@ export class PageCache {
     }
     this.#pages.delete(url);
     return undefined;
+  }
+
+  /**
+   * The stored page if it is fresh and `wanted` takes it, counted as a hit
+   * answered early; else undefined, counting nothing (the request goes on to
+   * `lookup`).
+   */
+  hit(url: string, wanted: (page: CachedPage) => boolean): CachedPage | undefined {
+    const page = this.#pages.get(url);
+    if (!page || this.#options.now() - page.renderedAt >= this.#options.freshMs || !wanted(page))
+      return undefined;
+    this.#stats.hits++;
+    this.#stats.early++;
+    return page;
   }
 
   /**
@@ -200,6 +220,7 @@ export class PageCache {
       etag: `W/"${createHash('sha1').update(rendered.body).digest('base64url').slice(0, 22)}"`,
       keys: [...rendered.keys],
       renderedAt: this.#options.now(),
+      beforeRouting: rendered.beforeRouting,
     };
     this.#keep(url, page);
   }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
-import { httpCaching } from '../cache/http.js';
+import { httpCaching, type FrontDoor } from '../cache/http.js';
 import { tagHeader } from '../cache/purge.js';
 import { findRedirect } from '../ingest/import/redirects.js';
 import { addressBudgets, type Budget } from '../plugins/address-budget.js';
@@ -22,6 +22,8 @@ export interface ReaderSiteOptions {
   services: AppServices;
   /** The whole server: the page cache renders a missing page by injecting a request into it. */
   server: FastifyInstance;
+  /** Takes the page cache's front door, for the server to ask before routing (cache/http.ts). */
+  frontDoor?: (door: FrontDoor) => void;
 }
 
 /**
@@ -47,6 +49,8 @@ export async function readerSite(site: FastifyInstance, options: ReaderSiteOptio
     sharedSeconds: config.pageCacheFreshSeconds,
     staleSeconds: config.pageCacheStaleSeconds,
     tagHeader: tagHeader(config.purge?.style),
+    frontDoor: options.frontDoor,
+    log: site.log,
   });
   // After the page cache's hook: a hit answers there, with the headers stored with its page, these
   // among them (the render that made it came through here), and skips this hook.

@@ -12,6 +12,7 @@ import { savableFields } from '../../src/admin/routes/articles.api.js';
 import type { FastifyInstance } from 'fastify';
 import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
 import { paragraphs } from '../helpers/factories.js';
+import { buildTestApp } from '../helpers/build-app.js';
 import { newsroom } from '../helpers/newsroom.js';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -438,6 +439,66 @@ describe('page cache: HTTP', () => {
     assert.equal(redirect.cache, 'pass');
     const admin = await s.editor.inject('/admin/articles');
     assert.equal(admin.headers['x-cache'], undefined);
+  });
+});
+
+describe('page cache: the front door of a listening server', () => {
+  test('a fresh hit is answered before routing, as the routed answer would be: encodings, 304, HEAD, and the next change', async (t) => {
+    const s = await site(t);
+    const base = await s.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${base}${s.floods.path}`;
+    const stats = () => s.app.services.pages.stats;
+    const first = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(first.headers.get('x-cache'), 'miss');
+    const page = await first.text();
+    const early = stats().early;
+    const hit = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(stats().early, early + 1, 'answered before routing');
+    assert.equal(hit.status, 200);
+    assert.equal(hit.headers.get('x-cache'), 'hit');
+    assert.equal(await hit.text(), page);
+    // Every header the routed miss gave, the early hit gives too, with the same value.
+    first.headers.forEach((value, name) => {
+      if (!['x-cache', 'age', 'date'].includes(name)) assert.equal(hit.headers.get(name), value, name);
+    });
+    assert.match(String(hit.headers.get('content-security-policy')), /default-src 'self'/);
+
+    const br = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.equal(await br.text(), page, 'fetch decodes brotli to the same page');
+    const etag = String(hit.headers.get('etag'));
+    const notModified = await fetch(url, { headers: { 'if-none-match': etag } });
+    assert.equal(notModified.status, 304);
+    assert.equal(notModified.headers.get('content-type'), null);
+    assert.equal(await notModified.text(), '');
+    const head = await fetch(url, { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
+    assert.equal(head.status, 200);
+    assert.equal(Number(head.headers.get('content-length')), Buffer.byteLength(page));
+    assert.equal(await head.text(), '');
+    assert.equal(stats().early, early + 4);
+
+    // An edit drops the page: the next request is routed, rendered anew, and shows the change.
+    const saved = await s.editor.inject({
+      method: 'PUT',
+      url: `/api/admin/articles/${s.floods.id}`,
+      payload: { ...savableFields(s.floods), title: 'River floods the whole town' },
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const changed = await fetch(url);
+    assert.equal(changed.headers.get('x-cache'), 'miss');
+    assert.match(await changed.text(), /River floods the whole town/);
+    assert.equal(stats().early, early + 4);
+  });
+
+  test('a cached page whose route spends an address budget is still routed, and the budget holds', async (t) => {
+    const built = await buildTestApp(t, { config: { trustProxy: 1, searchPerMinute: 30 } });
+    const base = await built.app.listen({ port: 0, host: '127.0.0.1' });
+    const search = () => fetch(`${base}/search?q=floods`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await search()).status);
+    // A burst of ten (a third of thirty, at least ten), every one after it a hit of the cache.
+    assert.deepEqual(statuses, [...Array(10).fill(200), 429, 429]);
+    assert.equal(built.app.services.pages.stats.early, 0);
   });
 });
 
