@@ -6,6 +6,7 @@ import compress from '@fastify/compress';
 import { backOffice } from './admin/index.js';
 import { registerAdminAssets } from './admin/assets.js';
 import type { FrontDoor } from './cache/http.js';
+import { proxyTrust } from './plugins/client-address.js';
 import { createServices, type Peers, type Services } from './services.js';
 import { registerAssets } from './site/assets.js';
 import { readerSite, siteProblems } from './site/index.js';
@@ -22,6 +23,8 @@ declare module 'fastify' {
     services: AppServices;
     /** Every route, as registered: for the route-coverage tests and `newsdesk routes`. */
     routeTable: { method: string; url: string }[];
+    /** Requests the front doors answered before routing (cache/http.ts FrontDoor), since the start. */
+    readonly answeredEarly: number;
   }
 }
 
@@ -41,22 +44,37 @@ export interface BuildOptions {
  * no room has) and the back office. `main.ts` listens; tests inject.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const proxies = config.trustProxy;
   const servedBy = options.worker === undefined ? undefined : `worker-${options.worker}`;
-  let frontDoor: FrontDoor | undefined;
-  const app = Fastify({
+  const doors: FrontDoor[] = [];
+  let answeredEarly = 0;
+  // Fastify logs every request it answers at info; the doors' answers get the same line.
+  const logDoors = ['trace', 'debug', 'info'].includes(config.logLevel);
+  const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
-    // A count of proxies trusts that many hops back from the connection (what the last proxy added).
-    trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
+    trustProxy: proxyTrust(config.trustProxy),
     // Room for long search queries in the URL, nothing more.
     routerOptions: { maxParamLength: 500 },
     bodyLimit: 1024 * 1024,
-    // The server asks the reader site's front door first: a fresh page-cache hit is answered there,
-    // before routing (cache/http.ts FrontDoor); everything else, and everything once closing, goes on.
+    // The server asks the reader site's front doors first (page-cache hits, view beacons: answered
+    // before routing, cache/http.ts FrontDoor); everything else, and everything once closing, goes on.
     serverFactory: (handler) => {
       const server = http.createServer((request, response) => {
         if (servedBy) response.setHeader('x-served-by', servedBy);
-        if (!frontDoor || !server.listening || !frontDoor(request, response)) handler(request, response);
+        if (server.listening)
+          for (const door of doors)
+            if (door(request, response)) {
+              answeredEarly++;
+              if (logDoors)
+                app.log.info(
+                  {
+                    req: { method: request.method, url: request.url },
+                    res: { statusCode: response.statusCode },
+                  },
+                  'request completed',
+                );
+              return;
+            }
+        handler(request, response);
       });
       // Fastify's own defaults, which it sets only on a server it makes.
       server.keepAliveTimeout = 72_000;
@@ -67,6 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
+  app.decorate('answeredEarly', { getter: () => answeredEarly });
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routeTable.push({ method, url: route.url });
@@ -89,7 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The two rooms, each an encapsulated plugin with its own hooks, parsers, errors and caching;
   // what neither answers, and the assets' errors, are answered the reader site's way.
   siteProblems(app, services);
-  await app.register(readerSite, { services, server: app, frontDoor: (door) => (frontDoor = door) });
+  await app.register(readerSite, { services, server: app, frontDoor: (door) => doors.push(door) });
   await app.register(backOffice, { services });
 
   core.start();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { collectDependencies } from '../lib/dependencies.js';
 import type { CachedPage, PageCache, Rendered } from './page-cache.js';
 
@@ -25,17 +25,17 @@ export interface HttpCachingOptions {
   tagHeader?: { name: string; join: string };
   /** Takes the front door (see `FrontDoor`), for the server to put before its routing. */
   frontDoor?: (door: FrontDoor) => void;
-  /** Where the front door logs the requests it answers, at info, as Fastify does the others. */
-  log?: FastifyBaseLogger;
 }
 
 /**
- * Answers a request for a fresh page-cache hit straight from the server's
- * request event, before Fastify routes it, and says whether it did; anything
- * else (a miss, a stale page, a page whose route spends a per-address
- * budget, any method but GET and HEAD) is left to Fastify. Under a spike
- * nearly every request is such a hit, and routing, hooks and the reply's
- * pipeline cost more than the answer itself (docs/PERFORMANCE.md).
+ * Answers the commonest requests under a spike straight from the server's
+ * request event, before Fastify routes them, and says whether it did; what
+ * a door does not take, Fastify answers. Routing, hooks and the reply's
+ * pipeline cost more than these answers themselves (docs/PERFORMANCE.md).
+ * This module's door takes fresh page-cache hits; anything else (a miss, a
+ * stale page, a page whose route spends a per-address budget, any method
+ * but GET and HEAD) goes on. The server (app.ts) asks each door in turn and
+ * logs what they answer.
  */
 export type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
 
@@ -167,8 +167,6 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
   };
 
   if (options.frontDoor) {
-    const log = options.log;
-    const logged = log !== undefined && ['trace', 'debug', 'info'].includes(log.level);
     options.frontDoor((request, response) => {
       const method = request.method;
       if ((method !== 'GET' && method !== 'HEAD') || !cache.enabled) return false;
@@ -178,8 +176,6 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
       const answer = hitAnswer(url, page, 'fresh', method, request.headers);
       response.writeHead(answer.status, answer.headers);
       response.end(answer.head ? undefined : answer.body);
-      // The line Fastify logs for every request it answers, for the ones answered here.
-      if (logged) log!.info({ method, url, statusCode: answer.status, cache: 'hit' }, 'request completed');
       return true;
     });
   }

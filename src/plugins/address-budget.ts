@@ -36,18 +36,21 @@ export function addressBudgets(
   scope: FastifyInstance,
   budgets: Record<string, Budget>,
   now = Date.now,
-): void {
+): SpendBudget {
   const buckets = new Map<string, Buckets>();
   for (const [name, budget] of Object.entries(budgets))
     if (budget.perMinute > 0) buckets.set(name, new Buckets(budget, now));
-  if (!buckets.size) return;
+  const spend: SpendBudget = (name, ip, socketAddress) => {
+    const bucket = buckets.get(name);
+    const address = bucket && ip !== undefined ? budgetKey(ip, socketAddress) : undefined;
+    return bucket && address !== undefined ? bucket.take(address) : 0;
+  };
+  if (!buckets.size) return spend;
   // A callback hook, not an async one: it runs on every request of the scope, page-cache hits included.
   scope.addHook('onRequest', (request, reply, done) => {
     const name = request.routeOptions.config.budget;
-    const bucket = name === undefined ? undefined : buckets.get(name);
-    const address = bucket && budgetKey(request.ip, request.socket.remoteAddress);
-    if (!bucket || address === undefined) return done();
-    const wait = bucket.take(address);
+    if (name === undefined) return done();
+    const wait = spend(name, request.ip, request.socket.remoteAddress);
     if (wait === 0) return done();
     reply.header('retry-after', String(wait));
     done(
@@ -57,7 +60,15 @@ export function addressBudgets(
       ),
     );
   });
+  return spend;
 }
+
+/**
+ * Spends one request of `ip`'s budget `name`: 0 if it may go on (or the
+ * budget is off, or the request comes from this machine), else the seconds
+ * until it may. For answers given before routing, which no hook sees.
+ */
+export type SpendBudget = (name: string, ip: string | undefined, socketAddress: string | undefined) => number;
 
 /** At most this many addresses per budget are remembered (about 100 bytes each). */
 export const MAX_ADDRESSES = 100_000;

@@ -4,11 +4,12 @@ import { httpCaching, type FrontDoor } from '../cache/http.js';
 import { tagHeader } from '../cache/purge.js';
 import { findRedirect } from '../ingest/import/redirects.js';
 import { addressBudgets, type Budget } from '../plugins/address-budget.js';
+import { proxyTrust } from '../plugins/client-address.js';
 import { handleErrors, NOT_FOUND, sendProblem, type Problem } from '../plugins/errors.js';
 import { securityHeaders, sendSecurityHeaders } from '../plugins/security-headers.js';
 import { brandImageRoutes } from './brand-images.js';
 import { sendPage } from './render.js';
-import { apiRoutes } from './routes/api.js';
+import { apiRoutes, beaconDoor } from './routes/api.js';
 import { articleRoutes } from './routes/article.js';
 import { feedRoutes } from './routes/feeds.js';
 import { listRoutes } from './routes/lists.js';
@@ -22,7 +23,7 @@ export interface ReaderSiteOptions {
   services: AppServices;
   /** The whole server: the page cache renders a missing page by injecting a request into it. */
   server: FastifyInstance;
-  /** Takes the page cache's front door, for the server to ask before routing (cache/http.ts). */
+  /** Takes the site's front doors (page-cache hits, beacons), for the server to ask before routing (cache/http.ts). */
   frontDoor?: (door: FrontDoor) => void;
 }
 
@@ -37,7 +38,7 @@ export async function readerSite(site: FastifyInstance, options: ReaderSiteOptio
   const { services, server } = options;
   const { config } = services;
   // Before the page cache, so that cached answers count too.
-  addressBudgets(
+  const spend = addressBudgets(
     site,
     { search: budgetOf(config.searchPerMinute), beacons: budgetOf(config.beaconsPerMinute) },
     () => services.now().getTime(),
@@ -50,7 +51,6 @@ export async function readerSite(site: FastifyInstance, options: ReaderSiteOptio
     staleSeconds: config.pageCacheStaleSeconds,
     tagHeader: tagHeader(config.purge?.style),
     frontDoor: options.frontDoor,
-    log: site.log,
   });
   // After the page cache's hook: a hit answers there, with the headers stored with its page, these
   // among them (the render that made it came through here), and skips this hook.
@@ -59,6 +59,7 @@ export async function readerSite(site: FastifyInstance, options: ReaderSiteOptio
   articleRoutes(site, services);
   pageRoutes(site, services);
   apiRoutes(site, services);
+  options.frontDoor?.(beaconDoor(services, spend, proxyTrust(config.trustProxy)));
   brandImageRoutes(site, services);
   feedRoutes(site, services);
   sitemapRoutes(site, services);

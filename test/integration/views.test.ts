@@ -217,6 +217,60 @@ describe('view counting over real HTTP', () => {
   });
 });
 
+describe('beacons answered before routing', () => {
+  test('are answered as the route answers them; what the door does not take gets the route answer or refusal', async (t) => {
+    const { app, article, address } = await listeningApp(t, {
+      trustProxy: 1,
+      beaconsPerMinute: 30,
+      viewFlushMs: 60 * MINUTE,
+    });
+    const post = (id: number | string, headers: Record<string, string>, body?: string) =>
+      fetch(`${address}/api/articles/${id}/views`, { method: 'POST', headers, body });
+    const reader = (n: number) => ({ 'user-agent': visitor(n), 'x-forwarded-for': `203.0.113.${n}` });
+
+    const early = app.answeredEarly;
+    const first = await post(article.id, reader(1));
+    assert.equal(first.status, 202);
+    assert.deepEqual(await first.json(), { counted: true, views: 1 });
+    assert.equal(app.answeredEarly, early + 1, 'answered before routing');
+    // The route's own answer to the next reader: the same headers, the same kind of body.
+    const routed = await app.inject({
+      method: 'POST',
+      url: `/api/articles/${article.id}/views`,
+      headers: reader(2),
+      remoteAddress: '127.0.0.1',
+    });
+    assert.equal(routed.statusCode, 202);
+    assert.deepEqual(routed.json(), { counted: true, views: 2 });
+    for (const [name, value] of Object.entries(routed.headers))
+      if (name !== 'date' && name !== 'connection')
+        assert.equal(first.headers.get(name), String(value), name);
+    assert.deepEqual(
+      await (await post(article.id, reader(1))).json(),
+      { counted: false, views: 2 },
+      'a repeat',
+    );
+
+    // Not the door's: an unknown article (404), a beacon with a body (the route takes it).
+    const unknown = await post(999_999, reader(3));
+    assert.equal(unknown.status, 404);
+    assert.match(String(unknown.headers.get('content-type')), /json/);
+    const withBody = await post(article.id, { ...reader(4), 'content-type': 'text/plain' }, 'hello');
+    assert.equal(withBody.status, 202);
+    assert.deepEqual(await withBody.json(), { counted: true, views: 3 });
+    assert.equal(app.answeredEarly, early + 2);
+
+    // Reader 5's budget: a burst of ten, then 429 from the route, with when to try again.
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await post(article.id, reader(5))).status);
+    assert.deepEqual(statuses, [...Array(10).fill(202), 429, 429]);
+    const refused = await post(article.id, reader(5));
+    assert.match(String(refused.headers.get('retry-after')), /^\d+$/);
+    assert.equal(app.answeredEarly, early + 12);
+    assert.equal(app.services.views.pendingFor(article.id), 4);
+  });
+});
+
 describe('view counting rules', () => {
   async function appWithArticle(t: TestContext, config: Partial<Config> = {}) {
     const built = await buildTestApp(t, {

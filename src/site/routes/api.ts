@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
 import { getVisibleArticle, visibleViews } from '../../content/index.js';
+import type { FrontDoor } from '../../cache/http.js';
 import { AppError } from '../../lib/app-error.js';
+import type { SpendBudget } from '../../plugins/address-budget.js';
+import { clientAddress, type ProxyTrust } from '../../plugins/client-address.js';
+import { securityHeaders } from '../../plugins/security-headers.js';
 
 /** The public JSON API: what readers may see, nothing more. */
 export function apiRoutes(app: FastifyInstance, services: AppServices): void {
@@ -45,23 +49,65 @@ export function apiRoutes(app: FastifyInstance, services: AppServices): void {
   // Under a spike this is the busiest route: at most one primary-key read a
   // second an article (ViewCounter.shownViews), nothing else. Its body is
   // empty and its answer some thirty bytes: compression's three hooks are
-  // left off it.
+  // left off it. Most beacons are answered before routing (`beaconDoor`);
+  // this route answers the rest, and every refusal.
   app.post<{ Params: { id: string } }>(
     '/api/articles/:id/views',
     { config: { budget: 'beacons' }, compress: false, decompress: false },
     async (request, reply) => {
       const id = articleId(request.params.id);
-      const views = services.views.shownViews(id, (id) =>
-        visibleViews(services.db, id, services.now().toISOString()),
-      );
+      const views = shownViews(services, id);
       if (views === undefined) throw notFound(request.params.id);
-      const outcome = services.views.record({
-        articleId: id,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-      });
       reply.code(202).header('cache-control', 'no-store');
-      return { counted: outcome === 'counted', views: outcome === 'counted' ? views + 1 : views };
+      return countView(services, id, views, request.ip, request.headers['user-agent']);
     },
   );
+}
+
+/** An article's views as its beacon answers them; undefined when readers may not see it. */
+function shownViews(services: AppServices, id: number): number | undefined {
+  return services.views.shownViews(id, (id) => visibleViews(services.db, id, services.now().toISOString()));
+}
+
+/** Counts a view of an article readers may see (unless a bot's or a repeat), and what to answer. */
+function countView(
+  services: AppServices,
+  id: number,
+  views: number,
+  ip: string,
+  userAgent: string | undefined,
+): { counted: boolean; views: number } {
+  const counted = services.views.record({ articleId: id, ip, userAgent }) === 'counted';
+  return { counted, views: counted ? views + 1 : views };
+}
+
+const BEACON = /^\/api\/articles\/([0-9]{1,15})\/views$/;
+
+/**
+ * The beacon route's answer given before routing, as the route gives it:
+ * an empty POST for an article readers may see, from an address within its
+ * budget. Anything else (a body, an unknown article, an address past its
+ * budget) goes on to the route, which refuses it with the right error.
+ */
+export function beaconDoor(services: AppServices, spend: SpendBudget, trust: ProxyTrust | false): FrontDoor {
+  const headers = Object.entries({
+    ...securityHeaders('site', services.config.siteUrl),
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  }).flat();
+  return (request, response) => {
+    if (request.method !== 'POST') return false;
+    const match = BEACON.exec(request.url ?? '');
+    const { 'content-length': length, 'transfer-encoding': chunked } = request.headers;
+    if (!match || chunked !== undefined || (length !== undefined && length !== '0')) return false;
+    const id = Number(match[1]);
+    const views = shownViews(services, id);
+    const ip = clientAddress(request, trust);
+    if (views === undefined || ip === undefined) return false;
+    if (spend('beacons', ip, request.socket.remoteAddress) !== 0) return false;
+    const body = JSON.stringify(countView(services, id, views, ip, request.headers['user-agent']));
+    response.writeHead(202, [...headers, 'content-length', String(Buffer.byteLength(body))]);
+    response.end(body);
+    return true;
+  };
 }
