@@ -6,6 +6,7 @@ import {
   type Driver,
   Kysely,
   Migrator,
+  PostgresAdapter,
   SqliteDialect,
   type Migration,
   type MigrationProvider,
@@ -22,6 +23,7 @@ import * as m0005 from './migrations/0005-search-queue.js';
 import * as m0006 from './migrations/0006-two-factor.js';
 import * as m0007 from './migrations/0007-partner-feeds.js';
 import * as m0008 from './migrations/0008-imports.js';
+import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
 
@@ -68,6 +70,19 @@ const migrations: Record<string, Migration> = {
   '0007-partner-feeds': m0007,
   '0008-imports': m0008,
 };
+
+/**
+ * PostgreSQL's: the schema SQLite's eight migrations reach, in one, under the
+ * last one's name; every later migration comes in both dialects under one name.
+ */
+const postgresMigrations: Record<string, Migration> = {
+  '0008-schema': pg0008,
+};
+
+/** Which database engine is under `db` (or a transaction on it). */
+export function dialectOf<T>(db: Kysely<T>): 'sqlite' | 'postgres' {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
 
 /** Where the embedded database of the site at `config.dataDir` lives. */
 export function databaseFile(config: Pick<Config, 'dataDir'>): string {
@@ -154,10 +169,17 @@ export async function checkpoint(db: Db): Promise<void> {
 
 /** The migrations this version has, in order: a database made by it has run exactly these. */
 export const MIGRATIONS = Object.keys(migrations);
+/** The same, on PostgreSQL. */
+export const POSTGRES_MIGRATIONS = Object.keys(postgresMigrations);
 
-/** Brings the schema up to date; returns the names of the migrations it ran. */
+/**
+ * Brings the schema up to date; returns the names of the migrations it ran.
+ * Several processes starting at once on one database take turns: SQLite's
+ * write lock, PostgreSQL's advisory lock (Kysely's migration lock).
+ */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  const all = dialectOf(db) === 'postgres' ? postgresMigrations : migrations;
+  const provider: MigrationProvider = { getMigrations: async () => all };
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error('Database migration failed', { cause: error });

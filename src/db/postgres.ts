@@ -1,0 +1,34 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * Values as SQLite hands them to the code: a count or a sum (PostgreSQL's
+ * bigint) is a number, not a string. Every such value here is far below
+ * 2^53.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+export interface PostgresOptions {
+  /** Connections in the pool (10). */
+  connections?: number;
+  /** An idle connection failed (the server restarted, a failover): it is dropped, and the pool opens another when needed. */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Opens the PostgreSQL database at `url` (`postgres://user:password@host:port/name`)
+ * through a pool of connections. The schema is brought up to date by
+ * `migrateToLatest`, as SQLite's is.
+ */
+export function openPostgres(url: string, options: PostgresOptions = {}): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.connections ?? 10, types });
+  // Without a listener, an idle connection's error would end the process.
+  pool.on('error', options.onError ?? (() => {}));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
