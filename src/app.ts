@@ -6,7 +6,7 @@ import compress from '@fastify/compress';
 import { backOffice } from './admin/index.js';
 import { registerAdminAssets } from './admin/assets.js';
 import type { FrontDoor } from './cache/http.js';
-import { proxyTrust } from './plugins/client-address.js';
+import { clientAddress, proxyTrust } from './plugins/client-address.js';
 import { createServices, type Peers, type Services } from './services.js';
 import { registerAssets } from './site/assets.js';
 import { readerSite, siteProblems } from './site/index.js';
@@ -44,44 +44,75 @@ export interface BuildOptions {
  * no room has) and the back office. `main.ts` listens; tests inject.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const servedBy = options.worker === undefined ? undefined : `worker-${options.worker}`;
+  // Every answer names its worker under `serve --workers N`: the doors add it to their own headers.
+  const served: string[] = options.worker === undefined ? [] : ['x-served-by', `worker-${options.worker}`];
+  const trust = proxyTrust(config.trustProxy);
   const doors: FrontDoor[] = [];
   let answeredEarly = 0;
-  // Fastify logs every request it answers at info; the doors' answers get the same line.
+  let closing = false;
+  // Fastify logs every request it answers at info; the doors' answers get a line too.
   const logDoors = ['trace', 'debug', 'info'].includes(config.logLevel);
+
+  /** Asks each front door in turn; true when one answered. A door that fails leaves the request to Fastify. */
+  const answerEarly = (request: http.IncomingMessage, response: http.ServerResponse): boolean => {
+    const start = logDoors ? performance.now() : 0;
+    for (const door of doors) {
+      let answered: boolean;
+      try {
+        answered = door(request, response, served);
+      } catch (error) {
+        app.log.error({ err: error, req: { method: request.method, url: request.url } }, 'front door failed');
+        // Half an answer cannot be taken back; else Fastify answers it, with its own error page if it fails too.
+        if (response.headersSent) response.destroy();
+        return response.headersSent;
+      }
+      if (!answered) continue;
+      answeredEarly++;
+      if (logDoors)
+        app.log.info(
+          {
+            req: { method: request.method, url: request.url, remoteAddress: clientAddress(request, trust) },
+            res: { statusCode: response.statusCode },
+            responseTime: performance.now() - start,
+            early: true,
+          },
+          'request completed',
+        );
+      return true;
+    }
+    return false;
+  };
+
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
-    trustProxy: proxyTrust(config.trustProxy),
+    trustProxy: trust,
     // Room for long search queries in the URL, nothing more.
     routerOptions: { maxParamLength: 500 },
     bodyLimit: 1024 * 1024,
     // The server asks the reader site's front doors first (page-cache hits, view beacons: answered
     // before routing, cache/http.ts FrontDoor); everything else, and everything once closing, goes on.
-    serverFactory: (handler) => {
+    serverFactory: (handler, fastifyOptions) => {
       const server = http.createServer((request, response) => {
-        if (servedBy) response.setHeader('x-served-by', servedBy);
-        if (server.listening)
-          for (const door of doors)
-            if (door(request, response)) {
-              answeredEarly++;
-              if (logDoors)
-                app.log.info(
-                  {
-                    req: { method: request.method, url: request.url },
-                    res: { statusCode: response.statusCode },
-                  },
-                  'request completed',
-                );
-              return;
-            }
+        if (!closing && answerEarly(request, response)) return;
+        for (let i = 0; i < served.length; i += 2) response.setHeader(served[i]!, served[i + 1]!);
         handler(request, response);
       });
-      // Fastify's own defaults, which it sets only on a server it makes.
-      server.keepAliveTimeout = 72_000;
-      server.requestTimeout = 0;
-      server.setTimeout(0);
+      // What Fastify sets on a server it makes itself, from its options with their defaults.
+      const given = fastifyOptions as {
+        keepAliveTimeout?: number;
+        requestTimeout?: number;
+        connectionTimeout?: number;
+      };
+      server.keepAliveTimeout = given.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = given.requestTimeout ?? 0;
+      server.setTimeout(given.connectionTimeout ?? 0);
       return server;
     },
+  });
+  // From the start of a graceful stop, Fastify answers everything (a 503 to new requests).
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
   });
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
@@ -108,7 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The two rooms, each an encapsulated plugin with its own hooks, parsers, errors and caching;
   // what neither answers, and the assets' errors, are answered the reader site's way.
   siteProblems(app, services);
-  await app.register(readerSite, { services, server: app, frontDoor: (door) => doors.push(door) });
+  await app.register(readerSite, { services, server: app, trust, frontDoor: (door) => doors.push(door) });
   await app.register(backOffice, { services });
 
   core.start();

@@ -37,7 +37,12 @@ export interface HttpCachingOptions {
  * but GET and HEAD) goes on. The server (app.ts) asks each door in turn and
  * logs what they answer.
  */
-export type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
+export type FrontDoor = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  /** Headers every answer of this server carries, name, value (X-Served-By under workers). */
+  own: readonly string[],
+) => boolean;
 
 /** Headers of a render that belong to one answer, not to the page. */
 const PER_ANSWER = new Set([
@@ -167,13 +172,14 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
   };
 
   if (options.frontDoor) {
-    options.frontDoor((request, response) => {
+    options.frontDoor((request, response, own) => {
       const method = request.method;
       if ((method !== 'GET' && method !== 'HEAD') || !cache.enabled) return false;
       const url = request.url ?? '';
       const page = cache.hit(url, (page) => page.beforeRouting);
       if (!page) return false;
       const answer = hitAnswer(url, page, 'fresh', method, request.headers);
+      if (own.length) answer.headers.push(...own);
       response.writeHead(answer.status, answer.headers);
       response.end(answer.head ? undefined : answer.body);
       return true;

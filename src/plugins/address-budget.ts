@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/app-error.js';
@@ -40,17 +41,22 @@ export function addressBudgets(
   const buckets = new Map<string, Buckets>();
   for (const [name, budget] of Object.entries(budgets))
     if (budget.perMinute > 0) buckets.set(name, new Buckets(budget, now));
-  const spend: SpendBudget = (name, ip, socketAddress) => {
+  const spent = new WeakMap<IncomingMessage, number>();
+  const spend: SpendBudget = (name, ip, request) => {
     const bucket = buckets.get(name);
-    const address = bucket && ip !== undefined ? budgetKey(ip, socketAddress) : undefined;
-    return bucket && address !== undefined ? bucket.take(address) : 0;
+    const address = bucket && ip !== undefined ? budgetKey(ip, request.socket.remoteAddress) : undefined;
+    const wait = bucket && address !== undefined ? bucket.take(address) : 0;
+    spent.set(request, wait);
+    return wait;
   };
   if (!buckets.size) return spend;
-  // A callback hook, not an async one: it runs on every request of the scope, page-cache hits included.
+  // A callback hook, not an async one: it runs on every routed request of the scope, page-cache
+  // hits included (those answered before routing spend through `spend` themselves).
   scope.addHook('onRequest', (request, reply, done) => {
     const name = request.routeOptions.config.budget;
     if (name === undefined) return done();
-    const wait = spend(name, request.ip, request.socket.remoteAddress);
+    // A request a front door spent for and then left to the route is not charged twice.
+    const wait = spent.get(request.raw) ?? spend(name, request.ip, request.raw);
     if (wait === 0) return done();
     reply.header('retry-after', String(wait));
     done(
@@ -66,9 +72,10 @@ export function addressBudgets(
 /**
  * Spends one request of `ip`'s budget `name`: 0 if it may go on (or the
  * budget is off, or the request comes from this machine), else the seconds
- * until it may. For answers given before routing, which no hook sees.
+ * until it may. For answers given before routing, which no hook sees; the
+ * request is remembered as paid for, should it go on to its route after all.
  */
-export type SpendBudget = (name: string, ip: string | undefined, socketAddress: string | undefined) => number;
+export type SpendBudget = (name: string, ip: string | undefined, request: IncomingMessage) => number;
 
 /** At most this many addresses per budget are remembered (about 100 bytes each). */
 export const MAX_ADDRESSES = 100_000;

@@ -46,7 +46,7 @@ export async function rebuildAllRelated(
       .selectFrom('article_related_picks')
       .innerJoin('articles', 'articles.id', 'article_related_picks.related_id')
       .select(['article_related_picks.article_id', 'related_id'])
-      .where(stillVisibleTo(now))
+      .where(stillVisibleTo(db, now))
       .orderBy('article_related_picks.article_id')
       .orderBy('position')
       .execute(),
@@ -132,7 +132,7 @@ async function readFeatures(
       .selectFrom('articles')
       .select(['id', 'section_id', 'published_at', 'title', 'lead'])
       .where('id', '>', afterId)
-      .where(stillVisibleTo(now))
+      .where(stillVisibleTo(db, now))
       .orderBy('id')
       .limit(READ_BATCH)
       .execute();

@@ -31,7 +31,7 @@ export async function loadFeatures(
       .selectFrom('articles')
       .select(['id', 'section_id', 'published_at', 'title', 'lead'])
       .where('id', 'in', ids)
-      .where(stillVisibleTo(now))
+      .where(stillVisibleTo(db, now))
       .execute(),
     db
       .selectFrom('article_tags')
@@ -130,7 +130,7 @@ export async function visiblePicks(db: Db, articleId: number, now: string): Prom
     .innerJoin('articles', 'articles.id', 'article_related_picks.related_id')
     .select('related_id')
     .where('article_related_picks.article_id', '=', articleId)
-    .where(stillVisibleTo(now))
+    .where(stillVisibleTo(db, now))
     .orderBy('position')
     .execute();
   return rows.map((r) => r.related_id);

@@ -28,7 +28,7 @@ export async function visibleDocuments(
   let query = db
     .selectFrom('articles')
     .select(['articles.id', 'articles.title', 'articles.lead', 'articles.body'])
-    .where(stillVisibleTo(now))
+    .where(stillVisibleTo(db, now))
     .orderBy('articles.id');
   if ('ids' in selection) {
     if (selection.ids.length === 0) return [];

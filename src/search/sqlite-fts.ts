@@ -221,7 +221,7 @@ async function search(
           .selectFrom('articles')
           .select(['id', 'title', 'lead', 'published_at'])
           .where('id', 'in', candidates)
-          .where(stillVisibleTo(now))
+          .where(stillVisibleTo(db, now))
           .execute(),
         db
           .selectFrom('article_tags')

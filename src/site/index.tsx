@@ -4,7 +4,7 @@ import { httpCaching, type FrontDoor } from '../cache/http.js';
 import { tagHeader } from '../cache/purge.js';
 import { findRedirect } from '../ingest/import/redirects.js';
 import { addressBudgets, type Budget } from '../plugins/address-budget.js';
-import { proxyTrust } from '../plugins/client-address.js';
+import type { ProxyTrust } from '../plugins/client-address.js';
 import { handleErrors, NOT_FOUND, sendProblem, type Problem } from '../plugins/errors.js';
 import { securityHeaders, sendSecurityHeaders } from '../plugins/security-headers.js';
 import { brandImageRoutes } from './brand-images.js';
@@ -23,6 +23,8 @@ export interface ReaderSiteOptions {
   services: AppServices;
   /** The whole server: the page cache renders a missing page by injecting a request into it. */
   server: FastifyInstance;
+  /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY), as Fastify was told. */
+  trust: ProxyTrust | false;
   /** Takes the site's front doors (page-cache hits, beacons), for the server to ask before routing (cache/http.ts). */
   frontDoor?: (door: FrontDoor) => void;
 }
@@ -59,7 +61,7 @@ export async function readerSite(site: FastifyInstance, options: ReaderSiteOptio
   articleRoutes(site, services);
   pageRoutes(site, services);
   apiRoutes(site, services);
-  options.frontDoor?.(beaconDoor(services, spend, proxyTrust(config.trustProxy)));
+  options.frontDoor?.(beaconDoor(services, spend, options.trust));
   brandImageRoutes(site, services);
   feedRoutes(site, services);
   sitemapRoutes(site, services);

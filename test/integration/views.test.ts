@@ -258,6 +258,9 @@ describe('beacons answered before routing', () => {
     const withBody = await post(article.id, { ...reader(4), 'content-type': 'text/plain' }, 'hello');
     assert.equal(withBody.status, 202);
     assert.deepEqual(await withBody.json(), { counted: true, views: 3 });
+    // An empty body that says it is JSON: the route's parser refuses it, as before there was a door.
+    const emptyJson = await post(article.id, { ...reader(6), 'content-type': 'application/json' });
+    assert.equal(emptyJson.status, 400);
     assert.equal(app.answeredEarly, early + 2);
 
     // Reader 5's budget: a burst of ten, then 429 from the route, with when to try again.
@@ -266,8 +269,32 @@ describe('beacons answered before routing', () => {
     assert.deepEqual(statuses, [...Array(10).fill(202), 429, 429]);
     const refused = await post(article.id, reader(5));
     assert.match(String(refused.headers.get('retry-after')), /^\d+$/);
+    // The budget comes first: past it, an unknown article is refused for the address, not looked up.
+    assert.equal((await post(999_999, reader(5))).status, 429);
     assert.equal(app.answeredEarly, early + 12);
     assert.equal(app.services.views.pendingFor(article.id), 4);
+  });
+
+  test('a door that fails leaves the request to the route, and the server goes on', async (t) => {
+    const { app, article, address } = await listeningApp(t);
+    const beacon = () =>
+      fetch(`${address}/api/articles/${article.id}/views`, {
+        method: 'POST',
+        headers: { 'user-agent': visitor(1) },
+      });
+    const views = app.services.views;
+    const shownViews = views.shownViews;
+    // The database failing under the door (a disk error, say): here, the read it makes.
+    views.shownViews = () => {
+      throw new Error('disk I/O error');
+    };
+    const failed = await beacon();
+    assert.equal(failed.status, 500);
+    assert.match(String(failed.headers.get('content-type')), /json/);
+    views.shownViews = shownViews;
+    const answered = await beacon();
+    assert.equal(answered.status, 202);
+    assert.deepEqual(await answered.json(), { counted: true, views: 1 });
   });
 });
 

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { unindexed } from '../../db/dialect.js';
 import type { ArticleStatus } from '../../db/schema.js';
 import { articlePath } from './articles.table.js';
 
@@ -86,7 +87,7 @@ export async function listForAdmin(
   page: { limit: number; offset: number },
 ): Promise<AdminList> {
   const byWords = (limit: number, offset: number) =>
-    headlines.headlineIds(filter.q ?? '', { limit, offset }, (id) => residuals(filter, 'all', id));
+    headlines.headlineIds(filter.q ?? '', { limit, offset }, (id) => residuals(db, filter, 'all', id));
   const structural = (['tagId', 'authorId', 'sectionId', 'status', 'createdBy'] as const).filter(
     (k) => filter[k] !== undefined,
   );
@@ -185,7 +186,7 @@ async function byDriver(
         : db.selectFrom('article_authors as l').where('l.author_id', '=', filter.authorId!);
     const rows = await listing
       .select('l.article_id as id')
-      .where((eb) => eb.and(residuals(filter, driver, sql.ref('l.article_id'))))
+      .where((eb) => eb.and(residuals(db, filter, driver, sql.ref('l.article_id'))))
       .orderBy('l.updated_at', 'desc')
       .orderBy('l.article_id', 'desc')
       .limit(limit)
@@ -198,7 +199,7 @@ async function byDriver(
   if (driver === 'status') query = query.where('articles.status', '=', filter.status!);
   if (driver === 'createdBy') query = query.where('articles.created_by', '=', filter.createdBy!);
   const rows = await query
-    .where((eb) => eb.and(residuals(filter, driver, sql.ref('articles.id'))))
+    .where((eb) => eb.and(residuals(db, filter, driver, sql.ref('articles.id'))))
     .orderBy('articles.updated_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(limit)
@@ -208,7 +209,12 @@ async function byDriver(
 }
 
 /** Every filter but the leading one, as checks on the article `id` by primary key. */
-function residuals(filter: AdminListFilter, driver: Driver, id: Expression<number>): Expression<SqlBool>[] {
+function residuals(
+  db: Db,
+  filter: AdminListFilter,
+  driver: Driver,
+  id: Expression<number>,
+): Expression<SqlBool>[] {
   const checks: Expression<SqlBool>[] = [];
   const own: string[] = [];
   const values: unknown[] = [];
@@ -226,7 +232,7 @@ function residuals(filter: AdminListFilter, driver: Driver, id: Expression<numbe
   }
   if (own.length) {
     const where = sql.join(
-      own.map((column, i) => sql`+a.${sql.ref(column)} = ${values[i]}`),
+      own.map((column, i) => sql`${unindexed(db, `a.${column}`)} = ${values[i]}`),
       sql` and `,
     );
     checks.push(sql<SqlBool>`exists (select 1 from articles a where a.id = ${id} and ${where})`);
@@ -266,7 +272,7 @@ async function adminRows(db: Db, ids: number[]): Promise<AdminArticleRow[]> {
       eb
         .selectFrom('article_authors')
         .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-        .select(sql<string>`group_concat(authors.name, ', ')`.as('names'))
+        .select(sql<string>`string_agg(authors.name, ', ')`.as('names'))
         .whereRef('article_authors.article_id', '=', 'articles.id')
         .as('authors'),
     )

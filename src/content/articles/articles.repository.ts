@@ -1,6 +1,7 @@
-import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { sqliteHandle, type Db } from '../../db/database.js';
+import { unindexed } from '../../db/dialect.js';
 import type { ArticleRow, ArticlesTable, Database } from '../../db/schema.js';
 import type { BodyDoc } from '../body/body.types.js';
 import { dependsOn, type ArticlePlaces } from '../../lib/dependencies.js';
@@ -14,14 +15,14 @@ export function visibleTo(now: string) {
 
 /**
  * The same rule, for articles already found another way (by id, an id range,
- * a join): written with a unary `+`, which keeps SQLite from using the status
- * index to find them; that would walk every visible article to keep a few.
+ * a join), with its columns `unindexed`: SQLite would otherwise find them by
+ * the status index, walking every visible article to keep a few.
  */
-export function stillVisibleTo(now: string) {
+export function stillVisibleTo(db: Db, now: string) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
     eb.and([
-      eb(sql<string>`+articles.status`, '=', 'published'),
-      eb(sql<string>`+articles.published_at`, '<=', now),
+      eb(unindexed<string>(db, 'articles.status'), '=', 'published'),
+      eb(unindexed<string>(db, 'articles.published_at'), '<=', now),
     ]);
 }
 
@@ -187,7 +188,7 @@ export async function summariesByIds(db: Db, now: string, ids: number[]): Promis
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .select(SUMMARY_COLUMNS)
     .where('articles.id', 'in', ids)
-    .where(stillVisibleTo(now))
+    .where(stillVisibleTo(db, now))
     .execute();
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -260,7 +261,7 @@ export async function listMostRead(
     .innerJoin('articles', 'articles.id', 'v.article_id')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .select(SUMMARY_COLUMNS)
-    .where(stillVisibleTo(now))
+    .where(stillVisibleTo(db, now))
     .orderBy('v.views', 'desc')
     .orderBy('v.article_id', 'desc')
     .limit(page.limit)
@@ -414,7 +415,7 @@ export async function visibleArticlesByIds(db: Db, now: string, ids: number[]): 
     .selectFrom('articles')
     .selectAll()
     .where('articles.id', 'in', ids)
-    .where(stillVisibleTo(now))
+    .where(stillVisibleTo(db, now))
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return loadArticles(

@@ -52,7 +52,7 @@ export async function listSitemapArticles(db: Db, now: string, page: number): Pr
     .select(['id', 'slug', 'published_at', 'updated_at'])
     .where('id', '>=', (page - 1) * SITEMAP_PAGE_SIZE + 1)
     .where('id', '<=', page * SITEMAP_PAGE_SIZE)
-    .where(stillVisibleTo(now))
+    .where(stillVisibleTo(db, now))
     .orderBy('id')
     .execute();
   return rows.map((row) => ({ path: articlePath(row), modifiedAt: modifiedAt(row) }));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { caselessOrder } from '../../db/dialect.js';
 import { containing } from '../../db/like.js';
 import type { TagRow } from '../../db/schema.js';
 
@@ -42,7 +43,7 @@ export async function listTagsWithCounts(
   query =
     options.sort === 'articles'
       ? query.orderBy('tags.article_count', 'desc').orderBy('tags.name')
-      : query.orderBy(sql`tags.name collate nocase`).orderBy('tags.id');
+      : query.orderBy(caselessOrder(db, 'tags.name')).orderBy('tags.id');
   return { total: Number(total), rows: await query.execute() };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { caselessEquals } from '../../db/dialect.js';
 import type { AuthorRow, SectionRow, SourceRow, TagRow } from '../../db/schema.js';
 import { type AppError, invalidInput } from '../../lib/app-error.js';
 import { dependsOn } from '../../lib/dependencies.js';
@@ -76,7 +77,7 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
     const byName = await db
       .selectFrom('tags')
       .selectAll()
-      .where('name', '=', sql<string>`${name} collate nocase`)
+      .where(caselessEquals(db, 'name', name))
       .executeTakeFirst();
     if (byName) {
       if (!tags.some((t) => t.id === byName.id)) tags.push(byName);
@@ -140,7 +141,7 @@ export async function tagsAtOrNamed(
   return db
     .selectFrom('tags')
     .select(['id', 'name'])
-    .where((eb) => eb.or([eb('slug', '=', slug), eb('name', '=', sql<string>`${name} collate nocase`)]))
+    .where((eb) => eb.or([eb('slug', '=', slug), caselessEquals(db, 'name', name)]))
     .execute();
 }
 
@@ -237,11 +238,7 @@ export async function matchingTerm(
     .selectFrom(table)
     .select('id')
     .where((eb) =>
-      eb.or([
-        eb('id', '=', recorded),
-        eb('slug', '=', term.slug),
-        eb('name', '=', sql<string>`${term.name} collate nocase`),
-      ]),
+      eb.or([eb('id', '=', recorded), eb('slug', '=', term.slug), caselessEquals(db, 'name', term.name)]),
     )
     .orderBy(sql`id = ${recorded}`, 'desc')
     .orderBy(sql`slug = ${term.slug}`, 'desc')

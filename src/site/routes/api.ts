@@ -50,7 +50,7 @@ export function apiRoutes(app: FastifyInstance, services: AppServices): void {
   // second an article (ViewCounter.shownViews), nothing else. Its body is
   // empty and its answer some thirty bytes: compression's three hooks are
   // left off it. Most beacons are answered before routing (`beaconDoor`);
-  // this route answers the rest, and every refusal.
+  // this route answers the rest: the refusals, and beacons of another form.
   app.post<{ Params: { id: string } }>(
     '/api/articles/:id/views',
     { config: { budget: 'beacons' }, compress: false, decompress: false },
@@ -85,9 +85,11 @@ const BEACON = /^\/api\/articles\/([0-9]{1,15})\/views$/;
 
 /**
  * The beacon route's answer given before routing, as the route gives it:
- * an empty POST for an article readers may see, from an address within its
- * budget. Anything else (a body, an unknown article, an address past its
- * budget) goes on to the route, which refuses it with the right error.
+ * an empty POST without a content type (what the page sends) for an article
+ * readers may see, from an address within its budget, which is spent first,
+ * as the route's hook does. Anything else (a body or a content type, an
+ * unknown article, an address past its budget) goes on to the route, which
+ * answers or refuses it as it always has.
  */
 export function beaconDoor(services: AppServices, spend: SpendBudget, trust: ProxyTrust | false): FrontDoor {
   const headers = Object.entries({
@@ -95,18 +97,19 @@ export function beaconDoor(services: AppServices, spend: SpendBudget, trust: Pro
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   }).flat();
-  return (request, response) => {
+  return (request, response, own) => {
     if (request.method !== 'POST') return false;
     const match = BEACON.exec(request.url ?? '');
-    const { 'content-length': length, 'transfer-encoding': chunked } = request.headers;
-    if (!match || chunked !== undefined || (length !== undefined && length !== '0')) return false;
+    const { 'content-length': length, 'transfer-encoding': chunked, 'content-type': type } = request.headers;
+    if (!match || chunked !== undefined || type !== undefined || (length !== undefined && length !== '0'))
+      return false;
+    const ip = clientAddress(request, trust);
+    if (ip === undefined || spend('beacons', ip, request) !== 0) return false;
     const id = Number(match[1]);
     const views = shownViews(services, id);
-    const ip = clientAddress(request, trust);
-    if (views === undefined || ip === undefined) return false;
-    if (spend('beacons', ip, request.socket.remoteAddress) !== 0) return false;
+    if (views === undefined) return false;
     const body = JSON.stringify(countView(services, id, views, ip, request.headers['user-agent']));
-    response.writeHead(202, [...headers, 'content-length', String(Buffer.byteLength(body))]);
+    response.writeHead(202, [...headers, ...own, 'content-length', String(Buffer.byteLength(body))]);
     response.end(body);
     return true;
   };
