@@ -6,6 +6,9 @@ import { DailySalt } from './visitor.js';
 
 export type ViewOutcome = 'counted' | 'repeat' | 'bot';
 
+/** A value now (SQLite's synchronous reads), or later (PostgreSQL's). */
+type Maybe<T> = T | Promise<T>;
+
 export interface ViewCounterOptions {
   db: Db;
   /** How often buffered counts are written. */
@@ -108,16 +111,25 @@ export class ViewCounter {
    * views written by the other workers, and an article just taken down, show
    * within the second.
    */
-  shownViews(articleId: number, stored: (articleId: number) => number | undefined): number | undefined {
+  shownViews(
+    articleId: number,
+    stored: (articleId: number) => Maybe<number | undefined>,
+  ): Maybe<number | undefined> {
     const now = this.#now().getTime();
-    let known = this.#stored.get(articleId);
-    if (!known || known.until <= now) {
-      const views = stored(articleId);
-      if (views === undefined) return undefined;
-      if (this.#stored.size >= MAX_STORED) this.#stored.clear();
-      this.#stored.set(articleId, (known = { views, until: now + STORED_MS }));
-    }
-    return known.views + this.pendingFor(articleId);
+    const known = this.#stored.get(articleId);
+    if (known && known.until > now) return known.views + this.pendingFor(articleId);
+    // SQLite answers at once; PostgreSQL in a while.
+    const views = stored(articleId);
+    return views instanceof Promise
+      ? views.then((views) => this.#remember(articleId, views, now))
+      : this.#remember(articleId, views, now);
+  }
+
+  #remember(articleId: number, views: number | undefined, now: number): number | undefined {
+    if (views === undefined) return undefined;
+    if (this.#stored.size >= MAX_STORED) this.#stored.clear();
+    this.#stored.set(articleId, { views, until: now + STORED_MS });
+    return views + this.pendingFor(articleId);
   }
 
   /** Views of an article recorded but not yet written, including those a flush is writing now. */
@@ -186,7 +198,7 @@ export class ViewCounter {
         const chunk = articles.slice(start, start + FLUSH_CHUNK);
         await this.#db.transaction().execute(async (trx) => {
           if (start === 0) await rollWeek(trx, weekFrom);
-          addViews(this.#db, chunk, weekFrom);
+          await addViews(this.#db, trx, chunk, weekFrom);
         });
         for (const [articleId] of chunk) {
           batch.delete(articleId);

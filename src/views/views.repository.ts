@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import { sqliteHandle, type Db } from '../db/database.js';
+import { dialectOf, sqliteHandle, type Db } from '../db/database.js';
 
 /**
  * Where counted views go, and the roll-ups that make most-read lists an index
@@ -16,6 +16,8 @@ import { sqliteHandle, type Db } from '../db/database.js';
  */
 
 const WEEK_FROM = 'views.weekFrom';
+/** PostgreSQL's advisory lock on the week's window (a number of our own: "views" in ASCII). */
+const WEEK_LOCK = 0x76696577;
 
 /** The site days a "week" covers: today and the six before it. */
 export const WEEK_DAYS = 7;
@@ -23,13 +25,23 @@ export const WEEK_DAYS = 7;
 /**
  * Adds counted views: for each article, its views by site day. An article
  * deleted since its views were counted takes them with it. Call inside the
- * flush's transaction on `db`, after `rollWeek`.
+ * flush's transaction `trx` on `db`, after `rollWeek`.
  *
- * Prepared statements, not Kysely: a flush after a busy second writes to a
- * thousand articles, and building four queries an article cost ten times
- * what running them does, all of it holding the event loop and the write lock.
+ * On SQLite, prepared statements on `db`'s one connection, not Kysely: a
+ * flush after a busy second writes to a thousand articles, and building four
+ * queries an article cost ten times what running them does, all of it
+ * holding the event loop and the write lock. On PostgreSQL, four statements
+ * whatever the batch (arrays, unnested), each an atomic upsert, so that
+ * instances flushing at once add up; the articles are locked in id order
+ * first, so that two flushes never wait on each other in a circle.
  */
-export function addViews(db: Db, views: Iterable<[number, Map<string, number>]>, weekFrom: string): void {
+export async function addViews(
+  db: Db,
+  trx: Db,
+  views: Iterable<[number, Map<string, number>]>,
+  weekFrom: string,
+): Promise<void> {
+  if (dialectOf(db) === 'postgres') return addViewsPostgres(trx, [...views], weekFrom);
   const sql = viewStatements(db);
   const siteDays = new Map<string, number>();
   for (const [articleId, byDay] of views) {
@@ -47,6 +59,58 @@ export function addViews(db: Db, views: Iterable<[number, Map<string, number>]>,
     if (week > 0) sql.week.run(articleId, week);
   }
   for (const [day, n] of siteDays) sql.siteDay.run(day, n);
+}
+
+async function addViewsPostgres(
+  trx: Db,
+  views: [number, Map<string, number>][],
+  weekFrom: string,
+): Promise<void> {
+  views.sort((a, b) => a[0] - b[0]);
+  const ids = views.map(([id]) => id);
+  const locked = await sql<{ id: number }>`select id from articles where id = any(${ids}::integer[])
+    order by id for update`.execute(trx);
+  const kept = new Set(locked.rows.map((r) => r.id));
+  const all = { ids: [] as number[], views: [] as number[] };
+  const daily = { ids: [] as number[], days: [] as string[], views: [] as number[] };
+  const week = { ids: [] as number[], views: [] as number[] };
+  const siteDays = new Map<string, number>();
+  for (const [articleId, byDay] of views) {
+    if (!kept.has(articleId)) continue;
+    let total = 0;
+    let inWeek = 0;
+    for (const [day, n] of [...byDay].sort(([a], [b]) => a.localeCompare(b))) {
+      total += n;
+      if (day >= weekFrom) inWeek += n;
+      daily.ids.push(articleId);
+      daily.days.push(day);
+      daily.views.push(n);
+      siteDays.set(day, (siteDays.get(day) ?? 0) + n);
+    }
+    all.ids.push(articleId);
+    all.views.push(total);
+    if (inWeek > 0) {
+      week.ids.push(articleId);
+      week.views.push(inWeek);
+    }
+  }
+  if (all.ids.length === 0) return;
+  await sql`update articles set view_count = articles.view_count + v.n
+    from unnest(${all.ids}::integer[], ${all.views}::integer[]) as v(id, n)
+    where articles.id = v.id`.execute(trx);
+  await sql`insert into article_views_daily (article_id, day, views)
+    select * from unnest(${daily.ids}::integer[], ${daily.days}::text[], ${daily.views}::integer[])
+    on conflict (article_id, day) do update set views = article_views_daily.views + excluded.views`.execute(
+    trx,
+  );
+  if (week.ids.length)
+    await sql`insert into article_views_week (article_id, views)
+      select * from unnest(${week.ids}::integer[], ${week.views}::integer[])
+      on conflict (article_id) do update set views = article_views_week.views + excluded.views`.execute(trx);
+  const days = [...siteDays.keys()].sort();
+  await sql`insert into site_views_daily (day, views)
+    select * from unnest(${days}::text[], ${days.map((day) => siteDays.get(day)!)}::integer[])
+    on conflict (day) do update set views = site_views_daily.views + excluded.views`.execute(trx);
 }
 
 const prepared = new WeakMap<Db, ReturnType<typeof prepareViewStatements>>();
@@ -82,6 +146,8 @@ function prepareViewStatements(sqlite: SQLite.Database) {
  * by the articles read in a week, and run once a site day.
  */
 export async function rollWeek(trx: Db, weekFrom: string): Promise<void> {
+  // Instances flushing at once take turns here, as SQLite's write lock makes its workers do.
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${WEEK_LOCK})`.execute(trx);
   const state = await trx
     .selectFrom('system_state')
     .select('value')
@@ -135,7 +201,9 @@ export async function importDailyViews(
       .insertInto('article_views_daily')
       .values(chunk.map((r) => ({ article_id: r.articleId, day: r.day, views: r.views })))
       .onConflict((oc) =>
-        oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`views + excluded.views` }),
+        oc
+          .columns(['article_id', 'day'])
+          .doUpdateSet({ views: sql`article_views_daily.views + excluded.views` }),
       )
       .execute();
   }
@@ -151,7 +219,7 @@ async function addToSiteDay(trx: Db, day: string, views: number): Promise<void> 
   await trx
     .insertInto('site_views_daily')
     .values({ day, views })
-    .onConflict((oc) => oc.column('day').doUpdateSet({ views: sql`views + ${views}` }))
+    .onConflict((oc) => oc.column('day').doUpdateSet({ views: sql`site_views_daily.views + ${views}` }))
     .execute();
 }
 
@@ -159,7 +227,9 @@ async function addToWeek(trx: Db, articleId: number, views: number): Promise<voi
   await trx
     .insertInto('article_views_week')
     .values({ article_id: articleId, views })
-    .onConflict((oc) => oc.column('article_id').doUpdateSet({ views: sql`views + ${views}` }))
+    .onConflict((oc) =>
+      oc.column('article_id').doUpdateSet({ views: sql`article_views_week.views + ${views}` }),
+    )
     .execute();
 }
 

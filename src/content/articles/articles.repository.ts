@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import { sqliteHandle, type Db } from '../../db/database.js';
+import { dialectOf, sqliteHandle, type Db } from '../../db/database.js';
 import { unindexed } from '../../db/dialect.js';
 import type { ArticleRow, ArticlesTable, Database } from '../../db/schema.js';
 import type { BodyDoc } from '../body/body.types.js';
@@ -274,10 +274,23 @@ export async function listMostRead(
 /**
  * An article's all-time views if readers may see it now, else undefined: one
  * primary-key read, for the view beacon, the busiest route under a spike.
- * The one query here not built by Kysely: building it cost as much as
- * running it (the same rule as stillVisibleTo, in SQL).
+ * On SQLite the one query here not built by Kysely, and answered at once:
+ * building it cost as much as running it (the same rule as stillVisibleTo,
+ * in SQL). On PostgreSQL, a promise.
  */
-export function visibleViews(db: Db, id: number, now: string): number | undefined {
+export function visibleViews(
+  db: Db,
+  id: number,
+  now: string,
+): number | undefined | Promise<number | undefined> {
+  if (dialectOf(db) === 'postgres')
+    return db
+      .selectFrom('articles')
+      .select('view_count')
+      .where('id', '=', id)
+      .where(stillVisibleTo(db, now))
+      .executeTakeFirst()
+      .then((row) => row?.view_count);
   let statement = beaconStatements.get(db);
   if (!statement) {
     statement = sqliteHandle(db)

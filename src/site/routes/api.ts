@@ -56,7 +56,7 @@ export function apiRoutes(app: FastifyInstance, services: AppServices): void {
     { config: { budget: 'beacons' }, compress: false, decompress: false },
     async (request, reply) => {
       const id = articleId(request.params.id);
-      const views = shownViews(services, id);
+      const views = await shownViews(services, id);
       if (views === undefined) throw notFound(request.params.id);
       reply.code(202).header('cache-control', 'no-store');
       return countView(services, id, views, request.ip, request.headers['user-agent']);
@@ -65,7 +65,7 @@ export function apiRoutes(app: FastifyInstance, services: AppServices): void {
 }
 
 /** An article's views as its beacon answers them; undefined when readers may not see it. */
-function shownViews(services: AppServices, id: number): number | undefined {
+function shownViews(services: AppServices, id: number) {
   return services.views.shownViews(id, (id) => visibleViews(services.db, id, services.now().toISOString()));
 }
 
@@ -107,7 +107,11 @@ export function beaconDoor(services: AppServices, spend: SpendBudget, trust: Pro
     if (ip === undefined || spend('beacons', ip, request) !== 0) return false;
     const id = Number(match[1]);
     const views = shownViews(services, id);
-    if (views === undefined) return false;
+    // Unknown, or not known yet (PostgreSQL's read is under way): the route waits for it.
+    if (typeof views !== 'number') {
+      if (views instanceof Promise) views.catch(() => {});
+      return false;
+    }
     const body = JSON.stringify(countView(services, id, views, ip, request.headers['user-agent']));
     response.writeHead(202, [...headers, ...own, 'content-length', String(Buffer.byteLength(body))]);
     response.end(body);
