@@ -9,6 +9,6 @@ export {
   type SearchResults,
   type SnippetPart,
 } from './search-index.js';
-export { createSearchIndex } from './sqlite-fts.js';
+export { createSearchIndex } from './search-engines.js';
 export { queueReindex, SearchReindexer } from './search-queue.js';
 export { searchDocument, type SearchDocument } from './search-documents.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { dialectOf, type Db } from '../../db/database.js';
 import type { ArticleStatus } from '../../db/schema.js';
 import type { Actor } from '../users/permissions.js';
 import type { BodyDoc } from '../body/body.types.js';
@@ -70,13 +70,24 @@ export function revisionRow(
  *
  * `update article_revisions set snapshot = json_set(snapshot, '$.body', json(:body))
  *  where article_id = :id and json_type(snapshot, '$.body') = 'null'`
+ *
+ * (PostgreSQL: the same through jsonb, whose text puts the keys in its own order.)
  */
 export async function settleRevision(db: Db, articleId: number, body: string): Promise<void> {
+  const postgres = dialectOf(db) === 'postgres';
   await db
     .updateTable('article_revisions')
-    .set({ snapshot: sql`json_set(snapshot, '$.body', json(${body}))` })
+    .set({
+      snapshot: postgres
+        ? sql`jsonb_set(snapshot::jsonb, '{body}', ${body}::jsonb)::text`
+        : sql`json_set(snapshot, '$.body', json(${body}))`,
+    })
     .where('article_id', '=', articleId)
-    .where(sql<boolean>`json_type(snapshot, '$.body') = 'null'`)
+    .where(
+      postgres
+        ? sql<boolean>`snapshot::jsonb -> 'body' = 'null'::jsonb`
+        : sql<boolean>`json_type(snapshot, '$.body') = 'null'`,
+    )
     .execute();
 }
 

@@ -13,9 +13,23 @@ import { sql, type Kysely } from 'kysely';
  * here, with the same rules. Search keeps one `tsvector` a visible article
  * (`article_search`, a GIN index), written by the search room; the titles
  * and tag names the back office looks words up in are indexed where they
- * are, by expression.
+ * are, by expression. Accents are folded by `newsdesk_unaccent`.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Accents folded in search, as FTS5's unicode61 folds them: unaccent is a trusted extension,
+  // which a database's owner may create. The wrapper is immutable (unaccent with its dictionary
+  // named is), so that indexes may use it, and names the extension's schema, so that it works
+  // whatever the search path of whoever runs it (a restore runs with an empty one).
+  await sql`create extension if not exists unaccent`.execute(db);
+  const { rows } = await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema
+    from pg_extension where extname = 'unaccent'`.execute(db);
+  const schema = rows[0].schema;
+  await sql
+    .raw(
+      `create function newsdesk_unaccent(text) returns text language sql immutable strict parallel safe
+    as $$ select ${schema}.unaccent('${schema}.unaccent'::regdictionary, $1) $$`,
+    )
+    .execute(db);
   await sql.raw(SCHEMA).execute(db);
   for (const [table, key, parent] of LINKS) await sql.raw(linkTriggers(table, key, parent)).execute(db);
   await sql.raw(ARTICLE_TRIGGERS).execute(db);
@@ -116,7 +130,7 @@ create table tags (
 );
 create index tags_article_count on tags (article_count desc, name);
 create index tags_name on tags (lower(name), id);
-create index tags_name_words on tags using gin (to_tsvector('simple', name));
+create index tags_name_words on tags using gin (to_tsvector('simple', newsdesk_unaccent(name)));
 create table tag_redirects (
   old_slug text primary key,
   tag_id integer not null references tags (id) on delete cascade,
@@ -154,7 +168,8 @@ create index articles_source_published on articles (source_id, status, published
 create index articles_status_published on articles (status, published_at);
 create index articles_status_updated on articles (status, updated_at);
 create index articles_updated_at on articles (updated_at);
-create index articles_title_words on articles using gin (to_tsvector('simple', title || ' ' || lead));
+create index articles_title_words on articles
+  using gin (to_tsvector('simple', newsdesk_unaccent(title || ' ' || lead)));
 
 create table article_tags (
   article_id integer not null references articles (id) on delete cascade,

@@ -1,0 +1,136 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/database.js';
+import { rankedSearch, type Matcher } from './ranked-search.js';
+import { visibleDocuments, type SearchDocument } from './search-documents.js';
+import type { SearchIndex } from './search-index.js';
+import { headlineExpression } from './search-query.js';
+import { termsOf, type Term } from './snippet.js';
+import { REBUILD_BATCH } from './sqlite-fts.js';
+
+/**
+ * Search on PostgreSQL: one `tsvector` a visible article in `article_search`
+ * (GIN index), headlines and standfirsts of every article by an expression
+ * index on `articles` (articles_title_words), tag names likewise
+ * (tags_name_words); migrations-pg/0008-schema. Ranking, visibility and
+ * snippets are rankedSearch's, as on SQLite.
+ *
+ * A document holds its words twice: as typed (the `simple` configuration,
+ * which any language's words go through unchanged: Bulgarian, names) and
+ * stemmed as English (`floods` finds `flood`). Accents are folded
+ * (`newsdesk_unaccent`, over the `unaccent` extension), case too, as FTS5's
+ * unicode61 folds them. A query's terms come from toMatchExpression, so
+ * nothing typed reaches the text search parser but letters and digits.
+ */
+export function createPostgresSearchIndex(db: Db, now: () => Date): SearchIndex {
+  const matcher = textSearch(db);
+  const insertDocuments = async (trx: Db, documents: SearchDocument[]) => {
+    if (documents.length === 0) return;
+    const text = (value: string | Uint8Array) => (typeof value === 'string' ? value : decoder.decode(value));
+    await sql`insert into article_search (article_id, document)
+      select d.id,
+        to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body))
+        || to_tsvector('english', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body))
+      from unnest(${documents.map((d) => d.id)}::integer[], ${documents.map((d) => d.title)}::text[],
+        ${documents.map((d) => d.lead)}::text[], ${documents.map((d) => d.tags)}::text[],
+        ${documents.map((d) => text(d.body))}::text[]) as d(id, title, lead, tags, body)
+      on conflict (article_id) do update set document = excluded.document`.execute(trx);
+  };
+  const indexArticles = async (trx: Db, articleIds: number[]) => {
+    if (articleIds.length === 0) return;
+    const docs = await visibleDocuments(trx, now().toISOString(), { ids: articleIds });
+    await sql`delete from article_search where article_id = any(${articleIds}::integer[])`.execute(trx);
+    await insertDocuments(trx, docs);
+  };
+  return {
+    indexArticle: (articleId) => db.transaction().execute((trx) => indexArticles(trx, [articleId])),
+    indexArticles,
+    addDocuments: insertDocuments,
+    async removeArticle(articleId) {
+      await sql`delete from article_search where article_id = ${articleId}`.execute(db);
+    },
+    // A GIN index takes many writes as they come (its pending list is merged by autovacuum).
+    async bulk() {},
+    async tidy() {},
+    // One transaction: readers keep searching the old index until the new one commits.
+    async rebuild() {
+      const at = now().toISOString();
+      return db.transaction().execute(async (trx) => {
+        await sql`delete from article_search`.execute(trx);
+        let count = 0;
+        for (let afterId = 0; ;) {
+          const docs = await visibleDocuments(trx, at, { afterId, limit: REBUILD_BATCH });
+          if (docs.length === 0) return count;
+          await insertDocuments(trx, docs);
+          count += docs.length;
+          afterId = docs[docs.length - 1].id;
+        }
+      });
+    },
+    search: (q, page) => rankedSearch(db, matcher, now().toISOString(), q, page),
+    async headlineIds(typed, page, where) {
+      const expression = headlineExpression(typed);
+      if (expression === null) return null;
+      const rows = await db
+        .selectFrom('articles')
+        .select('articles.id')
+        .where(sql<boolean>`${TITLE_WORDS} @@ ${all(termsOf(expression))}`)
+        .where((eb) => eb.and(where?.(sql.ref('articles.id')) ?? []))
+        .orderBy('articles.id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+const decoder = new TextDecoder();
+
+/** The expression articles_title_words indexes: it must be written exactly so to be used. */
+const TITLE_WORDS = sql`to_tsvector('simple', newsdesk_unaccent(articles.title || ' ' || articles.lead))`;
+
+function textSearch(db: Db): Matcher {
+  const newest = async (
+    from: 'article_search' | 'articles',
+    terms: Term[],
+    limit: number,
+    beforeId: number | undefined,
+  ): Promise<number[]> => {
+    const [id, vector] =
+      from === 'article_search' ? [sql.ref('article_id'), sql.ref('document')] : [sql.ref('id'), TITLE_WORDS];
+    const { rows } = await sql<{ id: number }>`select ${id} as id from ${sql.table(from)}
+      where ${vector} @@ ${all(terms, from === 'article_search')}
+      ${beforeId === undefined ? sql`` : sql`and ${id} < ${beforeId}`}
+      order by ${id} desc limit ${limit}`.execute(db);
+    return rows.map((r) => r.id);
+  };
+  return {
+    text: (_expression, terms, limit, beforeId) => newest('article_search', terms, limit, beforeId),
+    headlines: (_expression, terms, limit, beforeId) => newest('articles', terms, limit, beforeId),
+    async tagsWith(term) {
+      const { rows } = await sql<{ id: number }>`select id from tags
+        where to_tsvector('simple', newsdesk_unaccent(name)) @@ ${all([term])}`.execute(db);
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+/**
+ * Every term, as one tsquery: a phrase's words in order (`<->`), a prefix
+ * as a word's start (`:*`), and, where the document has English stems, a
+ * single word as typed or by its stem.
+ */
+function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
+  const each = sql.join(
+    terms.map((term) => {
+      const words = term.words.map((word) => `'${word}'`);
+      const typed = words.join(' <-> ') + (term.prefix ? ':*' : '');
+      const simple = sql`to_tsquery('simple', newsdesk_unaccent(${typed}))`;
+      return stemmed && words.length === 1 && !term.prefix
+        ? sql`(${simple} || to_tsquery('english', newsdesk_unaccent(${typed})))`
+        : simple;
+    }),
+    sql` && `,
+  );
+  return sql`(${each})`;
+}
