@@ -1,5 +1,7 @@
 import { stillVisibleTo } from '../content/index.js';
-import { sqliteHandle, type Db } from '../db/database.js';
+import { sql } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import { dialectOf, sqliteHandle, type Db } from '../db/database.js';
 import {
   featuresOf,
   MAX_TAGS,
@@ -79,14 +81,6 @@ export async function rebuildAllRelated(
   for (const p of picks) picksOf.set(p.article_id, [...(picksOf.get(p.article_id) ?? []), p.related_id]);
 
   // 3. Rank and write, a batch of articles a transaction.
-  const sqlite = sqliteHandle(db);
-  const write = {
-    clear: sqlite.prepare('delete from article_related where article_id = ?'),
-    insert: sqlite.prepare(
-      'insert into article_related (article_id, related_id, position, score) values (?, ?, ?, ?)',
-    ),
-    dequeue: sqlite.prepare('delete from related_queue where article_id = ?'),
-  };
   let written = 0;
   for (let start = 0; start < articles.length; start += WRITE_BATCH) {
     const batch = articles.slice(start, start + WRITE_BATCH);
@@ -104,20 +98,57 @@ export async function rebuildAllRelated(
         chosen: relatedList(article, picksOf.get(article.id) ?? [], candidates, stats),
       };
     });
-    await db.transaction().execute(async () => {
-      // Prepared statements on the connection this transaction holds: a few rows each, many times.
-      for (const { id, chosen } of lists) {
-        write.clear.run(id);
-        chosen.forEach((c, position) => write.insert.run(id, c.id, position, storedScore(c.score)));
-        write.dequeue.run(id);
-      }
-    });
+    await writeLists(db, lists);
     written += lists.length;
     onProgress({ phase: 'write', done: written, total: articles.length });
     await new Promise((resolve) => setImmediate(resolve));
   }
   return written;
 }
+
+/**
+ * A batch of lists in one transaction, each replacing the article's list and
+ * leaving the queue. SQLite: prepared statements on the connection the
+ * transaction holds, a few rows each, many times. PostgreSQL: three
+ * statements for the batch, the rows as arrays.
+ */
+async function writeLists(db: Db, lists: { id: number; chosen: { id: number; score: number }[] }[]) {
+  if (dialectOf(db) === 'postgres') {
+    const ids = lists.map((l) => l.id);
+    const rows = lists.flatMap(({ id, chosen }) =>
+      chosen.map((c, position) => [id, c.id, position, storedScore(c.score)] as const),
+    );
+    await db.transaction().execute(async (trx) => {
+      await sql`delete from article_related where article_id = any(${ids}::integer[])`.execute(trx);
+      await sql`insert into article_related (article_id, related_id, position, score)
+        select * from unnest(${rows.map((r) => r[0])}::integer[], ${rows.map((r) => r[1])}::integer[],
+          ${rows.map((r) => r[2])}::integer[], ${rows.map((r) => r[3])}::double precision[])`.execute(trx);
+      await sql`delete from related_queue where article_id = any(${ids}::integer[])`.execute(trx);
+    });
+    return;
+  }
+  const sqlite = sqliteHandle(db);
+  const write = (statements.get(sqlite) ?? statements.set(sqlite, prepare(sqlite)).get(sqlite))!;
+  await db.transaction().execute(async () => {
+    for (const { id, chosen } of lists) {
+      write.clear.run(id);
+      chosen.forEach((c, position) => write.insert.run(id, c.id, position, storedScore(c.score)));
+      write.dequeue.run(id);
+    }
+  });
+}
+
+function prepare(sqlite: SQLite.Database) {
+  return {
+    clear: sqlite.prepare('delete from article_related where article_id = ?'),
+    insert: sqlite.prepare(
+      'insert into article_related (article_id, related_id, position, score) values (?, ?, ?, ?)',
+    ),
+    dequeue: sqlite.prepare('delete from related_queue where article_id = ?'),
+  };
+}
+
+const statements = new WeakMap<SQLite.Database, ReturnType<typeof prepare>>();
 
 /** Every visible article's features, read in id order a batch at a time. */
 async function readFeatures(

@@ -189,7 +189,9 @@ export async function enqueue(db: Db, ids: number[], at: string, cascade = false
       .onConflict((oc) =>
         oc.column('article_id').doUpdateSet({
           queued_at: sql`excluded.queued_at`,
-          cascade: sql`max(related_queue.cascade, excluded.cascade)`,
+          // The larger of the two, written so that both databases read it (SQLite's two-argument
+          // max() is PostgreSQL's greatest()).
+          cascade: sql`case when excluded.cascade > related_queue.cascade then excluded.cascade else related_queue.cascade end`,
         }),
       )
       .execute();

@@ -25,25 +25,31 @@ export const POSTGRES_SKIPPED =
 export async function freshPostgres(
   t: CleanUp,
 ): Promise<{ url: string; open: (connections?: number) => Db }> {
+  const { url, drop } = await createTestDatabase();
+  const opened: Db[] = [];
+  t.after(async () => {
+    for (const db of opened) await db.destroy();
+    await drop();
+  });
+  return {
+    url,
+    open: (connections) => {
+      const db = openPostgres(url, { connections });
+      opened.push(db);
+      return db;
+    },
+  };
+}
+
+/** A new, empty database on the test server: its URL, and how to drop it once nothing uses it. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!POSTGRES_URL)
     throw new Error('no TEST_DATABASE_URL: start one with eval "$(bash scripts/test-postgres.sh start)"');
   const name = `newsdesk_test_${randomBytes(6).toString('hex')}`;
   await admin(`create database ${name} template template0 encoding 'UTF8' locale 'C.UTF-8'`);
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
-  const opened: Db[] = [];
-  t.after(async () => {
-    for (const db of opened) await db.destroy();
-    await admin(`drop database if exists ${name} with (force)`);
-  });
-  return {
-    url: url.toString(),
-    open: (connections) => {
-      const db = openPostgres(url.toString(), { connections });
-      opened.push(db);
-      return db;
-    },
-  };
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 async function admin(statement: string): Promise<void> {
