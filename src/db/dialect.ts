@@ -24,9 +24,26 @@ export function caselessEquals(db: Db, column: string, value: string): RawBuilde
     : sql<boolean>`${sql.ref(column)} = ${value} collate nocase`;
 }
 
+/** The LIKE that ignores ASCII letter case, as SQLite's LIKE does: PostgreSQL's is ILIKE. */
+export function caselessLike(db: Db): 'like' | 'ilike' {
+  return dialectOf(db) === 'postgres' ? 'ilike' : 'like';
+}
+
 /** `column`, ordered regardless of ASCII letter case. */
 export function caselessOrder(db: Db, column: string): RawBuilder<string> {
   return dialectOf(db) === 'postgres'
     ? sql<string>`lower(${sql.ref(column)})`
     : sql<string>`${sql.ref(column)} collate nocase`;
+}
+
+/**
+ * Makes transactions that name the same `turn` run one after another, from
+ * here to their end, across processes and instances: PostgreSQL's advisory
+ * lock (by the name's hash). SQLite's writers already take turns, since each
+ * transaction takes the write lock as it begins (database.ts), so nothing
+ * more is done there. For a transaction whose reads decide its writes (is
+ * this story already filed? has the week's window moved?).
+ */
+export async function takeTurns(trx: Db, turn: string): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${turn}))`.execute(trx);
 }

@@ -1,3 +1,4 @@
+import { takeTurns } from '../db/dialect.js';
 import type { Db } from '../db/database.js';
 import type { FeedItem, readFeed } from './feed-items.js';
 import {
@@ -170,6 +171,8 @@ export class FeedPoller {
 async function fileItems(db: Db, feed: PartnerFeedRow, items: FeedItem[], at: Date): Promise<number> {
   const since = new Date(at.getTime() - NEAR_DAYS * 86_400_000).toISOString();
   return db.transaction().execute(async (trx) => {
+    // Two feeds' copies of one story, filed at once, must see each other.
+    await takeTurns(trx, 'incoming.filing');
     const recent = (await recentStories(trx, since, NEAR_WINDOW)).map((r) => ({
       id: r.id,
       source_id: r.source_id,

@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { caselessLike } from '../db/dialect.js';
 import { containing } from '../db/like.js';
 import type { IncomingItemsTable, IncomingStatus, PartnerFeedsTable, SourceRow } from '../db/schema.js';
 
@@ -209,7 +210,11 @@ function queue(db: Db, filter: QueueFilter) {
   if (filter.q) {
     const like = containing(filter.q);
     query = query.where((eb) =>
-      eb.or([eb('i.title', 'like', like), eb('i.summary', 'like', like), eb('i.text', 'like', like)]),
+      eb.or([
+        eb('i.title', caselessLike(db), like),
+        eb('i.summary', caselessLike(db), like),
+        eb('i.text', caselessLike(db), like),
+      ]),
     );
   }
   return query;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { dialectOf, sqliteHandle, type Db } from '../db/database.js';
+import { takeTurns } from '../db/dialect.js';
 
 /**
  * Where counted views go, and the roll-ups that make most-read lists an index
@@ -16,8 +17,6 @@ import { dialectOf, sqliteHandle, type Db } from '../db/database.js';
  */
 
 const WEEK_FROM = 'views.weekFrom';
-/** PostgreSQL's advisory lock on the week's window (a number of our own: "views" in ASCII). */
-const WEEK_LOCK = 0x76696577;
 
 /** The site days a "week" covers: today and the six before it. */
 export const WEEK_DAYS = 7;
@@ -147,7 +146,7 @@ function prepareViewStatements(sqlite: SQLite.Database) {
  */
 export async function rollWeek(trx: Db, weekFrom: string): Promise<void> {
   // Instances flushing at once take turns here, as SQLite's write lock makes its workers do.
-  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${WEEK_LOCK})`.execute(trx);
+  await takeTurns(trx, 'views.week');
   const state = await trx
     .selectFrom('system_state')
     .select('value')

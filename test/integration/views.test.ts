@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { sql } from 'kysely';
 import type { Config } from '../../src/config.js';
-import { openDatabase, type Db } from '../../src/db/database.js';
+import { dialectOf, openDatabase, type Db } from '../../src/db/database.js';
+import { openPostgres } from '../../src/db/postgres.js';
 import { buildTestApp, type TestApp } from '../helpers/build-app.js';
 import { publishedArticle } from '../helpers/factories.js';
 import { insertSection } from '../../src/content/index.js';
@@ -91,7 +92,9 @@ async function storedViews(db: Db, articleId: number) {
 /** Stops the app as `main.ts` does, then reads its database file with a new connection. */
 async function afterGracefulStop<T>({ app, config }: TestApp, read: (db: Db) => Promise<T>): Promise<T> {
   await app.close();
-  const db = openDatabase({ dataDir: config.dataDir });
+  const db = config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : openDatabase({ dataDir: config.dataDir });
   try {
     return await read(db);
   } finally {
@@ -101,7 +104,11 @@ async function afterGracefulStop<T>({ app, config }: TestApp, read: (db: Db) => 
 
 /** Every text value in every table, and the raw bytes of the database files: what would give a reader away. */
 async function everythingStored(db: Db, dataDir: string): Promise<string> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
+  const tables =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = 'public'`.execute(db)
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
   const values: string[] = [];
   for (const { name } of tables.rows) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
@@ -219,7 +226,7 @@ describe('view counting over real HTTP', () => {
 
 describe('beacons answered before routing', () => {
   test('are answered as the route answers them; what the door does not take gets the route answer or refusal', async (t) => {
-    const { app, article, address } = await listeningApp(t, {
+    const { app, config, article, address } = await listeningApp(t, {
       trustProxy: 1,
       beaconsPerMinute: 30,
       viewFlushMs: 60 * MINUTE,
@@ -228,11 +235,16 @@ describe('beacons answered before routing', () => {
       fetch(`${address}/api/articles/${id}/views`, { method: 'POST', headers, body });
     const reader = (n: number) => ({ 'user-agent': visitor(n), 'x-forwarded-for': `203.0.113.${n}` });
 
+    // How many the door answered. On PostgreSQL it leaves to the route a beacon whose article's
+    // count is not in memory (the read is under way), so there which ones it takes depends on time.
     const early = app.answeredEarly;
+    const answeredEarly = (n: number, message?: string) => {
+      if (!config.databaseUrl) assert.equal(app.answeredEarly, early + n, message);
+    };
     const first = await post(article.id, reader(1));
     assert.equal(first.status, 202);
     assert.deepEqual(await first.json(), { counted: true, views: 1 });
-    assert.equal(app.answeredEarly, early + 1, 'answered before routing');
+    answeredEarly(1, 'answered before routing');
     // The route's own answer to the next reader: the same headers, the same kind of body.
     const routed = await app.inject({
       method: 'POST',
@@ -261,7 +273,7 @@ describe('beacons answered before routing', () => {
     // An empty body that says it is JSON: the route's parser refuses it, as before there was a door.
     const emptyJson = await post(article.id, { ...reader(6), 'content-type': 'application/json' });
     assert.equal(emptyJson.status, 400);
-    assert.equal(app.answeredEarly, early + 2);
+    answeredEarly(2);
 
     // Reader 5's budget: a burst of ten, then 429 from the route, with when to try again.
     const statuses: number[] = [];
@@ -271,7 +283,7 @@ describe('beacons answered before routing', () => {
     assert.match(String(refused.headers.get('retry-after')), /^\d+$/);
     // The budget comes first: past it, an unknown article is refused for the address, not looked up.
     assert.equal((await post(999_999, reader(5))).status, 429);
-    assert.equal(app.answeredEarly, early + 12);
+    answeredEarly(12);
     assert.equal(app.services.views.pendingFor(article.id), 4);
   });
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { caselessOrder } from '../../db/dialect.js';
+import { caselessLike, caselessOrder } from '../../db/dialect.js';
 import { containing } from '../../db/like.js';
 import type { TagRow } from '../../db/schema.js';
 
@@ -33,7 +33,9 @@ export async function listTagsWithCounts(
   const like = options.q ? containing(options.q) : undefined;
   let base = db.selectFrom('tags');
   if (like) {
-    base = base.where((eb) => eb.or([eb('tags.name', 'like', like), eb('tags.slug', 'like', like)]));
+    base = base.where((eb) =>
+      eb.or([eb('tags.name', caselessLike(db), like), eb('tags.slug', caselessLike(db), like)]),
+    );
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let query = base
