@@ -1,5 +1,7 @@
 import type SQLite from 'better-sqlite3';
-import { sqliteHandle, type Db } from '../../db/database.js';
+import { sql as kyselySql } from 'kysely';
+import { dialectOf, sqliteHandle, type Db } from '../../db/database.js';
+import { takeTurns } from '../../db/dialect.js';
 import type { ArticleStatus } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import { slugify } from '../../lib/slugify.js';
@@ -130,19 +132,19 @@ export class BulkWriter {
   readonly #authors: Names;
   readonly #sources: Names;
   readonly #actor: Actor;
-  readonly #statements: ReturnType<typeof statements>;
+  readonly #statements: BulkStatements;
 
   private constructor(
     taxonomy: Record<'sections' | 'tags' | 'authors' | 'sources', Names>,
     actor: Actor,
-    sqlite: SQLite.Database,
+    statements: BulkStatements,
   ) {
     this.#sections = taxonomy.sections;
     this.#tags = taxonomy.tags;
     this.#authors = taxonomy.authors;
     this.#sources = taxonomy.sources;
     this.#actor = actor;
-    this.#statements = statements(sqlite);
+    this.#statements = statements;
   }
 
   /**
@@ -166,7 +168,7 @@ export class BulkWriter {
         sources: await load('sources'),
       },
       actor,
-      sqliteHandle(db),
+      dialectOf(db) === 'postgres' ? postgresStatements() : sqliteStatements(sqliteHandle(db)),
     );
   }
 
@@ -183,8 +185,9 @@ export class BulkWriter {
    */
   async write(trx: Db, articles: (BulkArticle | PreparedArticle)[]): Promise<number[]> {
     if (articles.length === 0) return [];
-    void trx; // The statements run on the connection the caller's transaction holds (sqliteHandle).
     const sql = this.#statements;
+    // Two writers at once would take the same ids (SQLite's writers take turns already).
+    await takeTurns(trx, 'articles.bulk');
     // 1. Check every article before writing any.
     const clean = articles.map((input, i) => {
       const at = `articles[${i}]`;
@@ -193,21 +196,23 @@ export class BulkWriter {
       return prepared;
     });
     // 2. Ids follow the highest so far; slugs are unique in the batch and the site.
-    const firstId = Number((sql.lastId.get() as { id: number | null }).id ?? 0) + 1;
+    const firstId = (await sql.lastId(trx)) + 1;
     const taken = new Set<string>();
-    const slugs = clean.map((a, i) => {
+    const slugs: string[] = [];
+    for (const [i, a] of clean.entries()) {
       const base = slugify(a.slug || a.title) || 'article';
       let slug = base;
-      for (let n = 1; taken.has(slug) || sql.slugTaken.get(slug); n++)
+      for (let n = 1; taken.has(slug) || (await sql.slugTaken(trx, slug)); n++)
         slug = n === 1 ? `${base}-${firstId + i}` : `${base}-${firstId + i}-${n}`;
       taken.add(slug);
-      return slug;
-    });
+      slugs.push(slug);
+    }
     // 3. Write: articles, then what points at them, many rows a statement (each statement sets up
     //    its tables, indexes and triggers once). The listing columns the triggers would otherwise
     //    fill are given, to save a second write of each row.
     const ids = clean.map((_, i) => firstId + i);
-    sql.articles(
+    await sql.articles(
+      trx,
       clean.map((a, i) => [
         ids[i],
         slugs[i],
@@ -230,18 +235,21 @@ export class BulkWriter {
       ]),
     );
     const liveAt = (a: PreparedArticle) => (a.status === 'published' ? a.publishedAt : null);
-    sql.tags(
+    await sql.tags(
+      trx,
       clean.flatMap((a, i) =>
         a.tagIds.map((tagId, position) => [ids[i], tagId, position, liveAt(a), a.updatedAt]),
       ),
     );
-    sql.authors(
+    await sql.authors(
+      trx,
       clean.flatMap((a, i) =>
         a.authorIds.map((authorId, position) => [ids[i], authorId, position, liveAt(a), a.updatedAt]),
       ),
     );
     // The first revision holds its body by reference, as every current revision does.
-    sql.revisions(
+    await sql.revisions(
+      trx,
       clean.map((a, i) => {
         const r = revisionRow(ids[i], 1, a.createdAt, this.#actor, a.status, {
           title: a.title,
@@ -277,51 +285,141 @@ export class BulkWriter {
   }
 }
 
+/** What the bulk path writes with, inside the caller's transaction `trx`. */
+interface BulkStatements {
+  lastId(trx: Db): Promise<number>;
+  slugTaken(trx: Db, slug: string): Promise<boolean>;
+  articles(trx: Db, rows: unknown[][]): Promise<void>;
+  tags(trx: Db, rows: unknown[][]): Promise<void>;
+  authors(trx: Db, rows: unknown[][]): Promise<void>;
+  revisions(trx: Db, rows: unknown[][]): Promise<void>;
+}
+
+const ARTICLE_COLUMNS = [
+  'id',
+  'slug',
+  'title',
+  'lead',
+  'body',
+  'section_id',
+  'source_id',
+  'status',
+  'featured',
+  'published_at',
+  'created_at',
+  'updated_at',
+  'view_count',
+  'version',
+  'created_by',
+  'updated_by',
+  'featured_image_id',
+  'seo_description',
+];
+const LINK_COLUMNS = (key: string) => ['article_id', key, 'position', 'live_at', 'updated_at'];
+const REVISION_COLUMNS = [
+  'article_id',
+  'version',
+  'created_at',
+  'user_id',
+  'user_name',
+  'status',
+  'snapshot',
+];
+
 /**
- * The bulk path's SQL, prepared once: the inserts a Kysely query would
- * build, without building one per batch.
+ * PostgreSQL's: many rows an INSERT through Kysely, bodies given as UTF-8
+ * bytes decoded; the articles' id sequence moved past the ids written, so
+ * that articles saved one at a time afterwards do not take them again.
  */
-function statements(sqlite: SQLite.Database) {
+function postgresStatements(): BulkStatements {
+  const decoder = new TextDecoder();
+  const insert =
+    (table: 'articles' | 'article_tags' | 'article_authors' | 'article_revisions', columns: string[]) =>
+    async (trx: Db, rows: unknown[][]) => {
+      for (let i = 0; i < rows.length; i += POSTGRES_ROWS_PER_INSERT) {
+        const values = rows
+          .slice(i, i + POSTGRES_ROWS_PER_INSERT)
+          .map((row) =>
+            Object.fromEntries(
+              row.map((value, c) => [
+                columns[c],
+                value instanceof Uint8Array ? decoder.decode(value) : value,
+              ]),
+            ),
+          );
+        await trx
+          .insertInto(table)
+          .values(values as never)
+          .execute();
+      }
+    };
+  const articles = insert('articles', ARTICLE_COLUMNS);
   return {
-    lastId: sqlite.prepare('select max(id) as id from articles'),
-    slugTaken: sqlite.prepare('select 1 from articles where slug = ?').pluck(),
-    articles: insertMany(sqlite, 'articles', [
-      'id',
-      'slug',
-      'title',
-      'lead',
-      ['body', TEXT],
-      'section_id',
-      'source_id',
-      'status',
-      'featured',
-      'published_at',
-      'created_at',
-      'updated_at',
-      'view_count',
-      'version',
-      'created_by',
-      'updated_by',
-      'featured_image_id',
-      'seo_description',
-    ]),
-    tags: insertMany(sqlite, 'article_tags', ['article_id', 'tag_id', 'position', 'live_at', 'updated_at']),
-    authors: insertMany(sqlite, 'article_authors', [
-      'article_id',
-      'author_id',
-      'position',
-      'live_at',
-      'updated_at',
-    ]),
-    revisions: insertMany(sqlite, 'article_revisions', [
-      'article_id',
-      'version',
-      'created_at',
-      'user_id',
-      'user_name',
-      'status',
-      'snapshot',
-    ]),
+    async lastId(trx) {
+      const row = await trx
+        .selectFrom('articles')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst();
+      return Number(row?.id ?? 0);
+    },
+    async slugTaken(trx, slug) {
+      return (
+        (await trx.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst()) !==
+        undefined
+      );
+    },
+    async articles(trx, rows) {
+      await articles(trx, rows);
+      await kyselySql`select setval(pg_get_serial_sequence('articles', 'id'), (select max(id) from articles))`.execute(
+        trx,
+      );
+    },
+    tags: insert('article_tags', LINK_COLUMNS('tag_id')),
+    authors: insert('article_authors', LINK_COLUMNS('author_id')),
+    revisions: insert('article_revisions', REVISION_COLUMNS),
+  };
+}
+
+/** Rows per INSERT on PostgreSQL: 18 columns of 500 rows is well under its 65,535 parameters. */
+const POSTGRES_ROWS_PER_INSERT = 500;
+
+/**
+ * SQLite's: the bulk path's SQL, prepared once, on the connection the
+ * caller's transaction holds (sqliteHandle): the inserts a Kysely query
+ * would build, without building one per batch.
+ */
+function sqliteStatements(sqlite: SQLite.Database): BulkStatements {
+  const lastId = sqlite.prepare('select max(id) as id from articles');
+  const slugTaken = sqlite.prepare('select 1 from articles where slug = ?').pluck();
+  const now = (write: (rows: unknown[][]) => void) => async (_trx: Db, rows: unknown[][]) => write(rows);
+  return {
+    lastId: async () => Number((lastId.get() as { id: number | null }).id ?? 0),
+    slugTaken: async (_trx, slug) => slugTaken.get(slug) !== undefined,
+    articles: now(
+      insertMany(sqlite, 'articles', [
+        'id',
+        'slug',
+        'title',
+        'lead',
+        ['body', TEXT],
+        'section_id',
+        'source_id',
+        'status',
+        'featured',
+        'published_at',
+        'created_at',
+        'updated_at',
+        'view_count',
+        'version',
+        'created_by',
+        'updated_by',
+        'featured_image_id',
+        'seo_description',
+      ]),
+    ),
+    tags: now(insertMany(sqlite, 'article_tags', LINK_COLUMNS('tag_id'))),
+    authors: now(insertMany(sqlite, 'article_authors', LINK_COLUMNS('author_id'))),
+    revisions: now(insertMany(sqlite, 'article_revisions', REVISION_COLUMNS)),
   };
 }
 

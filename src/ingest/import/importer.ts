@@ -1,3 +1,4 @@
+import { takeTurns } from '../../db/dialect.js';
 import path from 'node:path';
 import type { ServiceContext } from '../../content/articles/articles.service.js';
 import { isVisible } from '../../content/articles/articles.service.js';
@@ -151,6 +152,8 @@ export async function importPlan(
   let created: Created = { section: [], tag: [], author: [] };
   try {
     await ctx.db.transaction().execute(async (trx) => {
+      // Two imports at once take turns, as SQLite's writers do: each sees the terms the other made.
+      await takeTurns(trx, 'import');
       const records = await recordsOf(trx, plan.origin);
       const items = plan.items.filter((item) => !records.has(item.key));
       report.articles.already = plan.items.length - items.length;
