@@ -72,3 +72,21 @@ test('OUTBOUND_ALLOW lists networks, each checked', () => {
     /OUTBOUND_ALLOW must list networks as address\/bits/,
   );
 });
+
+test('DATABASE_URL: a PostgreSQL address, or a refusal that never repeats its password', () => {
+  assert.equal(loadConfig({}).databaseUrl, undefined);
+  const url = 'postgres://newsdesk:s3cret@db.internal:5432/newsdesk';
+  assert.equal(loadConfig({ DATABASE_URL: ` ${url} ` }).databaseUrl, url);
+  assert.equal(loadConfig({ DATABASE_URL: 'postgresql://db/newsdesk' }).databaseUrl, 'postgresql://db/newsdesk');
+  for (const bad of ['mysql://root:s3cret@db/newsdesk', 'sqlite:./data/newsdesk.db', 'newsdesk']) {
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: bad }),
+      (error: Error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /^DATABASE_URL must be a PostgreSQL address/);
+        assert.doesNotMatch(error.message, /s3cret/);
+        return true;
+      },
+    );
+  }
+});

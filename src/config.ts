@@ -86,12 +86,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const port = parsePort(env.PORT ?? '3000');
   const host = env.HOST?.trim() || '127.0.0.1';
   const dataDir = path.resolve(env.DATA_DIR?.trim() || './data');
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl !== undefined) {
-    throw new ConfigError(
-      `DATABASE_URL is set, but this version of Newsdesk runs on SQLite only: unset DATABASE_URL to use ${dataDir}/newsdesk.db`,
-    );
-  }
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   const siteUrl = parseSiteUrl(env.SITE_URL ?? `http://${host}:${port}`);
   const demo = parseFlag('NEWSDESK_DEMO', env.NEWSDESK_DEMO);
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
@@ -205,6 +200,25 @@ function parseNetworks(name: string, raw: string | undefined): string[] {
   return entries;
 }
 
+/** A PostgreSQL address, or undefined for SQLite in DATA_DIR. The message never repeats a password. */
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  const text = raw?.trim() ?? '';
+  if (text === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname) {
+    const shown = url ? `${url.protocol}//${url.host}${url.pathname}` : 'something that is not an address';
+    throw new ConfigError(
+      `DATABASE_URL must be a PostgreSQL address, like postgres://user:password@host:5432/newsdesk, got ${shown} (unset it to use SQLite in DATA_DIR)`,
+    );
+  }
+  return text;
+}
+
 function parseTrustProxy(raw: string | undefined): false | number | string {
   const text = raw?.trim() ?? '';
   if (text === '' || text === '0' || text === 'false') return false;
@@ -222,4 +236,13 @@ function parseFlag(name: string, raw: string | undefined): boolean {
   if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
   if (raw === '1' || raw === 'true') return true;
   throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+}
+
+/** The configuration, for a command that works on the SQLite file only; a clear error on PostgreSQL. */
+export function sqliteOnly(settings: Config, command: string, instead: string): Config {
+  if (settings.databaseUrl)
+    throw new ConfigError(
+      `newsdesk ${command} works on the SQLite file in DATA_DIR, and DATABASE_URL names a PostgreSQL database: ${instead}`,
+    );
+  return settings;
 }

@@ -15,8 +15,7 @@ import {
   type ServiceContext,
 } from './content/index.js';
 import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
-import { migrateToLatest, openDatabase, type Db } from './db/database.js';
-import { openPostgres } from './db/postgres.js';
+import { migrateToLatest, openSiteDatabase, type Db } from './db/database.js';
 import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './search/index.js';
 import { ViewCounter } from './views/index.js';
@@ -85,12 +84,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? pino({ level: config.logLevel });
 
-  const db = config.databaseUrl
-    ? openPostgres(config.databaseUrl, {
-        onError: (error) =>
-          log.warn({ err: error }, 'a database connection failed; the next query opens another'),
-      })
-    : openDatabase(config);
+  const db = openSiteDatabase(config, (error) =>
+    log.warn({ err: error }, 'a database connection failed; the next query opens another'),
+  );
   await migrateToLatest(db);
 
   const events = new ContentEvents();

@@ -10,6 +10,7 @@ import { isEmptySite } from '../content/demo/seed-demo.js';
 import { syntheticNewsroom, type NewsroomPlan } from '../content/synthetic/archive-plan.js';
 import { checkpoint, type Db } from '../db/database.js';
 import { createServices } from '../services.js';
+import { sqliteOnly } from '../config.js';
 import { AppError } from '../lib/app-error.js';
 import { localDay } from '../lib/dateline.js';
 import { slugify } from '../lib/slugify.js';
@@ -261,7 +262,10 @@ export function generateCommand(program: Command, config: () => Config): void {
       1,
     )
     .action(async (opts: { articles: number; seed: number }) => {
-      const services = await createServices({ ...config(), demo: false });
+      const services = await createServices({
+        ...sqliteOnly(config(), 'generate', 'generate an archive on SQLite, then move it over'),
+        demo: false,
+      });
       const abort = new AbortController();
       const stop = () => abort.abort();
       process.once('SIGINT', stop);

@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, sqliteOnly, type Config } from '../config.js';
 import { AppError } from '../lib/app-error.js';
 import { isEmptySite, seedDemo } from '../content/demo/seed-demo.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
-import { migrateToLatest, openDatabase } from '../db/database.js';
+import { migrateToLatest, openDatabase, openSiteDatabase } from '../db/database.js';
 import { serve } from '../main.js';
 import { rebuildAllRelated } from '../related/index.js';
 import { createServices } from '../services.js';
@@ -42,7 +42,7 @@ export function cli(env: NodeJS.ProcessEnv): Command {
     .command('migrate')
     .description('bring the database schema up to date')
     .action(async () => {
-      const db = openDatabase(config());
+      const db = openSiteDatabase(config());
       try {
         const ran = await migrateToLatest(db);
         console.log(ran.length ? `applied: ${ran.join(', ')}` : 'the database is up to date');
@@ -90,7 +90,7 @@ export function cli(env: NodeJS.ProcessEnv): Command {
     .description('copy the site database to FILE, whole, while the site keeps running')
     .argument('<file>', 'the new backup file (must not exist yet)')
     .action((file: string) => {
-      const settings = config();
+      const settings = sqliteOnly(config(), 'backup', 'pg_dump backs up a PostgreSQL database');
       console.log(`backing up ${settings.dataDir} …`);
       const report = backupDatabase(settings, file);
       console.log(
@@ -104,7 +104,7 @@ export function cli(env: NodeJS.ProcessEnv): Command {
     .description('bring a backup made by `newsdesk backup` into an empty site')
     .argument('<file>', 'the backup file')
     .action(async (file: string) => {
-      const settings = config();
+      const settings = sqliteOnly(config(), 'restore', 'pg_restore brings a pg_dump back');
       const report = await restoreDatabase(settings, file, async () => {
         const db = openDatabase(settings);
         try {

@@ -14,6 +14,7 @@ import {
   sql,
 } from 'kysely';
 import type { Config } from '../config.js';
+import { openPostgres } from './postgres.js';
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-back-office.js';
@@ -82,6 +83,18 @@ const postgresMigrations: Record<string, Migration> = {
 /** Which database engine is under `db` (or a transaction on it). */
 export function dialectOf<T>(db: Kysely<T>): 'sqlite' | 'postgres' {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * The site's database: PostgreSQL when the configuration names one
+ * (DATABASE_URL), else the SQLite file in DATA_DIR. `onError`: an idle
+ * PostgreSQL connection failed (postgres.ts).
+ */
+export function openSiteDatabase(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+  onError?: (error: Error) => void,
+): Db {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, { onError }) : openDatabase(config);
 }
 
 /** Where the embedded database of the site at `config.dataDir` lives. */

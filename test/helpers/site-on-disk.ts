@@ -105,11 +105,11 @@ export function halfWritten(db: SQLite.Database): number {
 export function newsdesk(
   dataDir: string,
   args: string[],
-  options: { input?: string; timeoutMs?: number } = {},
+  options: { input?: string; timeoutMs?: number; env?: Record<string, string> } = {},
 ) {
   const result = spawnSync(process.execPath, ['bin/newsdesk.js', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env },
     input: options.input,
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 60_000,
