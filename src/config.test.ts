@@ -77,7 +77,10 @@ test('DATABASE_URL: a PostgreSQL address, or a refusal that never repeats its pa
   assert.equal(loadConfig({}).databaseUrl, undefined);
   const url = 'postgres://newsdesk:s3cret@db.internal:5432/newsdesk';
   assert.equal(loadConfig({ DATABASE_URL: ` ${url} ` }).databaseUrl, url);
-  assert.equal(loadConfig({ DATABASE_URL: 'postgresql://db/newsdesk' }).databaseUrl, 'postgresql://db/newsdesk');
+  assert.equal(
+    loadConfig({ DATABASE_URL: 'postgresql://db/newsdesk' }).databaseUrl,
+    'postgresql://db/newsdesk',
+  );
   for (const bad of ['mysql://root:s3cret@db/newsdesk', 'sqlite:./data/newsdesk.db', 'newsdesk']) {
     assert.throws(
       () => loadConfig({ DATABASE_URL: bad }),

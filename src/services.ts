@@ -16,6 +16,7 @@ import {
 } from './content/index.js';
 import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
 import { migrateToLatest, openSiteDatabase, type Db } from './db/database.js';
+import { InstanceListener, notifyInstances } from './cache/instances.js';
 import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './search/index.js';
 import { ViewCounter } from './views/index.js';
@@ -118,12 +119,24 @@ export async function createServices(config: Config, options: ServiceOptions = {
   // Changes made here drop this process's pages, the other workers' pages, and the cache in front
   // (once, from here); drops relayed from the other workers only drop this process's pages.
   const purger = config.purge && new Purger({ settings: config.purge, log });
+  // On PostgreSQL, the other instances on the database too (LISTEN/NOTIFY: cache/instances.ts).
+  const instances =
+    config.databaseUrl !== undefined
+      ? new InstanceListener({
+          url: config.databaseUrl,
+          drop: (keys) => void pages.drop(keys),
+          lost: () => pages.clear(),
+          onError: (error) => log.warn({ err: error }, 'listening for other instances’ changes failed'),
+        })
+      : undefined;
   wireInvalidation(events, db, [
     (keys) => void pages.drop(keys),
     ...(peers ? [peers.publish] : []),
+    ...(instances ? [notifyInstances(db)] : []),
     ...(purger ? [(keys: string[]) => purger.purge(keys)] : []),
   ]);
   peers?.subscribe((keys) => pages.drop(keys));
+  await instances?.start();
 
   const content: ServiceContext = { db, events, now };
   const media = new MediaStore(path.join(config.dataDir, 'media'));
@@ -181,6 +194,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     },
     async stop() {
       try {
+        await instances?.stop();
         await stopScheduler?.();
         await feeds?.stop();
         await searchQueue.stop();
