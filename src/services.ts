@@ -17,6 +17,7 @@ import {
 import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
 import { migrateToLatest, openSiteDatabase, type Db } from './db/database.js';
 import { InstanceListener, notifyInstances } from './cache/instances.js';
+import { Leadership } from './db/leadership.js';
 import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './search/index.js';
 import { ViewCounter } from './views/index.js';
@@ -64,6 +65,9 @@ export interface Peers {
   /** Pages to drop because another process changed what they show. */
   subscribe(drop: (keys: string[]) => void): void;
 }
+
+/** How often an instance on PostgreSQL that does not lead tries again. */
+const LEAD_RETRY_MS = 5000;
 
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
@@ -160,6 +164,29 @@ export async function createServices(config: Config, options: ServiceOptions = {
 
   let stopScheduler: (() => Promise<void>) | undefined;
   let feeds: FeedPoller | undefined;
+  let leadership: Leadership | undefined;
+  /** The lead process's work: the queues, the scheduler, the partner feeds. */
+  const background = () => {
+    searchQueue.start();
+    related.start();
+    stopScheduler ??= startScheduler(content, config.schedulerMs, (error) =>
+      log.error({ err: error }, 'publishing due articles failed'),
+    );
+    // Partner feeds: every half minute, those whose time has come (each has its own interval).
+    feeds ??= new FeedPoller(db, {
+      policy: outbound,
+      now,
+      everyMs: 30_000,
+      onError: (error) => log.error({ err: error }, 'polling partner feeds failed'),
+    });
+    feeds.start();
+  };
+  const stopBackground = async () => {
+    await stopScheduler?.();
+    await feeds?.stop();
+    await searchQueue.stop();
+    await related.stop();
+  };
   return {
     config,
     log,
@@ -178,27 +205,30 @@ export async function createServices(config: Config, options: ServiceOptions = {
     start() {
       views.start();
       if (peers && !peers.lead) return;
-      searchQueue.start();
-      related.start();
-      stopScheduler ??= startScheduler(content, config.schedulerMs, (error) =>
-        log.error({ err: error }, 'publishing due articles failed'),
-      );
-      // Partner feeds: every half minute, those whose time has come (each has its own interval).
-      feeds ??= new FeedPoller(db, {
-        policy: outbound,
-        now,
-        everyMs: 30_000,
-        onError: (error) => log.error({ err: error }, 'polling partner feeds failed'),
+      // On PostgreSQL, one instance among those on the database runs the background work.
+      if (config.databaseUrl === undefined) return background();
+      leadership ??= new Leadership({
+        url: config.databaseUrl,
+        retryMs: LEAD_RETRY_MS,
+        lead: () => {
+          log.info('this instance leads: it runs the scheduler, the queues and the partner feeds');
+          background();
+        },
+        lost: () => {
+          log.error(
+            'this instance lost its lead: its background work stops, and another instance takes it over',
+          );
+          void stopBackground();
+        },
+        onError: (error) => log.warn({ err: error }, 'trying to lead failed; trying again'),
       });
-      feeds.start();
+      leadership.start();
     },
     async stop() {
       try {
+        await leadership?.stop();
         await instances?.stop();
-        await stopScheduler?.();
-        await feeds?.stop();
-        await searchQueue.stop();
-        await related.stop();
+        await stopBackground();
         await views.stop();
         await purger?.idle();
       } finally {

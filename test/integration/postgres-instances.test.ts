@@ -2,7 +2,8 @@
  * Two Newsdesk instances on one PostgreSQL database, as behind a load
  * balancer: an edit made through one reaches a page the other had cached,
  * through PostgreSQL's LISTEN/NOTIFY (cache/instances.ts); its pages that
- * did not show the article stay cached. On a real server (TEST_DATABASE_URL;
+ * did not show the article stay cached; one of them leads, and when it
+ * stops the other takes over. On a real server (TEST_DATABASE_URL;
  * skipped without one), each instance its own process.
  */
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { savableFields } from '../../src/admin/routes/articles.api.js';
 import { freshPostgres, POSTGRES_SKIPPED } from '../helpers/postgres.js';
 import { serveProcess } from '../helpers/server-process.js';
@@ -17,7 +19,7 @@ import { newsdesk } from '../helpers/site-on-disk.js';
 
 describe('two instances on one PostgreSQL database', { skip: POSTGRES_SKIPPED }, () => {
   test('an edit through one is served fresh by the other, whose page was cached; its other pages stay cached', async (t) => {
-    const { url } = await freshPostgres(t);
+    const { url, open } = await freshPostgres(t);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-pg-two-'));
     t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     const env = { DATABASE_URL: url, DATA_DIR: dataDir };
@@ -68,7 +70,20 @@ describe('two instances on one PostgreSQL database', { skip: POSTGRES_SKIPPED },
     assert.match(page.body, /A headline changed on the other instance/);
     assert.equal(page.cache, 'miss');
     assert.equal((await cached(unrelated)).cache, 'hit', 'a page that did not show it stays cached');
+
+    // One of them leads (runs the scheduler and the background work); when it stops, the other takes over.
+    const db = open(1);
+    const leaders = async () =>
+      (
+        await sql<{ n: number }>`select count(*) as n from pg_locks where locktype = 'advisory' and granted
+          and objsubid = 1 and objid = ((hashtext('newsdesk.lead')::bigint) & 4294967295)::oid`.execute(db)
+      ).rows[0].n;
+    assert.equal(await leaders(), 1);
     assert.equal(await one.stop(), 0, one.log());
+    const stopped = Date.now();
+    while ((await leaders()) === 0 && Date.now() - stopped < 20_000)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await leaders(), 1, 'the other instance leads now');
     assert.equal(await two.stop(), 0, two.log());
   });
 });
