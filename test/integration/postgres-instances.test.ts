@@ -76,6 +76,7 @@ describe('two instances on one PostgreSQL database', { skip: POSTGRES_SKIPPED },
     const leaders = async () =>
       (
         await sql<{ n: number }>`select count(*) as n from pg_locks where locktype = 'advisory' and granted
+          and database = (select oid from pg_database where datname = current_database())
           and objsubid = 1 and objid = ((hashtext('newsdesk.lead')::bigint) & 4294967295)::oid`.execute(db)
       ).rows[0].n;
     assert.equal(await leaders(), 1);
