@@ -1,11 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
-import { rankedSearch, type Matcher } from './ranked-search.js';
-import { visibleDocuments, type SearchDocument } from './search-documents.js';
-import type { SearchIndex } from './search-index.js';
+import type { Matcher } from './ranked-search.js';
+import type { SearchEngine } from './search-engines.js';
 import { headlineExpression } from './search-query.js';
 import { termsOf, type Term } from './snippet.js';
-import { REBUILD_BATCH } from './sqlite-fts.js';
 
 /**
  * Search on PostgreSQL: one `tsvector` a visible article in `article_search`
@@ -20,53 +18,34 @@ import { REBUILD_BATCH } from './sqlite-fts.js';
  * (`newsdesk_unaccent`, over the `unaccent` extension), case too, as FTS5's
  * unicode61 folds them. A query's terms come from toMatchExpression, so
  * nothing typed reaches the text search parser but letters and digits.
+ * Under a SearchIndex (search-engines.ts).
  */
-export function createPostgresSearchIndex(db: Db, now: () => Date): SearchIndex {
-  const matcher = textSearch(db);
-  const insertDocuments = async (trx: Db, documents: SearchDocument[]) => {
-    if (documents.length === 0) return;
-    const text = (value: string | Uint8Array) => (typeof value === 'string' ? value : decoder.decode(value));
-    await sql`insert into article_search (article_id, document)
-      select d.id,
-        to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body))
-        || to_tsvector('english', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body))
-      from unnest(${documents.map((d) => d.id)}::integer[], ${documents.map((d) => d.title)}::text[],
-        ${documents.map((d) => d.lead)}::text[], ${documents.map((d) => d.tags)}::text[],
-        ${documents.map((d) => text(d.body))}::text[]) as d(id, title, lead, tags, body)
-      on conflict (article_id) do update set document = excluded.document`.execute(trx);
-  };
-  const indexArticles = async (trx: Db, articleIds: number[]) => {
-    if (articleIds.length === 0) return;
-    const docs = await visibleDocuments(trx, now().toISOString(), { ids: articleIds });
-    await sql`delete from article_search where article_id = any(${articleIds}::integer[])`.execute(trx);
-    await insertDocuments(trx, docs);
-  };
+export function postgresEngine(db: Db): SearchEngine {
   return {
-    indexArticle: (articleId) => db.transaction().execute((trx) => indexArticles(trx, [articleId])),
-    indexArticles,
-    addDocuments: insertDocuments,
-    async removeArticle(articleId) {
-      await sql`delete from article_search where article_id = ${articleId}`.execute(db);
+    matcher: textSearch(db),
+    async insert(trx, documents) {
+      if (documents.length === 0) return;
+      const text = (value: string | Uint8Array) =>
+        typeof value === 'string' ? value : decoder.decode(value);
+      await sql`insert into article_search (article_id, document)
+        select d.id,
+          to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body))
+          || to_tsvector('english', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body))
+        from unnest(${documents.map((d) => d.id)}::integer[], ${documents.map((d) => d.title)}::text[],
+          ${documents.map((d) => d.lead)}::text[], ${documents.map((d) => d.tags)}::text[],
+          ${documents.map((d) => text(d.body))}::text[]) as d(id, title, lead, tags, body)
+        on conflict (article_id) do update set document = excluded.document`.execute(trx);
+    },
+    async remove(trx, articleIds) {
+      await (
+        articleIds === 'all'
+          ? sql`delete from article_search`
+          : sql`delete from article_search where article_id = any(${articleIds}::integer[])`
+      ).execute(trx);
     },
     // A GIN index takes many writes as they come (its pending list is merged by autovacuum).
     async bulk() {},
     async tidy() {},
-    // One transaction: readers keep searching the old index until the new one commits.
-    async rebuild() {
-      const at = now().toISOString();
-      return db.transaction().execute(async (trx) => {
-        await sql`delete from article_search`.execute(trx);
-        let count = 0;
-        for (let afterId = 0; ;) {
-          const docs = await visibleDocuments(trx, at, { afterId, limit: REBUILD_BATCH });
-          if (docs.length === 0) return count;
-          await insertDocuments(trx, docs);
-          count += docs.length;
-          afterId = docs[docs.length - 1].id;
-        }
-      });
-    },
-    search: (q, page) => rankedSearch(db, matcher, now().toISOString(), q, page),
     async headlineIds(typed, page, where) {
       const expression = headlineExpression(typed);
       if (expression === null) return null;

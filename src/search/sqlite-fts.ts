@@ -2,9 +2,8 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Statement } from 'better-sqlite3';
 import { sqliteHandle, type Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { rankedSearch, type Matcher } from './ranked-search.js';
-import { visibleDocuments, type SearchDocument } from './search-documents.js';
-import type { SearchIndex } from './search-index.js';
+import type { Matcher } from './ranked-search.js';
+import type { SearchEngine } from './search-engines.js';
 import { headlineExpression } from './search-query.js';
 
 /**
@@ -25,35 +24,24 @@ interface ArticleSearchTable {
 
 type SearchDb = Kysely<Database & { article_search: ArticleSearchTable }>;
 
-export const REBUILD_BATCH = 500;
-
-export function createSqliteSearchIndex(db: Db, now: () => Date): SearchIndex {
-  const matcher = fts5(db);
+/** FTS5 under a SearchIndex (search-engines.ts). */
+export function fts5Engine(db: Db): SearchEngine {
   let insert: Statement | undefined;
-  /**
-   * The one way documents go in: a prepared statement, run on the connection the caller's
-   * transaction holds (every caller is inside one).
-   */
-  const insertDocuments = async (_trx: Db, documents: SearchDocument[]) => {
-    insert ??= sqliteHandle(db).prepare(
-      // The body may come as UTF-8 bytes (LongText): the cast makes them the text they spell.
-      'insert into article_search (rowid, title, lead, body, tags) values (?, ?, ?, cast(? as text), ?)',
-    );
-    for (const d of documents) insert.run(d.id, d.title, d.lead, d.body, d.tags);
-  };
-  const indexArticles = async (trx: Db, articleIds: number[]) => {
-    if (articleIds.length === 0) return;
-    const docs = await visibleDocuments(trx, now().toISOString(), { ids: articleIds });
-    await withSearchTable(trx).deleteFrom('article_search').where('rowid', 'in', articleIds).execute();
-    await insertDocuments(trx, docs);
-  };
   return {
-    indexArticle: (articleId) => db.transaction().execute((trx) => indexArticles(trx, [articleId])),
-    indexArticles,
-    addDocuments: insertDocuments,
-
-    async removeArticle(articleId) {
-      await withSearchTable(db).deleteFrom('article_search').where('rowid', '=', articleId).execute();
+    matcher: fts5(db),
+    // A prepared statement, run on the connection the caller's transaction holds (every caller
+    // is inside one).
+    async insert(_trx, documents) {
+      insert ??= sqliteHandle(db).prepare(
+        // The body may come as UTF-8 bytes (LongText): the cast makes them the text they spell.
+        'insert into article_search (rowid, title, lead, body, tags) values (?, ?, ?, cast(? as text), ?)',
+      );
+      for (const d of documents) insert.run(d.id, d.title, d.lead, d.body, d.tags);
+    },
+    async remove(trx, articleIds) {
+      let query = withSearchTable(trx).deleteFrom('article_search');
+      if (articleIds !== 'all') query = query.where('rowid', 'in', articleIds);
+      await query.execute();
     },
 
     // FTS5 merges its segments inside the writes that fill a level (automerge, 4 a level): 90 to
@@ -69,24 +57,6 @@ export function createSqliteSearchIndex(db: Db, now: () => Date): SearchIndex {
         db,
       );
     },
-
-    // One transaction: readers keep searching the old index until the new one commits.
-    async rebuild() {
-      const at = now().toISOString();
-      return db.transaction().execute(async (trx) => {
-        await withSearchTable(trx).deleteFrom('article_search').execute();
-        let count = 0;
-        for (let afterId = 0; ;) {
-          const docs = await visibleDocuments(trx, at, { afterId, limit: REBUILD_BATCH });
-          if (docs.length === 0) return count;
-          await insertDocuments(trx, docs);
-          count += docs.length;
-          afterId = docs[docs.length - 1].id;
-        }
-      });
-    },
-
-    search: (q, page) => rankedSearch(db, matcher, now().toISOString(), q, page),
 
     // article_titles: an FTS5 index of every article's headline and standfirst, whatever its
     // status, kept by triggers on articles (migration 0004). Its rowids, newest first, lead;
