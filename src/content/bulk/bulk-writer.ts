@@ -395,27 +395,13 @@ function sqliteStatements(sqlite: SQLite.Database): BulkStatements {
   return {
     lastId: async () => Number((lastId.get() as { id: number | null }).id ?? 0),
     slugTaken: async (_trx, slug) => slugTaken.get(slug) !== undefined,
+    // The body may come as UTF-8 bytes (LongText): the cast makes them the text they spell.
     articles: now(
-      insertMany(sqlite, 'articles', [
-        'id',
-        'slug',
-        'title',
-        'lead',
-        ['body', TEXT],
-        'section_id',
-        'source_id',
-        'status',
-        'featured',
-        'published_at',
-        'created_at',
-        'updated_at',
-        'view_count',
-        'version',
-        'created_by',
-        'updated_by',
-        'featured_image_id',
-        'seo_description',
-      ]),
+      insertMany(
+        sqlite,
+        'articles',
+        ARTICLE_COLUMNS.map((column) => (column === 'body' ? ['body', TEXT] : column)),
+      ),
     ),
     tags: now(insertMany(sqlite, 'article_tags', LINK_COLUMNS('tag_id'))),
     authors: now(insertMany(sqlite, 'article_authors', LINK_COLUMNS('author_id'))),

@@ -31,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute(db);
   await sql.raw(SCHEMA).execute(db);
-  for (const [table, key, parent] of LINKS) await sql.raw(linkTriggers(table, key, parent)).execute(db);
+  for (const [table, key, parent] of LINKS) await sql.raw(links(table, key, parent)).execute(db);
   await sql.raw(ARTICLE_TRIGGERS).execute(db);
 }
 
@@ -171,26 +171,6 @@ create index articles_updated_at on articles (updated_at);
 create index articles_title_words on articles
   using gin (to_tsvector('simple', newsdesk_unaccent(title || ' ' || lead)));
 
-create table article_tags (
-  article_id integer not null references articles (id) on delete cascade,
-  tag_id integer not null references tags (id) on delete cascade,
-  position integer not null,
-  live_at text,
-  updated_at text,
-  primary key (article_id, tag_id)
-);
-create index article_tags_live on article_tags (tag_id, live_at, article_id);
-create index article_tags_updated on article_tags (tag_id, updated_at, article_id);
-create table article_authors (
-  article_id integer not null references articles (id) on delete cascade,
-  author_id integer not null references authors (id) on delete cascade,
-  position integer not null,
-  live_at text,
-  updated_at text,
-  primary key (article_id, author_id)
-);
-create index article_authors_live on article_authors (author_id, live_at, article_id);
-create index article_authors_updated on article_authors (author_id, updated_at, article_id);
 create table article_corrections (
   id ${ID},
   article_id integer not null references articles (id) on delete cascade,
@@ -317,14 +297,25 @@ create table redirects (
 );
 `;
 
-/** The article's tag and author links: their parent's count, and their listing columns. */
+/** The article's tag and author links: the table, its listing indexes, their parent's count and listing columns. */
 const LINKS = [
   ['article_tags', 'tag_id', 'tags'],
   ['article_authors', 'author_id', 'authors'],
 ] as const;
 
-function linkTriggers(table: string, key: string, parent: string): string {
+function links(table: string, key: string, parent: string): string {
   return `
+create table ${table} (
+  article_id integer not null references articles (id) on delete cascade,
+  ${key} integer not null references ${parent} (id) on delete cascade,
+  position integer not null,
+  live_at text,
+  updated_at text,
+  primary key (article_id, ${key})
+);
+create index ${table}_live on ${table} (${key}, live_at, article_id);
+create index ${table}_updated on ${table} (${key}, updated_at, article_id);
+
 create function ${table}_counted() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
