@@ -140,7 +140,6 @@ export async function createServices(config: Config, options: ServiceOptions = {
     ...(purger ? [(keys: string[]) => purger.purge(keys)] : []),
   ]);
   peers?.subscribe((keys) => pages.drop(keys));
-  await instances?.start();
 
   const content: ServiceContext = { db, events, now };
   const media = new MediaStore(path.join(config.dataDir, 'media'));
@@ -204,6 +203,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     outbound,
     start() {
       views.start();
+      // Only a serving process listens for the other instances' changes: a command has no pages.
+      void instances?.start();
       if (peers && !peers.lead) return;
       // On PostgreSQL, one instance among those on the database runs the background work.
       if (config.databaseUrl === undefined) return background();

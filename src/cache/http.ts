@@ -176,7 +176,7 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
       const method = request.method;
       if ((method !== 'GET' && method !== 'HEAD') || !cache.enabled) return false;
       const url = request.url ?? '';
-      const page = cache.hit(url, (page) => page.beforeRouting);
+      const page = cache.hit(url, unbudgeted);
       if (!page) return false;
       const answer = hitAnswer(url, page, 'fresh', method, request.headers);
       if (own.length) answer.headers.push(...own);
@@ -195,6 +195,9 @@ interface Answer {
   body?: Buffer;
   head?: boolean;
 }
+
+/** A page the front door may answer: its route spends no per-address budget. */
+const unbudgeted = (page: CachedPage) => page.beforeRouting;
 
 /** Each page's answer headers, made once: a hit adds X-Cache, Age, its encoding and length. */
 const answerHeaders = new WeakMap<CachedPage, string[]>();

@@ -128,7 +128,8 @@ async function writeLists(db: Db, lists: { id: number; chosen: { id: number; sco
     return;
   }
   const sqlite = sqliteHandle(db);
-  const write = (statements.get(sqlite) ?? statements.set(sqlite, prepare(sqlite)).get(sqlite))!;
+  let write = statements.get(sqlite);
+  if (!write) statements.set(sqlite, (write = prepare(sqlite)));
   await db.transaction().execute(async () => {
     for (const { id, chosen } of lists) {
       write.clear.run(id);
