@@ -93,3 +93,57 @@ test('DATABASE_URL: a PostgreSQL address, or a refusal that never repeats its pa
     );
   }
 });
+
+test('MEDIA_STORE: the disk by default, or an S3 bucket with its settings; refusals name the variable', () => {
+  assert.deepEqual(loadConfig({}).media, { s3: undefined, baseUrl: undefined });
+  assert.deepEqual(loadConfig({ MEDIA_STORE: 'disk' }).media.s3, undefined);
+
+  const aws = loadConfig({ MEDIA_STORE: 's3://newsroom-media' }).media;
+  assert.deepEqual(aws.s3, {
+    bucket: 'newsroom-media',
+    prefix: '',
+    endpoint: undefined,
+    region: 'us-east-1',
+    credentials: undefined,
+    forcePathStyle: false,
+  });
+  const minio = loadConfig({
+    MEDIA_STORE: 's3://media/sites/daily/',
+    S3_ENDPOINT: 'http://10.0.0.5:9000',
+    S3_REGION: 'eu-central-1',
+    S3_ACCESS_KEY_ID: 'newsdesk',
+    S3_SECRET_ACCESS_KEY: 'a secret',
+    MEDIA_BASE_URL: 'https://img.example.org/',
+  }).media;
+  assert.deepEqual(minio, {
+    s3: {
+      bucket: 'media',
+      prefix: 'sites/daily/',
+      endpoint: 'http://10.0.0.5:9000',
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'newsdesk', secretAccessKey: 'a secret' },
+      forcePathStyle: true,
+    },
+    baseUrl: 'https://img.example.org',
+  });
+  assert.equal(
+    loadConfig({ MEDIA_STORE: 's3://media', S3_ENDPOINT: 'https://x.r2.example', S3_FORCE_PATH_STYLE: '0' })
+      .media.s3?.forcePathStyle,
+    false,
+  );
+
+  for (const [env, message] of [
+    [{ MEDIA_STORE: 'media' }, /^MEDIA_STORE must be s3:\/\/bucket/],
+    [{ MEDIA_STORE: 's3://Media_Bucket' }, /^MEDIA_STORE must be s3:\/\/bucket/],
+    [{ MEDIA_STORE: 's3://media', S3_ENDPOINT: 'minio:9000' }, /^S3_ENDPOINT must be an http/],
+    [
+      { MEDIA_STORE: 's3://media', S3_ACCESS_KEY_ID: 'only-half' },
+      /^S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/,
+    ],
+    [{ MEDIA_BASE_URL: 'img.example.org' }, /^MEDIA_BASE_URL must be an http/],
+  ] as const)
+    assert.throws(
+      () => loadConfig(env),
+      (error: Error) => error instanceof ConfigError && message.test(error.message),
+    );
+});

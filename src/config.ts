@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
+import type { S3Settings } from './content/media/media.s3.js';
 
 /** Everything the process reads from its environment, validated once at start. */
 export interface Config {
@@ -55,6 +56,19 @@ export interface Config {
   readonly outboundAllow: readonly string[];
   /** PURGE_STYLE, PURGE_URL, PURGE_TOKEN, PURGE_ZONE; unset when nothing is in front. */
   readonly purge: PurgeSettings | undefined;
+  /** Where the media library's files live, and where readers fetch them. */
+  readonly media: MediaSettings;
+}
+
+export interface MediaSettings {
+  /** MEDIA_STORE=s3://bucket/prefix with the S3_* variables; unset: files in DATA_DIR/media. */
+  s3: S3Settings | undefined;
+  /**
+   * MEDIA_BASE_URL, no trailing slash: the public address of the stored files
+   * (a CDN in front of the bucket), so pages link pictures there; unset: at
+   * /media on this site, which serves them from the store.
+   */
+  baseUrl: string | undefined;
 }
 
 export const PURGE_STYLES = ['varnish-xkey', 'fastly', 'cloudflare', 'bunny'] as const;
@@ -102,6 +116,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const beaconsPerMinute = parseNumber('BEACONS_PER_MINUTE', env.BEACONS_PER_MINUTE, 600, 0, 1_000_000);
   const outboundAllow = parseNetworks('OUTBOUND_ALLOW', env.OUTBOUND_ALLOW);
   const purge = parsePurge(env);
+  const media = parseMedia(env);
   return Object.freeze({
     port,
     host,
@@ -122,6 +137,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     beaconsPerMinute,
     outboundAllow,
     purge,
+    media,
     ...overrides,
   });
 }
@@ -166,6 +182,42 @@ function parsePurge(env: Env): PurgeSettings | undefined {
       `PURGE_STYLE=${style} needs PURGE_TOKEN (the API token) and PURGE_ZONE (the service or zone id)`,
     );
   return { style: style as PurgeStyle, url, token, zone };
+}
+
+function parseMedia(env: Env): MediaSettings {
+  const store = env.MEDIA_STORE?.trim() ?? '';
+  const base = env.MEDIA_BASE_URL?.trim() ?? '';
+  if (base !== '' && !/^https?:\/\/[^/]/.test(base))
+    throw new ConfigError(`MEDIA_BASE_URL must be an http:// or https:// URL, got "${base}"`);
+  const baseUrl = base.replace(/\/+$/, '') || undefined;
+  if (store === '' || store === 'disk') return { s3: undefined, baseUrl };
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(store);
+  if (!match)
+    throw new ConfigError(
+      `MEDIA_STORE must be s3://bucket or s3://bucket/prefix (a bucket name of 3 to 63 lower-case letters, digits, dots and hyphens), or unset for files in DATA_DIR/media; got "${store}"`,
+    );
+  const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined;
+  if (endpoint !== undefined && !/^https?:\/\/[^/]/.test(endpoint))
+    throw new ConfigError(`S3_ENDPOINT must be an http:// or https:// URL, got "${endpoint}"`);
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || undefined;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || undefined;
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined))
+    throw new ConfigError(
+      "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS SDK's own (AWS_ACCESS_KEY_ID, an instance role)",
+    );
+  const pathStyle = env.S3_FORCE_PATH_STYLE?.trim();
+  return {
+    s3: {
+      bucket: match[1],
+      prefix: prefix ? `${prefix}/` : '',
+      endpoint,
+      region: env.S3_REGION?.trim() || 'us-east-1',
+      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+      forcePathStyle: pathStyle ? parseFlag('S3_FORCE_PATH_STYLE', pathStyle) : endpoint !== undefined,
+    },
+    baseUrl,
+  };
 }
 
 function parseNumber(

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import pino, { type Logger } from 'pino';
 
 /** What the services log through: pino, or Fastify's pino when the server built them. */
@@ -10,13 +9,15 @@ import { Purger } from './cache/purge.js';
 import {
   ContentEvents,
   getSettings,
-  MediaStore,
+  openMediaStore,
+  setMediaBaseUrl,
   startScheduler,
+  type MediaStore,
   type ServiceContext,
 } from './content/index.js';
 import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
 import { migrateToLatest, openSiteDatabase, type Db } from './db/database.js';
-import { InstanceListener, notifyInstances } from './cache/instances.js';
+import { announceSchedule, InstanceListener, notifyInstances } from './cache/instances.js';
 import { Leadership } from './db/leadership.js';
 import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './search/index.js';
@@ -43,7 +44,7 @@ export interface Services {
   purger: Purger | undefined;
   views: ViewCounter;
   now: () => Date;
-  /** Uploaded images and their sizes, under DATA_DIR/media. */
+  /** Uploaded images and their sizes: under DATA_DIR/media, or in S3 (MEDIA_STORE). */
   media: MediaStore;
   /** How every fetch from another server is made (feeds, extraction, imports): OUTBOUND_ALLOW applied. */
   outbound: OutboundPolicy;
@@ -129,6 +130,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
       ? new InstanceListener({
           url: config.databaseUrl,
           drop: (keys) => void pages.drop(keys),
+          // The lead instance's scheduler wakes up for it (content/articles/scheduler.ts).
+          scheduled: (event) => void events.emit('article.scheduled', event),
           lost: () => pages.clear(),
           onError: (error) => log.warn({ err: error }, 'listening for other instances’ changes failed'),
         })
@@ -140,9 +143,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
     ...(purger ? [(keys: string[]) => purger.purge(keys)] : []),
   ]);
   peers?.subscribe((keys) => pages.drop(keys));
+  if (instances) events.on('article.scheduled', announceSchedule(db));
 
   const content: ServiceContext = { db, events, now };
-  const media = new MediaStore(path.join(config.dataDir, 'media'));
+  setMediaBaseUrl(config.media.baseUrl);
+  const media = await openMediaStore(config.media, config.dataDir);
   const outbound = outboundPolicy(config.outboundAllow);
   const views = new ViewCounter({
     db,
@@ -233,6 +238,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
         await views.stop();
         await purger?.idle();
       } finally {
+        media.close();
         await db.destroy();
       }
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
+import type { ContentEventMap } from '../content/events.js';
 import type { Db } from '../db/database.js';
 import type { DependencyKey } from '../lib/dependencies.js';
 import type { Invalidate } from './invalidation.js';
@@ -12,6 +13,10 @@ import type { Invalidate } from './invalidation.js';
  * (`LISTEN`) and drops those pages, within milliseconds. Only the instance
  * that made the change purges the cache in front (invalidation.ts targets),
  * so a purge is sent once, not once per instance.
+ *
+ * The same channel tells the others when an article is scheduled, so that
+ * the lead instance's scheduler wakes up for it on time, wherever it was
+ * scheduled.
  */
 const CHANNEL = 'newsdesk_pages';
 /** A notification's payload must stay under 8,000 bytes: the keys go in chunks. */
@@ -31,10 +36,23 @@ export function notifyInstances(db: Db): Invalidate {
   };
 }
 
+/** Tells the other instances that an article was scheduled (unless that news came from one of them). */
+export function announceSchedule(db: Db): (event: Scheduled) => Promise<void> {
+  return async ({ articleId, at, elsewhere }) => {
+    if (elsewhere) return;
+    const payload = JSON.stringify({ from: INSTANCE, scheduled: { articleId, at } });
+    await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(db);
+  };
+}
+
+type Scheduled = ContentEventMap['article.scheduled'];
+
 export interface ListenerOptions {
   url: string;
   /** Pages to drop, for a change another instance made. */
   drop: (keys: DependencyKey[]) => void;
+  /** An article another instance scheduled. */
+  scheduled: (event: Scheduled) => void;
   /** The connection was lost, and changes may have been missed meanwhile: drop everything. */
   lost: () => void;
   onError: (error: unknown) => void;
@@ -71,8 +89,15 @@ export class InstanceListener {
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
-        const { from, keys } = JSON.parse(message.payload) as { from: string; keys: DependencyKey[] };
-        if (from !== INSTANCE && Array.isArray(keys)) this.#options.drop(keys);
+        const { from, keys, scheduled } = JSON.parse(message.payload) as {
+          from: string;
+          keys?: DependencyKey[];
+          scheduled?: Scheduled;
+        };
+        if (from === INSTANCE) return;
+        if (Array.isArray(keys)) this.#options.drop(keys);
+        if (typeof scheduled?.articleId === 'number' && typeof scheduled.at === 'string')
+          this.#options.scheduled({ articleId: scheduled.articleId, at: scheduled.at, elsewhere: true });
       } catch (error) {
         this.#options.onError(error);
       }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, sqliteOnly, type Config } from '../config.js';
 import { AppError } from '../lib/app-error.js';
 import { isEmptySite, seedDemo } from '../content/demo/seed-demo.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
+import { s3Location } from '../content/media/media.s3.js';
 import { migrateToLatest, openDatabase, openSiteDatabase } from '../db/database.js';
 import { serve } from '../main.js';
 import { rebuildAllRelated } from '../related/index.js';
@@ -93,9 +94,11 @@ export function cli(env: NodeJS.ProcessEnv): Command {
       const settings = sqliteOnly(config(), 'backup', 'pg_dump backs up a PostgreSQL database');
       console.log(`backing up ${settings.dataDir} …`);
       const report = backupDatabase(settings, file);
+      const s3 = settings.media.s3;
+      const media = s3 ? s3Location(s3) : `${settings.dataDir}/media`;
       console.log(
         `backed up ${report.articles.toLocaleString('en-GB')} articles to ${report.file} ` +
-          `(${megabytes(report.bytes)} MB, ${report.seconds} s); media files are in ${settings.dataDir}/media`,
+          `(${megabytes(report.bytes)} MB, ${report.seconds} s); media files are in ${media}, not in the backup`,
       );
     });
 

@@ -14,8 +14,12 @@ export interface ContentEventMap {
   'article.published': { articleId: number; was?: ArticlePlaces };
   /** The article stopped being visible: unpublished, back to draft or deleted. */
   'article.unpublished': { articleId: number; was?: ArticlePlaces };
-  /** The article will go live at `at` (ISO); the scheduler wakes up for it. */
-  'article.scheduled': { articleId: number; at: string };
+  /**
+   * The article will go live at `at` (ISO); the scheduler wakes up for it.
+   * `elsewhere`: scheduled on another instance on the same database, and
+   * relayed here (cache/instances.ts), so it is not sent on again.
+   */
+  'article.scheduled': { articleId: number; at: string; elsewhere?: true };
   /** A section, tag, author or source was created, renamed, described, reordered, merged or deleted. */
   'taxonomy.changed': { kind: 'section' | 'tag' | 'author' | 'source'; id: number };
   /**

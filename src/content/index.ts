@@ -191,13 +191,20 @@ export {
   type MediaUpload,
 } from './media/media.service.js';
 export { articlesUsingMedia, loadBodyMedia } from './media/media.repository.js';
-export { MediaStore, STORED_TYPES } from './media/media.storage.js';
+export {
+  DiskMediaStore,
+  openMediaStore,
+  STORED_TYPES,
+  type MediaStore,
+  type StoredFile,
+} from './media/media.storage.js';
 export { loadSharp, MAX_PIXELS, MAX_UPLOAD_BYTES } from './media/media.images.js';
 export {
   mediaFallback,
   mediaLargest,
   mediaSrcset,
   mediaUrl,
+  setMediaBaseUrl,
   type Media,
   type MediaVariant,
 } from './media/media.table.js';

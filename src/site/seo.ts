@@ -1,5 +1,6 @@
 import type { Article, Media } from '../content/index.js';
 import { mediaLargest } from '../content/index.js';
+import { absoluteUrl } from '../lib/urls.js';
 import type { SiteContext } from './templates/site-context.js';
 
 /** The description search engines and share cards show: the SEO description, else the lead. */
@@ -60,12 +61,12 @@ export function shareImage(
   media?: Map<number, Media>,
 ): { url: string; alt: string } {
   const featured = article.featuredImage === null ? undefined : media?.get(article.featuredImage);
-  if (featured) return { url: site.siteUrl + mediaLargest(featured).url, alt: featured.alt };
+  if (featured) return { url: absoluteUrl(mediaLargest(featured).url, site.siteUrl), alt: featured.alt };
   const image = article.body.content.find((b) => b.type === 'image');
   if (image?.type === 'image') {
     const stored = image.attrs.mediaId === undefined ? undefined : media?.get(image.attrs.mediaId);
     const src = stored ? mediaLargest(stored).url : image.attrs.src;
-    return { url: src.startsWith('/') ? site.siteUrl + src : src, alt: stored?.alt || image.attrs.alt };
+    return { url: absoluteUrl(src, site.siteUrl), alt: stored?.alt || image.attrs.alt };
   }
   return { url: `${site.siteUrl}/assets/share.png`, alt: site.settings.name };
 }

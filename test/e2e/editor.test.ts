@@ -24,7 +24,7 @@ import {
   actorOf,
   createUser,
   getSettings,
-  MediaStore,
+  DiskMediaStore,
   SYSTEM,
   uploadMedia,
 } from '../../src/content/index.js';
@@ -61,7 +61,7 @@ async function liveDemo(t: { after: (fn: () => Promise<void>) => unknown }) {
     );
   }
   // Photos in the media library for the editor to pick: one for the body, one to feature.
-  const store = new MediaStore(path.join(dataDir, 'media'));
+  const store = new DiskMediaStore(path.join(dataDir, 'media'));
   await uploadMedia(app.services.content, store, actorOf(users[1]), {
     data: await patrolPhoto(['#3b5a86', '#e9a66b', '#f6d7a7']),
     filename: 'patrol.jpg',

@@ -1,6 +1,7 @@
 import type { Media, MediaText } from '../../content/index.js';
 import { mediaFallback } from '../../content/index.js';
 import { formatDate } from '../../lib/dateline.js';
+import { absoluteUrl } from '../../lib/urls.js';
 import { AdminLayout, Csrf, FormError, type AdminContext } from './admin-layout.js';
 import { listHref, Pager } from './manage-kit.js';
 
@@ -193,7 +194,7 @@ export function MediaDetailPage(props: MediaDetailProps) {
                 id="media-url"
                 type="text"
                 readOnly
-                value={props.siteUrl + media.url}
+                value={absoluteUrl(media.url, props.siteUrl)}
                 class="media-url"
               />
             </dd>

@@ -110,7 +110,8 @@ export async function articlesUsingMedia(
         eb('featured_image_id', '=', media.id),
         eb('body', 'like', `%"mediaId":${media.id},%`),
         eb('body', 'like', `%"mediaId":${media.id}}%`),
-        eb('body', 'like', `%/media/${stem}%`),
+        // The address's path ends in the file's name whatever the base (MEDIA_BASE_URL).
+        eb('body', 'like', `%/${stem}%`),
       ]),
     )
     .orderBy('updated_at', 'desc')

@@ -11,7 +11,7 @@ import { actorOf, createUser } from '../users/users.service.js';
 import { SYSTEM, type Actor } from '../users/permissions.js';
 import { loadBodyMedia } from './media.repository.js';
 import { browseMedia, deleteMedia, updateMedia, uploadMedia } from './media.service.js';
-import { MediaStore } from './media.storage.js';
+import { DiskMediaStore } from './media.storage.js';
 
 /** Every file under `dir`, relative, sorted. */
 function filesIn(dir: string): string[] {
@@ -29,13 +29,13 @@ describe('the media library service', () => {
   let db: Db;
   let dataDir: string;
   let close: () => Promise<void>;
-  let store: MediaStore;
+  let store: DiskMediaStore;
   let ctx: ReturnType<typeof serviceContext>;
   const people: Record<'contributor' | 'other' | 'editor', Actor> = {} as never;
 
   before(async () => {
     ({ db, dataDir, close } = await tempDatabase());
-    store = new MediaStore(path.join(dataDir, 'media'));
+    store = new DiskMediaStore(path.join(dataDir, 'media'));
     ctx = serviceContext(db, new Date('2026-11-05T10:00:00Z'));
     const make = async (email: string, role: 'contributor' | 'editor') =>
       actorOf(
@@ -92,7 +92,7 @@ describe('the media library service', () => {
   });
 
   test('when one file cannot be written, the others are removed and no temporary file is left', async () => {
-    const stuck = new MediaStore(store.root);
+    const stuck = new DiskMediaStore(store.root);
     stuck.newStem = () => '2026/11/00000000000000aa';
     // A folder where the 640 size should go: renaming onto it fails half way through.
     fs.mkdirSync(path.join(store.root, '2026/11/00000000000000aa-640.webp'), { recursive: true });
@@ -180,7 +180,7 @@ describe('the media library service', () => {
 });
 
 test('only names the library gives out resolve to files', () => {
-  const store = new MediaStore('/data/media');
+  const store = new DiskMediaStore('/data/media');
   assert.equal(store.pathOf('2026/11/0123456789abcdef.jpg'), '/data/media/2026/11/0123456789abcdef.jpg');
   assert.equal(
     store.pathOf('2026/11/0123456789abcdef-640.webp'),

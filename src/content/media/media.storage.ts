@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { S3Settings } from './media.s3.js';
 
 /**
  * Names of stored files: `YYYY/MM/<16 hex>.<ext>` for originals and
@@ -9,20 +11,62 @@ import path from 'node:path';
  */
 const STORED_NAME = /^\d{4}\/\d{2}\/[0-9a-f]{16}(?:-\d{1,5})?\.(?:jpg|png|webp|avif)$/;
 
+/** Whether `name` is one the library gives out (`../newsdesk.db`, `x.svg` and encoded slashes are not). */
+export function isStoredName(name: string): boolean {
+  return STORED_NAME.test(name);
+}
+
+/** A stored file opened for reading. */
+export interface StoredFile {
+  body: Readable;
+  bytes: number;
+  modified: Date;
+  /** From the extension (STORED_TYPES), never from what the store says. */
+  type: string;
+}
+
+/**
+ * Where the media library's files live: a folder on this server
+ * (DiskMediaStore, the default) or an S3-compatible bucket shared by every
+ * instance (S3MediaStore in media.s3.ts, `MEDIA_STORE=s3://…`). A file, once
+ * written, never changes: a new upload is a new random name.
+ */
+export interface MediaStore {
+  /** Where the files are, for people: a folder, or `s3://bucket/prefix`. */
+  readonly location: string;
+  /** A fresh random stem for a new image, in this month's folder, e.g. `2026/11/3f2a9c01de4b5a6c`. */
+  newStem(now: Date): string;
+  /** Writes all files or none: on any failure, every file already written is removed before the error is thrown. */
+  writeAll(files: { name: string; data: Buffer }[]): Promise<void>;
+  /** Removes stored files; files already gone, and names the library never gives out, are no error. */
+  remove(names: string[]): Promise<void>;
+  /** A stored file, or undefined when there is none by that name (or the name is not one the library gives out). */
+  open(name: string): Promise<StoredFile | undefined>;
+  /** Lets go of connections, if it holds any. */
+  close(): void;
+}
+
+/** `YYYY/MM/<16 random hex>` for an image stored at `now`. */
+export function newStem(now: Date): string {
+  const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  return `${month}/${randomBytes(8).toString('hex')}`;
+}
+
 /** The files of the media library under one folder, DATA_DIR/media. */
-export class MediaStore {
+export class DiskMediaStore implements MediaStore {
   constructor(readonly root: string) {}
 
-  /** A fresh random stem for a new image, in this month's folder, e.g. `2026/11/3f2a9c01de4b5a6c`. */
+  get location(): string {
+    return this.root;
+  }
+
   newStem(now: Date): string {
-    const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-    return `${month}/${randomBytes(8).toString('hex')}`;
+    return newStem(now);
   }
 
   /**
-   * Writes all files or none: each goes to a temporary name and is renamed
-   * into place, so no reader ever sees half a file; on any failure every file
-   * already written is removed before the error is thrown.
+   * Each file goes to a temporary name and is renamed into place, so no
+   * reader ever sees half a file.
    */
   async writeAll(files: { name: string; data: Buffer }[]): Promise<void> {
     const written: string[] = [];
@@ -30,13 +74,13 @@ export class MediaStore {
       for (const file of files) {
         const target = this.pathOf(file.name);
         if (!target) throw new Error(`not a stored file name: ${file.name}`);
-        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.promises.mkdir(path.dirname(target), { recursive: true });
         const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
         try {
-          await fs.writeFile(temp, file.data, { flag: 'wx' });
-          await fs.rename(temp, target);
+          await fs.promises.writeFile(temp, file.data, { flag: 'wx' });
+          await fs.promises.rename(temp, target);
         } catch (error) {
-          await fs.rm(temp, { force: true });
+          await fs.promises.rm(temp, { force: true });
           throw error;
         }
         written.push(file.name);
@@ -47,13 +91,32 @@ export class MediaStore {
     }
   }
 
-  /** Removes stored files; files already gone are no error. */
   async remove(names: string[]): Promise<void> {
     for (const name of names) {
       const target = this.pathOf(name);
-      if (target) await fs.rm(target, { force: true });
+      if (target) await fs.promises.rm(target, { force: true });
     }
   }
+
+  /** Opened before it is measured, so a file removed in between is either whole or not found. */
+  async open(name: string): Promise<StoredFile | undefined> {
+    const file = this.pathOf(name);
+    const handle = file ? await fs.promises.open(file, 'r').catch(() => undefined) : undefined;
+    if (!file || !handle) return undefined;
+    const stat = await handle.stat();
+    if (!stat.isFile()) {
+      await handle.close();
+      return undefined;
+    }
+    return {
+      body: handle.createReadStream(),
+      bytes: stat.size,
+      modified: stat.mtime,
+      type: STORED_TYPES[path.extname(file)],
+    };
+  }
+
+  close(): void {}
 
   /**
    * The absolute path of a stored file's name, or undefined for any other
@@ -61,10 +124,20 @@ export class MediaStore {
    * reach the library's files and nothing else.
    */
   pathOf(name: string): string | undefined {
-    if (!STORED_NAME.test(name)) return undefined;
+    if (!isStoredName(name)) return undefined;
     const target = path.resolve(this.root, name);
     return target.startsWith(path.resolve(this.root) + path.sep) ? target : undefined;
   }
+}
+
+/** The store a site's settings name: S3 with MEDIA_STORE=s3://…, else the folder DATA_DIR/media. */
+export async function openMediaStore(
+  settings: { s3: S3Settings | undefined },
+  dataDir: string,
+): Promise<MediaStore> {
+  if (!settings.s3) return new DiskMediaStore(path.join(dataDir, 'media'));
+  const { S3MediaStore } = await import('./media.s3.js');
+  return S3MediaStore.open(settings.s3);
 }
 
 /** Content types of stored files, by extension. */

@@ -7,7 +7,7 @@ export type MediaRow = Selectable<MediaTable>;
 export interface MediaVariant {
   width: number;
   height: number;
-  /** Path under DATA_DIR/media, e.g. `2026/11/3f2a9c01de4b5a6c-640.webp`. */
+  /** Name in the media store, e.g. `2026/11/3f2a9c01de4b5a6c-640.webp`. */
   file: string;
   mime: string;
   bytes: number;
@@ -16,7 +16,7 @@ export interface MediaVariant {
 /** An image in the library, as pages and the API show it. */
 export interface Media {
   id: number;
-  /** Where readers fetch the stored original, e.g. `/media/2026/11/3f2a9c01de4b5a6c.jpg`. */
+  /** Where readers fetch the stored original, e.g. `/media/2026/11/3f2a9c01de4b5a6c.jpg` (see mediaUrl). */
   url: string;
   file: string;
   originalName: string;
@@ -35,9 +35,21 @@ export interface Media {
   createdAt: string;
 }
 
-/** The public URL of a stored file. */
+/**
+ * Where readers fetch stored files: `/media` on this site (routes/media.ts
+ * serves them from whichever store holds them), or the address of the store
+ * itself behind a CDN (MEDIA_BASE_URL), set once at start by createServices.
+ */
+let publicBase = '/media';
+
+/** Sets where stored files are fetched: MEDIA_BASE_URL without its trailing slash, or undefined for `/media` on this site. */
+export function setMediaBaseUrl(base: string | undefined): void {
+  publicBase = base ?? '/media';
+}
+
+/** The public URL of a stored file: `/media/2026/11/x.jpg`, or `https://cdn.example/2026/11/x.jpg` with MEDIA_BASE_URL. */
 export function mediaUrl(file: string): string {
-  return `/media/${file}`;
+  return `${publicBase}/${file}`;
 }
 
 export function toMedia(row: MediaRow & { uploader?: string | null }): Media {

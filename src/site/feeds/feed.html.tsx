@@ -1,6 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import type { Article, ArticleSummary, Block, BodyDoc, Inline } from '../../content/index.js';
 import { Body } from '../templates/body.js';
+import { absoluteUrl } from '../../lib/urls.js';
 import { cdataHtml } from './feed.text.js';
 
 /**
@@ -17,16 +18,6 @@ export function articleHtml(article: Article, related: Map<number, ArticleSummar
 /** The same summaries with absolute paths, for Body's "Read also" links. */
 export function absoluteRelated(related: ArticleSummary[], siteUrl: string): Map<number, ArticleSummary> {
   return new Map(related.map((a) => [a.id, { ...a, path: absoluteUrl(a.path, siteUrl) }]));
-}
-
-/** A URL resolved against `base` unless it already has a scheme (https:, mailto:). */
-export function absoluteUrl(url: string, base: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return url;
-  }
 }
 
 function absoluteDoc(doc: BodyDoc, base: string): BodyDoc {

@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type * as Sdk from '@aws-sdk/client-s3';
+import { isStoredName, newStem, STORED_TYPES, type MediaStore, type StoredFile } from './media.storage.js';
+
+/** MEDIA_STORE=s3://bucket/prefix and the S3_* variables beside it (config.ts). */
+export interface S3Settings {
+  bucket: string;
+  /** Empty, or ending in `/`: `newsroom/` stores `2026/11/x.jpg` at `newsroom/2026/11/x.jpg`. */
+  prefix: string;
+  /** S3_ENDPOINT: any S3-compatible service (MinIO, R2, Spaces…); unset for AWS. */
+  endpoint: string | undefined;
+  region: string;
+  /** S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY; unset: the SDK's own chain (AWS_ACCESS_KEY_ID, an instance role…). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** `bucket` in the path rather than the host name (S3_FORCE_PATH_STYLE; on by default with an endpoint). */
+  forcePathStyle: boolean;
+}
+
+/** `s3://bucket/prefix/`, for people. */
+export function s3Location(settings: Pick<S3Settings, 'bucket' | 'prefix'>): string {
+  return `s3://${settings.bucket}/${settings.prefix}`;
+}
+
+/**
+ * The media library in an S3-compatible bucket, shared by every instance.
+ * Files are written with their type and a year's `Cache-Control`, so that a
+ * CDN serving the bucket itself (MEDIA_BASE_URL) passes them on as Newsdesk's
+ * /media route does.
+ */
+export class S3MediaStore implements MediaStore {
+  readonly location: string;
+
+  private constructor(
+    private readonly client: Sdk.S3Client,
+    private readonly sdk: typeof Sdk,
+    private readonly settings: S3Settings,
+  ) {
+    this.location = s3Location(settings);
+  }
+
+  /** The SDK is loaded only when a site stores its media in S3. */
+  static async open(settings: S3Settings): Promise<S3MediaStore> {
+    const sdk = await import('@aws-sdk/client-s3');
+    const client = new sdk.S3Client({
+      endpoint: settings.endpoint,
+      region: settings.region,
+      forcePathStyle: settings.forcePathStyle,
+      credentials: settings.credentials,
+    });
+    return new S3MediaStore(client, sdk, settings);
+  }
+
+  newStem(now: Date): string {
+    return newStem(now);
+  }
+
+  /** One object at a time; an object is never seen half written (S3 writes whole objects). */
+  async writeAll(files: { name: string; data: Buffer }[]): Promise<void> {
+    const written: string[] = [];
+    try {
+      for (const file of files) {
+        if (!isStoredName(file.name)) throw new Error(`not a stored file name: ${file.name}`);
+        await this.client.send(
+          new this.sdk.PutObjectCommand({
+            Bucket: this.settings.bucket,
+            Key: this.key(file.name),
+            Body: file.data,
+            ContentLength: file.data.length,
+            ContentType: STORED_TYPES[path.extname(file.name)],
+            CacheControl: 'public, max-age=31536000, immutable',
+          }),
+        );
+        written.push(file.name);
+      }
+    } catch (error) {
+      await this.remove(written).catch(() => undefined);
+      throw new Error(
+        `storing ${files.length} files in ${this.location} failed: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  /** Deleting an object that is not there is no error in S3. */
+  async remove(names: string[]): Promise<void> {
+    await Promise.all(
+      names
+        .filter(isStoredName)
+        .map((name) =>
+          this.client.send(
+            new this.sdk.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.key(name) }),
+          ),
+        ),
+    );
+  }
+
+  async open(name: string): Promise<StoredFile | undefined> {
+    if (!isStoredName(name)) return undefined;
+    try {
+      const object = await this.client.send(
+        new this.sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: this.key(name) }),
+      );
+      if (!(object.Body instanceof Readable)) throw new Error(`reading ${name}: the SDK gave no stream`);
+      return {
+        body: object.Body,
+        bytes: object.ContentLength ?? 0,
+        modified: object.LastModified ?? new Date(0),
+        type: STORED_TYPES[path.extname(name)],
+      };
+    } catch (error) {
+      if (error instanceof this.sdk.NoSuchKey || (error as { name?: string }).name === 'NotFound')
+        return undefined;
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+
+  private key(name: string): string {
+    return this.settings.prefix + name;
+  }
+}
