@@ -6,6 +6,7 @@ import { SYSTEM } from '../content/users/permissions.js';
 import type { ImportReport } from '../ingest/import/index.js';
 import { MAX_EXPORT_BYTES, tooLarge, type ImportPlan } from '../ingest/import/plan.js';
 import { createServices } from '../services.js';
+import { importSiteAction } from './site-archive.js';
 
 /**
  * `newsdesk import wordpress|ghost FILE [--dry-run] [--media fetch|link]
@@ -18,7 +19,14 @@ import { createServices } from '../services.js';
 export function importCommand(program: Command, config: () => Config): void {
   const command = program
     .command('import')
-    .description('move a site in: posts, pages, sections, tags, bylines, pictures and old addresses');
+    .description(
+      'move a site in: an archive from `newsdesk export` (FILE.tar.gz or FILE.tar.zst) into an empty site, or a WordPress or Ghost export',
+    )
+    .argument('[archive]', 'a site archive from `newsdesk export`')
+    .action(async (archive: string | undefined) => {
+      if (archive === undefined) return command.help({ error: true });
+      await importSiteAction(archive, config);
+    });
   const formats: [ImportPlan['format'], string][] = [
     ['wordpress', 'a WordPress export (Tools → Export → All content; WXR 1.0–1.2)'],
     ['ghost', 'a Ghost export (Settings → Migration → Export content; JSON)'],

@@ -11,9 +11,10 @@ import { createServices } from '../services.js';
 import { extractCommand } from './extract.js';
 import { generateCommand } from './generate.js';
 import { importCommand } from './import.js';
+import { exportCommand } from './site-archive.js';
 import { userCommands } from './users.js';
 
-/** `newsdesk serve | migrate | seed | reindex | backup | restore | generate | extract | import | user | token`. Commands call services, never HTTP. */
+/** `newsdesk serve | migrate | seed | reindex | backup | restore | generate | extract | export | import | user | token`. Commands call services, never HTTP. */
 export function cli(env: NodeJS.ProcessEnv): Command {
   const program = new Command('newsdesk')
     .description('Newsdesk: a news publishing platform')
@@ -124,6 +125,7 @@ export function cli(env: NodeJS.ProcessEnv): Command {
 
   generateCommand(program, () => config());
   extractCommand(program, () => config());
+  exportCommand(program, () => config());
   importCommand(program, () => config());
   userCommands(program, () => config());
   return program;

@@ -31,3 +31,27 @@ export function phasedProgress(show: boolean): {
     stop: () => bar?.stop(),
   };
 }
+
+/**
+ * The same on a terminal; elsewhere (CI, a pipe, a log), plain lines: one as
+ * each phase starts, and one a tenth of the way, to stderr.
+ */
+export function progressLines(): ReturnType<typeof phasedProgress> {
+  if (process.stderr.isTTY) return phasedProgress(true);
+  let phase = '';
+  let shown = -1;
+  return {
+    onProgress(p) {
+      const tenth = p.total ? Math.floor((p.done / p.total) * 10) : 10;
+      if (p.phase === phase && tenth === shown) return;
+      if (p.phase !== phase) shown = -1;
+      phase = p.phase;
+      if (tenth === shown) return;
+      shown = tenth;
+      process.stderr.write(
+        `${p.phase}: ${p.done.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')}\n`,
+      );
+    },
+    stop() {},
+  };
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { Config } from '../config.js';
+import { getSettings } from '../content/index.js';
+import { compressionFor } from '../db/site-archive.js';
+import { exportSite } from '../db/site-export.js';
+import { importSite } from '../db/site-import.js';
+import { createServices } from '../services.js';
+import { progressLines } from './progress.js';
+
+/** This Newsdesk's version, as package.json gives it: the manifest names it. */
+const VERSION = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/**
+ * `newsdesk export FILE.tar.gz|FILE.tar.zst`: the whole site (content,
+ * revisions, users, settings, counts, pictures) in one archive, from either
+ * database and either media store (see src/db/site-archive.ts).
+ */
+export function exportCommand(program: Command, config: () => Config): void {
+  program
+    .command('export')
+    .description('write the whole site (content, users, settings, counts, pictures) to one archive')
+    .argument('<file>', 'the new archive: NAME.tar.gz or NAME.tar.zst (must not exist yet)')
+    .action(async (file: string) => {
+      // Said before any database is opened (or made).
+      compressionFor(file);
+      if (fs.existsSync(file)) throw new Error(`${file} exists already: name a new file`);
+      const services = await createServices({ ...config(), demo: false });
+      const progress = progressLines();
+      try {
+        const settings = await getSettings(services.db);
+        const report = await exportSite({
+          db: services.db,
+          media: services.media,
+          file,
+          site: { name: settings.name, url: services.config.siteUrl },
+          version: VERSION,
+          onProgress: progress.onProgress,
+        });
+        progress.stop();
+        console.log(
+          `exported ${report.articles.toLocaleString('en-GB')} articles (${report.rows.toLocaleString('en-GB')} rows) ` +
+            `and ${report.mediaFiles.toLocaleString('en-GB')} picture files to ${report.file} ` +
+            `(${megabytes(report.bytes)} MB, ${report.seconds} s)`,
+        );
+      } finally {
+        progress.stop();
+        await services.stop();
+      }
+    });
+}
+
+/** `newsdesk import FILE.tar.gz|FILE.tar.zst`: an archive from `newsdesk export` into an empty site. */
+export async function importSiteAction(file: string, config: () => Config): Promise<void> {
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`${file}: no such file`);
+  const services = await createServices({ ...config(), demo: false });
+  const progress = progressLines();
+  try {
+    const report = await importSite({
+      db: services.db,
+      media: services.media,
+      file,
+      onProgress: progress.onProgress,
+    });
+    progress.stop();
+    // The archive carries related lists as they were; only the search index is built anew.
+    const indexed = await services.search.rebuild();
+    console.log(
+      `imported ${report.articles.toLocaleString('en-GB')} articles (${report.rows.toLocaleString('en-GB')} rows) ` +
+        `and ${report.mediaFiles.toLocaleString('en-GB')} picture files from ${report.file} ` +
+        `(${report.from.site}, exported from ${report.from.database} at ${report.from.createdAt}) ` +
+        `into ${services.config.databaseUrl ? 'PostgreSQL' : services.config.dataDir} and ${services.media.location}; ` +
+        `${indexed.toLocaleString('en-GB')} articles indexed for search (${report.seconds} s)`,
+    );
+  } finally {
+    progress.stop();
+    await services.stop();
+  }
+}

@@ -1,0 +1,205 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql } from 'kysely';
+import tar from 'tar-stream';
+import type { MediaStore } from '../content/media/media.storage.js';
+import { dialectOf, MIGRATIONS, type Db } from './database.js';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_TABLES,
+  ARCHIVE_VERSION,
+  compressionFor,
+  compressor,
+  type ArchiveManifest,
+  type ArchiveTable,
+} from './site-archive.js';
+
+/** Rows read at a time, by key. */
+const BATCH = 2000;
+
+export interface Progress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface ExportReport {
+  file: string;
+  bytes: number;
+  rows: number;
+  articles: number;
+  mediaFiles: number;
+  seconds: number;
+}
+
+/**
+ * Writes the whole site to `file` (see site-archive.ts), which must not
+ * exist: every table's rows, then every stored file of the media library.
+ * The archive is written under a temporary name beside it and renamed into
+ * place once whole, so a failed export leaves nothing that looks finished.
+ * Content written while it runs may or may not be in it; stop editing for a
+ * consistent copy.
+ */
+export async function exportSite(options: {
+  db: Db;
+  media: MediaStore;
+  file: string;
+  site: { name: string; url: string };
+  version: string;
+  onProgress?: (progress: Progress) => void;
+}): Promise<ExportReport> {
+  const { db, media, file, onProgress } = options;
+  const started = Date.now();
+  const compression = compressionFor(file);
+  if (fs.existsSync(file)) throw new Error(`${file} exists already: name a new file`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-export-'));
+  const temp = `${file}.${randomBytes(4).toString('hex')}.partial`;
+  try {
+    // The tables, each to a file of its own first: a tar entry's size comes before its bytes.
+    const entries: ArchiveManifest['entries'] = {};
+    const counts = await Promise.all(
+      ARCHIVE_TABLES.map(async (table) =>
+        Number(
+          (
+            await db
+              .selectFrom(table.name as 'settings')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ),
+    );
+    const totalRows = counts.reduce((a, b) => a + b, 0);
+    let rowsDone = 0;
+    for (const table of ARCHIVE_TABLES) {
+      const target = path.join(work, `${table.name}.ndjson`);
+      const written = await writeTable(db, table, target, (n) => {
+        rowsDone += n;
+        onProgress?.({ phase: 'rows', done: rowsDone, total: totalRows });
+      });
+      entries[`tables/${table.name}.ndjson`] = written;
+    }
+
+    const files = (await db.selectFrom('media').select(['file', 'variants']).orderBy('id').execute()).flatMap(
+      (row) => [row.file, ...(JSON.parse(row.variants) as { file: string }[]).map((v) => v.file)],
+    );
+
+    const pack = tar.pack();
+    const written = pipeline(pack, compressor(compression), fs.createWriteStream(temp, { flags: 'wx' }));
+    const add = (name: string, data: Buffer) =>
+      new Promise<void>((resolve, reject) =>
+        pack.entry({ name, mtime: new Date(started) }, data, (e) => (e ? reject(e) : resolve())),
+      );
+    await add(
+      'newsdesk-site.json',
+      Buffer.from(JSON.stringify({ format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION })),
+    );
+    for (const table of ARCHIVE_TABLES) {
+      const name = `tables/${table.name}.ndjson`;
+      await addFile(pack, name, path.join(work, `${table.name}.ndjson`), entries[name].bytes, started);
+    }
+    let filesDone = 0;
+    for (const name of files) {
+      const stored = await media.open(name);
+      if (!stored) throw new Error(`the media library lists ${name}, but ${media.location} has no such file`);
+      const hash = createHash('sha256');
+      const entry = pack.entry({ name: `media/${name}`, size: stored.bytes, mtime: stored.modified });
+      await pipeline(
+        stored.body,
+        new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            hash.update(chunk);
+            done(null, chunk);
+          },
+        }),
+        entry,
+      );
+      entries[`media/${name}`] = { bytes: stored.bytes, sha256: hash.digest('hex') };
+      onProgress?.({ phase: 'pictures', done: ++filesDone, total: files.length });
+    }
+    const manifest: ArchiveManifest = {
+      format: ARCHIVE_FORMAT,
+      version: ARCHIVE_VERSION,
+      createdAt: new Date(started).toISOString(),
+      newsdesk: options.version,
+      database: dialectOf(db),
+      schema: schemaOf(MIGRATIONS),
+      site: options.site,
+      entries,
+    };
+    await add('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2)));
+    pack.finalize();
+    await written;
+    fs.renameSync(temp, file);
+    return {
+      file,
+      bytes: fs.statSync(file).size,
+      rows: totalRows,
+      articles: entries['tables/articles.ndjson'].rows ?? 0,
+      mediaFiles: files.length,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    };
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The schema's number (`0008`), the same on both databases: an archive moves only between equal ones. */
+export function schemaOf(migrations: readonly string[]): string {
+  return migrations.at(-1)!.slice(0, 4);
+}
+
+/** One table's rows as NDJSON in key order, read a batch at a time (keyset: no offsets). */
+async function writeTable(
+  db: Db,
+  table: ArchiveTable,
+  target: string,
+  onRows: (n: number) => void,
+): Promise<{ bytes: number; sha256: string; rows: number }> {
+  const out = fs.createWriteStream(target);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let rows = 0;
+  const keys = sql.join(table.key.map((k) => sql.ref(k)));
+  let after: unknown[] | undefined;
+  try {
+    for (;;) {
+      let query = db
+        .selectFrom(table.name as 'settings')
+        .selectAll()
+        .$if(after !== undefined, (q) =>
+          q.where(({ eb }) => eb(sql`(${keys})`, '>', sql`(${sql.join(after!.map((v) => sql.val(v)))})`)),
+        )
+        .limit(BATCH);
+      for (const key of table.key) query = query.orderBy(sql.ref(key));
+      const batch = await query.execute();
+      if (batch.length === 0) break;
+      let text = '';
+      for (const row of batch) text += JSON.stringify(row) + '\n';
+      const chunk = Buffer.from(text);
+      hash.update(chunk);
+      bytes += chunk.length;
+      rows += batch.length;
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      onRows(batch.length);
+      const last = batch.at(-1) as Record<string, unknown>;
+      after = table.key.map((k) => last[k]);
+      if (batch.length < BATCH) break;
+    }
+  } finally {
+    await new Promise<void>((resolve) => out.end(() => resolve()));
+  }
+  return { bytes, sha256: hash.digest('hex'), rows };
+}
+
+function addFile(pack: tar.Pack, name: string, file: string, size: number, mtime: number): Promise<void> {
+  const entry = pack.entry({ name, size, mtime: new Date(mtime) });
+  return pipeline(fs.createReadStream(file), entry);
+}
