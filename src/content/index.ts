@@ -84,6 +84,7 @@ export {
   turnOffTwoFactor,
   type TwoFactorSetup,
 } from './users/two-factor.service.js';
+export { SignInThrottle } from './users/sign-in-throttle.js';
 export { listAudit, recordAudit, type AuditRow } from './audit/audit.repository.js';
 export {
   getRevision,

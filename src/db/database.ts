@@ -24,6 +24,7 @@ import * as m0005 from './migrations/0005-search-queue.js';
 import * as m0006 from './migrations/0006-two-factor.js';
 import * as m0007 from './migrations/0007-partner-feeds.js';
 import * as m0008 from './migrations/0008-imports.js';
+import * as m0009 from './migrations/0009-sign-in-failures.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '0006-two-factor': m0006,
   '0007-partner-feeds': m0007,
   '0008-imports': m0008,
+  '0009-sign-in-failures': m0009,
 };
 
 /**
@@ -78,6 +80,8 @@ const migrations: Record<string, Migration> = {
  */
 const postgresMigrations: Record<string, Migration> = {
   '0008-schema': pg0008,
+  // Written with Kysely's schema builder, which both dialects read alike.
+  '0009-sign-in-failures': m0009,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

@@ -22,6 +22,7 @@ export interface Database {
   sessions: SessionsTable;
   recovery_codes: RecoveryCodesTable;
   sign_in_challenges: SignInChallengesTable;
+  sign_in_failures: SignInFailuresTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   media: MediaTable;
@@ -196,6 +197,13 @@ export interface RecoveryCodesTable {
   user_id: number;
   code_hash: string;
   used_at: string | null;
+}
+
+/** A failed sign-in, kept for the throttle's window (content/users/sign-in-throttle.ts). */
+export interface SignInFailuresTable {
+  /** As typed, trimmed and lower-cased; whether or not an account has it. */
+  email: string;
+  at: string;
 }
 
 /** A sign-in that passed the password and waits for the second factor; id is sha256 of the cookie's token. */

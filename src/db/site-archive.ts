@@ -83,6 +83,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
 export const LEFT_OUT_TABLES: readonly string[] = [
   'sessions',
   'sign_in_challenges',
+  'sign_in_failures',
   'search_queue',
   'related_queue',
   'article_search',

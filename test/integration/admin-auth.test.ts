@@ -101,6 +101,30 @@ describe('signing in', () => {
     );
   });
 
+  test('the failures are counted by every process on the database alike, and forgotten after 15 minutes', async (t) => {
+    // Two processes on one database: two workers, or two instances behind a load balancer.
+    const one = await buildTestApp(t);
+    const two = await buildTestApp(t, { config: { dataDir: one.config.dataDir } });
+    await makeUser(one.app, 'editor');
+    for (const app of [one.app, two.app, one.app, two.app, one.app])
+      await assert.rejects(signIn(app, 'editor@example.org', 'wrong password!'), /401/);
+    for (const app of [one.app, two.app])
+      await assert.rejects(signIn(app, 'editor@example.org', TEST_PASSWORD), /429/, 'five failures in all');
+    const rows = await one.app.services.db.selectFrom('sign_in_failures').selectAll().execute();
+    assert.deepEqual(
+      rows.map((r) => r.email),
+      Array(5).fill('editor@example.org'),
+    );
+
+    for (const { clock } of [one, two]) clock.now = new Date(clock.now.getTime() + 15 * 60_000 + 1000);
+    await signIn(two.app, 'editor@example.org', TEST_PASSWORD);
+    assert.equal(
+      (await one.app.services.db.selectFrom('sign_in_failures').selectAll().execute()).length,
+      0,
+      'a success clears the count; old failures are forgotten',
+    );
+  });
+
   test('signed-out visitors get nothing from /admin or /api/admin', async (t) => {
     const { app } = await buildTestApp(t);
     await makeUser(app, 'admin');

@@ -13,6 +13,7 @@ import {
   startChallenge,
   hasAnyUser,
   recordAudit,
+  SignInThrottle,
 } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
 import { actor, cookiesOf, preSessionCsrf, sessionCookieOptions } from '../auth.js';
@@ -29,38 +30,12 @@ function safeNext(next: unknown): string {
     : '/admin';
 }
 
-/**
- * Failed sign-ins per email address in the last 15 minutes. Together with the
- * per-address limit on the route, guessing a password costs days, not minutes.
- */
-class LoginThrottle {
-  readonly #failures = new Map<string, number[]>();
-  constructor(
-    readonly max = 5,
-    readonly windowMs = 15 * 60_000,
-  ) {}
-  blocked(email: string, now: number): boolean {
-    return this.#recent(email, now).length >= this.max;
-  }
-  fail(email: string, now: number): void {
-    this.#failures.set(email, [...this.#recent(email, now), now]);
-    // Guesses at many addresses must not grow memory without end: forget the quiet ones.
-    if (this.#failures.size > 10_000) {
-      for (const key of this.#failures.keys()) if (!this.#recent(key, now).length) this.#failures.delete(key);
-    }
-  }
-  clear(email: string): void {
-    this.#failures.delete(email);
-  }
-  #recent(email: string, now: number): number[] {
-    return (this.#failures.get(email) ?? []).filter((t) => t > now - this.windowMs);
-  }
-}
-
 export function authRoutes(app: FastifyInstance, services: AppServices): void {
   // The session, and the sign-in that carries a password's success to the code (two-factor sign-in).
   const { session: SESSION_COOKIE, signIn: CHALLENGE_COOKIE } = cookiesOf(services);
-  const throttle = new LoginThrottle();
+  // Failed sign-ins per email address in the last 15 minutes, across every process and instance.
+  // Together with the per-address limit on the route, guessing a password costs days, not minutes.
+  const throttle = new SignInThrottle(services.db);
 
   async function loginPage(
     request: FastifyRequest,
@@ -98,7 +73,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
         .toLowerCase();
       const next = safeNext(request.body?.next);
       const now = services.now();
-      if (throttle.blocked(email, now.getTime())) {
+      if (await throttle.blocked(email, now)) {
         return loginPage(request, reply, {
           next,
           email,
@@ -108,7 +83,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
       }
       const user = await authenticate(services.db, email, String(request.body?.password ?? ''));
       if (!user) {
-        throttle.fail(email, now.getTime());
+        await throttle.fail(email, now);
         return loginPage(request, reply, {
           next,
           email,
@@ -116,7 +91,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
           error: 'That email and password do not match an account.',
         });
       }
-      throttle.clear(email);
+      await throttle.clear(email);
       if (user.twoFactorSince) {
         // The password is right; the code comes next, within minutes, in this browser.
         const token = await startChallenge(services.db, user.id, next, now);

@@ -134,3 +134,29 @@ export async function liveApiTokenWithUser(db: Db, tokenHash: string): Promise<A
 export async function markApiTokenUsed(db: Db, tokenId: number, at: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', tokenId).execute();
 }
+
+/** Failed sign-ins for `email` since `since` (ISO). */
+export async function countSignInFailures(db: Db, email: string, since: string): Promise<number> {
+  const { n } = await db
+    .selectFrom('sign_in_failures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('email', '=', email)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Records a failed sign-in, and forgets every one from before `forgetBefore` (ISO). */
+export async function addSignInFailure(
+  db: Db,
+  email: string,
+  at: string,
+  forgetBefore: string,
+): Promise<void> {
+  await db.insertInto('sign_in_failures').values({ email, at }).execute();
+  await db.deleteFrom('sign_in_failures').where('at', '<=', forgetBefore).execute();
+}
+
+export async function clearSignInFailures(db: Db, email: string): Promise<void> {
+  await db.deleteFrom('sign_in_failures').where('email', '=', email).execute();
+}
