@@ -124,14 +124,15 @@ export function newsdesk(
 export function newsdeskAsync(
   dataDir: string,
   args: string[],
-  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+  options: { input?: string; timeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['bin/newsdesk.js', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
     timeout: options.timeoutMs ?? 60_000,
   });
+  child.stdin.end(options.input ?? '');
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
