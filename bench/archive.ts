@@ -12,11 +12,16 @@
  * 5. publishing through the admin API, and how long the related lists take;
  * 6. resident memory, the database's size by table; the server stopped.
  *
- * Writes bench/results/archive-N.json and prints a table of every size that
- * has results, side by side. Read ratios and growth, not absolute numbers:
+ * With `--postgres`, the working copy is moved into a new database on the
+ * PostgreSQL server TEST_DATABASE_URL names (`newsdesk export`, then
+ * `newsdesk import`: timed too) and served from there; the targets are
+ * chosen from the SQLite copy, which holds the same rows and ids.
+ *
+ * Writes bench/results/archive-N.json (archive-N-postgres.json) and prints a
+ * table of every size and database that has results, side by side. Read ratios and growth, not absolute numbers:
  * the machine is shared.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -25,7 +30,9 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { generateArchive } from '../src/cli/generate.js';
 import { createApiToken, createUser, SYSTEM } from '../src/content/index.js';
-import { migrateToLatest, MIGRATIONS, openDatabase } from '../src/db/database.js';
+import { sql } from 'kysely';
+import { migrateToLatest, MIGRATIONS, openDatabase, type Db } from '../src/db/database.js';
+import { openPostgres } from '../src/db/postgres.js';
 import { createSearchIndex } from '../src/search/index.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -55,6 +62,10 @@ interface PathResult {
 
 export interface ArchiveResult {
   articles: number;
+  /** Absent in results from before PostgreSQL: SQLite. */
+  engine?: Engine;
+  /** PostgreSQL: moving the archive in, seconds. */
+  move?: { exportSeconds: number; importSeconds: number };
   date: string;
   node: string;
   cpus: number;
@@ -68,29 +79,39 @@ export interface ArchiveResult {
   relatedSeconds: number | null;
 }
 
-export async function benchArchives(sizes: number[]): Promise<void> {
+type Engine = 'sqlite' | 'postgres';
+
+export async function benchArchives(sizes: number[], engine: Engine = 'sqlite'): Promise<void> {
   fs.mkdirSync(CACHE, { recursive: true });
   fs.mkdirSync(RESULTS, { recursive: true });
   for (const size of sizes) {
-    const result = await benchOne(size);
-    fs.writeFileSync(path.join(RESULTS, `archive-${size}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    const result = await benchOne(size, engine);
+    const name = `archive-${size}${engine === 'postgres' ? '-postgres' : ''}.json`;
+    fs.writeFileSync(path.join(RESULTS, name), `${JSON.stringify(result, null, 2)}\n`);
   }
   console.log(table());
 }
 
-async function benchOne(size: number): Promise<ArchiveResult> {
+async function benchOne(size: number, engine: Engine): Promise<ArchiveResult> {
   const generation = await ensureArchive(size);
   const { dataDir, token } = await workingCopy(size);
+  const postgres = engine === 'postgres' ? await moveToPostgres(size, dataDir) : undefined;
   // Uncached, as the archive's targets are: the page cache would answer repeated paths from memory.
   // One process, as these figures have always been measured.
-  const { server, base, startupMs } = await startServer(dataDir, { PAGE_CACHE_MB: '0', WORKERS: '1' });
+  const { server, base, startupMs } = await startServer(postgres?.dataDir ?? dataDir, {
+    PAGE_CACHE_MB: '0',
+    WORKERS: '1',
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+  });
   try {
     const paths = await measurePaths(base, dataDir, token);
-    const relatedSeconds = await measurePublish(base, dataDir, token, paths);
+    const relatedSeconds = await measurePublish(base, dataDir, token, paths, postgres?.db);
     const rssMb = rss(server);
-    const sizes = databaseSize(dataDir);
+    const sizes = postgres ? await postgresSize(postgres.db) : databaseSize(dataDir);
     return {
       articles: size,
+      engine,
+      ...(postgres ? { move: postgres.move } : {}),
       date: new Date().toISOString(),
       node: process.version,
       cpus: os.cpus().length,
@@ -103,8 +124,66 @@ async function benchOne(size: number): Promise<ArchiveResult> {
     };
   } finally {
     await stop(server);
+    await postgres?.db.destroy();
+    if (postgres) fs.rmSync(postgres.dataDir, { recursive: true, force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The working copy moved into a new database `newsdesk_bench_N` on the
+ * server TEST_DATABASE_URL names, as a newsroom would move: `newsdesk
+ * export`, then `newsdesk import` (which builds the search index).
+ */
+async function moveToPostgres(size: number, sqliteDir: string) {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server)
+    throw new Error(
+      '--postgres needs TEST_DATABASE_URL: eval "$(bash scripts/test-postgres.sh start)" first',
+    );
+  const name = `newsdesk_bench_${size}`;
+  const admin = openPostgres(server);
+  await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+  await sql`create database ${sql.id(name)} template template0 encoding 'UTF8' locale 'C.UTF-8'`.execute(
+    admin,
+  );
+  await admin.destroy();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsdesk-bench-pg-${size}-`));
+  const file = path.join(dataDir, 'site.tar.gz');
+  const cli = (args: string[], env: Record<string, string>) => {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (result.status !== 0) throw new Error(`newsdesk ${args.join(' ')} failed`);
+    return Math.round((performance.now() - started) / 100) / 10;
+  };
+  console.error(`moving ${size} articles into PostgreSQL (${name}) …`);
+  const exportSeconds = cli(['export', file], { DATA_DIR: sqliteDir });
+  const importSeconds = cli(['import', file], { DATA_DIR: dataDir, DATABASE_URL: url.href });
+  fs.rmSync(file);
+  return { url: url.href, dataDir, db: openPostgres(url.href), move: { exportSeconds, importSeconds } };
+}
+
+/** PostgreSQL's size of the database, and of its tables over a megabyte (with their indexes). */
+async function postgresSize(db: Db) {
+  const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  const total = await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(
+    db,
+  );
+  const tables = await sql<{ name: string; bytes: number }>`
+    select relname as name, pg_total_relation_size(oid) as bytes from pg_class
+    where relkind = 'r' and relnamespace = 'public'::regnamespace order by bytes desc`.execute(db);
+  return {
+    dbMb: mb(Number(total.rows[0].bytes)),
+    walMb: 0,
+    tables: Object.fromEntries(
+      tables.rows.filter((r) => Number(r.bytes) > 1e6).map((r) => [r.name, mb(Number(r.bytes))]),
+    ),
+  };
 }
 
 /** The archive of this size, generated once per size and seed into bench/.cache; how fast it was made. */
@@ -315,6 +394,7 @@ async function measurePublish(
   dataDir: string,
   token: string,
   results: Record<string, PathResult>,
+  postgres?: Db,
 ): Promise<number | null> {
   const t = targets(dataDir);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -364,10 +444,16 @@ async function measurePublish(
   );
   // The related queue drained: every new article has its list.
   const db = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
+  const queued = async () =>
+    postgres
+      ? Number(
+          (await sql<{ n: number }>`select count(*) as n from related_queue`.execute(postgres)).rows[0].n,
+        )
+      : (db.prepare('select count(*) as n from related_queue').get() as { n: number }).n;
   const start = performance.now();
   try {
     for (;;) {
-      const { n } = db.prepare('select count(*) as n from related_queue').get() as { n: number };
+      const n = await queued();
       if (n === 0) return Math.round((performance.now() - start) / 100) / 10;
       if (performance.now() - start > 120_000) return null;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -510,12 +596,14 @@ export function freePort(): Promise<number> {
 export function table(): string {
   const results = fs
     .readdirSync(RESULTS)
-    .filter((f) => /^archive-\d+\.json$/.test(f))
+    .filter((f) => /^archive-\d+(-postgres)?\.json$/.test(f))
     .map((f) => JSON.parse(fs.readFileSync(path.join(RESULTS, f), 'utf8')) as ArchiveResult)
-    .sort((a, b) => a.articles - b.articles);
+    .sort((a, b) => a.articles - b.articles || (a.engine ?? 'sqlite').localeCompare(b.engine ?? 'sqlite'));
   if (results.length === 0) return 'no archive results yet';
   const names = [...new Set(results.flatMap((r) => Object.keys(r.paths)))];
-  const header = `| path (p50 / p95 ms) | ${results.map((r) => r.articles.toLocaleString('en-GB')).join(' | ')} |`;
+  const header = `| path (p50 / p95 ms) | ${results
+    .map((r) => `${r.articles.toLocaleString('en-GB')}${r.engine === 'postgres' ? ', PostgreSQL' : ''}`)
+    .join(' | ')} |`;
   const rule = `|---|${results.map(() => '---').join('|')}|`;
   const row = (label: string, cell: (r: ArchiveResult) => string) =>
     `| ${label} | ${results.map(cell).join(' | ')} |`;
@@ -533,6 +621,9 @@ export function table(): string {
     row('resident memory after the run (MB)', (r) => String(r.rssMb)),
     row('database on disk (MB, + WAL)', (r) => `${r.dbMb} + ${r.walMb}`),
     row('generation (articles a second)', (r) => (r.generation ? String(r.generation.perSecond) : '–')),
+    row('moved in: export + import (s)', (r) =>
+      r.move ? `${r.move.exportSeconds} + ${r.move.importSeconds}` : '–',
+    ),
   ];
   return lines.join('\n');
 }

@@ -4,7 +4,8 @@
  * (bench/spike.ts; `-- --spike N` for another size).
  *
  * `npm run bench -- --articles 10000,100000`: every path over HTTP, uncached,
- * on generated archives of those sizes (bench/archive.ts).
+ * on generated archives of those sizes (bench/archive.ts); with `--postgres`,
+ * the same archives moved into PostgreSQL (the server TEST_DATABASE_URL names).
  * `npm run bench -- --demo`: the demo site's hot paths in-process (bench/demo.ts).
  * `npm run bench -- --import N`: a WordPress export of N posts moved in (bench/import.ts).
  *
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     spike: { type: 'string' },
     demo: { type: 'boolean' },
     import: { type: 'string' },
+    postgres: { type: 'boolean' },
   },
 });
 const size = (raw: string) => {
@@ -31,5 +33,6 @@ const size = (raw: string) => {
 };
 if (values.demo) await benchDemo();
 else if (values.import) await benchImport(size(values.import));
-else if (values.articles) await benchArchives(values.articles.split(',').map(size));
+else if (values.articles)
+  await benchArchives(values.articles.split(',').map(size), values.postgres ? 'postgres' : 'sqlite');
 else await benchSpike(size(values.spike ?? '100000'));
