@@ -140,7 +140,8 @@ test('MEDIA_STORE: the disk by default, or an S3 bucket with its settings; refus
       { MEDIA_STORE: 's3://media', S3_ACCESS_KEY_ID: 'only-half' },
       /^S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/,
     ],
-    [{ MEDIA_BASE_URL: 'img.example.org' }, /^MEDIA_BASE_URL must be an http/],
+    [{ MEDIA_BASE_URL: 'img.example.org' }, /^MEDIA_BASE_URL must be an https:\/\/ URL/],
+    [{ MEDIA_BASE_URL: 'http://img.example.org' }, /^MEDIA_BASE_URL must be an https:\/\/ URL/],
   ] as const)
     assert.throws(
       () => loadConfig(env),

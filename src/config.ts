@@ -187,8 +187,11 @@ function parsePurge(env: Env): PurgeSettings | undefined {
 function parseMedia(env: Env): MediaSettings {
   const store = env.MEDIA_STORE?.trim() ?? '';
   const base = env.MEDIA_BASE_URL?.trim() ?? '';
-  if (base !== '' && !/^https?:\/\/[^/]/.test(base))
-    throw new ConfigError(`MEDIA_BASE_URL must be an http:// or https:// URL, got "${base}"`);
+  // Pages allow pictures from https: addresses only (plugins/security-headers.ts).
+  if (base !== '' && !/^https:\/\/[^/]/.test(base))
+    throw new ConfigError(
+      `MEDIA_BASE_URL must be an https:// URL (pages load pictures from https: addresses only), got "${base}"`,
+    );
   const baseUrl = base.replace(/\/+$/, '') || undefined;
   if (store === '' || store === 'disk') return { s3: undefined, baseUrl };
   const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(store);

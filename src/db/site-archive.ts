@@ -166,5 +166,9 @@ function zstdCommand(args: string[]): Duplex {
   child.on('exit', (code) => {
     if (code) duplex.destroy(new Error(`zstd: ${stderr.trim() || `exit ${code}`}`));
   });
+  // Whoever gives up on the stream gives up on the command too.
+  duplex.on('close', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  });
   return duplex;
 }

@@ -56,43 +56,54 @@ export async function exportSite(options: {
   const started = Date.now();
   const compression = compressionFor(file);
   if (fs.existsSync(file)) throw new Error(`${file} exists already: name a new file`);
+  if (!fs.statSync(path.dirname(path.resolve(file)), { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`${file}: there is no folder ${path.dirname(path.resolve(file))} to write it in`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-export-'));
   const temp = `${file}.${randomBytes(4).toString('hex')}.partial`;
+  let pack: tar.Pack | undefined;
+  let written: Promise<void> | undefined;
   try {
-    // The tables, each to a file of its own first: a tar entry's size comes before its bytes.
+    // The tables, each to a file of its own first (a tar entry's size comes before its bytes), and
+    // the list of pictures, all read in one transaction: one moment's site, whatever is written
+    // meanwhile (the scheduler, partner feeds, view counts).
     const entries: ArchiveManifest['entries'] = {};
-    const counts = await Promise.all(
-      ARCHIVE_TABLES.map(async (table) =>
-        Number(
-          (
-            await db
-              .selectFrom(table.name as 'settings')
-              .select((eb) => eb.fn.countAll().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
-      ),
-    );
-    const totalRows = counts.reduce((a, b) => a + b, 0);
-    let rowsDone = 0;
-    for (const table of ARCHIVE_TABLES) {
-      const target = path.join(work, `${table.name}.ndjson`);
-      const written = await writeTable(db, table, target, (n) => {
-        rowsDone += n;
-        onProgress?.({ phase: 'rows', done: rowsDone, total: totalRows });
-      });
-      entries[`tables/${table.name}.ndjson`] = written;
-    }
+    const snapshot = db.transaction();
+    const { totalRows, files } = await (
+      dialectOf(db) === 'postgres' ? snapshot.setIsolationLevel('repeatable read') : snapshot
+    ).execute(async (trx) => {
+      const counts: number[] = [];
+      for (const table of ARCHIVE_TABLES)
+        counts.push(
+          Number(
+            (
+              await trx
+                .selectFrom(table.name as 'settings')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        );
+      const totalRows = counts.reduce((a, b) => a + b, 0);
+      let rowsDone = 0;
+      for (const table of ARCHIVE_TABLES) {
+        const target = path.join(work, `${table.name}.ndjson`);
+        entries[`tables/${table.name}.ndjson`] = await writeTable(trx, table, target, (n) => {
+          rowsDone += n;
+          onProgress?.({ phase: 'rows', done: rowsDone, total: totalRows });
+        });
+      }
+      const files = (
+        await trx.selectFrom('media').select(['file', 'variants']).orderBy('id').execute()
+      ).flatMap((row) => [row.file, ...(JSON.parse(row.variants) as { file: string }[]).map((v) => v.file)]);
+      return { totalRows, files };
+    });
 
-    const files = (await db.selectFrom('media').select(['file', 'variants']).orderBy('id').execute()).flatMap(
-      (row) => [row.file, ...(JSON.parse(row.variants) as { file: string }[]).map((v) => v.file)],
-    );
-
-    const pack = tar.pack();
-    const written = pipeline(pack, compressor(compression), fs.createWriteStream(temp, { flags: 'wx' }));
+    pack = tar.pack();
+    written = pipeline(pack, compressor(compression), fs.createWriteStream(temp, { flags: 'wx' }));
+    const into = pack;
     const add = (name: string, data: Buffer) =>
       new Promise<void>((resolve, reject) =>
-        pack.entry({ name, mtime: new Date(started) }, data, (e) => (e ? reject(e) : resolve())),
+        into.entry({ name, mtime: new Date(started) }, data, (e) => (e ? reject(e) : resolve())),
       );
     await add(
       'newsdesk-site.json',
@@ -100,14 +111,14 @@ export async function exportSite(options: {
     );
     for (const table of ARCHIVE_TABLES) {
       const name = `tables/${table.name}.ndjson`;
-      await addFile(pack, name, path.join(work, `${table.name}.ndjson`), entries[name].bytes, started);
+      await addFile(into, name, path.join(work, `${table.name}.ndjson`), entries[name].bytes, started);
     }
     let filesDone = 0;
     for (const name of files) {
       const stored = await media.open(name);
       if (!stored) throw new Error(`the media library lists ${name}, but ${media.location} has no such file`);
       const hash = createHash('sha256');
-      const entry = pack.entry({ name: `media/${name}`, size: stored.bytes, mtime: stored.modified });
+      const entry = into.entry({ name: `media/${name}`, size: stored.bytes, mtime: stored.modified });
       await pipeline(
         stored.body,
         new Transform({
@@ -132,7 +143,7 @@ export async function exportSite(options: {
       entries,
     };
     await add('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2)));
-    pack.finalize();
+    into.finalize();
     await written;
     fs.renameSync(temp, file);
     return {
@@ -144,6 +155,9 @@ export async function exportSite(options: {
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
   } catch (error) {
+    // Close the archive's streams (and the zstd command behind them) before removing what they wrote.
+    pack?.destroy(error as Error);
+    await written?.catch(() => undefined);
     fs.rmSync(temp, { force: true });
     throw error;
   } finally {

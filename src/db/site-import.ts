@@ -25,8 +25,14 @@ import { schemaOf, type Progress } from './site-export.js';
 const PARAMETERS = 30_000;
 /** The tables whose triggers keep counts (db/README.md), and the listing columns the archive gives. */
 const COUNTED = ['articles', 'article_tags', 'article_authors'];
-/** Pictures written to the store at a time. */
+/** Pictures written to the store at a time, and their bytes at most. */
 const FILES_AT_ONCE = 50;
+const BATCH_BYTES = 64 * 1024 * 1024;
+/** The largest header or manifest, and the largest picture, an archive may hold. */
+const MAX_JSON_BYTES = 8 * 1024 * 1024;
+const MAX_PICTURE_BYTES = 64 * 1024 * 1024;
+/** Room left free in the temporary folder while an archive is unpacked there. */
+const SPARE_BYTES = 256 * 1024 * 1024;
 
 export class ArchiveError extends Error {
   override name = 'ArchiveError';
@@ -66,29 +72,44 @@ export async function importSite(options: {
     const pictures = Object.keys(manifest.entries)
       .filter((name) => name.startsWith('media/'))
       .map((name) => name.slice('media/'.length));
-    const stored: string[] = [];
+    // Only the files this import adds are its to take back: a picture by the same (random) name
+    // already in the store (the same DATA_DIR or bucket, moving databases) is that picture, and stays.
+    const created: string[] = [];
+    let committed = false;
+    let rows: number;
     try {
-      for (let i = 0; i < pictures.length; i += FILES_AT_ONCE) {
-        const batch = pictures.slice(i, i + FILES_AT_ONCE);
-        await media.writeAll(
-          batch.map((name) => ({ name, data: fs.readFileSync(path.join(work, 'media', name)) })),
-        );
-        stored.push(...batch);
-        onProgress?.({ phase: 'pictures', done: stored.length, total: pictures.length });
-      }
-      const rows = await db.transaction().execute((trx) => writeRows(trx, work, manifest, onProgress));
-      return {
-        file,
-        from: { database: manifest.database, createdAt: manifest.createdAt, site: manifest.site.url },
-        rows,
-        articles: manifest.entries['tables/articles.ndjson'].rows ?? 0,
-        mediaFiles: pictures.length,
-        seconds: Math.round((Date.now() - started) / 100) / 10,
+      let batch: { name: string; data: Buffer }[] = [];
+      let bytes = 0;
+      const flush = async () => {
+        await media.writeAll(batch);
+        created.push(...batch.map((file) => file.name));
+        batch = [];
+        bytes = 0;
       };
+      for (const [i, name] of pictures.entries()) {
+        if (!(await media.has(name))) {
+          const data = fs.readFileSync(path.join(work, 'media', name));
+          batch.push({ name, data });
+          bytes += data.length;
+          if (batch.length >= FILES_AT_ONCE || bytes >= BATCH_BYTES) await flush();
+        }
+        onProgress?.({ phase: 'pictures', done: i + 1, total: pictures.length });
+      }
+      await flush();
+      rows = await db.transaction().execute((trx) => writeRows(trx, work, manifest, onProgress));
+      committed = true;
     } catch (error) {
-      await media.remove(stored).catch(() => undefined);
+      if (!committed) await media.remove(created).catch(() => undefined);
       throw error;
     }
+    return {
+      file,
+      from: { database: manifest.database, createdAt: manifest.createdAt, site: manifest.site.url },
+      rows,
+      articles: manifest.entries['tables/articles.ndjson'].rows ?? 0,
+      mediaFiles: pictures.length,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -126,9 +147,26 @@ async function unpack(
   fs.mkdirSync(path.join(work, 'media'));
 
   const extract = tar.extract();
+  // Room to unpack into: an archive that would fill the disk is refused before it does.
+  const { bavail, bsize } = fs.statfsSync(work);
+  const room = bavail * bsize - SPARE_BYTES;
+  let unpacked = 0;
   extract.on('entry', (entry, stream, next) => {
     void (async () => {
       const name = entry.name;
+      const size = entry.size ?? 0;
+      unpacked += size;
+      if (unpacked > room)
+        throw fail(
+          `needs more room than the temporary folder ${os.tmpdir()} has free (${Math.round(room / 1e6)} MB, keeping ${SPARE_BYTES / 1024 / 1024} MB spare): set TMPDIR to a larger one`,
+        );
+      if (
+        (name.endsWith('.json') && size > MAX_JSON_BYTES) ||
+        (name.startsWith('media/') && size > MAX_PICTURE_BYTES)
+      )
+        throw fail(
+          `"${name}" is ${size.toLocaleString('en-GB')} bytes, more than any Newsdesk archive holds`,
+        );
       if (!header) {
         if (name !== 'newsdesk-site.json')
           throw fail(`is not a Newsdesk site archive: it begins with "${name}"`);
@@ -194,8 +232,7 @@ async function unpack(
   }
   if (!header) throw fail('is empty');
   if (!manifest) throw fail('ends before its manifest: it was cut short');
-  if (manifest.format !== ARCHIVE_FORMAT || typeof manifest.entries !== 'object' || manifest.entries === null)
-    throw fail('has a manifest this Newsdesk cannot read');
+  if (!readableManifest(manifest)) throw fail('has a manifest this Newsdesk cannot read');
   const schema = schemaOf(MIGRATIONS);
   if (manifest.schema !== schema)
     throw fail(
@@ -214,6 +251,29 @@ async function unpack(
   for (const table of ARCHIVE_TABLES)
     if (!(`tables/${table.name}.ndjson` in manifest.entries)) throw fail(`lacks the table ${table.name}`);
   return manifest;
+}
+
+/** Every field the import reads, of the type it reads. */
+function readableManifest(manifest: ArchiveManifest): boolean {
+  const m = manifest as unknown as Record<string, unknown>;
+  const site = m.site as Record<string, unknown> | null | undefined;
+  const entries = m.entries as Record<string, Record<string, unknown> | null> | null | undefined;
+  return (
+    m.format === ARCHIVE_FORMAT &&
+    typeof m.createdAt === 'string' &&
+    (m.database === 'sqlite' || m.database === 'postgres') &&
+    typeof m.schema === 'string' &&
+    typeof site?.url === 'string' &&
+    typeof site.name === 'string' &&
+    typeof entries === 'object' &&
+    entries !== null &&
+    Object.values(entries).every(
+      (e) =>
+        typeof e?.bytes === 'number' &&
+        typeof e.sha256 === 'string' &&
+        (e.rows === undefined || typeof e.rows === 'number'),
+    )
+  );
 }
 
 /** A new home has no content yet: migrations and defaults only. */

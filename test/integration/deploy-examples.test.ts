@@ -99,7 +99,7 @@ describe('the deployment examples', () => {
     assert.equal(config.media.s3?.prefix, 'site/');
     assert.equal(config.media.baseUrl, 'https://img.example.org');
     assert.equal(config.purge?.style, 'fastly');
-    assert.equal(config.trustProxy, 1);
+    assert.equal(config.trustProxy, 2, 'a CDN, then nginx');
   });
 
   test(

@@ -73,7 +73,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
         .toLowerCase();
       const next = safeNext(request.body?.next);
       const now = services.now();
-      if (await throttle.blocked(email, now)) {
+      if (!(await throttle.attempt(email, now))) {
         return loginPage(request, reply, {
           next,
           email,
@@ -83,7 +83,6 @@ export function authRoutes(app: FastifyInstance, services: AppServices): void {
       }
       const user = await authenticate(services.db, email, String(request.body?.password ?? ''));
       if (!user) {
-        await throttle.fail(email, now);
         return loginPage(request, reply, {
           next,
           email,

@@ -117,6 +117,20 @@ export class S3MediaStore implements MediaStore {
     }
   }
 
+  async has(name: string): Promise<boolean> {
+    if (!isStoredName(name)) return false;
+    try {
+      await this.client.send(
+        new this.sdk.HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.key(name) }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+        return false;
+      throw error;
+    }
+  }
+
   close(): void {
     this.client.destroy();
   }

@@ -42,6 +42,8 @@ export interface MediaStore {
   remove(names: string[]): Promise<void>;
   /** A stored file, or undefined when there is none by that name (or the name is not one the library gives out). */
   open(name: string): Promise<StoredFile | undefined>;
+  /** Whether a file by that name is stored. */
+  has(name: string): Promise<boolean>;
   /** Lets go of connections, if it holds any. */
   close(): void;
 }
@@ -114,6 +116,11 @@ export class DiskMediaStore implements MediaStore {
       modified: stat.mtime,
       type: STORED_TYPES[path.extname(file)],
     };
+  }
+
+  async has(name: string): Promise<boolean> {
+    const file = this.pathOf(name);
+    return file !== undefined && (await fs.promises.stat(file).catch(() => undefined))?.isFile() === true;
   }
 
   close(): void {}

@@ -4,7 +4,9 @@ import { addSignInFailure, clearSignInFailures, countSignInFailures } from './us
 /**
  * At most `max` failed sign-ins per email in `windowMs`; a success clears
  * them. Counted in the database, so every worker and every instance on it
- * shares one count (before, each process kept its own).
+ * shares one count (before, each process kept its own). An attempt is
+ * written down before its password is checked (`attempt`), so that guesses
+ * sent all at once are counted as they arrive, not after they are answered.
  */
 export class SignInThrottle {
   constructor(
@@ -13,12 +15,13 @@ export class SignInThrottle {
     readonly windowMs = 15 * 60_000,
   ) {}
 
-  async blocked(email: string, now: Date): Promise<boolean> {
-    return (await countSignInFailures(this.db, key(email), this.since(now))) >= this.max;
-  }
-
-  async fail(email: string, now: Date): Promise<void> {
+  /**
+   * Counts this attempt as a failure until it succeeds (`clear`); false when
+   * it is past the limit and its password must not be checked.
+   */
+  async attempt(email: string, now: Date): Promise<boolean> {
     await addSignInFailure(this.db, key(email), now.toISOString(), this.since(now));
+    return (await countSignInFailures(this.db, key(email), this.since(now))) <= this.max;
   }
 
   async clear(email: string): Promise<void> {
