@@ -195,6 +195,7 @@ export { articlesUsingMedia, loadBodyMedia } from './media/media.repository.js';
 export {
   DiskMediaStore,
   openMediaStore,
+  STORED_CACHE_CONTROL,
   STORED_TYPES,
   type MediaStore,
   type StoredFile,

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type * as Sdk from '@aws-sdk/client-s3';
-import { isStoredName, newStem, STORED_TYPES, type MediaStore, type StoredFile } from './media.storage.js';
+import {
+  isStoredName,
+  STORED_CACHE_CONTROL,
+  STORED_TYPES,
+  StoreOfFiles,
+  type StoredFile,
+} from './media.storage.js';
 
 /** MEDIA_STORE=s3://bucket/prefix and the S3_* variables beside it (config.ts). */
 export interface S3Settings {
@@ -28,7 +34,7 @@ export function s3Location(settings: Pick<S3Settings, 'bucket' | 'prefix'>): str
  * CDN serving the bucket itself (MEDIA_BASE_URL) passes them on as Newsdesk's
  * /media route does.
  */
-export class S3MediaStore implements MediaStore {
+export class S3MediaStore extends StoreOfFiles {
   readonly location: string;
 
   private constructor(
@@ -36,6 +42,7 @@ export class S3MediaStore implements MediaStore {
     private readonly sdk: typeof Sdk,
     private readonly settings: S3Settings,
   ) {
+    super();
     this.location = s3Location(settings);
   }
 
@@ -51,36 +58,22 @@ export class S3MediaStore implements MediaStore {
     return new S3MediaStore(client, sdk, settings);
   }
 
-  newStem(now: Date): string {
-    return newStem(now);
-  }
-
-  /** One object at a time; an object is never seen half written (S3 writes whole objects). */
-  async writeAll(files: { name: string; data: Buffer }[]): Promise<void> {
-    const written: string[] = [];
+  /** An object is never seen half written: S3 writes whole objects. */
+  protected async writeOne(name: string, data: Buffer): Promise<void> {
     try {
-      for (const file of files) {
-        if (!isStoredName(file.name)) throw new Error(`not a stored file name: ${file.name}`);
-        await this.client.send(
-          new this.sdk.PutObjectCommand({
-            Bucket: this.settings.bucket,
-            Key: this.key(file.name),
-            Body: file.data,
-            ContentLength: file.data.length,
-            ContentType: STORED_TYPES[path.extname(file.name)],
-            CacheControl: 'public, max-age=31536000, immutable',
-          }),
-        );
-        written.push(file.name);
-      }
-    } catch (error) {
-      await this.remove(written).catch(() => undefined);
-      throw new Error(
-        `storing ${files.length} files in ${this.location} failed: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
+      await this.client.send(
+        new this.sdk.PutObjectCommand({
+          ...this.at(name),
+          Body: data,
+          ContentLength: data.length,
+          ContentType: STORED_TYPES[path.extname(name)],
+          CacheControl: STORED_CACHE_CONTROL,
+        }),
       );
+    } catch (error) {
+      throw new Error(`storing ${name} in ${this.location} failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -89,20 +82,14 @@ export class S3MediaStore implements MediaStore {
     await Promise.all(
       names
         .filter(isStoredName)
-        .map((name) =>
-          this.client.send(
-            new this.sdk.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.key(name) }),
-          ),
-        ),
+        .map((name) => this.client.send(new this.sdk.DeleteObjectCommand(this.at(name)))),
     );
   }
 
   async open(name: string): Promise<StoredFile | undefined> {
     if (!isStoredName(name)) return undefined;
     try {
-      const object = await this.client.send(
-        new this.sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: this.key(name) }),
-      );
+      const object = await this.client.send(new this.sdk.GetObjectCommand(this.at(name)));
       if (!(object.Body instanceof Readable)) throw new Error(`reading ${name}: the SDK gave no stream`);
       return {
         body: object.Body,
@@ -111,8 +98,7 @@ export class S3MediaStore implements MediaStore {
         type: STORED_TYPES[path.extname(name)],
       };
     } catch (error) {
-      if (error instanceof this.sdk.NoSuchKey || (error as { name?: string }).name === 'NotFound')
-        return undefined;
+      if (notFound(error)) return undefined;
       throw error;
     }
   }
@@ -120,13 +106,10 @@ export class S3MediaStore implements MediaStore {
   async has(name: string): Promise<boolean> {
     if (!isStoredName(name)) return false;
     try {
-      await this.client.send(
-        new this.sdk.HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.key(name) }),
-      );
+      await this.client.send(new this.sdk.HeadObjectCommand(this.at(name)));
       return true;
     } catch (error) {
-      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-        return false;
+      if (notFound(error)) return false;
       throw error;
     }
   }
@@ -135,7 +118,13 @@ export class S3MediaStore implements MediaStore {
     this.client.destroy();
   }
 
-  private key(name: string): string {
-    return this.settings.prefix + name;
+  /** Where a stored name lives: the bucket, and the key under the prefix. */
+  private at(name: string): { Bucket: string; Key: string } {
+    return { Bucket: this.settings.bucket, Key: this.settings.prefix + name };
   }
+}
+
+/** The service's answer to a missing object (GetObject's NoSuchKey, HeadObject's bare 404). */
+function notFound(error: unknown): boolean {
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
 }

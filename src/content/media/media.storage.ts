@@ -48,47 +48,65 @@ export interface MediaStore {
   close(): void;
 }
 
-/** `YYYY/MM/<16 random hex>` for an image stored at `now`. */
-export function newStem(now: Date): string {
-  const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-  return `${month}/${randomBytes(8).toString('hex')}`;
+/** How long browsers and CDNs may keep a stored file: a year, since it never changes. */
+export const STORED_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/**
+ * What every store does alike: new names, and an upload's files written all
+ * or none (one at a time by `writeOne`; on any failure every file already
+ * written is removed before the error is thrown).
+ */
+export abstract class StoreOfFiles implements MediaStore {
+  abstract readonly location: string;
+
+  newStem(now: Date): string {
+    const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+    return `${month}/${randomBytes(8).toString('hex')}`;
+  }
+
+  async writeAll(files: { name: string; data: Buffer }[]): Promise<void> {
+    const written: string[] = [];
+    try {
+      for (const file of files) {
+        if (!isStoredName(file.name)) throw new Error(`not a stored file name: ${file.name}`);
+        await this.writeOne(file.name, file.data);
+        written.push(file.name);
+      }
+    } catch (error) {
+      await this.remove(written).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Stores one file whose name is checked, whole or not at all. */
+  protected abstract writeOne(name: string, data: Buffer): Promise<void>;
+  abstract remove(names: string[]): Promise<void>;
+  abstract open(name: string): Promise<StoredFile | undefined>;
+  abstract has(name: string): Promise<boolean>;
+  abstract close(): void;
 }
 
 /** The files of the media library under one folder, DATA_DIR/media. */
-export class DiskMediaStore implements MediaStore {
-  constructor(readonly root: string) {}
+export class DiskMediaStore extends StoreOfFiles {
+  constructor(readonly root: string) {
+    super();
+  }
 
   get location(): string {
     return this.root;
   }
 
-  newStem(now: Date): string {
-    return newStem(now);
-  }
-
-  /**
-   * Each file goes to a temporary name and is renamed into place, so no
-   * reader ever sees half a file.
-   */
-  async writeAll(files: { name: string; data: Buffer }[]): Promise<void> {
-    const written: string[] = [];
+  /** To a temporary name, renamed into place: no reader ever sees half a file. */
+  protected async writeOne(name: string, data: Buffer): Promise<void> {
+    const target = this.pathOf(name);
+    if (!target) throw new Error(`not a stored file name: ${name}`);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      for (const file of files) {
-        const target = this.pathOf(file.name);
-        if (!target) throw new Error(`not a stored file name: ${file.name}`);
-        await fs.promises.mkdir(path.dirname(target), { recursive: true });
-        const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-        try {
-          await fs.promises.writeFile(temp, file.data, { flag: 'wx' });
-          await fs.promises.rename(temp, target);
-        } catch (error) {
-          await fs.promises.rm(temp, { force: true });
-          throw error;
-        }
-        written.push(file.name);
-      }
+      await fs.promises.writeFile(temp, data, { flag: 'wx' });
+      await fs.promises.rename(temp, target);
     } catch (error) {
-      await this.remove(written);
+      await fs.promises.rm(temp, { force: true });
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
+import { STORED_CACHE_CONTROL } from '../../content/index.js';
 import { AppError } from '../../lib/app-error.js';
 
 /**
@@ -23,7 +24,7 @@ export function mediaFileRoutes(app: FastifyInstance, services: AppServices): vo
       return reply
         .type(file.type)
         .header('content-length', file.bytes)
-        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('cache-control', STORED_CACHE_CONTROL)
         .header('last-modified', file.modified.toUTCString())
         .header('x-content-type-options', 'nosniff')
         .send(file.body);
