@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import { getSettings } from '../content/index.js';
-import { compressionFor } from '../db/site-archive.js';
-import { exportSite } from '../db/site-export.js';
+import { checkExportTarget, exportSite } from '../db/site-export.js';
 import { importSite } from '../db/site-import.js';
 import { createServices } from '../services.js';
 import { progressLines } from './progress.js';
@@ -26,8 +25,7 @@ export function exportCommand(program: Command, config: () => Config): void {
     .argument('<file>', 'the new archive: NAME.tar.gz or NAME.tar.zst (must not exist yet)')
     .action(async (file: string) => {
       // Said before any database is opened (or made).
-      compressionFor(file);
-      if (fs.existsSync(file)) throw new Error(`${file} exists already: name a new file`);
+      checkExportTarget(file);
       const services = await createServices({ ...config(), demo: false });
       const progress = progressLines();
       try {

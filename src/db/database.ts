@@ -29,6 +29,15 @@ import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
 
+/** How many rows `table` holds. */
+export async function countRows(db: Db, table: keyof Database): Promise<number> {
+  const { n } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 const handles = new WeakMap<Db, SQLite.Database>();
 const observers = new WeakMap<SQLite.Database, (query: ObservedQuery) => void>();
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { Duplex } from 'node:stream';
+import { Duplex, Transform } from 'node:stream';
 import zlib from 'node:zlib';
+import type { Database } from './schema.js';
 
 /**
  * A whole site in one file, for moving house (`newsdesk export`, `newsdesk
@@ -24,7 +25,7 @@ export const ARCHIVE_FORMAT = 'newsdesk-site';
 export const ARCHIVE_VERSION = 1;
 
 export interface ArchiveTable {
-  name: string;
+  name: keyof Database;
   /** The primary key: rows are written in its order, and read back in batches by it. */
   key: string[];
   /** Kept by triggers and never written: they come out right from the rows themselves. */
@@ -110,6 +111,28 @@ export interface ArchiveManifest extends ArchiveHeader {
   site: { name: string; url: string };
   /** Every entry but the header and the manifest, by name. */
   entries: Record<string, { bytes: number; sha256: string; rows?: number }>;
+}
+
+/** A long step's progress, as export and import report it (a bar on a terminal: cli/progress.ts). */
+export interface Progress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+/** The schema's number (`0008`), the same on both databases: an archive moves only between equal ones. */
+export function schemaOf(migrations: readonly string[]): string {
+  return migrations.at(-1)!.slice(0, 4);
+}
+
+/** A stream that passes its bytes on unchanged, showing each chunk to `see` (to hash or count them). */
+export function tap(see: (chunk: Buffer) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      see(chunk);
+      done(null, chunk);
+    },
+  });
 }
 
 export type Compression = 'gzip' | 'zstd';

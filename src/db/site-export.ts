@@ -2,30 +2,26 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import tar from 'tar-stream';
 import type { MediaStore } from '../content/media/media.storage.js';
-import { dialectOf, MIGRATIONS, type Db } from './database.js';
+import { countRows, dialectOf, MIGRATIONS, type Db } from './database.js';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_TABLES,
   ARCHIVE_VERSION,
   compressionFor,
   compressor,
+  schemaOf,
+  tap,
   type ArchiveManifest,
   type ArchiveTable,
+  type Progress,
 } from './site-archive.js';
 
 /** Rows read at a time, by key. */
 const BATCH = 2000;
-
-export interface Progress {
-  phase: string;
-  done: number;
-  total: number;
-}
 
 export interface ExportReport {
   file: string;
@@ -37,12 +33,26 @@ export interface ExportReport {
 }
 
 /**
+ * Whether an archive can be written at `file`: a name that says how to
+ * compress it, a folder that exists, and no file there yet. Returns the
+ * compression; throws what is wrong. The CLI asks before opening the site.
+ */
+export function checkExportTarget(file: string) {
+  const compression = compressionFor(file);
+  if (fs.existsSync(file)) throw new Error(`${file} exists already: name a new file`);
+  const folder = path.dirname(path.resolve(file));
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`${file}: there is no folder ${folder} to write it in`);
+  return compression;
+}
+
+/**
  * Writes the whole site to `file` (see site-archive.ts), which must not
  * exist: every table's rows, then every stored file of the media library.
- * The archive is written under a temporary name beside it and renamed into
- * place once whole, so a failed export leaves nothing that looks finished.
- * Content written while it runs may or may not be in it; stop editing for a
- * consistent copy.
+ * The rows and the list of pictures are read in one transaction, so the
+ * archive is one moment's site even while others write. The archive is
+ * written under a temporary name beside it and renamed into place once
+ * whole, so a failed export leaves nothing that looks finished.
  */
 export async function exportSite(options: {
   db: Db;
@@ -54,10 +64,7 @@ export async function exportSite(options: {
 }): Promise<ExportReport> {
   const { db, media, file, onProgress } = options;
   const started = Date.now();
-  const compression = compressionFor(file);
-  if (fs.existsSync(file)) throw new Error(`${file} exists already: name a new file`);
-  if (!fs.statSync(path.dirname(path.resolve(file)), { throwIfNoEntry: false })?.isDirectory())
-    throw new Error(`${file}: there is no folder ${path.dirname(path.resolve(file))} to write it in`);
+  const compression = checkExportTarget(file);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-export-'));
   const temp = `${file}.${randomBytes(4).toString('hex')}.partial`;
   let pack: tar.Pack | undefined;
@@ -71,19 +78,8 @@ export async function exportSite(options: {
     const { totalRows, files } = await (
       dialectOf(db) === 'postgres' ? snapshot.setIsolationLevel('repeatable read') : snapshot
     ).execute(async (trx) => {
-      const counts: number[] = [];
-      for (const table of ARCHIVE_TABLES)
-        counts.push(
-          Number(
-            (
-              await trx
-                .selectFrom(table.name as 'settings')
-                .select((eb) => eb.fn.countAll().as('n'))
-                .executeTakeFirstOrThrow()
-            ).n,
-          ),
-        );
-      const totalRows = counts.reduce((a, b) => a + b, 0);
+      let totalRows = 0;
+      for (const table of ARCHIVE_TABLES) totalRows += await countRows(trx, table.name);
       let rowsDone = 0;
       for (const table of ARCHIVE_TABLES) {
         const target = path.join(work, `${table.name}.ndjson`);
@@ -121,12 +117,7 @@ export async function exportSite(options: {
       const entry = into.entry({ name: `media/${name}`, size: stored.bytes, mtime: stored.modified });
       await pipeline(
         stored.body,
-        new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            hash.update(chunk);
-            done(null, chunk);
-          },
-        }),
+        tap((chunk) => hash.update(chunk)),
         entry,
       );
       entries[`media/${name}`] = { bytes: stored.bytes, sha256: hash.digest('hex') };
@@ -163,11 +154,6 @@ export async function exportSite(options: {
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** The schema's number (`0008`), the same on both databases: an archive moves only between equal ones. */
-export function schemaOf(migrations: readonly string[]): string {
-  return migrations.at(-1)!.slice(0, 4);
 }
 
 /** One table's rows as NDJSON in key order, read a batch at a time (keyset: no offsets). */

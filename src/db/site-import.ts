@@ -3,23 +3,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import tar from 'tar-stream';
 import { isStoredName, type MediaStore } from '../content/media/media.storage.js';
-import { dialectOf, MIGRATIONS, type Db } from './database.js';
+import { countRows, dialectOf, MIGRATIONS, type Db } from './database.js';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_TABLES,
   ARCHIVE_VERSION,
   compressionOf,
   decompressor,
+  schemaOf,
+  tap,
   type ArchiveHeader,
   type ArchiveManifest,
   type ArchiveTable,
+  type Progress,
 } from './site-archive.js';
-import { schemaOf, type Progress } from './site-export.js';
 
 /** Bind parameters per insert: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const PARAMETERS = 30_000;
@@ -53,8 +54,8 @@ export interface ImportSiteReport {
  * archive has been read and every entry checked against the manifest: a
  * damaged, truncated or foreign archive is refused with what was wrong, and
  * the site stays as it was. Then the pictures go to the store, and every
- * row goes in, in one transaction; if that fails, the pictures written are
- * removed again. The search index is the caller's to rebuild.
+ * row goes in, in one transaction; if that fails, the pictures this import
+ * added are removed again. The search index is the caller's to rebuild.
  */
 export async function importSite(options: {
   db: Db;
@@ -142,7 +143,7 @@ async function unpack(
   const seen = new Map<string, { bytes: number; sha256: string }>();
   let header: ArchiveHeader | undefined;
   let manifest: ArchiveManifest | undefined;
-  const tables = new Set(ARCHIVE_TABLES.map((t) => t.name));
+  const tables = new Set<string>(ARCHIVE_TABLES.map((t) => t.name));
   fs.mkdirSync(path.join(work, 'tables'));
   fs.mkdirSync(path.join(work, 'media'));
 
@@ -197,12 +198,9 @@ async function unpack(
       let bytes = 0;
       await pipeline(
         stream,
-        new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            hash.update(chunk);
-            bytes += chunk.length;
-            done(null, chunk);
-          },
+        tap((chunk) => {
+          hash.update(chunk);
+          bytes += chunk.length;
         }),
         fs.createWriteStream(target),
       );
@@ -216,12 +214,9 @@ async function unpack(
   try {
     await pipeline(
       fs.createReadStream(file),
-      new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          read += chunk.length;
-          onProgress?.({ phase: 'reading', done: read, total });
-          done(null, chunk);
-        },
+      tap((chunk) => {
+        read += chunk.length;
+        onProgress?.({ phase: 'reading', done: read, total });
       }),
       decompressor(compression),
       extract,
@@ -280,11 +275,8 @@ function readableManifest(manifest: ArchiveManifest): boolean {
 async function checkEmpty(db: Db): Promise<void> {
   const held: string[] = [];
   for (const table of ['articles', 'sections', 'users', 'media'] as const) {
-    const { n } = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    if (Number(n) > 0) held.push(`${Number(n).toLocaleString('en-GB')} ${table}`);
+    const n = await countRows(db, table);
+    if (n > 0) held.push(`${n.toLocaleString('en-GB')} ${table}`);
   }
   if (held.length)
     throw new ArchiveError(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { SYSTEM } from '../../src/content/index.js';
+import { countRows } from '../../src/db/database.js';
 import { readGhost } from '../../src/ingest/import/ghost.js';
 import { importPlan } from '../../src/ingest/import/importer.js';
 import { readWordpress } from '../../src/ingest/import/wordpress.js';
@@ -69,17 +70,9 @@ function options(app: FastifyInstance, extra: { dryRun?: boolean; media?: 'fetch
 
 async function counts(app: FastifyInstance) {
   const db = app.services.db;
-  const n = async (
+  const n = (
     table: 'articles' | 'sections' | 'tags' | 'authors' | 'media' | 'redirects' | 'import_records',
-  ) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  ) => countRows(db, table);
   return {
     articles: await n('articles'),
     sections: await n('sections'),

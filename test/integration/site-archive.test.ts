@@ -14,7 +14,7 @@ import zlib from 'node:zlib';
 import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import tar from 'tar-stream';
-import { openDatabase, type Db } from '../../src/db/database.js';
+import { countRows, openDatabase, type Db } from '../../src/db/database.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { ARCHIVE_TABLES, LEFT_OUT_TABLES } from '../../src/db/site-archive.js';
 import { suiteCleanup } from '../helpers/build-app.js';
@@ -218,18 +218,7 @@ describe('moving a whole site', () => {
       const db = openDatabase({ dataDir: target });
       try {
         for (const table of ['articles', 'sections', 'users', 'media'] as const)
-          assert.equal(
-            Number(
-              (
-                await db
-                  .selectFrom(table)
-                  .select((eb) => eb.fn.countAll().as('n'))
-                  .executeTakeFirstOrThrow()
-              ).n,
-            ),
-            0,
-            `no ${table}`,
-          );
+          assert.equal(await countRows(db, table), 0, `no ${table}`);
       } finally {
         await db.destroy();
       }
