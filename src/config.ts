@@ -168,9 +168,7 @@ function parsePurge(env: Env): PurgeSettings | undefined {
   if (!style) return undefined;
   if (!(PURGE_STYLES as readonly string[]).includes(style))
     throw new ConfigError(`PURGE_STYLE must be one of ${PURGE_STYLES.join(', ')}, got "${style}"`);
-  const url = env.PURGE_URL?.trim() || undefined;
-  if (url !== undefined && !/^https?:\/\/[^/]/.test(url))
-    throw new ConfigError(`PURGE_URL must be an http:// or https:// URL, got "${url}"`);
+  const url = parseHttpUrl('PURGE_URL', env.PURGE_URL);
   const token = env.PURGE_TOKEN?.trim() || undefined;
   const zone = env.PURGE_ZONE?.trim() || undefined;
   if (style === 'varnish-xkey' && !url)
@@ -182,6 +180,14 @@ function parsePurge(env: Env): PurgeSettings | undefined {
       `PURGE_STYLE=${style} needs PURGE_TOKEN (the API token) and PURGE_ZONE (the service or zone id)`,
     );
   return { style: style as PurgeStyle, url, token, zone };
+}
+
+/** An http:// or https:// address, or undefined when unset. */
+function parseHttpUrl(name: string, raw: string | undefined): string | undefined {
+  const url = raw?.trim() || undefined;
+  if (url !== undefined && !/^https?:\/\/[^/]/.test(url))
+    throw new ConfigError(`${name} must be an http:// or https:// URL, got "${url}"`);
+  return url;
 }
 
 function parseMedia(env: Env): MediaSettings {
@@ -200,9 +206,7 @@ function parseMedia(env: Env): MediaSettings {
       `MEDIA_STORE must be s3://bucket or s3://bucket/prefix (a bucket name of 3 to 63 lower-case letters, digits, dots and hyphens), or unset for files in DATA_DIR/media; got "${store}"`,
     );
   const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
-  const endpoint = env.S3_ENDPOINT?.trim() || undefined;
-  if (endpoint !== undefined && !/^https?:\/\/[^/]/.test(endpoint))
-    throw new ConfigError(`S3_ENDPOINT must be an http:// or https:// URL, got "${endpoint}"`);
+  const endpoint = parseHttpUrl('S3_ENDPOINT', env.S3_ENDPOINT);
   const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || undefined;
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || undefined;
   if ((accessKeyId === undefined) !== (secretAccessKey === undefined))

@@ -26,26 +26,34 @@ const RETRY_MS = [250, 1000, 5000, 15_000];
 /** This process, as its notifications name it, so that it skips its own. */
 export const INSTANCE = randomUUID();
 
+/** What goes out on the channel: from this process, a change's keys or a scheduled article. */
+interface Message {
+  from: string;
+  keys?: DependencyKey[];
+  scheduled?: Scheduled;
+}
+
+type Scheduled = ContentEventMap['article.scheduled'];
+
+/** Sends a message to the other instances. */
+async function send(db: Db, message: Omit<Message, 'from'>): Promise<void> {
+  const payload = JSON.stringify({ from: INSTANCE, ...message } satisfies Message);
+  await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(db);
+}
+
 /** Sends a change's keys to the other instances. */
 export function notifyInstances(db: Db): Invalidate {
   return async (keys) => {
-    for (const chunk of chunks(keys)) {
-      const payload = JSON.stringify({ from: INSTANCE, keys: chunk });
-      await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(db);
-    }
+    for (const chunk of chunks(keys)) await send(db, { keys: chunk });
   };
 }
 
 /** Tells the other instances that an article was scheduled (unless that news came from one of them). */
 export function announceSchedule(db: Db): (event: Scheduled) => Promise<void> {
   return async ({ articleId, at, elsewhere }) => {
-    if (elsewhere) return;
-    const payload = JSON.stringify({ from: INSTANCE, scheduled: { articleId, at } });
-    await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(db);
+    if (!elsewhere) await send(db, { scheduled: { articleId, at } });
   };
 }
-
-type Scheduled = ContentEventMap['article.scheduled'];
 
 export interface ListenerOptions {
   url: string;
@@ -89,11 +97,7 @@ export class InstanceListener {
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
-        const { from, keys, scheduled } = JSON.parse(message.payload) as {
-          from: string;
-          keys?: DependencyKey[];
-          scheduled?: Scheduled;
-        };
+        const { from, keys, scheduled } = JSON.parse(message.payload) as Message;
         if (from === INSTANCE) return;
         if (Array.isArray(keys)) this.#options.drop(keys);
         if (typeof scheduled?.articleId === 'number' && typeof scheduled.at === 'string')

@@ -44,9 +44,7 @@ export function progressLines(): ReturnType<typeof phasedProgress> {
     onProgress(p) {
       const tenth = p.total ? Math.floor((p.done / p.total) * 10) : 10;
       if (p.phase === phase && tenth === shown) return;
-      if (p.phase !== phase) shown = -1;
       phase = p.phase;
-      if (tenth === shown) return;
       shown = tenth;
       process.stderr.write(
         `${p.phase}: ${p.done.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')}\n`,
