@@ -102,17 +102,11 @@ export function halfWritten(db: SQLite.Database): number {
 }
 
 /** `newsdesk …` run to its end on the site in `dataDir`, with `input` on its standard input. */
-export function newsdesk(
-  dataDir: string,
-  args: string[],
-  options: { input?: string; timeoutMs?: number; env?: Record<string, string> } = {},
-) {
+export function newsdesk(dataDir: string, args: string[], options: CommandOptions = {}) {
   const result = spawnSync(process.execPath, ['bin/newsdesk.js', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env },
+    ...where(dataDir, options),
     input: options.input,
     encoding: 'utf8',
-    timeout: options.timeoutMs ?? 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -124,13 +118,11 @@ export function newsdesk(
 export function newsdeskAsync(
   dataDir: string,
   args: string[],
-  options: { input?: string; timeoutMs?: number; env?: Record<string, string> } = {},
+  options: CommandOptions = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['bin/newsdesk.js', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env },
+    ...where(dataDir, options),
     stdio: ['pipe', 'pipe', 'pipe'],
-    timeout: options.timeoutMs ?? 60_000,
   });
   child.stdin.end(options.input ?? '');
   let stdout = '';
@@ -138,4 +130,19 @@ export function newsdeskAsync(
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+interface CommandOptions {
+  input?: string;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+}
+
+/** Where and for how long both run `newsdesk …`: on the site in `dataDir`, with `env` added. */
+function where(dataDir: string, options: CommandOptions) {
+  return {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env },
+    timeout: options.timeoutMs ?? 60_000,
+  };
 }
