@@ -274,7 +274,7 @@ describe('scheduling', () => {
     });
     await again.app.ready();
     let page = await again.app.inject(article.path);
-    for (let i = 0; i < 50 && page.statusCode !== 200; i++) {
+    for (let i = 0; i < 250 && page.statusCode !== 200; i++) {
       await new Promise((r) => setTimeout(r, 20));
       page = await again.app.inject(article.path);
     }
