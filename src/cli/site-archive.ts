@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import { getSettings } from '../content/index.js';
+import { settleAfterLoad } from '../db/database.js';
 import { checkExportTarget, exportSite } from '../db/site-export.js';
 import { importSite } from '../db/site-import.js';
 import { createServices } from '../services.js';
@@ -66,6 +67,7 @@ export async function importSiteAction(file: string, config: () => Config): Prom
     progress.stop();
     // The archive carries related lists as they were; only the search index is built anew.
     const indexed = await services.search.rebuild();
+    await settleAfterLoad(services.db);
     console.log(
       `imported ${report.articles.toLocaleString('en-GB')} articles (${report.rows.toLocaleString('en-GB')} rows) ` +
         `and ${report.mediaFiles.toLocaleString('en-GB')} picture files from ${report.file} ` +

@@ -25,6 +25,7 @@ import * as m0006 from './migrations/0006-two-factor.js';
 import * as m0007 from './migrations/0007-partner-feeds.js';
 import * as m0008 from './migrations/0008-imports.js';
 import * as m0009 from './migrations/0009-sign-in-failures.js';
+import * as m0010 from './migrations/0010-postgres-listings.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -36,6 +37,18 @@ export async function countRows(db: Db, table: keyof Database): Promise<number> 
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   return Number(n);
+}
+
+/**
+ * After a whole site was loaded (`newsdesk import`): PostgreSQL's planner
+ * statistics and visibility map made at once, not whenever autovacuum comes
+ * round. Without statistics a common word's search took the slow plan (3 s
+ * at 100,000 articles, docs/PERFORMANCE.md); without the visibility map a
+ * deep page reads rows its index already holds. SQLite's plans are steered by
+ * the queries themselves: nothing to do there.
+ */
+export async function settleAfterLoad(db: Db): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`vacuum (analyze)`.execute(db);
 }
 
 const handles = new WeakMap<Db, SQLite.Database>();
@@ -81,6 +94,8 @@ const migrations: Record<string, Migration> = {
   '0007-partner-feeds': m0007,
   '0008-imports': m0008,
   '0009-sign-in-failures': m0009,
+  // PostgreSQL's indexes and headline words; on SQLite it does nothing.
+  '0010-postgres-listings': m0010,
 };
 
 /**
@@ -91,6 +106,7 @@ const postgresMigrations: Record<string, Migration> = {
   '0008-schema': pg0008,
   // Written with Kysely's schema builder, which both dialects read alike.
   '0009-sign-in-failures': m0009,
+  '0010-postgres-listings': m0010,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

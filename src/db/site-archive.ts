@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { Duplex, Transform } from 'node:stream';
 import zlib from 'node:zlib';
+import { sql } from 'kysely';
+import { dialectOf, type Db } from './database.js';
 import type { Database } from './schema.js';
 
 /**
@@ -194,4 +196,23 @@ function zstdCommand(args: string[]): Duplex {
     if (child.exitCode === null && child.signalCode === null) child.kill();
   });
   return duplex;
+}
+
+/**
+ * The columns PostgreSQL makes itself from a row's others (`generated always`,
+ * such as `articles.title_words`), by table: an archive carries what SQLite
+ * has too, and the database makes them again as the rows go in.
+ */
+export async function derivedColumns(db: Db): Promise<Map<string, Set<string>>> {
+  const derived = new Map<string, Set<string>>();
+  if (dialectOf(db) !== 'postgres') return derived;
+  const { rows } = await sql<{
+    table: string;
+    column: string;
+  }>`select table_name as table, column_name as column
+    from information_schema.columns where table_schema = current_schema() and is_generated = 'ALWAYS'`.execute(
+    db,
+  );
+  for (const { table, column } of rows) derived.set(table, (derived.get(table) ?? new Set()).add(column));
+  return derived;
 }

@@ -13,6 +13,7 @@ import {
   ARCHIVE_VERSION,
   compressionFor,
   compressor,
+  derivedColumns,
   schemaOf,
   tap,
   type ArchiveManifest,
@@ -81,9 +82,11 @@ export async function exportSite(options: {
       let totalRows = 0;
       for (const table of ARCHIVE_TABLES) totalRows += await countRows(trx, table.name);
       let rowsDone = 0;
+      const derived = await derivedColumns(trx);
       for (const table of ARCHIVE_TABLES) {
         const target = path.join(work, `${table.name}.ndjson`);
-        entries[`tables/${table.name}.ndjson`] = await writeTable(trx, table, target, (n) => {
+        const leftOut = derived.get(table.name);
+        entries[`tables/${table.name}.ndjson`] = await writeTable(trx, table, leftOut, target, (n) => {
           rowsDone += n;
           onProgress?.({ phase: 'rows', done: rowsDone, total: totalRows });
         });
@@ -156,10 +159,11 @@ export async function exportSite(options: {
   }
 }
 
-/** One table's rows as NDJSON in key order, read a batch at a time (keyset: no offsets). */
+/** One table's rows as NDJSON in key order, read a batch at a time (keyset: no offsets), without `leftOut`'s columns. */
 async function writeTable(
   db: Db,
   table: ArchiveTable,
+  leftOut: Set<string> | undefined,
   target: string,
   onRows: (n: number) => void,
 ): Promise<{ bytes: number; sha256: string; rows: number }> {
@@ -182,7 +186,10 @@ async function writeTable(
       const batch = await query.execute();
       if (batch.length === 0) break;
       let text = '';
-      for (const row of batch) text += JSON.stringify(row) + '\n';
+      for (const row of batch) {
+        for (const column of leftOut ?? []) delete (row as Record<string, unknown>)[column];
+        text += JSON.stringify(row) + '\n';
+      }
       const chunk = Buffer.from(text);
       hash.update(chunk);
       bytes += chunk.length;

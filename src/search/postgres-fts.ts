@@ -7,9 +7,10 @@ import { termsOf, type Term } from './snippet.js';
 
 /**
  * Search on PostgreSQL: one `tsvector` a visible article in `article_search`
- * (GIN index), headlines and standfirsts of every article by an expression
- * index on `articles` (articles_title_words), tag names likewise
- * (tags_name_words); migrations-pg/0008-schema. Ranking, visibility and
+ * (GIN index), headlines and standfirsts of every article in a stored
+ * column on `articles` (`title_words`, indexed by articles_title_words;
+ * migration 0010), tag names by an expression index (tags_name_words;
+ * migrations-pg/0008-schema). Ranking, visibility and
  * snippets are rankedSearch's, as on SQLite.
  *
  * A document holds its words twice: as typed (the `simple` configuration,
@@ -65,8 +66,8 @@ export function postgresEngine(db: Db): SearchEngine {
 
 const decoder = new TextDecoder();
 
-/** The expression articles_title_words indexes: it must be written exactly so to be used. */
-const TITLE_WORDS = sql`to_tsvector('simple', newsdesk_unaccent(articles.title || ' ' || articles.lead))`;
+/** A headline's and standfirst's words, kept by PostgreSQL as the row is written, indexed by articles_title_words. */
+const TITLE_WORDS = sql.ref('articles.title_words');
 
 function textSearch(db: Db): Matcher {
   const newest = async (
