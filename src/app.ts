@@ -138,8 +138,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   // The two rooms, each an encapsulated plugin with its own hooks, parsers, errors and caching;
   // what neither answers, and the assets' errors, are answered the reader site's way.
-  siteProblems(app, services);
-  await app.register(readerSite, { services, server: app, trust, frontDoor: (door) => doors.push(door) });
+  // Readers' pages read the replica when there is one (DATABASE_READ_URL).
+  const reading: AppServices = { ...services, ...services.reading };
+  siteProblems(app, reading);
+  await app.register(readerSite, {
+    services: reading,
+    server: app,
+    trust,
+    frontDoor: (door) => doors.push(door),
+  });
   await app.register(backOffice, { services });
 
   core.start();

@@ -94,6 +94,28 @@ test('DATABASE_URL: a PostgreSQL address, or a refusal that never repeats its pa
   }
 });
 
+test('DATABASE_READ_URL: a replica of the PostgreSQL database, never without one', () => {
+  const primary = 'postgres://newsdesk:s3cret@db.internal/newsdesk';
+  const replica = 'postgres://newsdesk:s3cret@replica.internal/newsdesk';
+  assert.equal(loadConfig({ DATABASE_URL: primary }).databaseReadUrl, undefined);
+  assert.equal(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica }).databaseReadUrl, replica);
+  assert.throws(
+    () => loadConfig({ DATABASE_READ_URL: replica }),
+    /^ConfigError: DATABASE_READ_URL names a read replica of the PostgreSQL database in DATABASE_URL: set DATABASE_URL too/,
+  );
+  assert.throws(
+    () => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'mysql://u:s3cret@replica/newsdesk' }),
+    (error: Error) => {
+      assert.match(
+        error.message,
+        /^DATABASE_READ_URL must be a PostgreSQL address, .* \(unset it to use the primary\)$/,
+      );
+      assert.doesNotMatch(error.message, /s3cret/);
+      return true;
+    },
+  );
+});
+
 test('MEDIA_STORE: the disk by default, or an S3 bucket with its settings; refusals name the variable', () => {
   assert.deepEqual(loadConfig({}).media, { s3: undefined, baseUrl: undefined });
   assert.deepEqual(loadConfig({ MEDIA_STORE: 'disk' }).media.s3, undefined);

@@ -10,6 +10,8 @@ export interface Config {
   readonly dataDir: string;
   /** Unset means the embedded SQLite database in `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /** A read replica of `databaseUrl`'s database, which reader pages query (DATABASE_READ_URL); unset: the primary. */
+  readonly databaseReadUrl: string | undefined;
   /** Public base URL, no trailing slash: canonical links, feeds and sitemaps use it. */
   readonly siteUrl: string;
   /** Fill an empty site with demo content at start. */
@@ -100,7 +102,12 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const port = parsePort(env.PORT ?? '3000');
   const host = env.HOST?.trim() || '127.0.0.1';
   const dataDir = path.resolve(env.DATA_DIR?.trim() || './data');
-  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
+  const databaseUrl = parseDatabaseUrl('DATABASE_URL', env.DATABASE_URL);
+  const databaseReadUrl = parseDatabaseUrl('DATABASE_READ_URL', env.DATABASE_READ_URL);
+  if (databaseReadUrl && !databaseUrl)
+    throw new ConfigError(
+      'DATABASE_READ_URL names a read replica of the PostgreSQL database in DATABASE_URL: set DATABASE_URL too (SQLite in DATA_DIR has no replicas)',
+    );
   const siteUrl = parseSiteUrl(env.SITE_URL ?? `http://${host}:${port}`);
   const demo = parseFlag('NEWSDESK_DEMO', env.NEWSDESK_DEMO);
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
@@ -122,6 +129,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     host,
     dataDir,
     databaseUrl,
+    databaseReadUrl,
     siteUrl,
     demo,
     logLevel,
@@ -259,8 +267,8 @@ function parseNetworks(name: string, raw: string | undefined): string[] {
   return entries;
 }
 
-/** A PostgreSQL address, or undefined for SQLite in DATA_DIR. The message never repeats a password. */
-function parseDatabaseUrl(raw: string | undefined): string | undefined {
+/** A PostgreSQL address in `name`, or undefined when unset. The message never repeats a password. */
+function parseDatabaseUrl(name: string, raw: string | undefined): string | undefined {
   const text = raw?.trim() ?? '';
   if (text === '') return undefined;
   let url: URL | undefined;
@@ -272,7 +280,7 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname) {
     const shown = url ? `${url.protocol}//${url.host}${url.pathname}` : 'something that is not an address';
     throw new ConfigError(
-      `DATABASE_URL must be a PostgreSQL address, like postgres://user:password@host:5432/newsdesk, got ${shown} (unset it to use SQLite in DATA_DIR)`,
+      `${name} must be a PostgreSQL address, like postgres://user:password@host:5432/newsdesk, got ${shown} (unset it to use ${name === 'DATABASE_URL' ? 'SQLite in DATA_DIR' : 'the primary'})`,
     );
   }
   return text;

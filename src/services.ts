@@ -4,7 +4,7 @@ import pino, { type Logger } from 'pino';
 export type Log = Pick<Logger, 'error' | 'warn' | 'info'>;
 import type { Config } from './config.js';
 import { PageCache } from './cache/page-cache.js';
-import { wireInvalidation } from './cache/invalidation.js';
+import { wireInvalidation, type Invalidate } from './cache/invalidation.js';
 import { Purger } from './cache/purge.js';
 import {
   ContentEvents,
@@ -19,6 +19,8 @@ import { isEmptySite, seedDemo } from './content/demo/seed-demo.js';
 import { migrateToLatest, openSiteDatabase, type Db } from './db/database.js';
 import { announceSchedule, InstanceListener, notifyInstances } from './cache/instances.js';
 import { Leadership } from './db/leadership.js';
+import { openPostgres } from './db/postgres.js';
+import { Replica } from './db/replica.js';
 import { rebuildAllRelated, RelatedWorker, wireRelated } from './related/index.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './search/index.js';
 import { ViewCounter } from './views/index.js';
@@ -30,6 +32,12 @@ export interface Services {
   config: Config;
   log: Log;
   db: Db;
+  /**
+   * What reader pages read: the replica at DATABASE_READ_URL, and search on
+   * it, when there is one; else `db` and `search` themselves. Everything
+   * else (the back office, writes, the background work) uses the primary.
+   */
+  reading: { db: Db; search: SearchIndex };
   events: ContentEvents;
   /** What content services take: the database, the events, the clock. */
   content: ServiceContext;
@@ -95,9 +103,22 @@ export async function createServices(config: Config, options: ServiceOptions = {
   );
   await migrateToLatest(db);
 
+  // Reader pages on a replica, when one is named: its pages are dropped once it has each change.
+  const replica =
+    config.databaseReadUrl !== undefined
+      ? new Replica({
+          primary: db,
+          replica: openPostgres(config.databaseReadUrl, {
+            onError: (error) =>
+              log.warn({ err: error }, 'a replica connection failed; the next query opens another'),
+          }),
+          onError: (message, error) => log.warn({ err: error }, message),
+        })
+      : undefined;
   const events = new ContentEvents();
   events.onError((error, event) => log.error({ err: error, event }, 'content event listener failed'));
   const search = createSearchIndex(db, now);
+  const reading = replica ? { db: replica.db, search: createSearchIndex(replica.db, now) } : { db, search };
   const searchQueue = new SearchReindexer({
     db,
     index: search,
@@ -120,6 +141,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     now: () => now().getTime(),
     onError: (error, url) => log.error({ err: error, url }, 'refreshing a cached page failed'),
   });
+  const dropPages = (keys: string[]) => void pages.drop(keys);
   const peers = options.peers;
   // Changes made here drop this process's pages, the other workers' pages, and the cache in front
   // (once, from here); drops relayed from the other workers only drop this process's pages.
@@ -129,20 +151,31 @@ export async function createServices(config: Config, options: ServiceOptions = {
     config.databaseUrl !== undefined
       ? new InstanceListener({
           url: config.databaseUrl,
-          drop: (keys) => void pages.drop(keys),
+          drop: replica ? replica.after(dropPages) : dropPages,
           // The lead instance's scheduler wakes up for it (content/articles/scheduler.ts).
           scheduled: (event) => void events.emit('article.scheduled', event),
           lost: () => pages.clear(),
           onError: (error) => log.warn({ err: error }, 'listening for other instances’ changes failed'),
         })
       : undefined;
-  wireInvalidation(events, db, [
-    (keys) => void pages.drop(keys),
+  // With a replica, this instance's pages (and the cache in front) are dropped once the replica has
+  // the change; the other instances are told at once, and each waits for its own replica.
+  const here: Invalidate[] = [
+    dropPages,
     ...(peers ? [peers.publish] : []),
-    ...(instances ? [notifyInstances(db)] : []),
     ...(purger ? [(keys: string[]) => purger.purge(keys)] : []),
+  ];
+  wireInvalidation(events, db, [
+    ...(replica
+      ? [
+          replica.after(async (keys: string[]) => {
+            for (const target of here) await target(keys);
+          }),
+        ]
+      : here),
+    ...(instances ? [notifyInstances(db)] : []),
   ]);
-  peers?.subscribe((keys) => pages.drop(keys));
+  peers?.subscribe(dropPages);
   if (instances) events.on('article.scheduled', announceSchedule(db));
 
   const content: ServiceContext = { db, events, now };
@@ -195,6 +228,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     config,
     log,
     db,
+    reading,
     events,
     content,
     search,
@@ -239,6 +273,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
         await purger?.idle();
       } finally {
         media.close();
+        await replica?.db.destroy();
         await db.destroy();
       }
     },
