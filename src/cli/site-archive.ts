@@ -29,6 +29,7 @@ export function exportCommand(program: Command, config: () => Config): void {
       checkExportTarget(file);
       const services = await createServices({ ...config(), demo: false });
       const progress = progressLines();
+      const signals = exitOnSignal('the export stopped; its partial archive is removed');
       try {
         const settings = await getSettings(services.db);
         const report = await exportSite({
@@ -46,6 +47,7 @@ export function exportCommand(program: Command, config: () => Config): void {
             `(${megabytes(report.bytes)} MB, ${report.seconds} s)`,
         );
       } finally {
+        signals.off();
         progress.stop();
         await services.stop();
       }
@@ -57,6 +59,9 @@ export async function importSiteAction(file: string, config: () => Config): Prom
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`${file}: no such file`);
   const services = await createServices({ ...config(), demo: false });
   const progress = progressLines();
+  const signals = exitOnSignal(
+    'the import stopped; no rows were kept (pictures it had already stored stay, and a new import uses them)',
+  );
   try {
     const report = await importSite({
       db: services.db,
@@ -76,7 +81,29 @@ export async function importSiteAction(file: string, config: () => Config): Prom
         `${indexed.toLocaleString('en-GB')} articles indexed for search (${report.seconds} s)`,
     );
   } finally {
+    signals.off();
     progress.stop();
     await services.stop();
   }
+}
+
+/**
+ * Ctrl-C or SIGTERM ends the command at once, through `process.exit`, so
+ * that what it wrote so far is removed on the way out (removedOnExit): a
+ * partial archive, an unpacked copy in TMPDIR. The database keeps nothing
+ * of an import cut short: its rows go in in one transaction, never committed.
+ */
+function exitOnSignal(saying: string): { off: () => void } {
+  const exit = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: ${saying}\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', exit);
+  process.once('SIGTERM', exit);
+  return {
+    off: () => {
+      process.off('SIGINT', exit);
+      process.off('SIGTERM', exit);
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { Duplex, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
@@ -215,4 +216,17 @@ export async function derivedColumns(db: Db): Promise<Map<string, Set<string>>> 
   );
   for (const { table, column } of rows) derived.set(table, (derived.get(table) ?? new Set()).add(column));
   return derived;
+}
+
+/**
+ * Removes `paths` should the process exit before `done()` is called: an
+ * export or import stopped with Ctrl-C or SIGTERM (on which the commands
+ * exit) leaves no partial archive and no unpacked copy in TMPDIR behind.
+ */
+export function removedOnExit(...paths: string[]): { done: () => void } {
+  const remove = () => {
+    for (const target of paths) fs.rmSync(target, { recursive: true, force: true });
+  };
+  process.once('exit', remove);
+  return { done: () => void process.off('exit', remove) };
 }

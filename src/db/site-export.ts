@@ -14,6 +14,7 @@ import {
   compressionFor,
   compressor,
   derivedColumns,
+  removedOnExit,
   schemaOf,
   tap,
   type ArchiveManifest,
@@ -68,6 +69,7 @@ export async function exportSite(options: {
   const compression = checkExportTarget(file);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-export-'));
   const temp = `${file}.${randomBytes(4).toString('hex')}.partial`;
+  const interrupted = removedOnExit(work, temp);
   let pack: tar.Pack | undefined;
   let written: Promise<void> | undefined;
   try {
@@ -156,6 +158,7 @@ export async function exportSite(options: {
     throw error;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    interrupted.done();
   }
 }
 

@@ -14,6 +14,7 @@ import {
   ARCHIVE_VERSION,
   compressionOf,
   decompressor,
+  removedOnExit,
   schemaOf,
   tap,
   type ArchiveHeader,
@@ -66,6 +67,7 @@ export async function importSite(options: {
   const { db, media, file, onProgress } = options;
   const started = Date.now();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-import-'));
+  const interrupted = removedOnExit(work);
   try {
     const manifest = await unpack(file, work, onProgress);
     await checkEmpty(db);
@@ -113,6 +115,7 @@ export async function importSite(options: {
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    interrupted.done();
   }
 }
 

@@ -5,7 +5,7 @@
  * as a crash or a copy left it (halfWritten).
  */
 import type SQLite from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -125,6 +125,7 @@ export function newsdeskAsync(
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdin.end(options.input ?? '');
+  options.started?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -134,6 +135,8 @@ export function newsdeskAsync(
 
 interface CommandOptions {
   input?: string;
+  /** newsdeskAsync only: the command's process, as soon as it is started (to signal it, say). */
+  started?: (child: ChildProcess) => void;
   timeoutMs?: number;
   env?: Record<string, string>;
 }

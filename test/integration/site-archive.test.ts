@@ -7,6 +7,7 @@
  * what was wrong, and leaves the target as it was.
  */
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -278,6 +279,34 @@ describe('moving a whole site', () => {
           /is not a Newsdesk site archive: it is neither gzip nor Zstandard/,
         ),
       );
+    });
+
+    test('stopped with Ctrl-C: no rows kept, and nothing left in TMPDIR', async () => {
+      const target = path.join(work, 'target-interrupted');
+      const tmp = fs.mkdtempSync(path.join(work, 'tmp-'));
+      let child: ChildProcess | undefined;
+      const running = newsdeskAsync(target, ['import', archive], {
+        env: { TMPDIR: tmp },
+        started: (started) => (child = started),
+      });
+      // As soon as the archive is being unpacked, the reader presses Ctrl-C.
+      const deadline = Date.now() + 30_000;
+      while (
+        !fs.readdirSync(tmp).some((name) => name.startsWith('newsdesk-import-')) &&
+        Date.now() < deadline
+      )
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      child!.kill('SIGINT');
+      const result = await running;
+      assert.equal(result.code, 130, result.stderr);
+      assert.match(result.stderr, /SIGINT: the import stopped; no rows were kept/);
+      assert.deepEqual(fs.readdirSync(tmp), [], 'the unpacked copy is removed');
+      const db = openDatabase({ dataDir: target });
+      try {
+        assert.equal(await countRows(db, 'articles'), 0);
+      } finally {
+        await db.destroy();
+      }
     });
 
     test('a site that already has content is not overwritten', async () => {
