@@ -30,6 +30,7 @@ export {
   visibleViews,
   listMostRead,
   listVisible,
+  listVisibleEach,
   summariesByIds,
   visibleArticlesByIds,
   stillVisibleTo,

@@ -40,6 +40,24 @@ describe('reader pages on the demo site', () => {
       .get();
     assert.deepEqual(blocks, ['Politics', 'Business', 'Society', 'Defense', 'World', 'Culture']);
     assert.equal($('nav[aria-label="Sections"] a[href="/sections/defense"]').text(), 'Defense');
+    // Each block: its section's newest four, newest first, the top story left out.
+    const top = $('.top-story__title a').attr('href');
+    for (const block of $('.section-block').get()) {
+      const slug = $(block).find('h2 a').attr('href')!;
+      const shown = $(block)
+        .find('.article-list__title a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
+      const section = await page(slug);
+      const newest = section
+        .$('.article-list__title a')
+        .map((_, a) => section.$(a).attr('href'))
+        .get()
+        .filter((href) => href !== top)
+        .slice(0, 4);
+      assert.ok(shown.length > 0, slug);
+      assert.deepEqual(shown, newest, slug);
+    }
   });
 
   test('section page lists only its articles, newest first, with feeds', async () => {

@@ -9,6 +9,7 @@ import {
   findTagRedirect,
   listMostRead,
   listVisible,
+  listVisibleEach,
   type ListFilter,
   type MostReadPeriod,
 } from '../../content/index.js';
@@ -47,17 +48,12 @@ export function listRoutes(app: FastifyInstance, services: AppServices): void {
       listVisible(db, at, { excludeIds: exclude }, { limit: 10, offset: 0 }),
       homeMostRead(site, at),
       top ? openingPicture(top.id, at) : undefined,
-      Promise.all(
-        site.sections.map(async (section) => ({
-          section,
-          articles: await listVisible(
-            db,
-            at,
-            { sectionId: section.id, excludeIds: exclude },
-            { limit: 4, offset: 0 },
-          ),
-        })),
-      ),
+      listVisibleEach(
+        db,
+        at,
+        site.sections.map((section) => ({ sectionId: section.id, excludeIds: exclude })),
+        { limit: 4, offset: 0 },
+      ).then((lists) => site.sections.map((section, i) => ({ section, articles: lists[i] }))),
     ]);
     return sendPage(reply, <HomePage site={site} data={{ top, topImage, latest, mostRead, sections }} />);
   });
