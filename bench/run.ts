@@ -5,7 +5,8 @@
  *
  * `npm run bench -- --articles 10000,100000`: every path over HTTP, uncached,
  * on generated archives of those sizes (bench/archive.ts); with `--postgres`,
- * the same archives moved into PostgreSQL (the server TEST_DATABASE_URL names).
+ * the same archives moved into PostgreSQL (the server TEST_DATABASE_URL names);
+ * `--reuse` serves the database an earlier `--postgres` run left instead of moving again.
  * `npm run bench -- --demo`: the demo site's hot paths in-process (bench/demo.ts).
  * `npm run bench -- --import N`: a WordPress export of N posts moved in (bench/import.ts).
  *
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     demo: { type: 'boolean' },
     import: { type: 'string' },
     postgres: { type: 'boolean' },
+    reuse: { type: 'boolean' },
   },
 });
 const size = (raw: string) => {
@@ -34,5 +36,7 @@ const size = (raw: string) => {
 if (values.demo) await benchDemo();
 else if (values.import) await benchImport(size(values.import));
 else if (values.articles)
-  await benchArchives(values.articles.split(',').map(size), values.postgres ? 'postgres' : 'sqlite');
+  await benchArchives(values.articles.split(',').map(size), values.postgres ? 'postgres' : 'sqlite', {
+    reuse: values.reuse,
+  });
 else await benchSpike(size(values.spike ?? '100000'));
