@@ -30,6 +30,7 @@ export const WINDOW = 500;
 export const HEADLINE_WINDOW = 200;
 const WEIGHTS = { title: 10, tags: 6, lead: 4, anywhere: 1 };
 const MAX_PAGE_SIZE = 100;
+const MAX_TAGS_LISTED = 500;
 
 /**
  * What an engine finds, newest first (by id). `expression` is the query as
@@ -72,9 +73,10 @@ function relevance(
 
 /**
  * Small statements, each bounded (see WINDOW): the engine's newest matches
- * and older headline matches; the candidates' headline, standfirst and date,
- * and their tags (primary keys); the tags holding each term; the page's
- * text for snippets; then the page's summaries by primary key.
+ * and older headline matches; the tags holding each term; the candidates'
+ * headline, standfirst and date, and which of them carry those tags
+ * (primary keys); the page's text for snippets; then the page's summaries
+ * by primary key.
  */
 export async function rankedSearch(
   db: Db,
@@ -118,6 +120,11 @@ export async function rankedSearch(
     candidates = [...new Set([...recent, ...headlines])];
   }
   // 2. Only what readers may see now, scored by where the terms are, with the recency boost.
+  //    Which terms each candidate's tags hold: through the tags that hold any term at all
+  //    (usually none), so only the candidates' rows for those tags are read.
+  const termsOfTag = new Map<number, Set<number>>();
+  for (const [t, ids] of (await tagsHolding).entries())
+    for (const id of ids) termsOfTag.set(id, (termsOfTag.get(id) ?? new Set<number>()).add(t));
   const [visible, tags] = candidates.length
     ? await Promise.all([
         db
@@ -126,17 +133,17 @@ export async function rankedSearch(
           .where('id', 'in', candidates)
           .where(stillVisibleTo(db, now))
           .execute(),
-        db
-          .selectFrom('article_tags')
-          .select(['article_id', 'tag_id'])
-          .where('article_id', 'in', candidates)
-          .execute(),
+        termsOfTag.size
+          ? db
+              .selectFrom('article_tags')
+              .select(['article_id', 'tag_id'])
+              .where('article_id', 'in', candidates)
+              // A short word's beginning may be in thousands of tags: then all the candidates' tags.
+              .$if(termsOfTag.size <= MAX_TAGS_LISTED, (q) => q.where('tag_id', 'in', [...termsOfTag.keys()]))
+              .execute()
+          : [],
       ])
     : [[], []];
-  // Which terms each candidate's tags hold, through the tags that hold any term at all.
-  const termsOfTag = new Map<number, Set<number>>();
-  for (const [t, ids] of (await tagsHolding).entries())
-    for (const id of ids) termsOfTag.set(id, (termsOfTag.get(id) ?? new Set<number>()).add(t));
   const inTags = new Map<number, Set<number>>();
   for (const t of tags) {
     const found = termsOfTag.get(t.tag_id);

@@ -200,6 +200,21 @@ test('a quoted phrase matches only that exact phrase', async (t) => {
   assert.equal((await foundIds(index, 'prime minister')).length, 2);
 });
 
+test('a hyphenated word finds the articles that write it so, in the text too; on SQLite also written apart', async (t) => {
+  const { index, article } = await newsroom(t);
+  const loan = await article({ title: 'City loan', body: paragraphs('A short-term loan was agreed.') });
+  const trip = await article({ title: 'A Short-Term trip to Санкт-Петербург', publishedAt: ago(HOUR) });
+  const apart = await article({ title: 'Rates', body: paragraphs('In the short term, rates stay.') });
+  await article({ title: 'Terms', body: paragraphs('A short answer on the long term.') });
+
+  const found = (await foundIds(index, 'short-term')).sort();
+  assert.deepEqual(found, (engine.name === 'PostgreSQL' ? ids(loan, trip) : ids(loan, trip, apart)).sort());
+  assert.deepEqual(await foundIds(index, '"SHORT-TERM" loan'), ids(loan));
+  assert.deepEqual(await foundIds(index, 'санкт-петербург'), ids(trip));
+  // The parts are still words of their own.
+  assert.deepEqual((await foundIds(index, 'петербург')).sort(), ids(trip));
+});
+
 test('a trailing star finds words by their beginning', async (t) => {
   const { index, article } = await newsroom(t);
   const country = await article({ title: 'Bulgaria votes', publishedAt: ago(HOUR) });
@@ -266,6 +281,19 @@ test('tags are searchable', async (t) => {
   const tagged = await article({ title: 'Polls close', tags: ['Local elections'] });
 
   assert.deepEqual(await foundIds(index, 'elections'), ids(tagged));
+});
+
+test('a word in a tag ranks an article above a newer one with the word only in its text', async (t) => {
+  const { index, article } = await newsroom(t);
+  const mentioned = await article({ title: 'Results', body: paragraphs('Turnout in the regatta was high.') });
+  const tagged = await article({
+    title: 'Sailing',
+    tags: ['Regatta'],
+    body: paragraphs('The regatta ended.'),
+    publishedAt: ago(DAY),
+  });
+
+  assert.deepEqual(await foundIds(index, 'regatta'), ids(tagged, mentioned));
 });
 
 test('a renamed tag is found by its new name once the queue is drained, and a restart finishes the queue', async (t) => {
