@@ -171,6 +171,12 @@ describe('the article list', () => {
     const $ = cheerio.load((await as.editor.inject('/admin/articles?q=brief')).body);
     assert.equal($('.pagination a[rel="next"]').attr('href'), '/admin/articles?q=brief&page=2');
     assert.match($('.pagination').text(), /Page 1 of 2/);
+    const byWords = [
+      ...(await headlines(as.editor, '/admin/articles?q=brief')),
+      ...(await headlines(as.editor, '/admin/articles?q=brief&page=2')),
+    ];
+    assert.deepEqual(byWords, [...first, ...second], 'words: the same 55, newest first, 50 then 5');
+    assert.deepEqual(await headlines(as.editor, '/admin/articles?q=brief&page=3'), []);
   });
 });
 

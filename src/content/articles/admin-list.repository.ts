@@ -91,25 +91,31 @@ export async function listForAdmin(
   const structural = (['tagId', 'authorId', 'sectionId', 'status', 'createdBy'] as const).filter(
     (k) => filter[k] !== undefined,
   );
-  // Words lead when there are any: the page asked for, or null for none.
-  const first = await byWords(page.limit + 1, page.offset);
-  const words = first !== null;
+  // Words lead when there are any. Their matches, as far as they are counted, hold the
+  // page too unless it lies beyond them: one statement for both (null: no words typed).
+  const end = page.offset + page.limit + 1;
+  const counted = await byWords(COUNT_CAP + 1, 0);
+  const words = counted !== null;
   const driver = words ? undefined : await chooseDriver(db, filter);
   const ids = async (limit: number, offset: number) =>
     words ? ((await byWords(limit, offset)) ?? []) : byDriver(db, driver!, filter, limit, offset);
 
-  const found = first ?? (await ids(page.limit + 1, page.offset));
+  // All matches are in `counted`, or the page ends within it.
+  const inCounted = counted !== null && (counted.length <= COUNT_CAP || end <= counted.length);
+  const found = inCounted ? counted.slice(page.offset, end) : await ids(page.limit + 1, page.offset);
   const hasNext = found.length > page.limit;
-  const rows = await adminRows(db, found.slice(0, page.limit));
-  let total: number;
-  let more = false;
-  if (!words && structural.length <= 1 && driver !== 'createdBy') {
-    total = await keptCount(db, driver!, filter);
-  } else {
-    total = (await ids(COUNT_CAP + 1, 0)).length;
-    more = total > COUNT_CAP;
-    total = Math.min(total, COUNT_CAP);
-  }
+  // The page's rows and the total at once: on PostgreSQL each is a round trip.
+  const [rows, counting] = await Promise.all([
+    adminRows(db, found.slice(0, page.limit)),
+    counted ??
+      (structural.length <= 1 && driver !== 'createdBy'
+        ? keptCount(db, driver!, filter)
+        : ids(COUNT_CAP + 1, 0)),
+  ]);
+  // A kept count is exact; a list of ids counts as far as COUNT_CAP.
+  const kept = typeof counting === 'number';
+  const more = !kept && counting.length > COUNT_CAP;
+  const total = kept ? counting : Math.min(counting.length, COUNT_CAP);
   return { total, more, hasNext, rows };
 }
 
