@@ -69,9 +69,14 @@ export async function importSiteAction(file: string, config: () => Config): Prom
       file,
       onProgress: progress.onProgress,
     });
+    signals.saying(
+      'the import stopped after its rows were in, while building the search index: ' +
+        'run `newsdesk reindex` to finish it',
+    );
+    // The archive carries related lists as they were; only the search index is built anew,
+    // by as many connections as the database takes at once: nothing else uses the new site yet.
+    const indexed = await services.search.rebuild({ alone: true, onProgress: progress.onProgress });
     progress.stop();
-    // The archive carries related lists as they were; only the search index is built anew.
-    const indexed = await services.search.rebuild();
     await settleAfterLoad(services.db);
     console.log(
       `imported ${report.articles.toLocaleString('en-GB')} articles (${report.rows.toLocaleString('en-GB')} rows) ` +
@@ -91,9 +96,11 @@ export async function importSiteAction(file: string, config: () => Config): Prom
  * Ctrl-C or SIGTERM ends the command at once, through `process.exit`, so
  * that what it wrote so far is removed on the way out (removedOnExit): a
  * partial archive, an unpacked copy in TMPDIR. The database keeps nothing
- * of an import cut short: its rows go in in one transaction, never committed.
+ * of an import cut short while its rows go in (one transaction, never
+ * committed); cut short after, while the search index is built, it keeps
+ * them, and `saying` tells what to run.
  */
-function exitOnSignal(saying: string): { off: () => void } {
+function exitOnSignal(saying: string): { off: () => void; saying: (now: string) => void } {
   const exit = (signal: NodeJS.Signals) => {
     process.stderr.write(`\n${signal}: ${saying}\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -104,6 +111,9 @@ function exitOnSignal(saying: string): { off: () => void } {
     off: () => {
       process.off('SIGINT', exit);
       process.off('SIGTERM', exit);
+    },
+    saying: (now) => {
+      saying = now;
     },
   };
 }

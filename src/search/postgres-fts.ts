@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Matcher } from './ranked-search.js';
@@ -23,6 +24,8 @@ import { termsOf, type Term } from './snippet.js';
  */
 export function postgresEngine(db: Db): SearchEngine {
   return {
+    // Turning text into entries is the work, on the server's cores; ours stand for them.
+    writers: Math.min(8, Math.max(2, os.availableParallelism())),
     matcher: textSearch(db),
     async insert(trx, documents) {
       if (documents.length === 0) return;

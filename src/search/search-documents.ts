@@ -13,11 +13,11 @@ export interface SearchDocument {
   tags: string;
 }
 
-export type DocumentSelection = { ids: number[] } | { afterId: number; limit: number };
+export type DocumentSelection = { ids: number[] } | { afterId: number; beforeId?: number; limit: number };
 
 /**
  * Articles visible at `now`, as documents, in id order: the given ids, or the
- * next `limit` after `afterId` (to walk all articles in batches).
+ * next `limit` after `afterId` (and below `beforeId`), to walk all articles in batches.
  * Two queries: the articles (primary key), then their tags (article_tags_pk).
  */
 export async function visibleDocuments(
@@ -35,6 +35,7 @@ export async function visibleDocuments(
     query = query.where('articles.id', 'in', selection.ids);
   } else {
     query = query.where('articles.id', '>', selection.afterId).limit(selection.limit);
+    if (selection.beforeId !== undefined) query = query.where('articles.id', '<', selection.beforeId);
   }
   const rows = await query.execute();
   const articleIds = rows.map((r) => r.id);

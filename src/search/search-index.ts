@@ -32,8 +32,21 @@ export interface SearchIndex extends HeadlineSearch {
    */
   bulk(on: boolean): Promise<void>;
   tidy(): Promise<void>;
-  /** Reindexes every visible article from scratch; returns how many. */
-  rebuild(): Promise<number>;
+  /**
+   * Reindexes every visible article from scratch; returns how many. In one
+   * transaction: readers keep the old index until the new one commits.
+   *
+   * `alone`: nothing else reads or writes the site meanwhile (an import into
+   * a new site). Then the entries are written by several connections at once,
+   * a batch a statement, as far as the engine takes writers side by side
+   * (PostgreSQL: its cores; SQLite takes one writer, and rebuilds as above);
+   * stopped halfway, the index holds what was written until `newsdesk reindex`.
+   * `onProgress`: articles indexed so far, of about how many.
+   */
+  rebuild(options?: {
+    alone?: boolean;
+    onProgress?: (progress: { phase: string; done: number; total: number }) => void;
+  }): Promise<number>;
   /**
    * Best matches first for whatever the reader typed; never throws on the query.
    *

@@ -28,6 +28,8 @@ type SearchDb = Kysely<Database & { article_search: ArticleSearchTable }>;
 export function fts5Engine(db: Db): SearchEngine {
   let insert: Statement | undefined;
   return {
+    // One writer at a time is all SQLite takes.
+    writers: 1,
     matcher: fts5(db),
     // A prepared statement, run on the connection the caller's transaction holds (every caller
     // is inside one).

@@ -181,9 +181,18 @@ describe('moving a whole site', () => {
       const into = await newsdeskAsync(awayDir, ['import', archive], { env: away });
       assert.equal(into.code, 0, into.stderr);
       assert.match(into.stdout, /into PostgreSQL and s3:\/\/newsdesk-media\/site\//);
+      assert.match(into.stdout, / 58 articles indexed for search/);
       const pg = openPostgres(postgres.url);
       try {
         assert.deepEqual(await rowsOf(pg), original, 'PostgreSQL holds the same rows');
+        // The search index, written by several connections at once: an entry for each visible article.
+        const entries = await sql<{
+          id: number;
+        }>`select article_id as id from article_search order by 1`.execute(pg);
+        const visible = await sql<{ id: number }>`select id from articles
+          where status = 'published' and published_at <= ${new Date().toISOString()} order by 1`.execute(pg);
+        assert.deepEqual(entries.rows, visible.rows);
+        assert.equal(entries.rows.length, 58);
         // Ids go on from the largest, not from 1.
         const next = await sql<{
           id: number;
