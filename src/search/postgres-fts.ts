@@ -115,7 +115,8 @@ const HYPHENATED = /^\p{L}+(?:-\p{L}+)+$/u;
  * leaves out is the same words written apart (`short term`), which FTS5,
  * splitting at the hyphen, finds too: 14 articles of 4,337 with both at
  * 100,000 generated ones. Parts with digits (`COVID-19`) are no such word
- * to the parser, and stay a phrase.
+ * to the parser, and stay a phrase, of the words the parser makes of them
+ * (`covid <-> -19`), as of any other phrase: its words as a document's.
  */
 function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
   const each = sql.join(
@@ -123,6 +124,9 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
       const typedTerm = term.fts.slice(1, term.fts.lastIndexOf('"'));
       if (!term.prefix && HYPHENATED.test(typedTerm))
         return sql`quote_literal(lower(newsdesk_unaccent(${typedTerm})))::tsquery`;
+      // Several words, as the parser reads them in a document: `COVID-19` is `covid` and `-19` there.
+      if (!term.prefix && term.words.length > 1)
+        return sql`phraseto_tsquery('simple', newsdesk_unaccent(${typedTerm}))`;
       const words = term.words.map((word) => `'${word}'`);
       const typed = words.join(' <-> ') + (term.prefix ? ':*' : '');
       const simple = sql`to_tsquery('simple', newsdesk_unaccent(${typed}))`;

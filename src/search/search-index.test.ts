@@ -215,6 +215,18 @@ test('a hyphenated word finds the articles that write it so, in the text too; on
   assert.deepEqual((await foundIds(index, 'петербург')).sort(), ids(trip));
 });
 
+test('words with digits and signs are found as they are written: COVID-19, 3.5%, F-16', async (t) => {
+  const { index, article } = await newsroom(t);
+  const covid = await article({ title: 'Clinics', body: paragraphs('COVID-19 cases fell.') });
+  const rates = await article({ title: 'Rates', body: paragraphs('Inflation was 3.5% in May.') });
+  const jets = await article({ title: 'Jets', lead: 'Two F-16 jets landed.' });
+
+  assert.deepEqual(await foundIds(index, 'covid-19'), ids(covid));
+  assert.deepEqual(await foundIds(index, '"Covid-19 cases"'), ids(covid));
+  assert.deepEqual(await foundIds(index, '3.5%'), ids(rates));
+  assert.deepEqual(await foundIds(index, 'f-16'), ids(jets));
+});
+
 test('a trailing star finds words by their beginning', async (t) => {
   const { index, article } = await newsroom(t);
   const country = await article({ title: 'Bulgaria votes', publishedAt: ago(HOUR) });
