@@ -130,6 +130,9 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
       const words = term.words.map((word) => `'${word}'`);
       const typed = words.join(' <-> ') + (term.prefix ? ':*' : '');
       const simple = sql`to_tsquery('simple', newsdesk_unaccent(${typed}))`;
+      // A number after a hyphen is a signed one to the parser: `COVID-19` holds `-19`.
+      if (words.length === 1 && /^\d+$/.test(term.words[0]))
+        return sql`(${simple} || to_tsquery('simple', ${`'-${term.words[0]}'${term.prefix ? ':*' : ''}`}))`;
       return stemmed && words.length === 1 && !term.prefix
         ? sql`(${simple} || to_tsquery('english', newsdesk_unaccent(${typed})))`
         : simple;

@@ -225,6 +225,8 @@ test('words with digits and signs are found as they are written: COVID-19, 3.5%,
   assert.deepEqual(await foundIds(index, '"Covid-19 cases"'), ids(covid));
   assert.deepEqual(await foundIds(index, '3.5%'), ids(rates));
   assert.deepEqual(await foundIds(index, 'f-16'), ids(jets));
+  assert.deepEqual(await foundIds(index, 'covid 19'), ids(covid), 'the words apart');
+  assert.deepEqual(await foundIds(index, 'jets 16'), ids(jets));
 });
 
 test('a trailing star finds words by their beginning', async (t) => {

@@ -141,6 +141,13 @@ describe('the article list', () => {
     assert.deepEqual(await list('q=Събрание+БЮДЖ'), ['Народно събрание гласува бюджета']);
     assert.deepEqual((await list('q=harb')).sort(), ['Harbour cranes return', 'Harbour strike ends']);
     assert.deepEqual(await list('q=arbour'), [], 'the start of a word, not any part of it');
+    await articleBy(app, users.editor, { title: 'COVID-19 clinics reopen' });
+    assert.deepEqual(await list('q=covid-19'), ['COVID-19 clinics reopen']);
+    assert.deepEqual(
+      await list('q=clinics+1'),
+      ['COVID-19 clinics reopen'],
+      'a number’s start, after a hyphen',
+    );
 
     const $ = cheerio.load((await as.contributor.inject('/admin/articles?status=review&q=vote')).body);
     assert.equal(
