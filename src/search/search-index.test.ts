@@ -21,6 +21,8 @@ import {
 import { freshPostgres, POSTGRES_SKIPPED } from '../../test/helpers/postgres.js';
 import { migrateToLatest, type Db } from '../db/database.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './index.js';
+import { postgresEngine, wordFrequencies } from './postgres-fts.js';
+import { termsOf } from './snippet.js';
 
 const NOW = new Date('2024-05-01T12:00:00.000Z');
 const HOUR = 3600_000;
@@ -288,6 +290,28 @@ test('on PostgreSQL, a word finds its English forms too; on SQLite only itself',
   assert.deepEqual(found, (engine.name === 'PostgreSQL' ? ids(floods, flooding, flood) : ids(flood)).sort());
   // The word as typed still ranks first: only it is in a headline as typed.
   assert.equal((await foundIds(index, 'flood'))[0], flood.id);
+});
+
+test('on PostgreSQL, the newest matches come first whether the planner walks or the index finds them all', async (t) => {
+  if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
+  const { db, article } = await newsroom(t);
+  const rare = [];
+  for (let i = 0; i < 6; i++) {
+    const a = await article({
+      title: `Harbour story ${i}`,
+      body: paragraphs(i % 2 ? 'A regatta.' : 'Calm.'),
+    });
+    if (i % 2) rare.push(a.id);
+  }
+  const { matcher } = postgresEngine(db);
+  const newest = (word: string) => matcher.text(`"${word}"`, termsOf(`"${word}"`), 2);
+  const before = [await newest('harbour'), await newest('regatta')];
+  assert.equal(await wordFrequencies(db).fewerThanWalked(termsOf('"regatta"')), false, 'no statistics yet');
+  // With statistics, every word here is rare for a table this small: the GIN index finds all.
+  await sql`analyze article_search`.execute(db);
+  assert.equal(await wordFrequencies(db).fewerThanWalked(termsOf('"regatta"')), true);
+  assert.deepEqual([await newest('harbour'), await newest('regatta')], before);
+  assert.deepEqual(before[1], rare.reverse().slice(0, 2));
 });
 
 test('tags are searchable', async (t) => {
