@@ -73,10 +73,7 @@ const decoder = new TextDecoder();
 const TITLE_WORDS = sql.ref('articles.title_words');
 
 function textSearch(db: Db): Matcher {
-  const frequencies = {
-    article_search: wordFrequencies(db, 'article_search', 'document'),
-    articles: wordFrequencies(db, 'articles', 'title_words'),
-  };
+  const frequencies = wordFrequencies(db);
   const newest = async (
     from: 'article_search' | 'articles',
     terms: Term[],
@@ -95,15 +92,8 @@ function textSearch(db: Db): Matcher {
   };
   return {
     text: async (_expression, terms, limit, beforeId) =>
-      newest(
-        'article_search',
-        terms,
-        limit,
-        beforeId,
-        await frequencies.article_search.fewerThanWalked(terms),
-      ),
-    headlines: async (_expression, terms, limit, beforeId) =>
-      newest('articles', terms, limit, beforeId, await frequencies.articles.fewerThanWalked(terms)),
+      newest('article_search', terms, limit, beforeId, await frequencies.fewerThanWalked(terms)),
+    headlines: (_expression, terms, limit, beforeId) => newest('articles', terms, limit, beforeId),
     async tagsWith(term) {
       const { rows } = await sql<{ id: number }>`select id from tags
         where to_tsvector('simple', newsdesk_unaccent(name)) @@ ${all([term])}`.execute(db);
@@ -170,14 +160,9 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
  * each (measured at 1,000,000), and the two cost the same where
  * d = sqrt(4,300 / documents): 21% at 100,000, 7% at 1,000,000. Below that
  * the index is asked. Without statistics (a new site) the planner decides.
- * Read again every ten minutes. The same for headlines (`title_words`, on
- * the wide rows of `articles`), walked below the newest text matches.
+ * Read again every ten minutes.
  */
-export function wordFrequencies(
-  db: Db,
-  table: 'article_search' | 'articles',
-  column: 'document' | 'title_words',
-) {
+export function wordFrequencies(db: Db) {
   let known: Promise<{ shares: Map<string, number>; unknown: number; documents: number } | null> | undefined;
   let readAt = 0;
   const read = async () => {
@@ -185,8 +170,8 @@ export function wordFrequencies(
       select s.most_common_elems::text::text[] as words, s.most_common_elem_freqs as freqs,
         c.reltuples::float8 as documents
       from pg_class c left join pg_stats s
-        on s.tablename = c.relname and s.attname = ${column} and s.schemaname = current_schema()
-      where c.oid = ${table}::regclass`.execute(db);
+        on s.tablename = c.relname and s.attname = 'document' and s.schemaname = current_schema()
+      where c.oid = 'article_search'::regclass`.execute(db);
     const row = rows[0];
     if (!row?.words?.length || !row.freqs || !(row.documents > 0)) return null;
     const shares = new Map(row.words.map((word, i) => [word, row.freqs![i]]));
@@ -200,8 +185,7 @@ export function wordFrequencies(
         known = read().catch(() => null);
       }
       const stats = await known;
-      // A word's beginning stands for words the statistics cannot sum: the planner decides.
-      if (!stats || terms.some((term) => term.prefix)) return false;
+      if (!stats) return false;
       const share = (word: string) => stats.shares.get(word) ?? stats.unknown;
       // A phrase is in no more documents than its rarest word; a hyphenated word is one word.
       const termShare = (term: Term) => {

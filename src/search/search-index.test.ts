@@ -306,17 +306,10 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   const { matcher } = postgresEngine(db);
   const newest = (word: string) => matcher.text(`"${word}"`, termsOf(`"${word}"`), 2);
   const before = [await newest('harbour'), await newest('regatta')];
-  assert.equal(
-    await wordFrequencies(db, 'article_search', 'document').fewerThanWalked(termsOf('"regatta"')),
-    false,
-    'no statistics yet',
-  );
+  assert.equal(await wordFrequencies(db).fewerThanWalked(termsOf('"regatta"')), false, 'no statistics yet');
   // With statistics, every word here is rare for a table this small: the GIN index finds all.
   await sql`analyze article_search`.execute(db);
-  assert.equal(
-    await wordFrequencies(db, 'article_search', 'document').fewerThanWalked(termsOf('"regatta"')),
-    true,
-  );
+  assert.equal(await wordFrequencies(db).fewerThanWalked(termsOf('"regatta"')), true);
   assert.deepEqual([await newest('harbour'), await newest('regatta')], before);
   assert.deepEqual(before[1], rare.reverse().slice(0, 2));
 });
