@@ -105,6 +105,11 @@ function textSearch(db: Db): Matcher {
 /** A word of letters joined by hyphens (`short-term`, `Санкт-Петербург`), which PostgreSQL's parser keeps whole too. */
 const HYPHENATED = /^\p{L}+(?:-\p{L}+)+$/u;
 
+/** A term as the reader typed it, without the quotes and star of its FTS5 form (`"short-term"` → `short-term`). */
+function typedText(term: Term): string {
+  return term.fts.slice(1, term.fts.lastIndexOf('"'));
+}
+
 /**
  * Every term, as one tsquery: a phrase's words in order (`<->`), a prefix
  * as a word's start (`:*`), and, where the document has English stems, a
@@ -125,7 +130,7 @@ const HYPHENATED = /^\p{L}+(?:-\p{L}+)+$/u;
 function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
   const each = sql.join(
     terms.map((term) => {
-      const typedTerm = term.fts.slice(1, term.fts.lastIndexOf('"'));
+      const typedTerm = typedText(term);
       if (!term.prefix && HYPHENATED.test(typedTerm))
         return sql`quote_literal(lower(newsdesk_unaccent(${typedTerm})))::tsquery`;
       // Several words, as the parser reads them in a document: `COVID-19` is `covid` and `-19` there.
@@ -188,10 +193,8 @@ export function wordFrequencies(db: Db) {
       if (!stats) return false;
       const share = (word: string) => stats.shares.get(word) ?? stats.unknown;
       // A phrase is in no more documents than its rarest word; a hyphenated word is one word.
-      const termShare = (term: Term) => {
-        const typed = term.fts.slice(1, term.fts.lastIndexOf('"'));
-        return HYPHENATED.test(typed) ? share(term.words.join('-')) : Math.min(...term.words.map(share));
-      };
+      const termShare = (term: Term) =>
+        HYPHENATED.test(typedText(term)) ? share(term.words.join('-')) : Math.min(...term.words.map(share));
       const d = terms.reduce((product, term) => product * termShare(term), 1);
       return d < Math.sqrt(4300 / stats.documents);
     },
