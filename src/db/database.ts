@@ -26,6 +26,7 @@ import * as m0007 from './migrations/0007-partner-feeds.js';
 import * as m0008 from './migrations/0008-imports.js';
 import * as m0009 from './migrations/0009-sign-in-failures.js';
 import * as m0010 from './migrations/0010-postgres-listings.js';
+import * as m0011 from './migrations/0011-postgres-headline-search.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -96,6 +97,8 @@ const migrations: Record<string, Migration> = {
   '0009-sign-in-failures': m0009,
   // PostgreSQL's indexes and headline words; on SQLite it does nothing.
   '0010-postgres-listings': m0010,
+  // PostgreSQL's headline words beside search's documents; on SQLite it does nothing.
+  '0011-postgres-headline-search': m0011,
 };
 
 /**
@@ -107,6 +110,7 @@ const postgresMigrations: Record<string, Migration> = {
   // Written with Kysely's schema builder, which both dialects read alike.
   '0009-sign-in-failures': m0009,
   '0010-postgres-listings': m0010,
+  '0011-postgres-headline-search': m0011,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

@@ -7,10 +7,12 @@ import { headlineExpression } from './search-query.js';
 import { termsOf, type Term } from './snippet.js';
 
 /**
- * Search on PostgreSQL: one `tsvector` a visible article in `article_search`
- * (GIN index), headlines and standfirsts of every article in a stored
+ * Search on PostgreSQL: a visible article's words in `article_search`, two
+ * `tsvector`s, each with a GIN index: its whole text (`document`) and its
+ * headline's and standfirst's (`headline`, migration 0011); every
+ * article's headline and standfirst, for the back office, in a stored
  * column on `articles` (`title_words`, indexed by articles_title_words;
- * migration 0010), tag names by an expression index (tags_name_words;
+ * migration 0010); tag names by an expression index (tags_name_words;
  * migrations-pg/0008-schema). Ranking, visibility and
  * snippets are rankedSearch's, as on SQLite.
  *
@@ -31,14 +33,16 @@ export function postgresEngine(db: Db): SearchEngine {
       if (documents.length === 0) return;
       const text = (value: string | Uint8Array) =>
         typeof value === 'string' ? value : decoder.decode(value);
-      await sql`insert into article_search (article_id, document)
+      await sql`insert into article_search (article_id, document, headline)
         select d.id,
           to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body))
-          || to_tsvector('english', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body))
+          || to_tsvector('english', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body)),
+          -- The headline's and standfirst's, as articles.title_words holds them (migration 0010).
+          to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead))
         from unnest(${documents.map((d) => d.id)}::integer[], ${documents.map((d) => d.title)}::text[],
           ${documents.map((d) => d.lead)}::text[], ${documents.map((d) => d.tags)}::text[],
           ${documents.map((d) => text(d.body))}::text[]) as d(id, title, lead, tags, body)
-        on conflict (article_id) do update set document = excluded.document`.execute(trx);
+        on conflict (article_id) do update set document = excluded.document, headline = excluded.headline`.execute(trx);
     },
     async remove(trx, articleIds) {
       await (
@@ -75,25 +79,24 @@ const TITLE_WORDS = sql.ref('articles.title_words');
 function textSearch(db: Db): Matcher {
   const frequencies = wordFrequencies(db);
   const newest = async (
-    from: 'article_search' | 'articles',
+    vector: 'document' | 'headline',
     terms: Term[],
     limit: number,
     beforeId: number | undefined,
     byIndex = false,
   ): Promise<number[]> => {
-    const [id, vector] =
-      from === 'article_search' ? [sql.ref('article_id'), sql.ref('document')] : [sql.ref('id'), TITLE_WORDS];
     // `+ 0`: no index gives that order, so the planner cannot walk one; the GIN index finds them all.
-    const { rows } = await sql<{ id: number }>`select ${id} as id from ${sql.table(from)}
-      where ${vector} @@ ${all(terms, from === 'article_search')}
-      ${beforeId === undefined ? sql`` : sql`and ${id} < ${beforeId}`}
-      order by ${byIndex ? sql`${id} + 0` : id} desc limit ${limit}`.execute(db);
+    const { rows } = await sql<{ id: number }>`select article_id as id from article_search
+      where ${sql.ref(vector)} @@ ${all(terms, vector === 'document')}
+      ${beforeId === undefined ? sql`` : sql`and article_id < ${beforeId}`}
+      order by ${byIndex ? sql`article_id + 0` : sql`article_id`} desc limit ${limit}`.execute(db);
     return rows.map((r) => r.id);
   };
   return {
     text: async (_expression, terms, limit, beforeId) =>
-      newest('article_search', terms, limit, beforeId, await frequencies.fewerThanWalked(terms)),
-    headlines: (_expression, terms, limit, beforeId) => newest('articles', terms, limit, beforeId),
+      newest('document', terms, limit, beforeId, await frequencies.fewerThanWalked(terms)),
+    // Visible articles' headlines (migration 0011), which are all the ranking keeps.
+    headlines: (_expression, terms, limit, beforeId) => newest('headline', terms, limit, beforeId),
     async tagsWith(term) {
       const { rows } = await sql<{ id: number }>`select id from tags
         where to_tsvector('simple', newsdesk_unaccent(name)) @@ ${all([term])}`.execute(db);

@@ -39,7 +39,10 @@ const MAX_TAGS_LISTED = 500;
 export interface Matcher {
   /** Indexed (visible) articles whose text holds all of `terms`, below `beforeId` if given. */
   text(expression: string, terms: Term[], limit: number, beforeId?: number): Promise<number[]>;
-  /** Articles of any status whose headline or standfirst holds all of `terms`, a prefix as a word's start. */
+  /**
+   * Articles whose headline or standfirst holds all of `terms`, a prefix as a word's start,
+   * below `beforeId` if given: of any status, or only indexed ones (what is not visible is dropped).
+   */
   headlines(expression: string, terms: Term[], limit: number, beforeId?: number): Promise<number[]>;
   /** The tags whose name holds `term`. */
   tagsWith(term: Term): Promise<number[]>;

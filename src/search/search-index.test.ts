@@ -1,6 +1,6 @@
 import { describe, test as nodeTest, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   ContentEvents,
   createArticle,
@@ -20,6 +20,7 @@ import {
 } from '../../test/helpers/factories.js';
 import { freshPostgres, POSTGRES_SKIPPED } from '../../test/helpers/postgres.js';
 import { migrateToLatest, type Db } from '../db/database.js';
+import * as headlineSearch from '../db/migrations/0011-postgres-headline-search.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './index.js';
 import { postgresEngine, wordFrequencies } from './postgres-fts.js';
 import { termsOf } from './snippet.js';
@@ -314,6 +315,19 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   assert.deepEqual(before[1], rare.reverse().slice(0, 2));
 });
 
+test('on PostgreSQL, migration 0011 gives the articles already indexed their headline words', async (t) => {
+  if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
+  const { db, index, article } = await newsroom(t);
+  const story = await article({ title: 'Harbour strike ends', body: paragraphs('Dockers return.') });
+  // The search table as migration 0010 left it, with its documents, then 0011 again.
+  // A migration takes any schema, as the migrator gives it.
+  const unknownSchema = db as unknown as Kysely<unknown>;
+  await headlineSearch.down(unknownSchema);
+  await headlineSearch.up(unknownSchema);
+
+  assert.deepEqual(await foundIds(index, 'harb*'), ids(story), 'a prefix is looked for in headlines');
+});
+
 test('tags are searchable', async (t) => {
   const { index, article } = await newsroom(t);
   const tagged = await article({ title: 'Polls close', tags: ['Local elections'] });
@@ -515,6 +529,39 @@ test('results come in pages with the total of all matches', async (t) => {
     ids(...stories),
   );
   assert.deepEqual((await index.search('election', { limit: 2, offset: 10 })).hits, []);
+});
+
+test('past the newest 500 matches, an older headline match is still found, and by its new headline once edited', async (t) => {
+  const { db, ctx, index } = await newsroom(t);
+  const strike = await publishedArticle(ctx, {
+    title: 'Harbour strike ends',
+    body: paragraphs('Dockers return to work.'),
+    publishedAt: ago(400 * DAY),
+  });
+  // 500 newer mentions in the text alone, indexed by one rebuild.
+  const unwired = { ...ctx, events: new ContentEvents() };
+  for (let i = 0; i < 500; i++)
+    await publishedArticle(unwired, {
+      title: `Shipping note ${i + 1}`,
+      body: paragraphs('The harbour was quiet.'),
+      publishedAt: ago((i + 1) * HOUR),
+    });
+  await index.rebuild();
+
+  const found = await index.search('harbour', { limit: 3, offset: 0 });
+  assert.equal(found.more, true, 'more than the window matches');
+  assert.equal(found.hits[0].article.id, strike.id, 'the headline match, a year old, comes first');
+
+  await updateArticle(ctx, SYSTEM, strike.id, {
+    title: 'Dock strike ends',
+    body: strike.body,
+    section: 'news',
+    status: 'published',
+  });
+  assert.ok(!(await foundIds(index, 'harbour')).includes(strike.id), 'its old headline word no longer finds it');
+  assert.deepEqual(await foundIds(index, 'dock'), ids(strike));
+  const { rows } = await sql<{ n: number }>`select count(*) as n from articles`.execute(db);
+  assert.equal(Number(rows[0].n), 505);
 });
 
 test('rebuild indexes exactly the visible articles', async (t) => {
