@@ -24,11 +24,11 @@ import { termsOf, type Term } from './snippet.js';
  * nothing typed reaches the text search parser but letters and digits.
  * Under a SearchIndex (search-engines.ts).
  */
-export function postgresEngine(db: Db): SearchEngine {
+export function postgresEngine(db: Db, { slice = SLICE }: { slice?: number } = {}): SearchEngine {
   return {
     // Turning text into entries is the work, on the server's cores; ours stand for them.
     writers: Math.min(8, Math.max(2, os.availableParallelism())),
-    matcher: textSearch(db),
+    matcher: textSearch(db, slice),
     async insert(trx, documents) {
       if (documents.length === 0) return;
       const text = (value: string | Uint8Array) =>
@@ -76,27 +76,53 @@ const decoder = new TextDecoder();
 /** A headline's and standfirst's words, kept by PostgreSQL as the row is written, indexed by articles_title_words. */
 const TITLE_WORDS = sql.ref('articles.title_words');
 
-function textSearch(db: Db): Matcher {
+/** How many of the newest ids the GIN index is first asked about (`sliced`); a test's tables take fewer. */
+export const SLICE = 50_000;
+
+function textSearch(db: Db, slice: number): Matcher {
   const frequencies = wordFrequencies(db);
   const newest = async (
     vector: 'document' | 'headline',
     terms: Term[],
     limit: number,
-    beforeId: number | undefined,
+    range: { below?: number; from?: number },
     byIndex = false,
+    trx: Db = db,
   ): Promise<number[]> => {
     // `+ 0`: no index gives that order, so the planner cannot walk one; the GIN index finds them all.
     const { rows } = await sql<{ id: number }>`select article_id as id from article_search
       where ${sql.ref(vector)} @@ ${all(terms, vector === 'document')}
-      ${beforeId === undefined ? sql`` : sql`and article_id < ${beforeId}`}
-      order by ${byIndex ? sql`article_id + 0` : sql`article_id`} desc limit ${limit}`.execute(db);
+      ${range.below === undefined ? sql`` : sql`and article_id < ${range.below}`}
+      ${range.from === undefined ? sql`` : sql`and article_id >= ${range.from}`}
+      order by ${byIndex ? sql`article_id + 0` : sql`article_id`} desc limit ${limit}`.execute(trx);
     return rows.map((r) => r.id);
+  };
+  /**
+   * The newest matches of words neither common nor rare, by the word's GIN index: first among
+   * the newest SLICE ids, the word's entries and the slice's (primary key) intersected before
+   * any row is read (a bitmap AND; the planner, costing each document's fetch from TOAST as
+   * a heap read, would rather walk the slice and check all 50,000), then, if that holds too
+   * few, among all older ones, of which there are then few.
+   */
+  const sliced = async (terms: Term[], limit: number, beforeId: number | undefined): Promise<number[]> => {
+    const { rows } = await sql<{ top: number | null }>`select max(article_id) as top from article_search`.execute(db);
+    const top = Math.min(beforeId ?? Infinity, (rows[0]?.top ?? 0) + 1);
+    const from = Math.max(1, top - slice);
+    const recent = await db.transaction().execute(async (trx) => {
+      await sql`set local enable_indexscan = off`.execute(trx);
+      return { from, ids: await newest('document', terms, limit, { below: top, from }, false, trx) };
+    });
+    if (recent.ids.length === limit || recent.from <= 1) return recent.ids;
+    const older = await newest('document', terms, limit - recent.ids.length, { below: recent.from }, true);
+    return [...recent.ids, ...older];
   };
   return {
     text: async (_expression, terms, limit, beforeId) =>
-      newest('document', terms, limit, beforeId, await frequencies.fewerThanWalked(terms)),
+      (await frequencies.fewerThanWalked(terms, limit))
+        ? sliced(terms, limit, beforeId)
+        : newest('document', terms, limit, { below: beforeId }),
     // Visible articles' headlines (migration 0011), which are all the ranking keeps.
-    headlines: (_expression, terms, limit, beforeId) => newest('headline', terms, limit, beforeId),
+    headlines: (_expression, terms, limit, beforeId) => newest('headline', terms, limit, { below: beforeId }),
     async tagsWith(term) {
       const { rows } = await sql<{ id: number }>`select id from tags
         where to_tsvector('simple', newsdesk_unaccent(name)) @@ ${all([term])}`.execute(db);
@@ -155,20 +181,24 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
 }
 
 /**
- * Whether the GIN index should find every match of `terms` rather than the
- * planner walk the articles from the newest, checking each document. The
- * planner costs that walk as reads of article_search's small heap; each
- * document is in fact fetched from TOAST, so it walks for any word it does
- * not believe rare: 237,000 documents, 2 to 9 s, for a place name in 2,105
- * articles of 1,000,000. From the table's own statistics (the most common
- * words and the share of documents holding each), the share `d` of
- * documents that match (the terms' shares multiplied; a word not among the
- * most common, half the least common's): the walk reads about 500 / d
- * documents at about 13 µs each, the index finds d of all at about 1.5 µs
- * each (measured at 1,000,000), and the two cost the same where
- * d = sqrt(4,300 / documents): 21% at 100,000, 7% at 1,000,000. Below that
- * the index is asked. Without statistics (a new site) the planner decides.
- * Read again every ten minutes.
+ * Whether the GIN index should find the newest matches of `terms` (`sliced`)
+ * rather than the planner walk the articles from the newest, checking each
+ * document. The planner costs that walk as reads of article_search's small
+ * heap; each document is in fact fetched from TOAST, so it walks for any
+ * word it does not believe rare: 237,000 documents, 2 to 9 s, for a place
+ * name in 2,105 articles of 1,000,000. From the table's own statistics (the
+ * most common words and the share of documents holding each), the share `d`
+ * of documents that match (the terms' shares multiplied; a word not among
+ * the most common, half the least common's), and costs measured at
+ * 1,000,000 articles (docs/PERFORMANCE.md): the walk reads `limit / d`
+ * documents at about 11 µs each; the index reads every entry of each word
+ * (the words' shares summed, times the documents) at about 0.15 µs each,
+ * and the slice's matching rows, `d × min(documents, SLICE)`, at about
+ * 3 µs each, after about 2 ms of statements. The cheaper is taken: for one
+ * word, the index below about 13% of documents at 1,000,000 and 17% at
+ * 100,000; two words each in a quarter of the documents are walked.
+ * Without statistics (a new site) the planner decides. Read again every
+ * ten minutes.
  */
 export function wordFrequencies(db: Db) {
   let known: Promise<{ shares: Map<string, number>; unknown: number; documents: number } | null> | undefined;
@@ -187,7 +217,7 @@ export function wordFrequencies(db: Db) {
     return { shares, unknown: row.freqs[row.words.length] / 2, documents: row.documents };
   };
   return {
-    async fewerThanWalked(terms: Term[]): Promise<boolean> {
+    async fewerThanWalked(terms: Term[], limit: number): Promise<boolean> {
       if (!known || Date.now() - readAt > 10 * 60_000) {
         readAt = Date.now();
         known = read().catch(() => null);
@@ -195,11 +225,15 @@ export function wordFrequencies(db: Db) {
       const stats = await known;
       if (!stats) return false;
       const share = (word: string) => stats.shares.get(word) ?? stats.unknown;
-      // A phrase is in no more documents than its rarest word; a hyphenated word is one word.
-      const termShare = (term: Term) =>
-        HYPHENATED.test(typedText(term)) ? share(term.words.join('-')) : Math.min(...term.words.map(share));
-      const d = terms.reduce((product, term) => product * termShare(term), 1);
-      return d < Math.sqrt(4300 / stats.documents);
+      // A hyphenated word is one word; a phrase is in no more documents than its rarest word.
+      const wordShares = terms.map((term) =>
+        HYPHENATED.test(typedText(term)) ? [share(term.words.join('-'))] : term.words.map(share),
+      );
+      const d = wordShares.reduce((product, shares) => product * Math.min(...shares), 1);
+      const entries = wordShares.flat().reduce((sum, x) => sum + x, 0) * stats.documents;
+      const walk = (limit / d) * 11;
+      const index = entries * 0.15 + d * Math.min(stats.documents, SLICE) * 3 + 2000;
+      return index < walk;
     },
   };
 }

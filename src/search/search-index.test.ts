@@ -23,6 +23,7 @@ import { migrateToLatest, type Db } from '../db/database.js';
 import * as headlineSearch from '../db/migrations/0011-postgres-headline-search.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './index.js';
 import { postgresEngine, wordFrequencies } from './postgres-fts.js';
+import { WINDOW } from './ranked-search.js';
 import { termsOf } from './snippet.js';
 
 const NOW = new Date('2024-05-01T12:00:00.000Z');
@@ -304,15 +305,18 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
     });
     if (i % 2) rare.push(a.id);
   }
-  const { matcher } = postgresEngine(db);
-  const newest = (word: string) => matcher.text(`"${word}"`, termsOf(`"${word}"`), 2);
+  const newest = (word: string, slice?: number) =>
+    postgresEngine(db, { slice }).matcher.text(`"${word}"`, termsOf(`"${word}"`), WINDOW);
   const before = [await newest('harbour'), await newest('regatta')];
-  assert.equal(await wordFrequencies(db).fewerThanWalked(termsOf('"regatta"')), false, 'no statistics yet');
-  // With statistics, every word here is rare for a table this small: the GIN index finds all.
+  assert.equal(await wordFrequencies(db).fewerThanWalked(termsOf('"regatta"'), WINDOW), false, 'no statistics yet');
+  // With statistics, every word here is rare for a table this small: the GIN index finds them.
   await sql`analyze article_search`.execute(db);
-  assert.equal(await wordFrequencies(db).fewerThanWalked(termsOf('"regatta"')), true);
+  assert.equal(await wordFrequencies(db).fewerThanWalked(termsOf('"regatta"'), WINDOW), true);
   assert.deepEqual([await newest('harbour'), await newest('regatta')], before);
-  assert.deepEqual(before[1], rare.reverse().slice(0, 2));
+  assert.deepEqual(before[1], rare.reverse());
+  // Asked first about the newest two ids, which hold one match, the index finds the others among older ones.
+  assert.deepEqual(await newest('regatta', 2), before[1]);
+  assert.deepEqual(await newest('harbour', 2), before[0]);
 });
 
 test('on PostgreSQL, migration 0011 gives the articles already indexed their headline words', async (t) => {
