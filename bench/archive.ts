@@ -239,11 +239,14 @@ export async function ensureArchive(size: number): Promise<ArchiveResult['genera
   const archiveDir = path.join(CACHE, `archive-${size}-seed-${SEED}`);
   const marker = path.join(archiveDir, 'generated.json');
   let generation: ArchiveResult['generation'] = null;
-  // An archive made by an older schema is made again (a migration may have changed what generation writes).
+  // An archive made by an older schema is made again (a migration may have changed what generation
+  // writes); one whose tables and indexes are today's is kept, whatever migrations it lacks that
+  // change nothing on SQLite (such as PostgreSQL's own).
   const stale =
     !fs.existsSync(marker) ||
-    JSON.stringify((JSON.parse(fs.readFileSync(marker, 'utf8')) as { schema?: string[] }).schema) !==
-      JSON.stringify(MIGRATIONS);
+    (JSON.stringify((JSON.parse(fs.readFileSync(marker, 'utf8')) as { schema?: string[] }).schema) !==
+      JSON.stringify(MIGRATIONS) &&
+      sqliteSchema(path.join(archiveDir, 'newsdesk.db')) !== (await todaysSchema()));
   if (stale) {
     fs.rmSync(archiveDir, { recursive: true, force: true });
     console.error(`generating ${size} articles into ${path.relative(ROOT, archiveDir)} …`);
@@ -271,6 +274,35 @@ export async function ensureArchive(size: number): Promise<ArchiveResult['genera
     generation = { seconds: saved.seconds.total, perSecond: saved.perSecond };
   }
   return generation;
+}
+
+/** A SQLite file's tables, indexes, triggers and views, as the statements that made them. */
+function sqliteSchema(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        `select type, name, sql from sqlite_master
+         where name not like 'sqlite_%' and name not like 'kysely_migration%' order by type, name`,
+      )
+      .all();
+    return JSON.stringify(rows);
+  } finally {
+    db.close();
+  }
+}
+
+/** The schema every migration gives a new SQLite database. */
+async function todaysSchema(): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-schema-'));
+  try {
+    const db = openDatabase({ dataDir });
+    await migrateToLatest(db);
+    await db.destroy();
+    return sqliteSchema(path.join(dataDir, 'newsdesk.db'));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 /** A working copy of the archive in a temporary folder, with an editor and an API token. */
