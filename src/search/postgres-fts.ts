@@ -110,15 +110,14 @@ function textSearch(db: Db, slice: number): Matcher {
     const from = Math.max(1, top - slice);
     const recent = await db.transaction().execute(async (trx) => {
       await sql`set local enable_indexscan = off`.execute(trx);
-      return { from, ids: await newest('document', terms, limit, { below: top, from }, false, trx) };
+      return newest('document', terms, limit, { below: top, from }, false, trx);
     });
-    if (recent.ids.length === limit || recent.from <= 1) return recent.ids;
-    const older = await newest('document', terms, limit - recent.ids.length, { below: recent.from }, true);
-    return [...recent.ids, ...older];
+    if (recent.length === limit || from <= 1) return recent;
+    return [...recent, ...(await newest('document', terms, limit - recent.length, { below: from }, true))];
   };
   return {
     text: async (_expression, terms, limit, beforeId) =>
-      (await frequencies.fewerThanWalked(terms, limit))
+      (await frequencies.indexIsCheaper(terms, limit))
         ? sliced(terms, limit, beforeId)
         : newest('document', terms, limit, { below: beforeId }),
     // Visible articles' headlines (migration 0011), which are all the ranking keeps.
@@ -217,7 +216,7 @@ export function wordFrequencies(db: Db) {
     return { shares, unknown: row.freqs[row.words.length] / 2, documents: row.documents };
   };
   return {
-    async fewerThanWalked(terms: Term[], limit: number): Promise<boolean> {
+    async indexIsCheaper(terms: Term[], limit: number): Promise<boolean> {
       if (!known || Date.now() - readAt > 10 * 60_000) {
         readAt = Date.now();
         known = read().catch(() => null);
