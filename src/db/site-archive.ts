@@ -123,9 +123,33 @@ export interface Progress {
   total: number;
 }
 
-/** The schema's number (`0008`), the same on both databases: an archive moves only between equal ones. */
+/**
+ * Migrations that change nothing an archive carries (tables it leaves out,
+ * PostgreSQL's own indexes, derived columns and search tables): archives
+ * made on either side of one hold the same rows.
+ */
+const CARRYING_NOTHING = new Set([
+  '0009-sign-in-failures',
+  '0010-postgres-listings',
+  '0011-postgres-headline-search',
+]);
+
+/**
+ * The schema an archive's rows are in, the same on both databases: the
+ * number of the latest migration that changed what an archive carries (`0008`).
+ */
 export function schemaOf(migrations: readonly string[]): string {
-  return migrations.at(-1)!.slice(0, 4);
+  return migrations.filter((name) => !CARRYING_NOTHING.has(name)).at(-1)!.slice(0, 4);
+}
+
+/**
+ * Whether an archive made at `schema` holds rows in the schema `migrations`
+ * reach: made by a Newsdesk whose schema differed from this one's only by
+ * migrations carrying nothing (an archive of 0010 reads as one of 0008).
+ */
+export function readsSchema(schema: string, migrations: readonly string[]): boolean {
+  const at = migrations.findIndex((name) => name.slice(0, 4) === schema);
+  return at >= 0 && schemaOf(migrations.slice(0, at + 1)) === schemaOf(migrations);
 }
 
 /** A stream that passes its bytes on unchanged, showing each chunk to `see` (to hash or count them). */

@@ -14,6 +14,7 @@ import {
   ARCHIVE_VERSION,
   compressionOf,
   decompressor,
+  readsSchema,
   removedOnExit,
   schemaOf,
   tap,
@@ -232,7 +233,7 @@ async function unpack(
   if (!manifest) throw fail('ends before its manifest: it was cut short');
   if (!readableManifest(manifest)) throw fail('has a manifest this Newsdesk cannot read');
   const schema = schemaOf(MIGRATIONS);
-  if (manifest.schema !== schema)
+  if (!readsSchema(manifest.schema, MIGRATIONS))
     throw fail(
       `was made with schema ${manifest.schema}, and this Newsdesk has schema ${schema}: import it with the same version of Newsdesk that made it`,
     );
