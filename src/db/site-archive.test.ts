@@ -10,7 +10,8 @@ test("an archive's schema is the latest migration that changed what it carries, 
 
 test('an archive moves across migrations that carry nothing, and no further', () => {
   // Sign-in failures (0009), PostgreSQL's listing indexes (0010) and headline words (0011) are not carried.
-  for (const made of ['0008', '0009', '0010', '0011']) assert.equal(readsSchema(made, MIGRATIONS), true, made);
+  for (const made of ['0008', '0009', '0010', '0011'])
+    assert.equal(readsSchema(made, MIGRATIONS), true, made);
   // Made before partner-feed imports were kept, or by a Newsdesk newer than this one.
   for (const made of ['0007', '0012', 'nonsense']) assert.equal(readsSchema(made, MIGRATIONS), false, made);
   const upToTen = MIGRATIONS.filter((name) => name <= '0010');

@@ -139,7 +139,10 @@ const CARRYING_NOTHING = new Set([
  * number of the latest migration that changed what an archive carries (`0008`).
  */
 export function schemaOf(migrations: readonly string[]): string {
-  return migrations.filter((name) => !CARRYING_NOTHING.has(name)).at(-1)!.slice(0, 4);
+  return migrations
+    .filter((name) => !CARRYING_NOTHING.has(name))
+    .at(-1)!
+    .slice(0, 4);
 }
 
 /**

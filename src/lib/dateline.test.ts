@@ -40,7 +40,14 @@ test('a malformed local time is refused with what was expected', () => {
 });
 
 test('every date agrees with the runtime time zone database, across clock changes in zones of odd offsets', () => {
-  const zones = ['Europe/Sofia', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'];
+  const zones = [
+    'Europe/Sofia',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'Pacific/Chatham',
+    'UTC',
+  ];
   const intl = (zone: string) =>
     new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
@@ -57,7 +64,9 @@ test('every date agrees with the runtime time zone database, across clock change
     const expected = intl(zone);
     // Every 97 minutes and 13 seconds through four years: a day's every part, clock-change days included.
     for (let t = Date.UTC(2022, 0, 1); t < Date.UTC(2026, 0, 1); t += 97 * 60_000 + 13_000) {
-      const p = Object.fromEntries(expected.formatToParts(new Date(t)).map(({ type, value }) => [type, value]));
+      const p = Object.fromEntries(
+        expected.formatToParts(new Date(t)).map(({ type, value }) => [type, value]),
+      );
       const want = `${p.year} ${p.month} ${p.day} ${p.weekday} ${p.hour}:${p.minute}`;
       assert.equal(formatDate(new Date(t), zone, pattern), want, `${new Date(t).toISOString()} in ${zone}`);
     }

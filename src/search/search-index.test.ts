@@ -307,8 +307,14 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   }
   const newest = (word: string, slice?: number) =>
     postgresEngine(db, { slice }).matcher.text(`"${word}"`, termsOf(`"${word}"`), WINDOW);
+  const headlines = (typed: string) => postgresEngine(db).headlineIds(typed, { limit: 3, offset: 1 });
   const before = [await newest('harbour'), await newest('regatta')];
-  assert.equal(await wordFrequencies(db).indexIsCheaper(termsOf('"regatta"'), WINDOW), false, 'no statistics yet');
+  const headlinesBefore = [await headlines('harb'), await headlines('story')];
+  assert.equal(
+    await wordFrequencies(db).indexIsCheaper(termsOf('"regatta"'), WINDOW),
+    false,
+    'no statistics yet',
+  );
   // With statistics, every word here is rare for a table this small: the GIN index finds them.
   await sql`analyze article_search`.execute(db);
   assert.equal(await wordFrequencies(db).indexIsCheaper(termsOf('"regatta"'), WINDOW), true);
@@ -317,6 +323,10 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   // Asked first about the newest two ids, which hold one match, the index finds the others among older ones.
   assert.deepEqual(await newest('regatta', 2), before[1]);
   assert.deepEqual(await newest('harbour', 2), before[0]);
+  // The back office's headline words, walked or found by the index, in the same order.
+  await sql`analyze articles`.execute(db);
+  assert.deepEqual([await headlines('harb'), await headlines('story')], headlinesBefore);
+  assert.equal(headlinesBefore[0]?.length, 3);
 });
 
 test('on PostgreSQL, migration 0011 gives the articles already indexed their headline words', async (t) => {
@@ -562,7 +572,10 @@ test('past the newest 500 matches, an older headline match is still found, and b
     section: 'news',
     status: 'published',
   });
-  assert.ok(!(await foundIds(index, 'harbour')).includes(strike.id), 'its old headline word no longer finds it');
+  assert.ok(
+    !(await foundIds(index, 'harbour')).includes(strike.id),
+    'its old headline word no longer finds it',
+  );
   assert.deepEqual(await foundIds(index, 'dock'), ids(strike));
   const { rows } = await sql<{ n: number }>`select count(*) as n from articles`.execute(db);
   assert.equal(Number(rows[0].n), 505);
