@@ -25,7 +25,7 @@ import { termsOf, type Term } from './snippet.js';
  * Under a SearchIndex (search-engines.ts).
  */
 export function postgresEngine(db: Db, { slice = SLICE }: { slice?: number } = {}): SearchEngine {
-  const titleFrequencies = headlineFrequencies(db);
+  const titleFrequencies = headlineFrequencies(db, 'articles', 'title_words');
   return {
     // Turning text into entries is the work, on the server's cores; ours stand for them.
     writers: Math.min(8, Math.max(2, os.availableParallelism())),
@@ -62,7 +62,7 @@ export function postgresEngine(db: Db, { slice = SLICE }: { slice?: number } = {
       if (expression === null) return null;
       const terms = termsOf(expression);
       // Walked from the newest for words in many headlines; else all found by the GIN index (`+ 0`).
-      const byIndex = await titleFrequencies.rareInHeadlines(terms);
+      const byIndex = await titleFrequencies.rareInHeadlines(terms, page.limit + page.offset);
       const rows = await db
         .selectFrom('articles')
         .select('articles.id')
@@ -87,6 +87,7 @@ export const SLICE = 50_000;
 
 function textSearch(db: Db, slice: number): Matcher {
   const frequencies = wordFrequencies(db);
+  const headlines = headlineFrequencies(db, 'article_search', 'headline');
   const newest = async (
     vector: 'document' | 'headline',
     terms: Term[],
@@ -129,8 +130,10 @@ function textSearch(db: Db, slice: number): Matcher {
       (await frequencies.indexIsCheaper(terms, limit))
         ? sliced(terms, limit, beforeId)
         : newest('document', terms, limit, { below: beforeId }),
-    // Visible articles' headlines (migration 0011), which are all the ranking keeps.
-    headlines: (_expression, terms, limit, beforeId) => newest('headline', terms, limit, { below: beforeId }),
+    // Visible articles' headlines (migration 0011), which are all the ranking keeps; a word
+    // common in text and rare in headlines is found by the index, not walked for.
+    headlines: async (_expression, terms, limit, beforeId) =>
+      newest('headline', terms, limit, { below: beforeId }, await headlines.rareInHeadlines(terms, limit)),
     async tagsWith(term) {
       const { rows } = await sql<{ id: number }>`select id from tags
         where to_tsvector('simple', newsdesk_unaccent(name)) @@ ${all([term])}`.execute(db);
@@ -284,20 +287,25 @@ function columnStatistics(db: Db, table: string, column: string): () => Promise<
 }
 
 /**
- * Whether the back office's headline words are better found by the GIN
- * index than by walking the newest articles, each row read whole. The
+ * Whether headline words are better found by the GIN index than by walking
+ * the newest rows: the back office's (`articles.title_words`, each row read
+ * whole) and search's older headline matches (`article_search.headline`). The
  * planner believes a word's beginning (`zaiberg*`) in many headlines, and
  * walked 150,000 articles for one in 430 of 1,000,000 (0.1 to 0.9 s). From
- * the statistics of `articles.title_words`: a term's share is that of its
+ * the column's statistics: a term's share is that of its
  * word, or for a beginning the sum of the common words' it begins (a
  * beginning of one or two letters, common); the walk reads `limit / d`
  * articles at about 0.7 µs each, the index `d` of them all at about 5 µs,
  * so anything not among the common words is asked of the index.
  */
-function headlineFrequencies(db: Db) {
-  const statistics = columnStatistics(db, 'articles', 'title_words');
+function headlineFrequencies(
+  db: Db,
+  table: 'articles' | 'article_search',
+  column: 'title_words' | 'headline',
+) {
+  const statistics = columnStatistics(db, table, column);
   return {
-    async rareInHeadlines(terms: Term[], limit = 50): Promise<boolean> {
+    async rareInHeadlines(terms: Term[], limit: number): Promise<boolean> {
       const stats = await statistics();
       if (!stats) return false;
       const share = (term: Term): number => {
