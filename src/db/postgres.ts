@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type KyselyConfig } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
@@ -19,6 +19,8 @@ export interface PostgresOptions {
   connections?: number;
   /** An idle connection failed (the server restarted, a failover): it is dropped, and the pool opens another when needed. */
   onError?: (error: Error) => void;
+  /** Kysely's log of statements (with their times), for tools such as bench/search-words.ts. */
+  log?: KyselyConfig['log'];
 }
 
 /**
@@ -30,5 +32,5 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   const pool = new pg.Pool({ connectionString: url, max: options.connections ?? 10, types });
   // Without a listener, an idle connection's error would end the process.
   pool.on('error', options.onError ?? (() => {}));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
 }
