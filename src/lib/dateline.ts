@@ -113,17 +113,12 @@ function dayOffset(t: number, timeZone: string): number | null {
   let offset = offsets.get(key);
   if (offset === undefined) {
     if (offsets.size >= REMEMBERED) offsets.clear();
-    const atStart = offsetAt(start, timeZone);
-    offset = atStart === offsetAt(start + DAY, timeZone) ? atStart : null;
+    // From the formatter itself: `parts` would come back here for this very day.
+    const atStart = offsetMs(new Date(start), timeZone, partsFromFormatter);
+    offset = atStart === offsetMs(new Date(start + DAY), timeZone, partsFromFormatter) ? atStart : null;
     offsets.set(key, offset);
   }
   return offset;
-}
-
-/** The zone's offset at an instant on a whole minute, from the formatter's wall clock. */
-function offsetAt(t: number, timeZone: string): number {
-  const p = partsFromFormatter(new Date(t), timeZone);
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - t;
 }
 
 function partsFromFormatter(date: Date, timeZone: string): Parts {
@@ -200,8 +195,9 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date {
   return new Date(guess);
 }
 
-function offsetMs(date: Date, timeZone: string): number {
-  const p = parts(date, timeZone);
+/** The zone's offset at `date`, from its wall clock there to the minute. */
+function offsetMs(date: Date, timeZone: string, partsOf: typeof parts = parts): number {
+  const p = partsOf(date, timeZone);
   const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
   return wall - Math.floor(date.getTime() / 60_000) * 60_000;
 }
