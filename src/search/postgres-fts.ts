@@ -86,7 +86,7 @@ const TITLE_WORDS = sql.ref('articles.title_words');
 export const SLICE = 50_000;
 
 function textSearch(db: Db, slice: number): Matcher {
-  const frequencies = wordFrequencies(db);
+  const frequencies = wordFrequencies(db, slice);
   const headlines = headlineFrequencies(db, 'article_search', 'headline');
   const newest = async (
     vector: 'document' | 'headline',
@@ -204,14 +204,14 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
  * 1,000,000 articles (docs/PERFORMANCE.md): the walk reads `limit / d`
  * documents at about 11 µs each; the index reads every entry of each word
  * (the words' shares summed, times the documents) at about 0.15 µs each,
- * and the slice's matching rows, `d × min(documents, SLICE)`, at about
+ * and the slice's matching rows, `d × min(documents, slice)`, at about
  * 3 µs each, after about 2 ms of statements. The cheaper is taken: for one
  * word, the index below about 13% of documents at 1,000,000 and 17% at
  * 100,000; two words each in a quarter of the documents are walked.
  * Without statistics (a new site) the planner decides. Read again every
  * ten minutes.
  */
-export function wordFrequencies(db: Db) {
+export function wordFrequencies(db: Db, slice = SLICE) {
   const statistics = columnStatistics(db, 'article_search', 'document');
   // A single word is looked for as typed or by its English stem (`all`): `planning` or `plan`.
   const stems = new Map<string, string | null>();
@@ -245,7 +245,7 @@ export function wordFrequencies(db: Db) {
       const d = forms.reduce((product, term) => product * term.join(...term.shares), 1);
       const entries = forms.flatMap((term) => term.shares).reduce((sum, x) => sum + x, 0) * stats.documents;
       const walk = (limit / d) * 11;
-      const index = entries * 0.15 + d * Math.min(stats.documents, SLICE) * 3 + 2000;
+      const index = entries * 0.15 + d * Math.min(stats.documents, slice) * 3 + 2000;
       return index < walk;
     },
   };
