@@ -107,6 +107,32 @@ describe('ViewCounter', () => {
     assert.equal(counter.pendingFor(doomed.id), 0, 'dropped, not retried forever');
   });
 
+  test('a flush to more articles than one transaction holds writes them all, each once', async (t) => {
+    const { db, ctx, counter, article, view } = await counting(t);
+    const others = [];
+    for (let i = 0; i < 240; i++) others.push(await publishedArticle(ctx, { title: `Story number ${i}` }));
+    for (const other of others) view(other.id);
+    view(article.id);
+    view(article.id);
+    await counter.flush();
+    const totals = await db
+      .selectFrom('articles')
+      .select((eb) => [eb.fn.sum<number>('view_count').as('views'), eb.fn.countAll<number>().as('articles')])
+      .where('view_count', '>', 0)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      { views: Number(totals.views), articles: Number(totals.articles) },
+      { views: 242, articles: 241 },
+    );
+    assert.deepEqual(await stored(db, article.id), { total: 2, days: { '2022-01-21': 2 } });
+    const site = await db.selectFrom('site_views_daily').selectAll().execute();
+    assert.deepEqual(
+      site.map((r) => ({ ...r, views: Number(r.views) })),
+      [{ day: '2022-01-21', views: 242 }],
+    );
+    assert.equal(counter.pendingFor(others[239]!.id), 0);
+  });
+
   test('a beacon answers the stored count plus the unwritten views, reading the row at most once a second', async (t) => {
     const { db, counter, article, clock, view } = await counting(t);
     let reads = 0;
