@@ -46,8 +46,9 @@ const STORED_MS = 1000;
  * event loop while it runs, and a busy second's flush to a thousand articles
  * took 100-180 ms a transaction of 500, most of it rewriting the articles'
  * pages: every request on the process waited behind it. With 100, beacons'
- * p99 went from 157-170 ms to 87-89 ms for as many a second
- * (docs/PERFORMANCE.md).
+ * p99 went from 157-170 ms to 87-89 ms for as many a second. The price: a
+ * page two transactions both touch is written to the log twice, 35 MB of log
+ * for such a flush against 22 (docs/PERFORMANCE.md).
  */
 const FLUSH_CHUNK = 100;
 
