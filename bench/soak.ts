@@ -55,7 +55,9 @@ const sections = (db.prepare('select slug from sections').all() as { slug: strin
 const tags = (
   db.prepare('select slug from tags order by article_count desc limit 200').all() as { slug: string }[]
 ).map((t) => t.slug);
-const viewsBefore = Number(db.prepare('select sum(view_count) from articles').pluck().get());
+const viewsBefore = Number(
+  db.prepare('select coalesce(sum(views), 0) from article_view_totals').pluck().get(),
+);
 db.close();
 
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
@@ -153,7 +155,9 @@ agent.destroy();
 await stop(server);
 
 const after = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
-const written = Number(after.prepare('select sum(view_count) from articles').pluck().get()) - viewsBefore;
+const written =
+  Number(after.prepare('select coalesce(sum(views), 0) from article_view_totals').pluck().get()) -
+  viewsBefore;
 after.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 

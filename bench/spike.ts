@@ -402,7 +402,9 @@ function articlePaths(dataDir: string, n: number): string[] {
 function totalViews(dataDir: string): number {
   const db = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
   try {
-    return Number((db.prepare('select sum(view_count) as n from articles').get() as { n: number }).n);
+    return Number(
+      (db.prepare('select coalesce(sum(views), 0) as n from article_view_totals').get() as { n: number }).n,
+    );
   } finally {
     db.close();
   }

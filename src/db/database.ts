@@ -27,6 +27,7 @@ import * as m0008 from './migrations/0008-imports.js';
 import * as m0009 from './migrations/0009-sign-in-failures.js';
 import * as m0010 from './migrations/0010-postgres-listings.js';
 import * as m0011 from './migrations/0011-postgres-headline-search.js';
+import * as m0012 from './migrations/0012-view-totals.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -99,6 +100,8 @@ const migrations: Record<string, Migration> = {
   '0010-postgres-listings': m0010,
   // PostgreSQL's headline words beside search's documents; on SQLite it does nothing.
   '0011-postgres-headline-search': m0011,
+  // All-time views out of the articles' rows, on both databases.
+  '0012-view-totals': m0012,
 };
 
 /**
@@ -111,6 +114,8 @@ const postgresMigrations: Record<string, Migration> = {
   '0009-sign-in-failures': m0009,
   '0010-postgres-listings': m0010,
   '0011-postgres-headline-search': m0011,
+  // All-time views out of the articles' rows, on both databases.
+  '0012-view-totals': m0012,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

@@ -42,7 +42,7 @@ test('a database from the first release upgrades with its articles, links and co
         seo_title: null,
         seo_description: null,
         view_count: 7 * id,
-      })
+      } as never)
       .execute();
     await db.insertInto('article_tags').values({ article_id: id, tag_id: 1, position: 0 }).execute();
   }
@@ -56,12 +56,14 @@ test('a database from the first release upgrades with its articles, links and co
   assert.ok(ran.includes('0002-back-office'));
   const articles = await db
     .selectFrom('articles')
-    .select(['id', 'title', 'view_count', 'version', 'status'])
+    .innerJoin('article_view_totals', 'article_view_totals.article_id', 'articles.id')
+    .select(['id', 'title', 'views', 'version', 'status'])
     .orderBy('id')
     .execute();
+  // The views the rows had, moved to their own table by 0012.
   assert.deepEqual(articles, [
-    { id: 1, title: 'A 1', view_count: 7, version: 1, status: 'published' },
-    { id: 2, title: 'A 2', view_count: 14, version: 1, status: 'published' },
+    { id: 1, title: 'A 1', views: 7, version: 1, status: 'published' },
+    { id: 2, title: 'A 2', views: 14, version: 1, status: 'published' },
   ]);
   assert.equal(
     (await db.selectFrom('article_tags').selectAll().execute()).length,

@@ -31,6 +31,7 @@ export interface Database {
   sitemap_pages: SitemapPagesTable;
   site_views_daily: SiteViewsDailyTable;
   article_views_week: ArticleViewsWeekTable;
+  article_view_totals: ArticleViewTotalsTable;
   related_queue: RelatedQueueTable;
   search_queue: SearchQueueTable;
   system_state: SystemStateTable;
@@ -118,7 +119,6 @@ export interface ArticlesTable {
   revised_at: string | null;
   seo_title: string | null;
   seo_description: string | null;
-  view_count: ColumnType<number, number | undefined, number>;
   /** Goes up by one with every save; a save based on an older version is refused. */
   version: ColumnType<number, number | undefined, number>;
   created_by: number | null;
@@ -299,6 +299,12 @@ export interface SiteViewsDailyTable {
 
 /** Each article's views over the last seven site days (system_state `views.weekFrom` on). */
 export interface ArticleViewsWeekTable {
+  article_id: number;
+  views: number;
+}
+
+/** An article's views of all time (migration 0012); an article never read has no row. */
+export interface ArticleViewTotalsTable {
   article_id: number;
   views: number;
 }

@@ -60,6 +60,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   { name: 'tags', key: ['id'], kept: ['article_count'], identity: true },
   { name: 'tag_redirects', key: ['old_slug'] },
   { name: 'articles', key: ['id'], identity: true },
+  { name: 'article_view_totals', key: ['article_id'] },
   { name: 'article_tags', key: ['article_id', 'tag_id'] },
   { name: 'article_authors', key: ['article_id', 'author_id'] },
   { name: 'article_corrections', key: ['id'], identity: true },
@@ -136,7 +137,7 @@ const CARRYING_NOTHING = new Set([
 
 /**
  * The schema an archive's rows are in, the same on both databases: the
- * number of the latest migration that changed what an archive carries (`0008`).
+ * number of the latest migration that changed what an archive carries (`0012`).
  */
 export function schemaOf(migrations: readonly string[]): string {
   return migrations
@@ -148,7 +149,7 @@ export function schemaOf(migrations: readonly string[]): string {
 /**
  * Whether an archive made at `schema` holds rows in the schema `migrations`
  * reach: made by a Newsdesk whose schema differed from this one's only by
- * migrations carrying nothing (an archive of 0010 reads as one of 0008).
+ * migrations carrying nothing (an archive of 0010 read as one of 0008).
  */
 export function readsSchema(schema: string, migrations: readonly string[]): boolean {
   const at = migrations.findIndex((name) => name.slice(0, 4) === schema);

@@ -18,6 +18,8 @@ export interface ViewCounterOptions {
   now?: () => Date;
   /** A view from the same visitor within this window is not counted again. */
   repeatWindowMs?: number;
+  /** Articles a flush writes in one transaction (FLUSH_CHUNK). */
+  flushChunk?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -43,14 +45,14 @@ const MAX_STORED = 100_000;
 const STORED_MS = 1000;
 /**
  * Articles written a transaction by a flush. Each transaction holds the
- * event loop while it runs, and a busy second's flush to a thousand articles
- * took 100-180 ms a transaction of 500, most of it rewriting the articles'
- * pages: every request on the process waited behind it. With 100, beacons'
- * p99 went from 157-170 ms to 87-89 ms for as many a second. The price: a
- * page two transactions both touch is written to the log twice, 35 MB of log
- * for such a flush against 22 (docs/PERFORMANCE.md).
+ * event loop while it runs, and writes to the log every page it touched,
+ * once a transaction: a page two transactions touch is written twice. With
+ * the all-time counts on the articles' wide rows, transactions of 500 held
+ * requests 100-180 ms and of 100 half that, for 22 MB and 35 MB of log a
+ * flush to 1,000 articles; in their own narrow table (DECISIONS 43), a flush
+ * to 1,000 articles in one transaction writes 2.7 MB (docs/PERFORMANCE.md).
  */
-const FLUSH_CHUNK = 100;
+const FLUSH_CHUNK = 1000;
 
 export class ViewCounter {
   readonly #db: Db;
@@ -58,6 +60,7 @@ export class ViewCounter {
   readonly #timeZone: () => Promise<string>;
   readonly #now: () => Date;
   readonly #repeatWindowMs: number;
+  readonly #flushChunk: number;
   readonly #onError: (error: unknown) => void;
   readonly #salt = new DailySalt();
   /**
@@ -84,6 +87,7 @@ export class ViewCounter {
     this.#timeZone = options.timeZone;
     this.#now = options.now ?? (() => new Date());
     this.#repeatWindowMs = options.repeatWindowMs ?? 30 * MINUTE;
+    this.#flushChunk = options.flushChunk ?? FLUSH_CHUNK;
     this.#onError = options.onError ?? (() => {});
     this.#quietCheck = this.#now().getTime();
   }
@@ -197,13 +201,13 @@ export class ViewCounter {
         for (const [minute, views] of minutes)
           add(days, articleId, localDay(new Date(minute), timeZone), views);
       }
-      // 3. Write it FLUSH_CHUNK articles a transaction, the first moving the week's window to
+      // 3. Write it flushChunk articles a transaction, the first moving the week's window to
       //    today's, with a turn of the event loop between: a flush after a spike of beacons to
       //    thousands of articles never holds pages up for long. An article deleted since its
       //    views were recorded takes them with it.
       const articles = [...days.entries()];
-      for (let start = 0; start < articles.length; start += FLUSH_CHUNK) {
-        const chunk = articles.slice(start, start + FLUSH_CHUNK);
+      for (let start = 0; start < articles.length; start += this.#flushChunk) {
+        const chunk = articles.slice(start, start + this.#flushChunk);
         await this.#db.transaction().execute(async (trx) => {
           if (start === 0) await rollWeek(trx, weekFrom);
           await addViews(this.#db, trx, chunk, weekFrom);
@@ -213,7 +217,7 @@ export class ViewCounter {
           this.#writing.delete(articleId);
           this.#stored.delete(articleId);
         }
-        if (start + FLUSH_CHUNK < articles.length) await new Promise((resolve) => setImmediate(resolve));
+        if (start + this.#flushChunk < articles.length) await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       // Put back what was not written so the next flush writes it.

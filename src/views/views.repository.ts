@@ -7,7 +7,8 @@ import { takeTurns } from '../db/dialect.js';
  * Where counted views go, and the roll-ups that make most-read lists an index
  * walk however large the archive:
  *
- * - `articles.view_count`: all time (index articles_most_read);
+ * - `article_view_totals`: all time, a narrow row an article read at least
+ *   once (index article_view_totals_top gives the most read of all time);
  * - `article_views_daily`: per article and site day (index article_views_daily_top
  *   gives a day's most read);
  * - `site_views_daily`: all articles per site day (the dashboard's chart);
@@ -94,9 +95,9 @@ async function addViewsPostgres(
     }
   }
   if (all.ids.length === 0) return;
-  await sql`update articles set view_count = articles.view_count + v.n
-    from unnest(${all.ids}::integer[], ${all.views}::integer[]) as v(id, n)
-    where articles.id = v.id`.execute(trx);
+  await sql`insert into article_view_totals (article_id, views)
+    select * from unnest(${all.ids}::integer[], ${all.views}::integer[])
+    on conflict (article_id) do update set views = article_view_totals.views + excluded.views`.execute(trx);
   await sql`insert into article_views_daily (article_id, day, views)
     select * from unnest(${daily.ids}::integer[], ${daily.days}::text[], ${daily.views}::integer[])
     on conflict (article_id, day) do update set views = article_views_daily.views + excluded.views`.execute(
@@ -122,7 +123,11 @@ function viewStatements(db: Db) {
 
 function prepareViewStatements(sqlite: SQLite.Database) {
   return {
-    allTime: sqlite.prepare('update articles set view_count = view_count + ? where id = ?'),
+    // Nothing when the article is gone (the flush then skips its days too).
+    allTime: sqlite.prepare(
+      `insert into article_view_totals (article_id, views) select id, ? from articles where id = ?
+       on conflict (article_id) do update set views = views + excluded.views`,
+    ),
     day: sqlite.prepare(
       `insert into article_views_daily (article_id, day, views) values (?, ?, ?)
        on conflict (article_id, day) do update set views = views + excluded.views`,
@@ -177,14 +182,18 @@ export async function rollWeek(trx: Db, weekFrom: string): Promise<void> {
 
 /** Sets an article's all-time count outright (the demo's readership, made up with it). */
 export async function setViewCount(trx: Db, articleId: number, views: number): Promise<void> {
-  await trx.updateTable('articles').set({ view_count: views }).where('id', '=', articleId).execute();
+  await trx
+    .insertInto('article_view_totals')
+    .values({ article_id: articleId, views })
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ views }))
+    .execute();
 }
 
 /**
  * Adds views already counted elsewhere (a generated or imported archive),
  * by article and site day, to the daily and site totals and to the week that
  * starts on `weekFrom` (the site's day six days ago); the all-time count is
- * the caller's (articles.view_count).
+ * the caller's (article_view_totals).
  */
 export async function importDailyViews(
   trx: Db,

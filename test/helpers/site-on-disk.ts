@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createApiToken, createUser, SYSTEM } from '../../src/content/index.js';
+import { ALL_TIME_VIEWS } from '../../src/content/articles/articles.repository.js';
 import { createServices } from '../../src/services.js';
 import type { CleanUp } from './build-app.js';
 import { NATO_SLUG } from './build-app.js';
@@ -46,7 +47,7 @@ export async function demoSiteOnDisk(t: CleanUp, name: string) {
   const token = await createApiToken(services.db, editor.id, 'test', new Date());
   const article = await services.db
     .selectFrom('articles')
-    .select(['id', 'slug', 'view_count'])
+    .select(['id', 'slug', ALL_TIME_VIEWS.as('view_count')])
     .where('slug', '=', NATO_SLUG)
     .executeTakeFirstOrThrow();
   await services.stop();

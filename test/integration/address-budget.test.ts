@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { addressKey } from '../../src/plugins/address-budget.js';
 import { buildTestApp } from '../helpers/build-app.js';
 import { publishedArticle, seedTaxonomy } from '../helpers/factories.js';
+import { ALL_TIME_VIEWS } from '../../src/content/articles/articles.repository.js';
 
 const READER = '203.0.113.7';
 const NEIGHBOUR = '198.51.100.9';
@@ -59,7 +60,7 @@ test('beacons from one address beyond its budget are refused and not counted', a
   await app.services.views.flush();
   const row = await app.services.db
     .selectFrom('articles')
-    .select('view_count')
+    .select(ALL_TIME_VIEWS.as('view_count'))
     .where('id', '=', article.id)
     .executeTakeFirstOrThrow();
   assert.equal(row.view_count, answers.filter((r) => r.statusCode === 202 && r.json().counted).length);

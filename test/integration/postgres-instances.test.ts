@@ -26,6 +26,7 @@ import { freshPostgres, POSTGRES_SKIPPED } from '../helpers/postgres.js';
 import { startS3, type TestS3 } from '../helpers/s3.js';
 import { serveProcess, type ServerProcess } from '../helpers/server-process.js';
 import { newsdesk } from '../helpers/site-on-disk.js';
+import { ALL_TIME_VIEWS } from '../../src/content/articles/articles.repository.js';
 
 describe('two instances on one PostgreSQL database and one S3 store', { skip: POSTGRES_SKIPPED }, () => {
   const cleanup = suiteCleanup();
@@ -148,8 +149,13 @@ describe('two instances on one PostgreSQL database and one S3 store', { skip: PO
     const home = await (await fetch(`${one.base}/`)).text();
     const id = Number(/href="\/articles\/(\d+)\//.exec(home)![1]);
     const views = async () =>
-      (await db.selectFrom('articles').select('view_count').where('id', '=', id).executeTakeFirstOrThrow())
-        .view_count;
+      (
+        await db
+          .selectFrom('articles')
+          .select(ALL_TIME_VIEWS.as('view_count'))
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).view_count;
     const daily = async () =>
       Number(
         (

@@ -16,6 +16,7 @@ import { visibleViews } from '../../src/content/index.js';
 import { migrateToLatest, openDatabase, type Db } from '../../src/db/database.js';
 import { ViewCounter } from '../../src/views/index.js';
 import { freshPostgres, POSTGRES_SKIPPED } from '../helpers/postgres.js';
+import { ALL_TIME_VIEWS } from '../../src/content/articles/articles.repository.js';
 
 const NOW = new Date('2026-05-04T09:00:00.000Z');
 const ARTICLES = 40;
@@ -74,7 +75,7 @@ for (const [name, open, together, skip] of [
       }
       const all = await one
         .selectFrom('articles')
-        .select(['id', 'view_count'])
+        .select(['id', ALL_TIME_VIEWS.as('view_count')])
         .where('status', '=', 'published')
         .orderBy('id')
         .execute();

@@ -9,6 +9,7 @@ import { openPostgres } from '../../src/db/postgres.js';
 import { buildTestApp, type TestApp } from '../helpers/build-app.js';
 import { publishedArticle } from '../helpers/factories.js';
 import { insertSection } from '../../src/content/index.js';
+import { ALL_TIME_VIEWS } from '../../src/content/articles/articles.repository.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -78,7 +79,7 @@ function shuffle<T>(items: T[]): T[] {
 async function storedViews(db: Db, articleId: number) {
   const row = await db
     .selectFrom('articles')
-    .select('view_count')
+    .select(ALL_TIME_VIEWS.as('view_count'))
     .where('id', '=', articleId)
     .executeTakeFirstOrThrow();
   const daily = await db
@@ -365,7 +366,7 @@ describe('view counting rules', () => {
     await app.services.views.flush();
     const counts = await app.services.db
       .selectFrom('articles')
-      .select(['id', 'view_count'])
+      .select(['id', ALL_TIME_VIEWS.as('view_count')])
       .orderBy('id')
       .execute();
     assert.deepEqual(

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { unindexed } from '../../db/dialect.js';
 import type { ArticleStatus } from '../../db/schema.js';
 import { articlePath } from './articles.table.js';
+import { ALL_TIME_VIEWS } from './articles.repository.js';
 
 export interface AdminListFilter {
   status?: ArticleStatus;
@@ -269,7 +270,7 @@ async function adminRows(db: Db, ids: number[]): Promise<AdminArticleRow[]> {
       'articles.published_at',
       'articles.updated_at',
       'articles.created_by',
-      'articles.view_count',
+      ALL_TIME_VIEWS.as('view_count'),
       'articles.version',
       'sections.name as section',
       'users.name as updated_by_name',
@@ -300,7 +301,7 @@ async function adminRows(db: Db, ids: number[]): Promise<AdminArticleRow[]> {
         updatedAt: r.updated_at,
         updatedBy: r.updated_by_name,
         createdBy: r.created_by,
-        views: r.view_count,
+        views: Number(r.view_count),
         version: r.version,
       },
     ];

@@ -37,13 +37,16 @@ export interface ListFilter {
   excludeIds?: number[];
 }
 
+/** An article's all-time views: its row in article_view_totals, or none and 0 (migration 0012). */
+export const ALL_TIME_VIEWS = sql<number>`coalesce((select t.views from article_view_totals t where t.article_id = articles.id), 0)`;
+
 const SUMMARY_COLUMNS = [
   'articles.id',
   'articles.slug',
   'articles.title',
   'articles.lead',
   'articles.published_at',
-  'articles.view_count',
+  ALL_TIME_VIEWS.as('view_count'),
   'sections.id as section_id',
   'sections.slug as section_slug',
   'sections.name as section_name',
@@ -70,7 +73,7 @@ function toSummary(row: SummaryRow): ArticleSummary {
     lead: row.lead,
     section: { id: row.section_id, slug: row.section_slug, name: row.section_name },
     publishedAt: row.published_at ?? '',
-    views: row.view_count,
+    views: Number(row.view_count),
   };
 }
 
@@ -260,8 +263,8 @@ export type MostReadPeriod = 'today' | 'week' | 'all';
  *   (article_views_daily_top);
  * - week: `article_views_week order by views desc` (article_views_week_top;
  *   src/views keeps it to the last seven site days);
- * - all: `articles where status = 'published' order by view_count desc`
- *   (articles_most_read).
+ * - all: `article_view_totals order by views desc`
+ *   (article_view_totals_top).
  *
  * Each joins articles by primary key for visibility and the headline.
  */
@@ -274,21 +277,6 @@ export async function listMostRead(
 ): Promise<ArticleSummary[]> {
   // Views move it, not content events: a cache keeps it for its freshness time only.
   dependsOn('most-read');
-  if (period === 'all') {
-    const rows = await db
-      .selectFrom('articles')
-      .innerJoin('sections', 'sections.id', 'articles.section_id')
-      .select(SUMMARY_COLUMNS)
-      .where(visibleTo(now))
-      .where('articles.view_count', '>', 0)
-      .orderBy('articles.view_count', 'desc')
-      .orderBy('articles.published_at', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    dependsOn(...rows.map((r) => `article-${r.id}`));
-    return rows.map(toSummary);
-  }
   const ranked =
     period === 'today'
       ? db
@@ -296,7 +284,15 @@ export async function listMostRead(
           .select(['v.article_id', 'v.views'])
           .where('v.day', '=', today)
           .where('v.views', '>', 0)
-      : db.selectFrom('article_views_week as v').select(['v.article_id', 'v.views']).where('v.views', '>', 0);
+      : period === 'week'
+        ? db
+            .selectFrom('article_views_week as v')
+            .select(['v.article_id', 'v.views'])
+            .where('v.views', '>', 0)
+        : db
+            .selectFrom('article_view_totals as v')
+            .select(['v.article_id', 'v.views'])
+            .where('v.views', '>', 0);
   const rows = await ranked
     .innerJoin('articles', 'articles.id', 'v.article_id')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
@@ -326,16 +322,16 @@ export function visibleViews(
   if (dialectOf(db) === 'postgres')
     return db
       .selectFrom('articles')
-      .select('view_count')
+      .select(ALL_TIME_VIEWS.as('views'))
       .where('id', '=', id)
       .where(stillVisibleTo(db, now))
       .executeTakeFirst()
-      .then((row) => row?.view_count);
+      .then((row) => row && Number(row.views));
   let statement = beaconStatements.get(db);
   if (!statement) {
     statement = sqliteHandle(db)
       .prepare(
-        `select view_count from articles where id = ? and +status = 'published' and +published_at <= ?`,
+        `select ${ALL_TIME_VIEWS.compile(db).sql} from articles where id = ? and +status = 'published' and +published_at <= ?`,
       )
       .pluck();
     beaconStatements.set(db, statement);
@@ -372,14 +368,14 @@ export async function loadArticle(db: Db, row: ArticleRow): Promise<Article> {
 }
 
 /**
- * Whole articles for these rows, in their order: six queries however many
+ * Whole articles for these rows, in their order: seven queries however many
  * rows (a feed's thirty articles cost what one does, less the rows).
  */
 export async function loadArticles(db: Db, rows: ArticleRow[]): Promise<Article[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const sourceIds = [...new Set(rows.flatMap((r) => (r.source_id === null ? [] : [r.source_id])))];
-  const [sections, sources, tags, authors, corrections, picks] = await Promise.all([
+  const [sections, sources, tags, authors, corrections, picks, views] = await Promise.all([
     db
       .selectFrom('sections')
       .select(['id', 'slug', 'name'])
@@ -419,6 +415,11 @@ export async function loadArticles(db: Db, rows: ArticleRow[]): Promise<Article[
       .where('article_id', 'in', ids)
       .orderBy('position')
       .execute(),
+    db
+      .selectFrom('article_view_totals')
+      .select(['article_id', 'views'])
+      .where('article_id', 'in', ids)
+      .execute(),
   ]);
   dependsOn(
     ...ids.map((id) => `article-${id}`),
@@ -429,6 +430,7 @@ export async function loadArticles(db: Db, rows: ArticleRow[]): Promise<Article[
   );
   const sectionById = new Map(sections.map((s) => [s.id, s]));
   const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const viewsById = new Map(views.map((v) => [v.article_id, Number(v.views)]));
   const of = <T extends { article_id: number }>(list: T[], id: number) =>
     list.filter((x) => x.article_id === id);
   return rows.map((row) => ({
@@ -452,7 +454,7 @@ export async function loadArticles(db: Db, rows: ArticleRow[]): Promise<Article[
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     featuredImage: row.featured_image_id,
-    views: row.view_count,
+    views: viewsById.get(row.id) ?? 0,
     picks: of(picks, row.id).map((p) => p.related_id),
     version: row.version,
     createdBy: row.created_by,

@@ -226,7 +226,6 @@ export class BulkWriter {
         a.publishedAt,
         a.createdAt,
         a.updatedAt,
-        a.views ?? 0,
         1,
         this.#actor.id,
         this.#actor.id,
@@ -234,6 +233,12 @@ export class BulkWriter {
         a.seoDescription ?? null,
       ]),
     );
+    const read = clean.flatMap((a, i) => (a.views ? [{ article_id: ids[i]!, views: a.views }] : []));
+    for (let start = 0; start < read.length; start += 1000)
+      await trx
+        .insertInto('article_view_totals')
+        .values(read.slice(start, start + 1000))
+        .execute();
     const liveAt = (a: PreparedArticle) => (a.status === 'published' ? a.publishedAt : null);
     await sql.tags(
       trx,
@@ -308,7 +313,6 @@ const ARTICLE_COLUMNS = [
   'published_at',
   'created_at',
   'updated_at',
-  'view_count',
   'version',
   'created_by',
   'updated_by',
