@@ -24,12 +24,12 @@ import { termsOf, type Term } from './snippet.js';
  * nothing typed reaches the text search parser but letters and digits.
  * Under a SearchIndex (search-engines.ts).
  */
-export function postgresEngine(db: Db, { slice = SLICE }: { slice?: number } = {}): SearchEngine {
+export function postgresEngine(db: Db, { span }: { span?: number } = {}): SearchEngine {
   const titleFrequencies = headlineFrequencies(db, 'articles', 'title_words');
   return {
     // Turning text into entries is the work, on the server's cores; ours stand for them.
     writers: Math.min(8, Math.max(2, os.availableParallelism())),
-    matcher: textSearch(db, slice),
+    matcher: textSearch(db, span),
     async insert(trx, documents) {
       if (documents.length === 0) return;
       const text = (value: string | Uint8Array) =>
@@ -82,11 +82,8 @@ const decoder = new TextDecoder();
 /** A headline's and standfirst's words, kept by PostgreSQL as the row is written, indexed by articles_title_words. */
 const TITLE_WORDS = sql.ref('articles.title_words');
 
-/** How many of the newest ids the GIN index is first asked about (`sliced`); a test's tables take fewer. */
-export const SLICE = 50_000;
-
-function textSearch(db: Db, slice: number): Matcher {
-  const frequencies = wordFrequencies(db, slice);
+function textSearch(db: Db, firstSpan: number | undefined): Matcher {
+  const frequencies = wordFrequencies(db);
   const headlines = headlineFrequencies(db, 'article_search', 'headline');
   const newest = async (
     vector: 'document' | 'headline',
@@ -106,30 +103,54 @@ function textSearch(db: Db, slice: number): Matcher {
     return rows.map((r) => r.id);
   };
   /**
-   * The newest matches of words neither common nor rare, by the word's GIN index: first among
-   * the newest SLICE ids, the word's entries and the slice's (primary key) intersected before
-   * any row is read (a bitmap AND; the planner, costing each document's fetch from TOAST as
-   * a heap read, would rather walk the slice and check all 50,000), then, if that holds too
-   * few, among all older ones, of which there are then few.
+   * The newest matches of words neither common nor rare, by the word's GIN index, a span of
+   * ids at a time from the newest. In a span, the word's entries and the span's ids (primary
+   * key) are intersected before any row is read (a bitmap AND; the planner, costing each
+   * document's fetch from TOAST as a heap read, would rather walk the span and check every
+   * document), so a span costs a read of each row in it that matches. The first span is
+   * sized to hold `limit` matches twice over at the share of documents the statistics
+   * expect (`share`), each next one four times the last; once a span would reach the oldest
+   * id, the GIN index alone finds the rest (`+ 0`), of which there are then few. A fixed
+   * span of the newest 50,000 ids read every match in it: for `replaced`, in a tenth of the
+   * documents of 100,000, 4,877 pages where a span of 10,000 reads 486 (docs/PERFORMANCE.md).
    */
-  const sliced = async (terms: Term[], limit: number, beforeId: number | undefined): Promise<number[]> => {
+  const spans = async (
+    terms: Term[],
+    limit: number,
+    beforeId: number | undefined,
+    share: number,
+  ): Promise<number[]> => {
     const { rows } = await sql<{
       top: number | null;
     }>`select max(article_id) as top from article_search`.execute(db);
-    const top = Math.min(beforeId ?? Infinity, (rows[0]?.top ?? 0) + 1);
-    const from = Math.max(1, top - slice);
-    const recent = await db.transaction().execute(async (trx) => {
-      await sql`set local enable_indexscan = off`.execute(trx);
-      return newest('document', terms, limit, { below: top, from }, false, trx);
-    });
-    if (recent.length === limit || from <= 1) return recent;
-    return [...recent, ...(await newest('document', terms, limit - recent.length, { below: from }, true))];
+    let below = Math.min(beforeId ?? Infinity, (rows[0]?.top ?? 0) + 1);
+    let span = firstSpan ?? Math.ceil((2 * limit) / share);
+    const found: number[] = [];
+    while (found.length < limit && below > 1) {
+      const from = below - span;
+      if (from <= 1) {
+        found.push(...(await newest('document', terms, limit - found.length, { below }, true)));
+        break;
+      }
+      const range = { below, from };
+      found.push(
+        ...(await db.transaction().execute(async (trx) => {
+          await sql`set local enable_indexscan = off`.execute(trx);
+          return newest('document', terms, limit - found.length, range, false, trx);
+        })),
+      );
+      below = from;
+      span *= 4;
+    }
+    return found;
   };
   return {
-    text: async (_expression, terms, limit, beforeId) =>
-      (await frequencies.indexIsCheaper(terms, limit))
-        ? sliced(terms, limit, beforeId)
-        : newest('document', terms, limit, { below: beforeId }),
+    async text(_expression, terms, limit, beforeId) {
+      const plan = await frequencies.plan(terms, limit);
+      return plan.byIndex
+        ? spans(terms, limit, beforeId, plan.share)
+        : newest('document', terms, limit, { below: beforeId });
+    },
     // Visible articles' headlines (migration 0011), which are all the ranking keeps; a word
     // common in text and rare in headlines is found by the index, not walked for.
     headlines: async (_expression, terms, limit, beforeId) =>
@@ -192,7 +213,7 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
 }
 
 /**
- * Whether the GIN index should find the newest matches of `terms` (`sliced`)
+ * Whether the GIN index should find the newest matches of `terms` (`spans`)
  * rather than the planner walk the articles from the newest, checking each
  * document. The planner costs that walk as reads of article_search's small
  * heap; each document is in fact fetched from TOAST, so it walks for any
@@ -204,14 +225,14 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
  * 1,000,000 articles (docs/PERFORMANCE.md): the walk reads `limit / d`
  * documents at about 11 µs each; the index reads every entry of each word
  * (the words' shares summed, times the documents) at about 0.15 µs each,
- * and the slice's matching rows, `d × min(documents, slice)`, at about
- * 3 µs each, after about 2 ms of statements. The cheaper is taken: for one
- * word, the index below about 13% of documents at 1,000,000 and 17% at
- * 100,000; two words each in a quarter of the documents are walked.
+ * and the matching rows of its spans, about `2 × limit` (all `d × documents`
+ * if fewer), at about 3 µs each, after about 2 ms of statements. The cheaper
+ * is taken: for one word, the index below about 18% of documents at
+ * 1,000,000; two words each in a quarter of the documents are walked.
  * Without statistics (a new site) the planner decides. Read again every
- * ten minutes.
+ * ten minutes. `share` is `d`, which sizes the spans.
  */
-export function wordFrequencies(db: Db, slice = SLICE) {
+export function wordFrequencies(db: Db) {
   const statistics = columnStatistics(db, 'article_search', 'document');
   // A single word is looked for as typed or by its English stem (`all`): `planning` or `plan`.
   const stems = new Map<string, string | null>();
@@ -225,29 +246,30 @@ export function wordFrequencies(db: Db, slice = SLICE) {
     if (stems.size > 10_000) stems.clear();
     for (const row of rows) stems.set(row.word, row.stem?.[0] ?? null);
   };
+  const plan = async (terms: Term[], limit: number): Promise<{ byIndex: boolean; share: number }> => {
+    const stats = await statistics();
+    if (!stats) return { byIndex: false, share: 1 };
+    const share = (word: string) => stats.shares.get(word) ?? stats.unknown;
+    const single = terms.filter((term) => term.words.length === 1 && !term.prefix);
+    await stemsOf(single.map((term) => term.words[0]));
+    // Each term's words: the index reads all their entries; the documents matching hold all of
+    // a phrase's (no more than its rarest word's), and either form of a single word.
+    const forms = terms.map((term) => {
+      if (HYPHENATED.test(typedText(term))) return { shares: [share(term.words.join('-'))], join: Math.min };
+      const stem = term.words.length === 1 && !term.prefix ? stems.get(term.words[0]) : null;
+      return stem && stem !== term.words[0]
+        ? { shares: [share(term.words[0]), share(stem)], join: Math.max }
+        : { shares: term.words.map(share), join: Math.min };
+    });
+    const d = forms.reduce((product, term) => product * term.join(...term.shares), 1);
+    const entries = forms.flatMap((term) => term.shares).reduce((sum, x) => sum + x, 0) * stats.documents;
+    const walk = (limit / d) * 11;
+    const index = entries * 0.15 + Math.min(d * stats.documents, 2 * limit) * 3 + 2000;
+    return { byIndex: index < walk, share: d };
+  };
   return {
-    async indexIsCheaper(terms: Term[], limit: number): Promise<boolean> {
-      const stats = await statistics();
-      if (!stats) return false;
-      const share = (word: string) => stats.shares.get(word) ?? stats.unknown;
-      const single = terms.filter((term) => term.words.length === 1 && !term.prefix);
-      await stemsOf(single.map((term) => term.words[0]));
-      // Each term's words: the index reads all their entries; the documents matching hold all of
-      // a phrase's (no more than its rarest word's), and either form of a single word.
-      const forms = terms.map((term) => {
-        if (HYPHENATED.test(typedText(term)))
-          return { shares: [share(term.words.join('-'))], join: Math.min };
-        const stem = term.words.length === 1 && !term.prefix ? stems.get(term.words[0]) : null;
-        return stem && stem !== term.words[0]
-          ? { shares: [share(term.words[0]), share(stem)], join: Math.max }
-          : { shares: term.words.map(share), join: Math.min };
-      });
-      const d = forms.reduce((product, term) => product * term.join(...term.shares), 1);
-      const entries = forms.flatMap((term) => term.shares).reduce((sum, x) => sum + x, 0) * stats.documents;
-      const walk = (limit / d) * 11;
-      const index = entries * 0.15 + d * Math.min(stats.documents, slice) * 3 + 2000;
-      return index < walk;
-    },
+    plan,
+    indexIsCheaper: async (terms: Term[], limit: number) => (await plan(terms, limit)).byIndex,
   };
 }
 

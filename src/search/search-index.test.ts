@@ -305,8 +305,8 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
     });
     if (i % 2) rare.push(a.id);
   }
-  const newest = (word: string, slice?: number) =>
-    postgresEngine(db, { slice }).matcher.text(`"${word}"`, termsOf(`"${word}"`), WINDOW);
+  const newest = (word: string, span?: number) =>
+    postgresEngine(db, { span }).matcher.text(`"${word}"`, termsOf(`"${word}"`), WINDOW);
   const headlines = (typed: string) => postgresEngine(db).headlineIds(typed, { limit: 3, offset: 1 });
   const before = [await newest('harbour'), await newest('regatta')];
   const headlinesBefore = [await headlines('harb'), await headlines('story')];
@@ -320,7 +320,7 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   assert.equal(await wordFrequencies(db).indexIsCheaper(termsOf('"regatta"'), WINDOW), true);
   assert.deepEqual([await newest('harbour'), await newest('regatta')], before);
   assert.deepEqual(before[1], rare.reverse());
-  // Asked first about the newest two ids, which hold one match, the index finds the others among older ones.
+  // Asked first about the newest two ids, which hold one match, then the next eight and the rest, the index finds the others.
   assert.deepEqual(await newest('regatta', 2), before[1]);
   assert.deepEqual(await newest('harbour', 2), before[0]);
   // The back office's headline words, walked or found by the index, in the same order.
