@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSnippet, termsIn, termsOf } from './snippet.js';
+
+const marked = (parts: { text: string; match: boolean }[]) => parts.filter((p) => p.match).map((p) => p.text);
+
+test('words are runs of letters and numbers in any script, folded as the index folds them', () => {
+  const text = 'Café prices — “São Paulo’s” İstanbul office, СОФИЯ 2026, ½ price, 𝒜lpha';
+  const found = (q: string) => [...termsIn(text, termsOf(q))];
+  assert.deepEqual(found('"cafe"'), [0], 'accents folded');
+  assert.deepEqual(found('"sao paulo"'), [0], 'a phrase across curly quotes');
+  assert.deepEqual(found('"софия"'), [0], 'Cyrillic, case folded');
+  assert.deepEqual(found('"2026"'), [0]);
+  assert.deepEqual(found('"lpha"'), [], 'an astral letter belongs to its word');
+  assert.deepEqual(found('"paulo"*'), [0], 'a beginning');
+  assert.deepEqual(found('"aulo"'), [], 'not the middle of a word');
+  assert.deepEqual(found('"prices" AND "nowhere"'), [0], 'each term on its own');
+});
+
+test('a snippet marks the words as written, wherever the text has letters beyond ASCII', () => {
+  const body = 'Before — the İzmir ferry. Officials in São Tomé said “ferries” ran late; the Ferry resumed.';
+  const snippet = makeSnippet(body, 'A lead.', termsOf('"ferry"'));
+  assert.deepEqual(marked(snippet), ['ferry', 'Ferry']);
+  assert.equal(snippet.map((p) => p.text).join(''), body);
+  assert.deepEqual(marked(makeSnippet(body, '', termsOf('"sao" AND "tome"'))), ['São', 'Tomé']);
+  assert.deepEqual(marked(makeSnippet(body, '', termsOf('"izmir"'))), ['İzmir']);
+});
