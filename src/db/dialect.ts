@@ -47,3 +47,15 @@ export function caselessOrder(db: Db, column: string): RawBuilder<string> {
 export async function takeTurns(trx: Db, turn: string): Promise<void> {
   if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${turn}))`.execute(trx);
 }
+
+/**
+ * `column` is one of `ids`: SQLite's `in (?, ?, …)`; on PostgreSQL one array
+ * parameter, `= any($1::integer[])`, which the driver sends and the server
+ * reads in less time than hundreds of parameters (search's 700 candidates'
+ * rows: 5.5-7.7 ms against 6.4-9.6 through Kysely, alternated).
+ */
+export function oneOf(db: Db, column: string, ids: number[]): RawBuilder<boolean> {
+  return dialectOf(db) === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} = any(${ids}::integer[])`
+    : sql<boolean>`${sql.ref(column)} in (${sql.join(ids)})`;
+}

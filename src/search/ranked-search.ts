@@ -1,5 +1,6 @@
 import { bodyText, stillVisibleTo, summariesByIds, type BodyDoc } from '../content/index.js';
 import type { Db } from '../db/database.js';
+import { oneOf } from '../db/dialect.js';
 import { dependsOn } from '../lib/dependencies.js';
 import type { SearchHit, SearchResults, SnippetPart } from './search-index.js';
 import { toMatchExpression, typedQuery } from './search-query.js';
@@ -133,14 +134,14 @@ export async function rankedSearch(
         db
           .selectFrom('articles')
           .select(['id', 'title', 'lead', 'published_at'])
-          .where('id', 'in', candidates)
+          .where(oneOf(db, 'id', candidates))
           .where(stillVisibleTo(db, now))
           .execute(),
         termsOfTag.size
           ? db
               .selectFrom('article_tags')
               .select(['article_id', 'tag_id'])
-              .where('article_id', 'in', candidates)
+              .where(oneOf(db, 'article_id', candidates))
               // A short word's beginning may be in thousands of tags: then all the candidates' tags.
               .$if(termsOfTag.size <= MAX_TAGS_LISTED, (q) => q.where('tag_id', 'in', [...termsOfTag.keys()]))
               .execute()
