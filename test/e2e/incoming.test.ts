@@ -90,8 +90,9 @@ test('an editor opens Incoming, writes from a partner’s item with its copy bes
   );
   assert.deepEqual(await seriousViolations(page), [], 'the Incoming page: no serious accessibility problem');
 
+  // The editor's address is what this waits for; the form says below when the editor is ready.
   await Promise.all([
-    page.waitForURL(/\/admin\/articles\/\d+\/edit$/),
+    page.waitForURL(/\/admin\/articles\/\d+\/edit$/, { waitUntil: 'commit' }),
     item.getByRole('button', { name: 'Write from this' }).click(),
   ]);
   await page.locator('form[data-state="ready"]').waitFor();

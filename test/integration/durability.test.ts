@@ -49,7 +49,7 @@ test('kill -9 while publishing, editing and counting views: nothing half-written
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
-  // Writers and readers at full speed for about three seconds, then kill -9 without warning.
+  // Writers and readers at full speed for three seconds or more, then kill -9 without warning.
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const created: { id: number; word: string }[] = [];
   const edited = new Map<number, number>(); // id -> version the server answered with
@@ -105,7 +105,12 @@ test('kill -9 while publishing, editing and counting views: nothing half-written
     }
   };
   const load = Promise.all([publisher(), publisher(), reader(1), reader(2), reader(3)]);
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  // Three seconds of load at least, and until enough is in flight to mean something (a busy
+  // machine does less in three seconds), for a minute at most.
+  for (const started = Date.now(); Date.now() - started < 60_000;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (Date.now() - started >= 3000 && created.length >= 5 && counted.length >= 100) break;
+  }
   killedAt = Date.now();
   process.kill(-child.pid!, 'SIGKILL');
   killed = true;
