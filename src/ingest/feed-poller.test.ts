@@ -95,13 +95,19 @@ test('partner feeds: each item once, duplicates across partners merged, broken f
     .select(['id', 'guid', 'source_id', 'duplicate_of'])
     .orderBy('id')
     .execute();
+  // The two feeds are read side by side: the copy filed first is the original, whichever it is.
+  const byGuid = new Map(items.map((i) => [i.guid, i]));
+  assert.deepEqual([...byGuid].map(([guid, i]) => [guid, i.source_id]).sort(), [
+    ['a-1', sourceA.id],
+    ['a-2', sourceA.id],
+    ['b-77', sourceB.id],
+  ]);
+  const [a1, b77] = [byGuid.get('a-1')!, byGuid.get('b-77')!];
+  assert.equal(byGuid.get('a-2')!.duplicate_of, null);
   assert.deepEqual(
-    items.map((i) => [i.guid, i.source_id, i.duplicate_of]),
-    [
-      ['a-1', sourceA.id, null],
-      ['a-2', sourceA.id, null],
-      ['b-77', sourceB.id, items[0].id],
-    ],
+    [a1.duplicate_of, b77.duplicate_of],
+    a1.id < b77.id ? [null, a1.id] : [b77.id, null],
+    "B's copy of A's story and A's own: one names the other as what it duplicates",
   );
   const health = async (path: string) =>
     db.selectFrom('partner_feeds').selectAll().where('id', '=', feeds[path]).executeTakeFirstOrThrow();
