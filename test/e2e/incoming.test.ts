@@ -92,7 +92,7 @@ test('an editor opens Incoming, writes from a partner’s item with its copy bes
 
   // The editor's address is what this waits for; the form says below when the editor is ready.
   await Promise.all([
-    page.waitForURL(/\/admin\/articles\/\d+\/edit$/, { waitUntil: 'commit' }),
+    page.waitForURL(/\/admin\/articles\/\d+\/edit$/, { waitUntil: 'commit', timeout: 30_000 }),
     item.getByRole('button', { name: 'Write from this' }).click(),
   ]);
   await page.locator('form[data-state="ready"]').waitFor();
