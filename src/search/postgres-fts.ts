@@ -267,10 +267,7 @@ export function wordFrequencies(db: Db) {
     const index = entries * 0.15 + Math.min(d * stats.documents, 2 * limit) * 3 + 2000;
     return { byIndex: index < walk, share: d };
   };
-  return {
-    plan,
-    indexIsCheaper: async (terms: Term[], limit: number) => (await plan(terms, limit)).byIndex,
-  };
+  return { plan };
 }
 
 interface ColumnStatistics {

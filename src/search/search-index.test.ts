@@ -311,13 +311,13 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   const before = [await newest('harbour'), await newest('regatta')];
   const headlinesBefore = [await headlines('harb'), await headlines('story')];
   assert.equal(
-    await wordFrequencies(db).indexIsCheaper(termsOf('"regatta"'), WINDOW),
+    (await wordFrequencies(db).plan(termsOf('"regatta"'), WINDOW)).byIndex,
     false,
     'no statistics yet',
   );
   // With statistics, every word here is rare for a table this small: the GIN index finds them.
   await sql`analyze article_search`.execute(db);
-  assert.equal(await wordFrequencies(db).indexIsCheaper(termsOf('"regatta"'), WINDOW), true);
+  assert.equal((await wordFrequencies(db).plan(termsOf('"regatta"'), WINDOW)).byIndex, true);
   assert.deepEqual([await newest('harbour'), await newest('regatta')], before);
   assert.deepEqual(before[1], rare.reverse());
   // Asked first about the newest two ids, which hold one match, then the next eight and the rest, the index finds the others.

@@ -56,12 +56,13 @@ export function termsIn(text: string, terms: Term[]): Set<number> {
   // A term's first word is in the folded text wherever the term matches: most texts ranked hold
   // none (a headline, where the words were found in the body), and are not split into words.
   if (!terms.some((term) => folded.includes(term.words[0]))) return new Set();
-  return termsInWords(foldedWords(folded), terms);
+  const words: Token[] = [];
+  eachWord(folded, (start, end) => words.push({ start, end, word: folded.slice(start, end) }));
+  return termsInWords(words, terms);
 }
 
 /** Which of `terms` (by index) occur in a text's folded words. */
-function termsInWords(folded: string[], terms: Term[]): Set<number> {
-  const words = folded.map((word) => ({ start: 0, end: 0, word }));
+function termsInWords(words: Token[], terms: Term[]): Set<number> {
   const found = new Set<number>();
   for (let i = 0; i < words.length && found.size < terms.length; i++) {
     terms.forEach((term, t) => {
@@ -87,13 +88,6 @@ function tokens(text: string): Token[] {
     const word = source.slice(start, end);
     words.push({ start, end, word: ascii ? word.toLowerCase() : fold(word) });
   });
-  return words;
-}
-
-/** A text's folded words (termsInWords). */
-function foldedWords(folded: string): string[] {
-  const words: string[] = [];
-  eachWord(folded, (start, end) => words.push(folded.slice(start, end)));
   return words;
 }
 
