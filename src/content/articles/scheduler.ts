@@ -7,10 +7,15 @@ import type { ServiceContext } from './articles.service.js';
  * and a published article whose future time has now arrived is announced, so
  * search, related lists and feeds pick it up with no request needed.
  *
- * Returns the ids announced. `since` is the previous run's time.
+ * Returns the ids announced. `since` is the previous round's `now`: each
+ * round must pass on the very time it used, or an article falling due between
+ * two readings of the clock is announced by both rounds.
  */
-export async function publishDue(ctx: ServiceContext, since: string | null): Promise<number[]> {
-  const now = ctx.now().toISOString();
+export async function publishDue(
+  ctx: ServiceContext,
+  since: string | null,
+  now = ctx.now().toISOString(),
+): Promise<number[]> {
   const due = await publishScheduled(ctx.db, now);
   const arrived = since === null ? [] : await publishedBetween(ctx.db, since, now);
   const ids = [...new Set([...due, ...arrived])];
@@ -50,7 +55,7 @@ export function startScheduler(
       if (stopped) return;
       const at = ctx.now().toISOString();
       try {
-        await publishDue(ctx, since);
+        await publishDue(ctx, since, at);
         since = at;
         const next = await nextDueAt(ctx.db, at);
         if (next) arm(Date.parse(next));
