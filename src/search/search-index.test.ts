@@ -309,7 +309,16 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
     postgresEngine(db, { span }).matcher.text(`"${word}"`, termsOf(`"${word}"`), WINDOW);
   const headlines = (typed: string) => postgresEngine(db).headlineIds(typed, { limit: 3, offset: 1 });
   const before = [await newest('harbour'), await newest('regatta')];
-  const headlinesBefore = [await headlines('harb'), await headlines('story')];
+  // Search's older headline matches of a phrase: once there are statistics, the phrase's share
+  // is counted in the newest rows.
+  const olderHeadlines = (typed: string) => postgresEngine(db).matcher.headlines(typed, termsOf(typed), 3);
+  const olderBefore = await olderHeadlines('"harbour story"');
+  const headlinesBefore = [
+    await headlines('harb'),
+    await headlines('story'),
+    // The back office reads a phrase's words as words.
+    await headlines('"harbour story"'),
+  ];
   assert.equal(
     (await wordFrequencies(db).plan(termsOf('"regatta"'), WINDOW)).byIndex,
     false,
@@ -325,8 +334,15 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   assert.deepEqual(await newest('harbour', 2), before[0]);
   // The back office's headline words, walked or found by the index, in the same order.
   await sql`analyze articles`.execute(db);
-  assert.deepEqual([await headlines('harb'), await headlines('story')], headlinesBefore);
+  assert.deepEqual(
+    [await headlines('harb'), await headlines('story'), await headlines('"harbour story"')],
+    headlinesBefore,
+  );
   assert.equal(headlinesBefore[0]?.length, 3);
+  assert.deepEqual(headlinesBefore[2], headlinesBefore[0]);
+  // Search's older headline matches too, by the search table's statistics.
+  assert.deepEqual(await olderHeadlines('"harbour story"'), olderBefore);
+  assert.equal(olderBefore.length, 3);
 });
 
 test('on PostgreSQL, migration 0011 gives the articles already indexed their headline words', async (t) => {
