@@ -107,10 +107,13 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
    * ids at a time from the newest. In a span, the word's entries and the span's ids (primary
    * key) are intersected before any row is read (a bitmap AND; the planner, costing each
    * document's fetch from TOAST as a heap read, would rather walk the span and check every
-   * document), so a span costs a read of each row in it that matches. The first span is
-   * sized to hold `limit` matches twice over at the share of documents the statistics
-   * expect (`share`), each next one four times the last; once a span would reach the oldest
-   * id, the GIN index alone finds the rest (`+ 0`), of which there are then few. A fixed
+   * document), so a span costs the word's entries, read again for each span, and a read of
+   * each row in it that matches. The first span is sized to hold `limit` matches twice over
+   * at the share of documents the statistics expect (`share`), each next one four times the
+   * last; once a span would reach the oldest id, the GIN index alone finds the rest (`+ 0`),
+   * of which there are then few. A word whose matches are mostly old (or a phrase, rarer than
+   * its words) takes several spans, each reading the entries again: up to five at 1,000,000
+   * articles, where wordFrequencies counts one; walking would read more. A fixed
    * span of the newest 50,000 ids read every match in it: for `replaced`, in a tenth of the
    * documents of 100,000, 4,877 pages where a span of 10,000 reads 486 (docs/PERFORMANCE.md).
    */
@@ -154,7 +157,13 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
     // Visible articles' headlines (migration 0011), which are all the ranking keeps; a word
     // common in text and rare in headlines is found by the index, not walked for.
     headlines: async (_expression, terms, limit, beforeId) =>
-      newest('headline', terms, limit, { below: beforeId }, await headlines.rareInHeadlines(terms, limit)),
+      newest(
+        'headline',
+        terms,
+        limit,
+        { below: beforeId },
+        await headlines.rareInHeadlines(terms, limit, beforeId),
+      ),
     async tagsWith(term) {
       const { rows } = await sql<{ id: number }>`select id from tags
         where to_tsvector('simple', newsdesk_unaccent(name)) @@ ${all([term])}`.execute(db);
@@ -228,7 +237,8 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
  * and the matching rows of its spans, about `2 × limit` (all `d × documents`
  * if fewer), at about 3 µs each, after about 2 ms of statements. The cheaper
  * is taken: for one word, the index below about 18% of documents at
- * 1,000,000; two words each in a quarter of the documents are walked.
+ * 1,000,000; two words each in a third of the documents are walked, each
+ * in a quarter asked of the index.
  * Without statistics (a new site) the planner decides. Read again every
  * ten minutes. `share` is `d`, which sizes the spans.
  */
@@ -322,8 +332,9 @@ function columnStatistics(db: Db, table: string, column: string): () => Promise<
  * both words, and in 0.24% as a phrase; the planner, believing it as common
  * as its words, walked 84,000 rows for 200 matches (45-100 ms; the index,
  * 26 ms). No statistics tell how often words stand together, so for a
- * phrase the walk's `d` is counted in the newest SAMPLE rows (about 2 ms),
- * and the index's stays the rarest word's. At 1,000,000 articles the same
+ * phrase the walk's `d` is counted in the SAMPLE rows the walk would read
+ * first, the newest below where it starts (about 2 ms), and the index's
+ * stays the rarest word's. At 1,000,000 articles the same
  * phrase is walked: the index would read ten times the rows, the walk the
  * same number.
  */
@@ -337,16 +348,18 @@ function headlineFrequencies(
 ) {
   const statistics = columnStatistics(db, table, column);
   const id = table === 'articles' ? 'id' : 'article_id';
-  /** The share of the newest SAMPLE rows that `terms` match; half a row if none do. */
-  const sampled = async (terms: Term[]): Promise<number> => {
+  /** The share of the newest SAMPLE rows below `below` that `terms` match; half a row if none do. */
+  const sampled = async (terms: Term[], below: number | undefined): Promise<number> => {
     const { rows } = await sql<{ n: number }>`select count(*)::int as n
-      from (select ${sql.ref(column)} as words from ${sql.table(table)} order by ${sql.ref(id)} desc
-        limit ${SAMPLE}) as newest
+      from (select ${sql.ref(column)} as words from ${sql.table(table)}
+        ${below === undefined ? sql`` : sql`where ${sql.ref(id)} < ${below}`}
+        order by ${sql.ref(id)} desc limit ${SAMPLE}) as newest
       where newest.words @@ ${all(terms)}`.execute(db);
     return Math.max(rows[0]?.n ?? 0, 0.5) / SAMPLE;
   };
   return {
-    async rareInHeadlines(terms: Term[], limit: number): Promise<boolean> {
+    /** Whether the index should find the `limit` newest matches (below `below`, if given). */
+    async rareInHeadlines(terms: Term[], limit: number, below?: number): Promise<boolean> {
       const stats = await statistics();
       if (!stats) return false;
       const share = (word: string, prefix: boolean): number => {
@@ -363,7 +376,7 @@ function headlineFrequencies(
           term.words.map((word, i) => share(word, term.prefix && i === term.words.length - 1)),
         ),
       );
-      const walked = terms.some((term) => term.words.length > 1) ? await sampled(terms) : d;
+      const walked = terms.some((term) => term.words.length > 1) ? await sampled(terms, below) : d;
       return d * stats.documents * 5 < (limit / walked) * 0.7;
     },
   };

@@ -297,7 +297,7 @@ test('on PostgreSQL, a word finds its English forms too; on SQLite only itself',
 test('on PostgreSQL, the newest matches come first whether the planner walks or the index finds them all', async (t) => {
   if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
   const { db, article } = await newsroom(t);
-  const rare = [];
+  const rare: number[] = [];
   for (let i = 0; i < 6; i++) {
     const a = await article({
       title: `Harbour story ${i}`,
@@ -311,8 +311,12 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   const before = [await newest('harbour'), await newest('regatta')];
   // Search's older headline matches of a phrase: once there are statistics, the phrase's share
   // is counted in the newest rows.
-  const olderHeadlines = (typed: string) => postgresEngine(db).matcher.headlines(typed, termsOf(typed), 3);
-  const olderBefore = await olderHeadlines('"harbour story"');
+  const olderHeadlines = (typed: string, beforeId?: number) =>
+    postgresEngine(db).matcher.headlines(typed, termsOf(typed), 3, beforeId);
+  const olderBefore = [
+    await olderHeadlines('"harbour story"'),
+    await olderHeadlines('"harbour story"', rare[1]),
+  ];
   const headlinesBefore = [
     await headlines('harb'),
     await headlines('story'),
@@ -341,8 +345,12 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   assert.equal(headlinesBefore[0]?.length, 3);
   assert.deepEqual(headlinesBefore[2], headlinesBefore[0]);
   // Search's older headline matches too, by the search table's statistics.
-  assert.deepEqual(await olderHeadlines('"harbour story"'), olderBefore);
-  assert.equal(olderBefore.length, 3);
+  assert.deepEqual(
+    [await olderHeadlines('"harbour story"'), await olderHeadlines('"harbour story"', rare[1])],
+    olderBefore,
+  );
+  assert.equal(olderBefore[0].length, 3);
+  assert.ok(olderBefore[1].every((id) => id < rare[1]) && olderBefore[1].length === 3);
 });
 
 test('on PostgreSQL, migration 0011 gives the articles already indexed their headline words', async (t) => {
