@@ -101,53 +101,66 @@ export async function rankedSearch(
   //    in the whole text the engine would gather every word that starts so, a cost that grows
   //    with the archive (0.13 s for `min*` at 1,000,000 articles on FTS5).
   const prefixes = terms.filter((t) => t.prefix);
-  // The tags that hold each term, asked for beside the candidates (on PostgreSQL, at the same time).
-  const tagsHolding = Promise.all(terms.map((term) => matcher.tagsWith(term)));
+  // Which terms each tag holds, through the tags that hold any term at all (usually none), asked
+  // for beside the candidates (on PostgreSQL, at the same time).
+  const termsOfTags = Promise.all(terms.map((term) => matcher.tagsWith(term))).then((found) => {
+    const termsOfTag = new Map<number, Set<number>>();
+    for (const [t, ids] of found.entries())
+      for (const id of ids) termsOfTag.set(id, (termsOfTag.get(id) ?? new Set<number>()).add(t));
+    return termsOfTag;
+  });
   // Awaited below; should a step before it fail, its own failure is not left unhandled.
-  tagsHolding.catch(() => {});
-  let candidates: number[];
+  termsOfTags.catch(() => {});
+  // 2. What ranking reads of candidates, asked for as soon as they are known (on PostgreSQL, the
+  //    newest matches' rows while older headline matches are looked for): only what readers may
+  //    see now, and the candidates' rows for the tags holding a term.
+  const read = async (ids: number[]) => {
+    const termsOfTag = await termsOfTags;
+    return Promise.all([
+      ids.length
+        ? db
+            .selectFrom('articles')
+            .select(['id', 'title', 'lead', 'published_at'])
+            .where(oneOf(db, 'id', ids))
+            .where(stillVisibleTo(db, now))
+            .execute()
+        : [],
+      ids.length && termsOfTag.size
+        ? db
+            .selectFrom('article_tags')
+            .select(['article_id', 'tag_id'])
+            .where(oneOf(db, 'article_id', ids))
+            // A short word's beginning may be in thousands of tags: then all the candidates' tags.
+            .$if(termsOfTag.size <= MAX_TAGS_LISTED, (q) => q.where('tag_id', 'in', [...termsOfTag.keys()]))
+            .execute()
+        : [],
+    ]);
+  };
+  let reads: ReturnType<typeof read>[];
   let complete: boolean;
   if (prefixes.length === 0) {
     const recent = await matcher.text(expression, terms, WINDOW);
     complete = recent.length < WINDOW;
+    const recentRows = read(recent);
+    // Awaited below, once the older matches are in.
+    recentRows.catch(() => {});
     const older = complete
       ? []
       : await matcher.headlines(expression, terms, HEADLINE_WINDOW, recent[recent.length - 1]);
-    candidates = [...recent, ...older];
+    reads = [recentRows, read(older)];
   } else {
     const whole = terms.filter((t) => !t.prefix);
-    const recent = whole.length
-      ? await matcher.text(whole.map((t) => t.fts).join(' AND '), whole, WINDOW)
-      : [];
-    const headlines = await matcher.headlines(expression, terms, WINDOW);
+    const [recent, headlines] = await Promise.all([
+      whole.length ? matcher.text(whole.map((t) => t.fts).join(' AND '), whole, WINDOW) : [],
+      matcher.headlines(expression, terms, WINDOW),
+    ]);
     complete = recent.length < WINDOW && headlines.length < WINDOW;
-    candidates = [...new Set([...recent, ...headlines])];
+    reads = [read([...new Set([...recent, ...headlines])])];
   }
-  // 2. Only what readers may see now, scored by where the terms are, with the recency boost.
-  //    Which terms each candidate's tags hold: through the tags that hold any term at all
-  //    (usually none), so only the candidates' rows for those tags are read.
-  const termsOfTag = new Map<number, Set<number>>();
-  for (const [t, ids] of (await tagsHolding).entries())
-    for (const id of ids) termsOfTag.set(id, (termsOfTag.get(id) ?? new Set<number>()).add(t));
-  const [visible, tags] = candidates.length
-    ? await Promise.all([
-        db
-          .selectFrom('articles')
-          .select(['id', 'title', 'lead', 'published_at'])
-          .where(oneOf(db, 'id', candidates))
-          .where(stillVisibleTo(db, now))
-          .execute(),
-        termsOfTag.size
-          ? db
-              .selectFrom('article_tags')
-              .select(['article_id', 'tag_id'])
-              .where(oneOf(db, 'article_id', candidates))
-              // A short word's beginning may be in thousands of tags: then all the candidates' tags.
-              .$if(termsOfTag.size <= MAX_TAGS_LISTED, (q) => q.where('tag_id', 'in', [...termsOfTag.keys()]))
-              .execute()
-          : [],
-      ])
-    : [[], []];
+  const got = await Promise.all(reads);
+  const visible = got.flatMap(([rows]) => rows);
+  const tags = got.flatMap(([, rows]) => rows);
+  const termsOfTag = await termsOfTags;
   const inTags = new Map<number, Set<number>>();
   for (const t of tags) {
     const found = termsOfTag.get(t.tag_id);
