@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeSnippet, termsIn, termsOf } from './snippet.js';
+import { indexableText, makeSnippet, termsIn, termsOf } from './snippet.js';
 
 const marked = (parts: { text: string; match: boolean }[]) => parts.filter((p) => p.match).map((p) => p.text);
 
@@ -24,4 +24,13 @@ test('a snippet marks the words as written, wherever the text has letters beyond
   assert.equal(snippet.map((p) => p.text).join(''), body);
   assert.deepEqual(marked(makeSnippet(body, '', termsOf('"sao" AND "tome"'))), ['São', 'Tomé']);
   assert.deepEqual(marked(makeSnippet(body, '', termsOf('"izmir"'))), ['İzmir']);
+});
+
+test('private-use characters, in any plane, are left out as the index leaves them out', () => {
+  assert.equal(indexableText('na\uE000to \uF8FFsummit'), 'nato summit');
+  // U+F0000 and U+10FFFD: planes 15 and 16, written as surrogate pairs.
+  assert.equal(indexableText('fer\u{F0000}ry \u{10FFFD}port'), 'ferry port');
+  // Letters outside the Basic Multilingual Plane that are not private use stay.
+  assert.equal(indexableText('𝒜lpha 😀 ferry'), '𝒜lpha 😀 ferry');
+  assert.deepEqual(marked(makeSnippet('The fer\uE000ry left.', '', termsOf('"ferry"'))), ['ferry']);
 });

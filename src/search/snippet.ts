@@ -17,8 +17,12 @@ const ELLIPSIS = '…';
 
 /** Text as the index may hold it: without private-use characters. */
 export function indexableText(text: string): string {
-  return text.replace(/\p{Co}/gu, '');
+  // Asked first by code unit (the private-use area, and the surrogates that begin planes 15 and
+  // 16), which is quicker than the Unicode property over a whole story; most texts have none.
+  return PRIVATE_USE_UNITS.test(text) ? text.replace(/\p{Co}/gu, '') : text;
 }
+
+const PRIVATE_USE_UNITS = /[\uE000-\uF8FF\uDB80-\uDBFF]/;
 
 /** A term of a MATCH expression made by toMatchExpression: its words, folded, and whether the last is a prefix. */
 export interface Term {
@@ -84,9 +88,10 @@ function tokens(text: string): Token[] {
   const lower = text.toLowerCase();
   const source = lower.length === text.length ? lower : text;
   const words: Token[] = [];
+  const lowered = source === lower;
   eachWord(source, (start, end, ascii) => {
     const word = source.slice(start, end);
-    words.push({ start, end, word: ascii ? word.toLowerCase() : fold(word) });
+    words.push({ start, end, word: ascii ? (lowered ? word : word.toLowerCase()) : fold(word) });
   });
   return words;
 }
