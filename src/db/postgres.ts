@@ -34,8 +34,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
     max: options.connections ?? 10,
     types,
     // A connection is kept five minutes after its last statement, not pg's ten seconds: a new one
-    // costs the server a process and cold caches (the first statements of each run slower), and a
-    // page asks several at once. Idle connections do not keep the process from exiting.
+    // costs the server a process and cold caches, and a page asks several at once (half the
+    // connections opened over an archive benchmark run; its p95s moved within the noise,
+    // docs/PERFORMANCE.md). Idle connections do not keep the process from exiting.
     idleTimeoutMillis: 5 * 60_000,
     allowExitOnIdle: true,
   });
