@@ -28,6 +28,7 @@ import * as m0009 from './migrations/0009-sign-in-failures.js';
 import * as m0010 from './migrations/0010-postgres-listings.js';
 import * as m0011 from './migrations/0011-postgres-headline-search.js';
 import * as m0012 from './migrations/0012-view-totals.js';
+import * as m0013 from './migrations/0013-postgres-phrase-pairs.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -102,6 +103,8 @@ const migrations: Record<string, Migration> = {
   '0011-postgres-headline-search': m0011,
   // All-time views out of the articles' rows, on both databases.
   '0012-view-totals': m0012,
+  // PostgreSQL's word pairs for phrases; on SQLite it does nothing.
+  '0013-postgres-phrase-pairs': m0013,
 };
 
 /**
@@ -116,6 +119,8 @@ const postgresMigrations: Record<string, Migration> = {
   '0011-postgres-headline-search': m0011,
   // All-time views out of the articles' rows, on both databases.
   '0012-view-totals': m0012,
+  // PostgreSQL's word pairs for phrases; on SQLite it does nothing.
+  '0013-postgres-phrase-pairs': m0013,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

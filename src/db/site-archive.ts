@@ -133,6 +133,7 @@ const CARRYING_NOTHING = new Set([
   '0009-sign-in-failures',
   '0010-postgres-listings',
   '0011-postgres-headline-search',
+  '0013-postgres-phrase-pairs',
 ]);
 
 /**

@@ -4,12 +4,14 @@ import type { Db } from '../db/database.js';
 import type { Matcher } from './ranked-search.js';
 import type { SearchEngine } from './search-engines.js';
 import { headlineExpression } from './search-query.js';
-import { termsOf, type Term } from './snippet.js';
+import { pairKey, termsOf, wordPairs, type Term } from './snippet.js';
 
 /**
  * Search on PostgreSQL: a visible article's words in `article_search`, two
  * `tsvector`s, each with a GIN index: its whole text (`document`) and its
- * headline's and standfirst's (`headline`, migration 0011); every
+ * headline's and standfirst's (`headline`, migration 0011); beside them
+ * its pairs of neighbouring words, for phrases (`pairs`, migration 0013:
+ * phrasePairs); every
  * article's headline and standfirst, for the back office, in a stored
  * column on `articles` (`title_words`, indexed by articles_title_words;
  * migration 0010); tag names by an expression index (tags_name_words;
@@ -34,16 +36,21 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
       if (documents.length === 0) return;
       const text = (value: string | Uint8Array) =>
         typeof value === 'string' ? value : decoder.decode(value);
-      await sql`insert into article_search (article_id, document, headline)
-        select d.id,
-          to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body))
-          || to_tsvector('english', newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body)),
+      const bodies = documents.map((d) => text(d.body));
+      const pairs = documents.map((d, i) => [...wordPairs([d.title, d.lead, d.tags, bodies[i]])].join(','));
+      await sql`insert into article_search (article_id, document, headline, pairs)
+        select d.id, w.simple || to_tsvector('english', w.text),
           -- The headline's and standfirst's, as articles.title_words holds them (migration 0010).
-          to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead))
+          to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead)),
+          -- Neighbouring words, for phrases (migration 0013), as one text: unnest takes no arrays of arrays.
+          string_to_array(d.pairs, ',')::bigint[]
         from unnest(${documents.map((d) => d.id)}::integer[], ${documents.map((d) => d.title)}::text[],
           ${documents.map((d) => d.lead)}::text[], ${documents.map((d) => d.tags)}::text[],
-          ${documents.map((d) => text(d.body))}::text[]) as d(id, title, lead, tags, body)
-        on conflict (article_id) do update set document = excluded.document, headline = excluded.headline`.execute(
+          ${bodies}::text[], ${pairs}::text[]) as d(id, title, lead, tags, body, pairs)
+        cross join lateral (select newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body) as text) as t
+        cross join lateral (select t.text, to_tsvector('simple', t.text) as simple) as w
+        on conflict (article_id) do update
+          set document = excluded.document, headline = excluded.headline, pairs = excluded.pairs`.execute(
         trx,
       );
     },
@@ -85,9 +92,9 @@ const TITLE_WORDS = sql.ref('articles.title_words');
 function textSearch(db: Db, firstSpan: number | undefined): Matcher {
   const frequencies = wordFrequencies(db);
   const headlines = headlineFrequencies(db, 'article_search', 'headline');
+  const pairs = phrasePairs(db);
   const newest = async (
-    vector: 'document' | 'headline',
-    terms: Term[],
+    match: Match,
     limit: number,
     range: { below?: number; from?: number },
     byIndex = false,
@@ -95,11 +102,20 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
   ): Promise<number[]> => {
     // `+ 0`: no index gives that order or range, so the planner cannot walk one; the GIN index finds them all.
     const id = byIndex ? sql`article_id + 0` : sql`article_id`;
-    const { rows } = await sql<{ id: number }>`select article_id as id from article_search
-      where ${sql.ref(vector)} @@ ${all(terms, vector === 'document')}
+    // A span's rows holding a longer phrase's pairs, newest first, each document checked for the
+    // whole phrase only until enough are found (the planner, left to itself, checked every one).
+    const fenced = match.check !== undefined && range.from !== undefined;
+    const found = sql`from article_search where ${match.narrow}
+      ${match.check && !fenced ? sql`and ${match.check}` : sql``}
       ${range.below === undefined ? sql`` : sql`and ${id} < ${range.below}`}
       ${range.from === undefined ? sql`` : sql`and ${id} >= ${range.from}`}
-      order by ${id} desc limit ${limit}`.execute(trx);
+      order by ${id} desc`;
+    const { rows } = await (
+      fenced
+        ? sql<{ id: number }>`select id from (select article_id as id, document ${found} offset 0) as narrowed
+          where ${match.check} limit ${limit}`
+        : sql<{ id: number }>`select article_id as id ${found} limit ${limit}`
+    ).execute(trx);
     return rows.map((r) => r.id);
   };
   /**
@@ -118,7 +134,7 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
    * documents of 100,000, 4,877 pages where a span of 10,000 reads 486 (docs/PERFORMANCE.md).
    */
   const spans = async (
-    terms: Term[],
+    match: Match,
     limit: number,
     beforeId: number | undefined,
     share: number,
@@ -132,14 +148,14 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
     while (found.length < limit && below > 1) {
       const from = below - span;
       if (from <= 1) {
-        found.push(...(await newest('document', terms, limit - found.length, { below }, true)));
+        found.push(...(await newest(match, limit - found.length, { below }, true)));
         break;
       }
       const range = { below, from };
       found.push(
         ...(await db.transaction().execute(async (trx) => {
           await sql`set local enable_indexscan = off`.execute(trx);
-          return newest('document', terms, limit - found.length, range, false, trx);
+          return newest(match, limit - found.length, range, false, trx);
         })),
       );
       below = from;
@@ -149,17 +165,18 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
   };
   return {
     async text(_expression, terms, limit, beforeId) {
-      const plan = await frequencies.plan(terms, limit);
+      const phrases = await pairs.of(terms);
+      const match = textMatch(terms, phrases);
+      const plan = await frequencies.plan(terms, limit, phrases);
       return plan.byIndex
-        ? spans(terms, limit, beforeId, plan.share)
-        : newest('document', terms, limit, { below: beforeId });
+        ? spans(match, limit, beforeId, plan.share)
+        : newest(match, limit, { below: beforeId });
     },
     // Visible articles' headlines (migration 0011), which are all the ranking keeps; a word
     // common in text and rare in headlines is found by the index, not walked for.
     headlines: async (_expression, terms, limit, beforeId) =>
       newest(
-        'headline',
-        terms,
+        { narrow: sql<boolean>`headline @@ ${all(terms)}` },
         limit,
         { below: beforeId },
         await headlines.rareInHeadlines(terms, limit, beforeId),
@@ -169,6 +186,80 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
         where to_tsvector('simple', newsdesk_unaccent(name)) @@ ${all([term])}`.execute(db);
       return rows.map((r) => r.id);
     },
+  };
+}
+
+/**
+ * Phrases by their pairs of words (migration 0013): each term of two or more
+ * words without a prefix, as the pairs its words make (`"prime minister
+ * said"`: `prime minister`, `minister said`; each as pairKey has it), found
+ * by the pairs' GIN index, with no document read for a phrase of two words,
+ * and for a longer one only the documents holding all its pairs checked for
+ * the whole phrase. Used once no indexed article lacks its pairs (those
+ * indexed before the migration get them from the search queue; until then a
+ * phrase is checked in the documents as before), asked again every minute.
+ */
+function phrasePairs(db: Db) {
+  let ready: Promise<boolean> | undefined;
+  let askedAt = 0;
+  const isReady = () => {
+    if (!ready || Date.now() - askedAt > 60_000) {
+      askedAt = Date.now();
+      // By the partial index article_search_pairs_missing: at once, whatever the archive.
+      ready = sql<{
+        missing: boolean;
+      }>`select exists (select 1 from article_search where pairs is null) as missing`
+        .execute(db)
+        .then(
+          ({ rows }) => !rows[0]?.missing,
+          () => false,
+        );
+    }
+    return ready;
+  };
+  return {
+    /** Each phrase's pairs, by the term's place in `terms`; none before every article has its pairs. */
+    async of(terms: Term[]): Promise<Map<number, number[]>> {
+      const phrases = new Map<number, number[]>();
+      const phrase = (term: Term) => !term.prefix && term.words.length > 1;
+      if (!terms.some(phrase) || !(await isReady())) return phrases;
+      terms.forEach((term, t) => {
+        if (phrase(term))
+          phrases.set(
+            t,
+            term.words.slice(1).map((word, i) => pairKey(term.words[i], word)),
+          );
+      });
+      return phrases;
+    },
+  };
+}
+
+/**
+ * What a document must hold: `narrow`, which the indexes answer, and `check`,
+ * the phrases of three or more words, read in the documents `narrow` leaves.
+ */
+interface Match {
+  narrow: RawBuilder<boolean>;
+  check?: RawBuilder<boolean>;
+}
+
+/**
+ * The documents holding every term: a phrase of two words by its pair alone
+ * (exactly the words side by side, as FTS5 matches them), a longer one by its
+ * pairs and then its whole phrase in the document, every other term in the
+ * document. Without pairs, every term in the document.
+ */
+function textMatch(terms: Term[], phrases: Map<number, number[]>): Match {
+  if (phrases.size === 0) return { narrow: sql<boolean>`document @@ ${all(terms, true)}` };
+  const words = terms.filter((_term, t) => !phrases.has(t));
+  const longer = terms.filter((_term, t) => (phrases.get(t)?.length ?? 0) > 1);
+  const pairs = [...new Set([...phrases.values()].flat())];
+  const narrow = [sql<boolean>`pairs @> ${`{${pairs.join(',')}}`}::bigint[]`];
+  if (words.length > 0) narrow.push(sql<boolean>`document @@ ${all(words, true)}`);
+  return {
+    narrow: sql<boolean>`(${sql.join(narrow, sql` and `)})`,
+    check: longer.length > 0 ? sql<boolean>`document @@ ${all(longer, true)}` : undefined,
   };
 }
 
@@ -244,6 +335,7 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
  */
 export function wordFrequencies(db: Db) {
   const statistics = columnStatistics(db, 'article_search', 'document');
+  const pairStatistics = columnStatistics(db, 'article_search', 'pairs');
   // A single word is looked for as typed or by its English stem (`all`): `planning` or `plan`.
   const stems = new Map<string, string | null>();
   const stemsOf = async (words: string[]) => {
@@ -256,15 +348,26 @@ export function wordFrequencies(db: Db) {
     if (stems.size > 10_000) stems.clear();
     for (const row of rows) stems.set(row.word, row.stem?.[0] ?? null);
   };
-  const plan = async (terms: Term[], limit: number): Promise<{ byIndex: boolean; share: number }> => {
-    const stats = await statistics();
+  const plan = async (
+    terms: Term[],
+    limit: number,
+    phrases: Map<number, number[]> = new Map(),
+  ): Promise<{ byIndex: boolean; share: number }> => {
+    const [stats, pairStats] = await Promise.all([statistics(), phrases.size > 0 ? pairStatistics() : null]);
     if (!stats) return { byIndex: false, share: 1 };
     const share = (word: string) => stats.shares.get(word) ?? stats.unknown;
     const single = terms.filter((term) => term.words.length === 1 && !term.prefix);
     await stemsOf(single.map((term) => term.words[0]));
     // Each term's words: the index reads all their entries; the documents matching hold all of
     // a phrase's (no more than its rarest word's), and either form of a single word.
-    const forms = terms.map((term) => {
+    const forms = terms.map((term, t) => {
+      // A phrase found by its pairs (textMatch): the index reads their entries; no more match than the rarest.
+      const pairs = pairStats && phrases.get(t);
+      if (pairs)
+        return {
+          shares: pairs.map((pair) => pairStats.shares.get(String(pair)) ?? pairStats.unknown),
+          join: Math.min,
+        };
       if (HYPHENATED.test(typedText(term))) return { shares: [share(term.words.join('-'))], join: Math.min };
       const stem = term.words.length === 1 && !term.prefix ? stems.get(term.words[0]) : null;
       return stem && stem !== term.words[0]

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexableText, makeSnippet, termsIn, termsOf } from './snippet.js';
+import { indexableText, makeSnippet, pairKey, termsIn, termsOf, wordPairs } from './snippet.js';
 
 const marked = (parts: { text: string; match: boolean }[]) => parts.filter((p) => p.match).map((p) => p.text);
 
@@ -33,4 +33,22 @@ test('private-use characters, in any plane, are left out as the index leaves the
   // Letters outside the Basic Multilingual Plane that are not private use stay.
   assert.equal(indexableText('𝒜lpha 😀 ferry'), '𝒜lpha 😀 ferry');
   assert.deepEqual(marked(makeSnippet('The fer\uE000ry left.', '', termsOf('"ferry"'))), ['ferry']);
+});
+
+test("a text's word pairs are its neighbouring words as a phrase matches them, within each text", () => {
+  const pairs = wordPairs(['São Paulo’s mayor', 'Mayor\uE000s said: COVID-19']);
+  const expected = [
+    ['sao', 'paulo'],
+    ['paulo', 's'],
+    ['s', 'mayor'],
+    ['mayors', 'said'],
+    ['said', 'covid'],
+    ['covid', '19'],
+  ];
+  assert.deepEqual(pairs, new Set(expected.map(([a, b]) => pairKey(a, b))));
+  assert.ok(!pairs.has(pairKey('mayor', 'mayors')), 'no pair across two texts');
+  // A phrase's words give the same keys (toMatchExpression's terms).
+  const [term] = termsOf('"SAO Paulo"');
+  assert.ok(pairs.has(pairKey(term.words[0], term.words[1])));
+  assert.ok(Number.isSafeInteger(pairKey('a', 'b')) && pairKey('a', 'b') !== pairKey('b', 'a'));
 });

@@ -76,6 +76,45 @@ function termsInWords(words: Token[], terms: Term[]): Set<number> {
   return found;
 }
 
+/** Pairs kept of one article: well beyond a story's (a few hundred), bounded for a book's. */
+const MOST_PAIRS = 20_000;
+
+/**
+ * Each different pair of neighbouring words in `texts` (each text on its
+ * own: no pair spans two), as a phrase's words are matched (`"sao paulo"` in
+ * `São Paulo’s`), each as pairKey has it; at most MOST_PAIRS of them.
+ * PostgreSQL finds phrases by them (postgres-fts.ts).
+ */
+export function wordPairs(texts: string[]): Set<number> {
+  const pairs = new Set<number>();
+  for (const text of texts) {
+    const words = tokens(indexableText(text));
+    for (let i = 1; i < words.length && pairs.size < MOST_PAIRS; i++)
+      pairs.add(pairKey(words[i - 1].word, words[i].word));
+  }
+  return pairs;
+}
+
+/**
+ * Two folded words side by side, as a number of 53 bits (cyrb53, a public-domain
+ * hash): 8 bytes in an index entry whatever the words. Two different pairs
+ * sharing one is about as likely, among a million articles' tens of millions
+ * of pairs, as one in a hundred million searches finding one story too many.
+ */
+export function pairKey(first: string, second: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const text = `${first} ${second}`;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 interface Token {
   start: number;
   end: number;
