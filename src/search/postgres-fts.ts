@@ -102,9 +102,9 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
   ): Promise<number[]> => {
     // `+ 0`: no index gives that order or range, so the planner cannot walk one; the GIN index finds them all.
     const id = byIndex ? sql`article_id + 0` : sql`article_id`;
-    // A span's rows holding a longer phrase's pairs, newest first, each document checked for the
-    // whole phrase only until enough are found (the planner, left to itself, checked every one).
-    const fenced = match.check !== undefined && range.from !== undefined;
+    // The rows the index finds holding a longer phrase's pairs, newest first, each document checked
+    // for the whole phrase only until enough are found (the planner, left to itself, checked every one).
+    const fenced = match.check !== undefined && (byIndex || range.from !== undefined);
     const found = sql`from article_search where ${match.narrow}
       ${match.check && !fenced ? sql`and ${match.check}` : sql``}
       ${range.below === undefined ? sql`` : sql`and ${id} < ${range.below}`}
@@ -133,20 +133,36 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
    * span of the newest 50,000 ids read every match in it: for `replaced`, in a tenth of the
    * documents of 100,000, 4,877 pages where a span of 10,000 reads 486 (docs/PERFORMANCE.md).
    */
+  // The newest indexed article's id, asked again after five seconds: a statement less for most searches.
+  let newestKnown: { id: Promise<number>; at: number } | undefined;
+  const newestId = () => {
+    if (!newestKnown || Date.now() - newestKnown.at > 5000)
+      newestKnown = {
+        at: Date.now(),
+        id: sql<{ top: number | null }>`select max(article_id) as top from article_search`.execute(db).then(
+          ({ rows }) => rows[0]?.top ?? 0,
+          (error: unknown) => {
+            newestKnown = undefined;
+            throw error;
+          },
+        ),
+      };
+    return newestKnown.id;
+  };
   const spans = async (
     match: Match,
     limit: number,
     beforeId: number | undefined,
     share: number,
   ): Promise<number[]> => {
-    const { rows } = await sql<{
-      top: number | null;
-    }>`select max(article_id) as top from article_search`.execute(db);
-    let below = Math.min(beforeId ?? Infinity, (rows[0]?.top ?? 0) + 1);
+    // The first span is open above (below `beforeId`, if given), so articles newer than a
+    // remembered newest id are in it too.
+    let below = beforeId;
+    let upper = Math.min(beforeId ?? Infinity, (await newestId()) + 1);
     let span = firstSpan ?? Math.ceil((2 * limit) / share);
     const found: number[] = [];
-    while (found.length < limit && below > 1) {
-      const from = below - span;
+    while (found.length < limit && upper > 1) {
+      const from = upper - span;
       if (from <= 1) {
         found.push(...(await newest(match, limit - found.length, { below }, true)));
         break;
@@ -158,7 +174,7 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
           return newest(match, limit - found.length, range, false, trx);
         })),
       );
-      below = from;
+      below = upper = from;
       span *= 4;
     }
     return found;
