@@ -374,7 +374,9 @@ describe('tags', () => {
     assert.equal(current.statusCode, 200);
     assert.equal(cheerio.load(current.body)('h1').text(), 'North Atlantic Alliance');
 
-    // Search indexes tag names: the article is found by its tag's new name.
+    // Search indexes tag names: the article is found by its tag's new name, once the queue
+    // that writes a renamed tag's articles again has drained.
+    await app.services.searchQueue.idle();
     const hits = await app.services.search.search('atlantic', { limit: 10, offset: 0 });
     assert.deepEqual(
       hits.hits.map((h) => h.article.id),
