@@ -39,7 +39,7 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
       const bodies = documents.map((d) => text(d.body));
       const pairs = documents.map((d, i) => [...wordPairs([d.title, d.lead, d.tags, bodies[i]])].join(','));
       await sql`insert into article_search (article_id, document, headline, pairs)
-        select d.id, w.simple || to_tsvector('english', w.text),
+        select d.id, w.simple || to_tsvector('english', t.text),
           -- The headline's and standfirst's, as articles.title_words holds them (migration 0010).
           to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead)),
           -- Neighbouring words, for phrases (migration 0013), as one text: unnest takes no arrays of arrays.
@@ -48,7 +48,7 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
           ${documents.map((d) => d.lead)}::text[], ${documents.map((d) => d.tags)}::text[],
           ${bodies}::text[], ${pairs}::text[]) as d(id, title, lead, tags, body, pairs)
         cross join lateral (select newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body) as text) as t
-        cross join lateral (select t.text, to_tsvector('simple', t.text) as simple) as w
+        cross join lateral (select to_tsvector('simple', t.text) as simple) as w
         on conflict (article_id) do update
           set document = excluded.document, headline = excluded.headline, pairs = excluded.pairs`.execute(
         trx,
@@ -134,21 +134,12 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
    * documents of 100,000, 4,877 pages where a span of 10,000 reads 486 (docs/PERFORMANCE.md).
    */
   // The newest indexed article's id, asked again after five seconds: a statement less for most searches.
-  let newestKnown: { id: Promise<number>; at: number } | undefined;
-  const newestId = () => {
-    if (!newestKnown || Date.now() - newestKnown.at > 5000)
-      newestKnown = {
-        at: Date.now(),
-        id: sql<{ top: number | null }>`select max(article_id) as top from article_search`.execute(db).then(
-          ({ rows }) => rows[0]?.top ?? 0,
-          (error: unknown) => {
-            newestKnown = undefined;
-            throw error;
-          },
-        ),
-      };
-    return newestKnown.id;
-  };
+  const newestId = readEvery(5000, async () => {
+    const { rows } = await sql<{
+      top: number | null;
+    }>`select max(article_id) as top from article_search`.execute(db);
+    return rows[0]?.top ?? 0;
+  });
   const spans = async (
     match: Match,
     limit: number,
@@ -216,23 +207,15 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
  * phrase is checked in the documents as before), asked again every minute.
  */
 function phrasePairs(db: Db) {
-  let ready: Promise<boolean> | undefined;
-  let askedAt = 0;
-  const isReady = () => {
-    if (!ready || Date.now() - askedAt > 60_000) {
-      askedAt = Date.now();
-      // By the partial index article_search_pairs_missing: at once, whatever the archive.
-      ready = sql<{
-        missing: boolean;
-      }>`select exists (select 1 from article_search where pairs is null) as missing`
-        .execute(db)
-        .then(
-          ({ rows }) => !rows[0]?.missing,
-          () => false,
-        );
-    }
-    return ready;
-  };
+  // By the partial index article_search_pairs_missing: at once, whatever the archive.
+  const isReady = readEvery(60_000, () =>
+    sql<{ missing: boolean }>`select exists (select 1 from article_search where pairs is null) as missing`
+      .execute(db)
+      .then(
+        ({ rows }) => !rows[0]?.missing,
+        () => false,
+      ),
+  );
   return {
     /** Each phrase's pairs, by the term's place in `terms`; none before every article has its pairs. */
     async of(terms: Term[]): Promise<Map<number, number[]>> {
@@ -410,8 +393,6 @@ interface ColumnStatistics {
 
 /** A tsvector column's statistics from `pg_stats`, read again every ten minutes; null before any ANALYZE. */
 function columnStatistics(db: Db, table: string, column: string): () => Promise<ColumnStatistics | null> {
-  let known: Promise<ColumnStatistics | null> | undefined;
-  let readAt = 0;
   const read = async () => {
     const { rows } = await sql<{ words: string[] | null; freqs: number[] | null; documents: number }>`
       select s.most_common_elems::text::text[] as words, s.most_common_elem_freqs as freqs,
@@ -425,10 +406,21 @@ function columnStatistics(db: Db, table: string, column: string): () => Promise<
     // After the words' own shares come the least and the most of them.
     return { shares, unknown: row.freqs[row.words.length] / 2, documents: row.documents };
   };
+  return readEvery(10 * 60_000, () => read().catch(() => null));
+}
+
+/** `read`'s answer, kept `ms` milliseconds (one read for the callers meanwhile); a failed read is not kept. */
+function readEvery<T>(ms: number, read: () => Promise<T>): () => Promise<T> {
+  let known: Promise<T> | undefined;
+  let readAt = 0;
   return () => {
-    if (!known || Date.now() - readAt > 10 * 60_000) {
+    if (!known || Date.now() - readAt > ms) {
       readAt = Date.now();
-      known = read().catch(() => null);
+      const reading = read();
+      known = reading;
+      reading.catch(() => {
+        if (known === reading) known = undefined;
+      });
     }
     return known;
   };
