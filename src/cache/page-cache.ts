@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
-import type { DependencyKey } from '../lib/dependencies.js';
+import { dependsOn, type DependencyKey } from '../lib/dependencies.js';
 
 /** What a render produced: the answer as the route gave it, and what it was made of. */
 export interface Rendered {
@@ -89,6 +89,8 @@ export class PageCache {
   #drops: [number, ReadonlySet<DependencyKey> | 'all'][] = [];
   #generation = 0;
   readonly #stats = { hits: 0, early: 0, stale: 0, misses: 0, renders: 0, dropped: 0 };
+  /** Values many pages are made of (`part`), by name. */
+  readonly #parts = new Map<string, Part>();
 
   constructor(options: PageCacheOptions) {
     this.#options = options;
@@ -160,11 +162,34 @@ export class PageCache {
     this.#render(url, render).catch((error: unknown) => this.#options.onError(error, url));
   }
 
+  /**
+   * A value that many pages are made of and that seldom changes (the
+   * settings, the section menu), read once and kept until a change names one
+   * of its keys, as a page is, or until it is as old as a page may be fresh
+   * (a change written by another program, which sends no event). Its keys
+   * are recorded for the render under way, as the read itself would. With
+   * the cache off, it is read every time.
+   */
+  part<T>(name: string, keys: readonly DependencyKey[], read: () => Promise<T>): Promise<T> {
+    if (!this.enabled) return read();
+    dependsOn(...keys);
+    const kept = this.#parts.get(name);
+    if (kept && this.#options.now() - kept.at < this.#options.freshMs) return kept.value as Promise<T>;
+    const part: Part = { keys, at: this.#options.now(), value: read() };
+    this.#parts.set(name, part);
+    // A read that failed is not kept: the next page reads again.
+    part.value.catch(() => this.#parts.get(name) === part && this.#parts.delete(name));
+    return part.value as Promise<T>;
+  }
+
   /** Removes every stored page that carries one of these keys; returns how many went. */
   drop(keys: Iterable<DependencyKey>): number {
     const named = new Set(keys);
     if (named.size === 0) return 0;
     this.#changed(named);
+    // A part being read when the change came is dropped too: pages that waited for it hold the
+    // old value, and are not stored (`#droppedSince`).
+    for (const [name, part] of this.#parts) if (part.keys.some((key) => named.has(key))) this.#parts.delete(name);
     let dropped = 0;
     for (const key of named) {
       for (const url of [...(this.#byKey.get(key) ?? [])]) {
@@ -179,6 +204,7 @@ export class PageCache {
   clear(): void {
     this.#changed('all');
     this.#pages.clear();
+    this.#parts.clear();
   }
 
   #changed(keys: ReadonlySet<DependencyKey> | 'all'): void {
@@ -291,6 +317,13 @@ export class PageCache {
       if (urls.size === 0) this.#byKey.delete(key);
     }
   }
+}
+
+/** A kept value (`PageCache.part`): its keys, when it was read, and the read. */
+interface Part {
+  keys: readonly DependencyKey[];
+  at: number;
+  value: Promise<unknown>;
 }
 
 function sizeOf(page: CachedPage): number {

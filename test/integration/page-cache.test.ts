@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { savableFields } from '../../src/admin/routes/articles.api.js';
 import type { FastifyInstance } from 'fastify';
 import { makeUser, signIn, type AdminSession } from '../helpers/admin-session.js';
+import { saveSettings } from '../../src/content/index.js';
 import { paragraphs } from '../helpers/factories.js';
 import { buildTestApp } from '../helpers/build-app.js';
 import { newsroom } from '../helpers/newsroom.js';
@@ -344,6 +345,20 @@ describe('page cache: every change reaches every page that showed it, and no oth
     const pages = await after(s.app, [...shows, other]);
     for (const url of shows) assert.match(pages[url].body, /The Lower Town Courier/, url);
     assert.equal(pages[other].cache, 'hit');
+  });
+
+  test('the settings are read once for every page; written by another program, they show once pages are no longer fresh', async (t) => {
+    const s = await site(t);
+    await warm(s.app, ['/']);
+    // As the CLI or another program on the database would: no content event reaches this process.
+    await saveSettings(s.app.services.db, { name: 'The Upper Town Herald' });
+    const before = await get(s.app, '/tags/football');
+    assert.equal(before.cache, 'miss');
+    assert.doesNotMatch(before.body, /The Upper Town Herald/, 'a page rendered now uses the settings kept');
+    s.clock.now = new Date(s.clock.now.getTime() + 61_000);
+    const later = await get(s.app, '/sections/sport');
+    assert.equal(later.cache, 'miss');
+    assert.match(later.body, /The Upper Town Herald/, 'past PAGE_CACHE_FRESH the settings are read again');
   });
 
   test('a new related list reaches the article page that shows it', async (t) => {
