@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { stillVisibleTo } from '../content/index.js';
 import type { Db } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 import { dependsOn } from '../lib/dependencies.js';
 import {
   featuresOf,
@@ -166,14 +167,12 @@ export async function listsIncluding(db: Db, articleId: number): Promise<number[
 /** The ids in an article's stored list. */
 export async function storedList(db: Db, articleId: number): Promise<number[]> {
   dependsOn(`related-${articleId}`);
-  const rows = await db
-    .selectFrom('article_related')
-    .select('related_id')
-    .where('article_id', '=', articleId)
-    .orderBy('position')
-    .execute();
-  return rows.map((r) => r.related_id);
+  return (await relatedIdsOf(db, articleId)).map((r) => r.related_id);
 }
+
+const relatedIdsOf = prepared((db, articleId: number) =>
+  db.selectFrom('article_related').select('related_id').where('article_id', '=', articleId).orderBy('position'),
+);
 
 // The queue: articles whose lists must be computed again, oldest first.
 

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'k
 import type SQLite from 'better-sqlite3';
 import { dialectOf, sqliteHandle, type Db } from '../../db/database.js';
 import { unindexed } from '../../db/dialect.js';
+import { prepared } from '../../db/prepared.js';
 import type { ArticleRow, ArticlesTable, Database } from '../../db/schema.js';
 import type { BodyDoc } from '../body/body.types.js';
 import { dependsOn, type ArticlePlaces } from '../../lib/dependencies.js';
@@ -226,16 +227,19 @@ export async function summariesByIds(db: Db, now: string, ids: number[]): Promis
   if (ids.length === 0) return [];
   // Every id asked for, shown or not: one not visible yet appears when it is published.
   dependsOn(...ids.map((id) => `article-${id}`));
-  const rows = await db
+  const rows = await visibleSummaries(db, ids, now);
+  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+const visibleSummaries = prepared((db, ids: number[], now: string) =>
+  db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .select(SUMMARY_COLUMNS)
     .where('articles.id', 'in', ids)
-    .where(stillVisibleTo(db, now))
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
+    .where(stillVisibleTo(db, now)),
+);
 
 /** The newest visible featured article (articles_featured). */
 export async function findFeatured(db: Db, now: string): Promise<ArticleSummary | undefined> {
@@ -359,8 +363,10 @@ export async function placesOf(db: Db, id: number): Promise<ArticlePlaces | unde
 }
 
 export async function findArticleRow(db: Db, id: number): Promise<ArticleRow | undefined> {
-  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await articleRowById(db, id))[0];
 }
+
+const articleRowById = prepared((db, id: number) => db.selectFrom('articles').selectAll().where('id', '=', id));
 
 /** The whole article with its section, source, tags, authors and corrections. */
 export async function loadArticle(db: Db, row: ArticleRow): Promise<Article> {
@@ -376,50 +382,13 @@ export async function loadArticles(db: Db, rows: ArticleRow[]): Promise<Article[
   const ids = rows.map((r) => r.id);
   const sourceIds = [...new Set(rows.flatMap((r) => (r.source_id === null ? [] : [r.source_id])))];
   const [sections, sources, tags, authors, corrections, picks, views] = await Promise.all([
-    db
-      .selectFrom('sections')
-      .select(['id', 'slug', 'name'])
-      .where('id', 'in', [...new Set(rows.map((r) => r.section_id))])
-      .execute(),
-    sourceIds.length
-      ? db.selectFrom('sources').select(['id', 'slug', 'name', 'url']).where('id', 'in', sourceIds).execute()
-      : [],
-    db
-      .selectFrom('article_tags')
-      // CROSS JOIN keeps article_tags (by primary key) the outer loop.
-      .crossJoin('tags')
-      .whereRef('tags.id', '=', 'article_tags.tag_id')
-      .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
-      .where('article_tags.article_id', 'in', ids)
-      .orderBy('article_tags.article_id')
-      .orderBy('article_tags.position')
-      .execute(),
-    db
-      .selectFrom('article_authors')
-      .crossJoin('authors')
-      .whereRef('authors.id', '=', 'article_authors.author_id')
-      .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name'])
-      .where('article_authors.article_id', 'in', ids)
-      .orderBy('article_authors.article_id')
-      .orderBy('article_authors.position')
-      .execute(),
-    db
-      .selectFrom('article_corrections')
-      .select(['article_id', 'created_at', 'text'])
-      .where('article_id', 'in', ids)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('article_related_picks')
-      .select(['article_id', 'related_id'])
-      .where('article_id', 'in', ids)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('article_view_totals')
-      .select(['article_id', 'views'])
-      .where('article_id', 'in', ids)
-      .execute(),
+    sectionsByIds(db, [...new Set(rows.map((r) => r.section_id))]),
+    sourceIds.length ? sourcesByIds(db, sourceIds) : [],
+    tagsOf(db, ids),
+    authorsOf(db, ids),
+    correctionsOf(db, ids),
+    picksOf(db, ids),
+    viewTotalsOf(db, ids),
   ]);
   dependsOn(
     ...ids.map((id) => `article-${id}`),
@@ -461,6 +430,52 @@ export async function loadArticles(db: Db, rows: ArticleRow[]): Promise<Article[
     updatedBy: row.updated_by,
   }));
 }
+
+// loadArticles' statements, built once (db/prepared.ts): every article page runs them.
+const sectionsByIds = prepared((db, ids: number[]) =>
+  db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', ids),
+);
+const sourcesByIds = prepared((db, ids: number[]) =>
+  db.selectFrom('sources').select(['id', 'slug', 'name', 'url']).where('id', 'in', ids),
+);
+const tagsOf = prepared((db, ids: number[]) =>
+  db
+    .selectFrom('article_tags')
+    // CROSS JOIN keeps article_tags (by primary key) the outer loop.
+    .crossJoin('tags')
+    .whereRef('tags.id', '=', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
+    .where('article_tags.article_id', 'in', ids)
+    .orderBy('article_tags.article_id')
+    .orderBy('article_tags.position'),
+);
+const authorsOf = prepared((db, ids: number[]) =>
+  db
+    .selectFrom('article_authors')
+    .crossJoin('authors')
+    .whereRef('authors.id', '=', 'article_authors.author_id')
+    .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name'])
+    .where('article_authors.article_id', 'in', ids)
+    .orderBy('article_authors.article_id')
+    .orderBy('article_authors.position'),
+);
+const correctionsOf = prepared((db, ids: number[]) =>
+  db
+    .selectFrom('article_corrections')
+    .select(['article_id', 'created_at', 'text'])
+    .where('article_id', 'in', ids)
+    .orderBy('created_at'),
+);
+const picksOf = prepared((db, ids: number[]) =>
+  db
+    .selectFrom('article_related_picks')
+    .select(['article_id', 'related_id'])
+    .where('article_id', 'in', ids)
+    .orderBy('position'),
+);
+const viewTotalsOf = prepared((db, ids: number[]) =>
+  db.selectFrom('article_view_totals').select(['article_id', 'views']).where('article_id', 'in', ids),
+);
 
 /** The visible articles with these ids, whole, in the order given (feeds). */
 export async function visibleArticlesByIds(db: Db, now: string, ids: number[]): Promise<Article[]> {

@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import { containing } from '../../db/like.js';
 import { dependsOn } from '../../lib/dependencies.js';
 import type { MediaTable } from '../../db/schema.js';
@@ -88,9 +89,11 @@ export async function loadBodyMedia(
   ];
   if (!ids.length) return new Map();
   dependsOn(...ids.map((id) => `media-${id}`));
-  const rows = await selectMedia(db).where('media.id', 'in', ids).execute();
+  const rows = await mediaByIds(db, ids);
   return new Map(rows.map((row) => [row.id, toMedia(row)]));
 }
+
+const mediaByIds = prepared((db, ids: number[]) => selectMedia(db).where('media.id', 'in', ids));
 
 /**
  * Articles that show this image: by `mediaId` in the body, by its file's
