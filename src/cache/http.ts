@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { collectDependencies } from '../lib/dependencies.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { collectDependencies, type DependencyKey } from '../lib/dependencies.js';
 import type { CachedPage, PageCache, Rendered } from './page-cache.js';
 
 declare module 'fastify' {
@@ -56,6 +56,7 @@ const PER_ANSWER = new Set([
   'etag',
   'cache-control',
   'set-cookie',
+  'x-served-by',
 ]);
 
 /**
@@ -82,6 +83,31 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
     return `public, max-age=${own ? own[1] : options.browserSeconds}, s-maxage=${options.sharedSeconds}, stale-while-revalidate=${options.staleSeconds}`;
   };
 
+  /** What a route answered, as the page cache keeps it. */
+  const rendered = (
+    answer: { status: number; headers: Record<string, unknown>; body: Buffer },
+    keys: Set<DependencyKey>,
+    beforeRouting: boolean,
+  ): Rendered => {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined && !PER_ANSWER.has(name)) headers[name] = String(value);
+    }
+    const policy = String(answer.headers['cache-control'] ?? '');
+    return {
+      status: answer.status,
+      headers: { ...headers, 'cache-control': policy },
+      body: answer.body,
+      keys,
+      cacheable:
+        answer.status === 200 &&
+        answer.headers['set-cookie'] === undefined &&
+        !/no-store|private/.test(policy),
+      beforeRouting,
+    };
+  };
+
+  /** Renders a page through the app's whole request pipeline, as an anonymous reader asking for it. */
   const render = async (url: string, beforeRouting: boolean): Promise<Rendered> => {
     const { value: response, keys } = await collectDependencies(() =>
       app.inject({
@@ -90,23 +116,19 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
         headers: { 'x-newsdesk-render': token, 'accept-encoding': 'identity' },
       }),
     );
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined && !PER_ANSWER.has(name)) headers[name] = String(value);
-    }
-    const policy = String(response.headers['cache-control'] ?? '');
-    return {
-      status: response.statusCode,
-      headers: { ...headers, 'cache-control': policy },
-      body: response.rawPayload,
+    return rendered(
+      { status: response.statusCode, headers: response.headers, body: response.rawPayload },
       keys,
-      cacheable:
-        response.statusCode === 200 &&
-        response.headers['set-cookie'] === undefined &&
-        !/no-store|private/.test(policy),
       beforeRouting,
-    };
+    );
   };
+
+  /**
+   * The requests rendering, themselves, the page they missed: their route
+   * answers as for anyone, and the onSend hook below hands the answer to the
+   * page cache (`done`) and sends the cache's answer instead (`filled`).
+   */
+  const leading = new WeakMap<FastifyRequest, Lead>();
 
   scope.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -119,9 +141,84 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
       if (found.state === 'stale') cache.refresh(url, () => render(url, beforeRouting));
       return sendAnswer(reply, hitAnswer(url, found.page, found.state, request.method, request.headers));
     }
-    const answer = await cache.fill(url, () => render(url, beforeRouting));
+    // A plain GET renders the page in this very request, saving a second pass through the app; one
+    // carrying a cookie or credentials is rendered as an anonymous reader's, through app.inject, so
+    // that nothing of a signed-in reader or editor can reach the page everyone gets.
+    if (request.method === 'GET' && !request.headers.cookie && !request.headers.authorization) {
+      let began!: () => void;
+      const turn = new Promise<'render'>((resolve) => (began = () => resolve('render')));
+      const filled: Promise<CachedPage | Rendered> = cache.fill(url, async () => {
+        // This request's turn to render (collectDependencies): its reads record their keys from here
+        // until the onSend hook has its answer.
+        const { value, keys } = await collectDependencies(
+          () =>
+            new Promise<RouteAnswer>((resolve, reject) => {
+              // A reader gone before its turn renders nothing: Fastify may not answer it at all.
+              if (request.raw.socket?.destroyed) return reject(new Error(`${url}: the reader went away`));
+              leading.set(request, {
+                done: (answer) => (answer instanceof Error ? reject(answer) : resolve(answer)),
+                filled,
+              });
+              // Nor one gone while its page renders: the renders queued behind it must not wait for it.
+              reply.raw.once('close', () => abandon(request));
+              began();
+            }),
+        );
+        return rendered(value, keys, beforeRouting);
+      });
+      // Either this request renders, or it waits for the render already under way; if that one
+      // failed (its reader went away), this one renders for itself, unkept.
+      const first = await Promise.race([turn, filled.catch(() => undefined)]);
+      if (first === 'render' || first === undefined) return;
+      return answerFilled(request, reply, first);
+    }
+    return answerFilled(request, reply, await cache.fill(url, () => render(url, beforeRouting)));
+  });
+
+  // The request that renders its page: the route's answer goes to the page cache, and the cache's
+  // answer (ETag, Surrogate-Key, the encoding asked for, made once) is sent instead. Before
+  // @fastify/compress's own onSend (a route's hook, run after a scope's), which leaves an answer
+  // with a Content-Encoding as it is.
+  scope.addHook('onSend', async (request, reply, payload) => {
+    const lead = leading.get(request);
+    if (!lead) return payload;
+    leading.delete(request);
+    // A page is a string or bytes; a redirect, nothing; a stream (no page of the cache's) is let be.
+    if (
+      payload !== undefined &&
+      payload !== null &&
+      typeof payload !== 'string' &&
+      !Buffer.isBuffer(payload)
+    ) {
+      lead.done(new Error(`${request.url}: the route's answer is not a page`));
+      return payload;
+    }
+    const body = typeof payload === 'string' ? Buffer.from(payload) : (payload ?? Buffer.alloc(0));
+    lead.done({ status: reply.statusCode, headers: reply.getHeaders(), body });
+    const answer = await lead.filled;
+    if (!('etag' in answer)) {
+      reply.header('x-cache', answer.cacheable ? 'miss' : 'pass');
+      return payload;
+    }
+    const sent = hitAnswer(request.url, answer, 'miss', request.method, request.headers);
+    reply.code(sent.status);
+    for (let i = 0; i < sent.headers.length; i += 2) reply.header(sent.headers[i]!, sent.headers[i + 1]);
+    if (sent.status !== 304) return sent.body;
+    reply.removeHeader('content-type');
+    return null;
+  });
+  /** A render whose request ended without an answer (its reader went away): it fails, and its followers render for themselves. */
+  const abandon = (request: FastifyRequest) => {
+    const lead = leading.get(request);
+    if (!lead) return;
+    leading.delete(request);
+    lead.done(new Error(`${request.url}: the request ended before its page was rendered`));
+  };
+
+  /** The answer of a render this request waited for, or made: from the page cache, or as rendered. */
+  const answerFilled = (request: FastifyRequest, reply: FastifyReply, answer: CachedPage | Rendered) => {
     if ('etag' in answer)
-      return sendAnswer(reply, hitAnswer(url, answer, 'miss', request.method, request.headers));
+      return sendAnswer(reply, hitAnswer(request.url, answer, 'miss', request.method, request.headers));
     // Not to be shared (`pass`), or overtaken by a change while it rendered (a `miss` not kept):
     // sent as rendered, compressed on the way out as any answer is.
     reply
@@ -130,7 +227,7 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
       .header('x-cache', answer.cacheable ? 'miss' : 'pass');
     if (!answer.headers['cache-control']) reply.removeHeader('cache-control');
     return reply.send(answer.body);
-  });
+  };
 
   /** A stored page's answer, the same whether the front door or the hook sends it. */
   const hitAnswer = (
@@ -185,6 +282,19 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
       return true;
     });
   }
+}
+
+/** A route's answer to the request rendering its page, as the onSend hook has it. */
+interface RouteAnswer {
+  status: number;
+  headers: Record<string, unknown>;
+  body: Buffer;
+}
+
+/** A request rendering its page: how to hand the page cache its answer, and the cache's answer. */
+interface Lead {
+  done: (answer: RouteAnswer | Error) => void;
+  filled: Promise<CachedPage | Rendered>;
 }
 
 /** An answer from the page cache: status, headers, and the bytes unless a 304. */

@@ -6,6 +6,7 @@
  * once; ETags answer 304; every encoding carries the same page.
  */
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import zlib from 'node:zlib';
 import { describe, test } from 'node:test';
 import { savableFields } from '../../src/admin/routes/articles.api.js';
@@ -503,6 +504,43 @@ describe('page cache: the front door of a listening server', () => {
     assert.equal(changed.headers.get('x-cache'), 'miss');
     assert.match(await changed.text(), /River floods the whole town/);
     assert.equal(stats().early, early + 4);
+  });
+
+  test('readers who go away while their page renders hold up no other page', async (t) => {
+    const s = await site(t);
+    const base = new URL(await s.app.listen({ port: 0, host: '127.0.0.1' }));
+    const urls = [
+      s.floods.path,
+      s.football.path,
+      s.budget.path,
+      '/',
+      '/sections/news',
+      '/tags/floods',
+      '/most-read',
+      `/api/articles/${s.floods.id}`,
+      `/api/articles/${s.football.id}`,
+    ];
+    // Each asked for and dropped at once, or a moment later: before its render's turn, during it, after.
+    await Promise.all(
+      urls.flatMap((url, i) =>
+        [0, 1, 3].map(
+          (wait) =>
+            new Promise<void>((resolve) => {
+              const socket = net.connect(Number(base.port), base.hostname, () => {
+                socket.write(`GET ${url}?gone=${i}-${wait} HTTP/1.1\r\nHost: ${base.host}\r\n\r\n`);
+                setTimeout(() => socket.destroy(), wait);
+              });
+              socket.on('close', () => resolve());
+              socket.on('error', () => resolve());
+            }),
+        ),
+      ),
+    );
+    for (const url of urls) {
+      const page = await fetch(`${base.origin}${url}`, { signal: AbortSignal.timeout(10_000) });
+      assert.equal(page.status, 200, url);
+      assert.equal((await fetch(`${base.origin}${url}`)).headers.get('x-cache'), 'hit', url);
+    }
   });
 
   test('a cached page whose route spends an address budget is still routed, and the budget holds', async (t) => {
