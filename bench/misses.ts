@@ -1,0 +1,71 @@
+/**
+ * Page-cache misses over HTTP, on one worker: how many a second, and the
+ * worker's CPU for each (from /proc), with its memory before and after. For
+ * weighing a change to the miss path against the version before it, run
+ * alternately: `npm run bench` gives the spike's figures beside nginx.
+ *
+ *   node --import tsx bench/misses.ts [SECONDS]
+ *
+ * `newsdesk serve --workers 1` on a copy of the generated archive of 100,000
+ * articles, page cache on; wrk (one thread, 8 connections, SECONDS, 8 by
+ * default) asks for the newest 30,000 articles, each once.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ensureArchive, startServer, stop, workingCopy } from './archive.js';
+
+const SECONDS = Number(process.argv[2] ?? 8);
+await ensureArchive(100_000);
+const { dataDir } = await workingCopy(100_000);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-misses-'));
+const { server, base } = await startServer(dataDir, {}, ['--workers', '1']);
+try {
+  const archive = new Database(path.join(dataDir, 'newsdesk.db'), { readonly: true });
+  const paths = (
+    archive
+      .prepare(
+        `select id, slug from articles where status = 'published' and published_at <= ? order by published_at desc limit 30000`,
+      )
+      .all(new Date().toISOString()) as { id: number; slug: string }[]
+  ).map((a) => `/articles/${a.id}/${a.slug}`);
+  archive.close();
+  fs.writeFileSync(path.join(work, 'paths.txt'), paths.join('\n'));
+  fs.writeFileSync(
+    path.join(work, 'misses.lua'),
+    `function init(args) paths = {} for line in io.lines("${work}/paths.txt") do paths[#paths + 1] = line end i = 0 end
+function request() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end`,
+  );
+  const pid = server.pid!;
+  /** The worker's CPU so far, in ms (utime and stime, in ticks of 10 ms). */
+  const cpu = () => {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  /** Resident memory, MB: all, and what is not a mapped file (the heap, SQLite's cache, the pages). */
+  const memory = () => {
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const mb = (name: string) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(rollup)![1]) / 1024);
+    return `${mb('Rss')} MB resident (${mb('Anonymous')} anonymous)`;
+  };
+  const before = memory();
+  const started = cpu();
+  const out = execFileSync(
+    'wrk',
+    ['-t1', '-c8', `-d${SECONDS}s`, '-s', path.join(work, 'misses.lua'), base + paths[0]],
+    { encoding: 'utf8' },
+  );
+  const used = cpu() - started;
+  const answered = Number(/(\d+) requests in/.exec(out)![1]);
+  const failed = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? '0';
+  console.log(
+    `${Math.round(answered / SECONDS)} misses a second, ${(used / answered).toFixed(2)} ms of the worker's CPU each, ${failed} not 2xx`,
+  );
+  console.log(`memory: ${before} after the start, ${memory()} after the misses`);
+} finally {
+  await stop(server);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
