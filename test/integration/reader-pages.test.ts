@@ -130,8 +130,11 @@ describe('reader pages on the demo site', () => {
   test('search results are ranked with highlighted snippets', async () => {
     const { status, $ } = await page('/search?q=Lungescu');
     assert.equal(status, 200);
-    assert.match($('.search-summary').text(), /match/);
+    assert.match($('.search-summary').text(), /^\d+ articles? match(es)? “Lungescu”\.$/);
     assert.match($('.search-results .article-list__title').first().text(), /NATO has rejected/);
+    // A phrase keeps its own quotes, curled, inside none of the summary's.
+    const phrase = await page(`/search?q=${encodeURIComponent('"Oana Lungescu" NATO')}`);
+    assert.match(phrase.$('.search-summary').text(), / match(es)? “Oana Lungescu” NATO\.$/);
     assert.equal($('.search-results mark').first().text().toLowerCase(), 'lungescu');
     for (const q of ['"unbalanced', 'NATO AND', '🔥🚀', 'x'.repeat(10_000), '<script>alert(1)</script>']) {
       const r = await app.inject(`/search?q=${encodeURIComponent(q)}`);

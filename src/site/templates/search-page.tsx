@@ -6,6 +6,7 @@ import type { SiteContext } from './site-context.js';
 export function SearchPage(props: { site: SiteContext; results: SearchResults; pageInfo: PageInfo }) {
   const { site, results, pageInfo } = props;
   const q = results.query;
+  const shown = quoted(q);
   const head = {
     title: q ? `Search: ${q}` : 'Search',
     noindex: true,
@@ -19,10 +20,10 @@ export function SearchPage(props: { site: SiteContext; results: SearchResults; p
         {q ? (
           <p class="search-summary" role="status">
             {results.total === 0
-              ? `No articles match “${q}”.`
+              ? `No articles match ${shown}.`
               : results.more
-                ? `More than ${formatCount(results.total)} articles match “${q}”; the most relevant and newest come first.`
-                : `${formatCount(results.total)} ${results.total === 1 ? 'article matches' : 'articles match'} “${q}”.`}
+                ? `More than ${formatCount(results.total)} articles match ${shown}; the most relevant and newest come first.`
+                : `${formatCount(results.total)} ${results.total === 1 ? 'article matches' : 'articles match'} ${shown}.`}
           </p>
         ) : (
           <p class="search-summary">
@@ -53,4 +54,15 @@ export function SearchPage(props: { site: SiteContext; results: SearchResults; p
       <Pagination info={pageInfo} />
     </Layout>
   );
+}
+
+/**
+ * The query as typed, between curly quotes; one with quotes of its own (a
+ * phrase) keeps them, curled: `"prime minister" budget` shows as
+ * “prime minister” budget, not “"prime minister" budget”.
+ */
+export function quoted(q: string): string {
+  if (!q.includes('"')) return `“${q}”`;
+  let opening = true;
+  return q.replace(/"/g, () => ((opening = !opening) ? '”' : '“'));
 }
