@@ -189,7 +189,8 @@ export class PageCache {
     this.#changed(named);
     // A part being read when the change came is dropped too: pages that waited for it hold the
     // old value, and are not stored (`#droppedSince`).
-    for (const [name, part] of this.#parts) if (part.keys.some((key) => named.has(key))) this.#parts.delete(name);
+    for (const [name, part] of this.#parts)
+      if (part.keys.some((key) => named.has(key))) this.#parts.delete(name);
     let dropped = 0;
     for (const key of named) {
       for (const url of [...(this.#byKey.get(key) ?? [])]) {

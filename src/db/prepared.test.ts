@@ -1,31 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { tempDatabase } from '../../test/helpers/factories.js';
-import { freshPostgres, POSTGRES_SKIPPED } from '../../test/helpers/postgres.js';
-import { migrateToLatest, observeQueries, type Db } from './database.js';
+import { ENGINES } from '../../test/helpers/postgres.js';
+import { observeQueries, type Db } from './database.js';
 import { prepared } from './prepared.js';
-
-const ENGINES = [
-  {
-    name: 'SQLite',
-    skip: false as const,
-    open: async (t: TestContext): Promise<Db> => {
-      const { db, close } = await tempDatabase();
-      t.after(close);
-      return db;
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: POSTGRES_SKIPPED,
-    open: async (t: TestContext): Promise<Db> => {
-      const db = (await freshPostgres(t)).open();
-      await migrateToLatest(db);
-      return db;
-    },
-  },
-];
 
 const sectionsNamed = prepared((db, names: string[], after: number, limit: number) =>
   db

@@ -65,7 +65,9 @@ function compile<A extends unknown[], R>(
     if (!found) return () => value;
     const [arg, item] = found;
     used.add(arg);
-    return item === undefined ? (given: readonly unknown[]) => given[arg] : (given: readonly unknown[]) => (given[arg] as unknown[])[item];
+    return item === undefined
+      ? (given: readonly unknown[]) => given[arg]
+      : (given: readonly unknown[]) => (given[arg] as unknown[])[item];
   });
   args.forEach((arg, i) => {
     if (!used.has(i) && !(Array.isArray(arg) && arg.length === 0))

@@ -171,7 +171,11 @@ export async function storedList(db: Db, articleId: number): Promise<number[]> {
 }
 
 const relatedIdsOf = prepared((db, articleId: number) =>
-  db.selectFrom('article_related').select('related_id').where('article_id', '=', articleId).orderBy('position'),
+  db
+    .selectFrom('article_related')
+    .select('related_id')
+    .where('article_id', '=', articleId)
+    .orderBy('position'),
 );
 
 // The queue: articles whose lists must be computed again, oldest first.

@@ -11,15 +11,8 @@ import {
   type Article,
   type ArticleInput,
 } from '../content/index.js';
-import {
-  paragraphs,
-  publishedArticle,
-  seedTaxonomy,
-  serviceContext,
-  tempDatabase,
-} from '../../test/helpers/factories.js';
-import { freshPostgres, POSTGRES_SKIPPED } from '../../test/helpers/postgres.js';
-import { migrateToLatest, type Db } from '../db/database.js';
+import { paragraphs, publishedArticle, seedTaxonomy, serviceContext } from '../../test/helpers/factories.js';
+import { ENGINES } from '../../test/helpers/postgres.js';
 import * as headlineSearch from '../db/migrations/0011-postgres-headline-search.js';
 import * as phrasePairs from '../db/migrations/0013-postgres-phrase-pairs.js';
 import { createSearchIndex, SearchReindexer, wireSearch, type SearchIndex } from './index.js';
@@ -36,26 +29,6 @@ const DAY = 24 * HOUR;
  * search on PostgreSQL (TEST_DATABASE_URL, else skipped), through the same
  * SearchIndex (createSearchIndex picks by the database).
  */
-const ENGINES = [
-  {
-    name: 'SQLite',
-    skip: false as const,
-    open: async (t: TestContext): Promise<Db> => {
-      const { db, close } = await tempDatabase();
-      t.after(close);
-      return db;
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: POSTGRES_SKIPPED,
-    open: async (t: TestContext): Promise<Db> => {
-      const db = (await freshPostgres(t)).open();
-      await migrateToLatest(db);
-      return db;
-    },
-  },
-];
 let engine = ENGINES[0];
 const cases: [string, (t: TestContext) => Promise<void>][] = [];
 function test(name: string, fn: (t: TestContext) => Promise<void>): void {

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Db } from '../../src/db/database.js';
+import type { TestContext } from 'node:test';
+import { migrateToLatest, type Db } from '../../src/db/database.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import type { CleanUp } from './build-app.js';
+import { tempDatabase } from './factories.js';
 
 /**
  * The PostgreSQL server the suite's PostgreSQL half runs on: TEST_DATABASE_URL
@@ -61,3 +63,29 @@ async function admin(statement: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * The two databases a storage test runs on, each opened migrated and empty
+ * for one test: a SQLite file, and a new database on the test server
+ * (skipped, saying why, without one).
+ */
+export const ENGINES = [
+  {
+    name: 'SQLite',
+    skip: false as const,
+    open: async (t: TestContext): Promise<Db> => {
+      const { db, close } = await tempDatabase();
+      t.after(close);
+      return db;
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: POSTGRES_SKIPPED,
+    open: async (t: TestContext): Promise<Db> => {
+      const db = (await freshPostgres(t)).open();
+      await migrateToLatest(db);
+      return db;
+    },
+  },
+];

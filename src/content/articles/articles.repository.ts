@@ -366,7 +366,9 @@ export async function findArticleRow(db: Db, id: number): Promise<ArticleRow | u
   return (await articleRowById(db, id))[0];
 }
 
-const articleRowById = prepared((db, id: number) => db.selectFrom('articles').selectAll().where('id', '=', id));
+const articleRowById = prepared((db, id: number) =>
+  db.selectFrom('articles').selectAll().where('id', '=', id),
+);
 
 /** The whole article with its section, source, tags, authors and corrections. */
 export async function loadArticle(db: Db, row: ArticleRow): Promise<Article> {

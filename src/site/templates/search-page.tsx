@@ -63,6 +63,6 @@ export function SearchPage(props: { site: SiteContext; results: SearchResults; p
  */
 export function quoted(q: string): string {
   if (!q.includes('"')) return `“${q}”`;
-  let opening = true;
-  return q.replace(/"/g, () => ((opening = !opening) ? '”' : '“'));
+  let quotes = 0;
+  return q.replace(/"/g, () => (quotes++ % 2 === 0 ? '“' : '”'));
 }
