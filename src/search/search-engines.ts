@@ -22,6 +22,13 @@ export interface SearchEngine {
   remove(trx: Db, articleIds: number[] | 'all'): Promise<void>;
   bulk(on: boolean): Promise<void>;
   tidy(): Promise<void>;
+  /**
+   * Around a rebuild nothing else reads (`rebuild({ alone })`): an engine may
+   * take its indexes down before the entries are written (`down`), and build
+   * each once over all of them after (`up`, which also makes any that a
+   * rebuild stopped halfway left missing, and does nothing to those there).
+   */
+  indexes(state: 'down' | 'up'): Promise<void>;
   headlineIds: HeadlineSearch['headlineIds'];
 }
 
@@ -51,6 +58,7 @@ function searchIndex(db: Db, now: () => Date, engine: SearchEngine): SearchIndex
       const at = now().toISOString();
       const total = await publishedCount(db);
       if (alone && engine.writers > 1) return rebuildSideBySide(db, engine, at, total, onProgress);
+      await engine.indexes('up');
       return db.transaction().execute(async (trx) => {
         await engine.remove(trx, 'all');
         let count = 0;
@@ -84,7 +92,8 @@ async function publishedCount(db: Db): Promise<number> {
  * taking the next span of ids (a fiftieth of a writer's share) and writing
  * their entries a batch a statement, so that the database turns text into entries on all its cores
  * (on PostgreSQL that is most of the work: about 1.4 ms an article, where
- * reading the articles is 0.1).
+ * reading the articles is 0.1). The engine's indexes are built after the
+ * entries, once, rather than kept up entry by entry.
  */
 async function rebuildSideBySide(
   db: Db,
@@ -94,6 +103,7 @@ async function rebuildSideBySide(
   onProgress: (progress: { phase: string; done: number; total: number }) => void,
 ): Promise<number> {
   await engine.remove(db, 'all');
+  await engine.indexes('down');
   const range = await db
     .selectFrom('articles')
     .select((eb) => [eb.fn.min<number>('id').as('first'), eb.fn.max<number>('id').as('last')])
@@ -121,5 +131,7 @@ async function rebuildSideBySide(
     }
   };
   await Promise.all(Array.from({ length: engine.writers }, writer));
+  onProgress({ phase: 'search index: building its indexes', done: count, total });
+  await engine.indexes('up');
   return count;
 }

@@ -326,6 +326,35 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   assert.ok(olderBefore[1].every((id) => id < rare[1]) && olderBefore[1].length === 3);
 });
 
+test('a rebuild of a site nothing else uses finds what the index found; on PostgreSQL its indexes come back, and so do any a stopped rebuild left missing', async (t) => {
+  const { db, index, article } = await newsroom(t);
+  await article({ title: 'Harbour strike ends', body: paragraphs('Dockers return to work on Monday.') });
+  await article({ title: 'Strike at the harbour', body: paragraphs('The dockers walk out.') });
+  const queries = ['"harbour strike"', 'harb*', 'dockers', '"walk out"'];
+  const found = async () => Promise.all(queries.map((q) => foundIds(index, q)));
+  const indexes = async () =>
+    engine.name === 'PostgreSQL'
+      ? (
+          await sql<{ name: string; definition: string }>`select indexname as name, indexdef as definition
+            from pg_indexes where tablename = 'article_search' order by indexname`.execute(db)
+        ).rows
+      : [];
+  const before = { found: await found(), indexes: await indexes() };
+  assert.ok(before.found.every((hits) => hits.length > 0));
+
+  assert.equal(await index.rebuild({ alone: true }), 6);
+  assert.deepEqual(await found(), before.found);
+  assert.deepEqual(await indexes(), before.indexes);
+
+  if (engine.name !== 'PostgreSQL') return;
+  assert.equal(before.indexes.filter((i) => / USING gin /.test(i.definition)).length, 3);
+  // As an import stopped while building the index leaves it; `newsdesk reindex` rebuilds.
+  await sql`drop index article_search_pairs`.execute(db);
+  await index.rebuild();
+  assert.deepEqual(await indexes(), before.indexes);
+  assert.deepEqual(await found(), before.found);
+});
+
 test('on PostgreSQL, migration 0011 gives the articles already indexed their headline words', async (t) => {
   if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
   const { db, index, article } = await newsroom(t);

@@ -54,6 +54,8 @@ export function fts5Engine(db: Db): SearchEngine {
         db,
       );
     },
+    // FTS5's index is its table: nothing to take down.
+    async indexes() {},
     async tidy() {
       await sql`insert into article_search (article_search, rank) values ('merge', ${sql.lit(TIDY_PAGES)})`.execute(
         db,
