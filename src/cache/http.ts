@@ -200,12 +200,7 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
       reply.header('x-cache', answer.cacheable ? 'miss' : 'pass');
       return payload;
     }
-    const sent = hitAnswer(request.url, answer, 'miss', request.method, request.headers);
-    reply.code(sent.status);
-    for (let i = 0; i < sent.headers.length; i += 2) reply.header(sent.headers[i]!, sent.headers[i + 1]);
-    if (sent.status !== 304) return sent.body;
-    reply.removeHeader('content-type');
-    return null;
+    return putAnswer(reply, hitAnswer(request.url, answer, 'miss', request.method, request.headers)) ?? null;
   });
   /** A render whose request ended without an answer (its reader went away): it fails, and its followers render for themselves. */
   const abandon = (request: FastifyRequest) => {
@@ -313,11 +308,16 @@ const unbudgeted = (page: CachedPage) => page.beforeRouting;
 const answerHeaders = new WeakMap<CachedPage, string[]>();
 
 function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
+  return reply.send(putAnswer(reply, answer));
+}
+
+/** Puts the answer's status and headers on the reply; returns its bytes (none for a 304). */
+function putAnswer(reply: FastifyReply, answer: Answer): Buffer | undefined {
   const { headers } = answer;
   reply.code(answer.status);
   for (let i = 0; i < headers.length; i += 2) reply.header(headers[i]!, headers[i + 1]);
   if (answer.status === 304) reply.removeHeader('content-type');
-  return reply.send(answer.body);
+  return answer.body;
 }
 
 /** If-None-Match against a weak ETag: weak comparison, a list, or `*`. */
