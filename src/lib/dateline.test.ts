@@ -33,6 +33,17 @@ test('other patterns and zones', () => {
     'Wed, Jan 5, 2022 05:06',
   );
   assert.equal(formatDate('2022-01-05T10:06:00Z', 'UTC', 'YYYY/MM/DD'), '2022/01/05');
+  // Text around and between the tokens is kept, the same pattern gives each date its own parts,
+  // and a pattern without a token is its own text.
+  assert.equal(
+    formatDate('2022-01-05T10:06:00Z', 'UTC', 'on D.M.YYYY, at HH:mm h'),
+    'on 5.1.2022, at 10:06 h',
+  );
+  assert.equal(
+    formatDate('2023-11-25T21:45:00Z', 'UTC', 'on D.M.YYYY, at HH:mm h'),
+    'on 25.11.2023, at 21:45 h',
+  );
+  assert.equal(formatDate('2022-01-05T10:06:00Z', 'UTC', 'today'), 'today');
 });
 
 test('a malformed local time is refused with what was expected', () => {

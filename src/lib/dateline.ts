@@ -140,37 +140,56 @@ function partsFromFormatter(date: Date, timeZone: string): Parts {
 
 const TOKENS = /YYYY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|mm/g;
 
+const FIELDS: Record<string, (p: Parts) => string> = {
+  YYYY: (p) => p.year,
+  MMMM: (p) => p.monthLong,
+  MMM: (p) => p.monthShort,
+  MM: (p) => p.month,
+  M: (p) => String(Number(p.month)),
+  DD: (p) => p.day,
+  D: (p) => String(Number(p.day)),
+  dddd: (p) => p.weekday,
+  ddd: (p) => p.weekdayShort,
+  HH: (p) => p.hour,
+  mm: (p) => p.minute,
+};
+
+/**
+ * A pattern split once into its text and its tokens' fields: a page shows
+ * a dozen dates in one or two patterns, and matching the pattern anew for
+ * each cost more than finding the date's parts (which are remembered).
+ * Patterns come from the site's settings, so few; the map is emptied if
+ * ever it holds many.
+ */
+const compiled = new Map<string, (p: Parts) => string>();
+
+function compile(pattern: string): (p: Parts) => string {
+  let format = compiled.get(pattern);
+  if (format) return format;
+  const texts: string[] = [];
+  const fields: ((p: Parts) => string)[] = [];
+  let at = 0;
+  for (const match of pattern.matchAll(TOKENS)) {
+    texts.push(pattern.slice(at, match.index));
+    fields.push(FIELDS[match[0]]!);
+    at = match.index + match[0].length;
+  }
+  const last = pattern.slice(at);
+  format = (p) => {
+    let out = '';
+    for (let i = 0; i < fields.length; i++) out += texts[i]! + fields[i]!(p);
+    return out + last;
+  };
+  if (compiled.size >= 100) compiled.clear();
+  compiled.set(pattern, format);
+  return format;
+}
+
 /**
  * @example formatDate(new Date('2022-01-22T10:06:00Z'), 'Europe/Sofia') // 'January 22, 2022, Saturday // 12:06'
  */
 export function formatDate(date: Date | string, timeZone: string, pattern = DEFAULT_DATE_FORMAT): string {
-  const p = parts(typeof date === 'string' ? new Date(date) : date, timeZone);
-  return pattern.replace(TOKENS, (token) => {
-    switch (token) {
-      case 'YYYY':
-        return p.year;
-      case 'MMMM':
-        return p.monthLong;
-      case 'MMM':
-        return p.monthShort;
-      case 'MM':
-        return p.month;
-      case 'M':
-        return String(Number(p.month));
-      case 'DD':
-        return p.day;
-      case 'D':
-        return String(Number(p.day));
-      case 'dddd':
-        return p.weekday;
-      case 'ddd':
-        return p.weekdayShort;
-      case 'HH':
-        return p.hour;
-      default:
-        return p.minute;
-    }
-  });
+  return compile(pattern)(parts(typeof date === 'string' ? new Date(date) : date, timeZone));
 }
 
 /** The calendar day in a time zone, `YYYY-MM-DD`. */
