@@ -11,14 +11,24 @@
  * (f) view beacons a second, and the exact count written after; then the
  *     same beacons to the same route in a bare Fastify on as many workers
  *     (bench/fastify-control.ts): what Node's HTTP does here beside wrk;
+ * the ceiling for (b) and (f), which Newsdesk answers before routing: a bare
+ *     `node:http` on as many workers giving back the very answers Newsdesk
+ *     gave, recorded, with no work (bench/node-control.ts);
  * (h) the article page through Varnish, when varnishd is installed;
  * and the server's resident memory at the end.
+ *
+ * Before (b), the server is warmed for BENCH_WARMUP seconds (10 by default; 0
+ * for none) by wrk over older article pages, the home page and the feed, none
+ * of which the timed runs ask for: a spike comes to a site that has been
+ * serving readers, whose code the JIT has compiled, not to one started a
+ * moment before (docs/PERFORMANCE.md, 2026-12-02, measured both ways).
  *
  * Every figure is also given as a ratio to (a), measured in the same run.
  * Writes bench/results/spike-N.json and prints the table.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,8 +48,10 @@ import {
   waitFor,
   workingCopy,
 } from './archive.js';
+import type { RecordedAnswer } from './node-control.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const CONNECTIONS = 32;
 const SEARCHES = 200;
 
@@ -59,6 +71,8 @@ export interface SpikeResult {
   cpus: number;
   connections: number;
   seconds: number;
+  /** Seconds the server was warmed before (b), on pages no timed run asks for. */
+  warmup?: number;
   nginx: Load;
   articleHit: Load;
   /** (h) The article page through Varnish with docs/varnish/default.vcl; absent without varnishd. */
@@ -70,6 +84,8 @@ export interface SpikeResult {
   beacons: Load & { counted: number; written: number };
   /** (f) The same beacons to the same route in a bare Fastify on as many workers: Node's HTTP here. */
   beaconControl?: Load;
+  /** The ceiling for (b) and (f): Newsdesk's recorded answers from a bare node:http, same workers. */
+  ceiling?: { hit: Load; beacons: Load };
   workers: number;
   /** Resident memory of each worker, and of the primary that forks them. */
   rssMb: { workers: number[]; primary: number };
@@ -89,7 +105,8 @@ export async function benchSpike(size: number): Promise<void> {
   let varnish: { child: ChildProcess; base: string } | undefined;
   let control: { child: ChildProcess; base: string } | undefined;
   try {
-    const paths = articlePaths(dataDir, 20_000);
+    const newest = articlePaths(dataDir, 24_000);
+    const paths = newest.slice(0, 20_000);
     const article = paths[0];
     // (a) The limit: the same bytes as a file.
     const page = await request(base, article);
@@ -98,6 +115,14 @@ export async function benchSpike(size: number): Promise<void> {
     nginx = await startNginx(work);
     const result: Partial<SpikeResult> = {};
     result.nginx = await wrk(`${nginx.base}/article.html`);
+    if (WARMUP > 0) {
+      fs.writeFileSync(path.join(work, 'warm.txt'), newest.slice(20_000).join('\n'));
+      await wrk(
+        base + newest[20_000],
+        script(work, 'warm.lua', warmScript(path.join(work, 'warm.txt'))),
+        WARMUP,
+      );
+    }
     // (b) to (d), (g): warm once, then load.
     await request(base, article);
     result.articleHit = await wrk(`${base}${article}`);
@@ -148,6 +173,32 @@ export async function benchSpike(size: number): Promise<void> {
     );
     await stop(control.child);
     control = undefined;
+    // The ceiling: the hit's and a beacon's answers as Newsdesk gives them, from a bare node:http.
+    fs.writeFileSync(
+      path.join(work, 'answers.json'),
+      JSON.stringify({
+        get: recorded(await request(base, article)),
+        post: recorded(
+          await request(base, `/api/articles/${ids[0]}/views`, {
+            method: 'POST',
+            headers: {
+              'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Reader/ceiling',
+              'content-length': '0',
+            },
+          }),
+        ),
+      }),
+    );
+    control = await startControl(workers, 'node-control.ts', { ANSWERS: path.join(work, 'answers.json') });
+    result.ceiling = {
+      hit: await wrk(`${control.base}${article}`),
+      beacons: await wrk(
+        `${control.base}/api/articles/${ids[0]}/views`,
+        script(work, 'beacons.lua', beaconScript(ids)),
+      ),
+    };
+    await stop(control.child);
+    control = undefined;
     result.rssMb = { workers: workers > 1 ? childrenRss(server) : [rss(server)], primary: rss(server) };
 
     const limit = result.nginx.rps;
@@ -158,6 +209,7 @@ export async function benchSpike(size: number): Promise<void> {
       result.feed,
       result.beacons,
       ...(result.beaconControl ? [result.beaconControl] : []),
+      ...(result.ceiling ? [result.ceiling.hit, result.ceiling.beacons] : []),
       ...(result.varnishHit ? [result.varnishHit] : []),
     ])
       load!.ratio = Math.round((load!.rps / limit) * 1000) / 1000;
@@ -168,10 +220,11 @@ export async function benchSpike(size: number): Promise<void> {
       cpus: os.cpus().length,
       connections: CONNECTIONS,
       seconds: SECONDS,
+      warmup: WARMUP,
       workers,
       ...(result as Omit<
         SpikeResult,
-        'articles' | 'date' | 'node' | 'cpus' | 'connections' | 'seconds' | 'workers'
+        'articles' | 'date' | 'node' | 'cpus' | 'connections' | 'seconds' | 'warmup' | 'workers'
       >),
     };
     fs.mkdirSync(RESULTS, { recursive: true });
@@ -191,7 +244,7 @@ export function spikeTable(r: SpikeResult): string {
   const row = (name: string, load: Load) =>
     `| ${name} | ${Math.round(load.rps).toLocaleString('en')} | ${load.ratio === undefined ? '1' : load.ratio} | ${load.p50} | ${load.p99} | ${load.errors} |`;
   return [
-    `${r.articles.toLocaleString('en')} articles, ${r.workers} worker(s) on ${r.cpus} cores, Node ${r.node}, wrk ${r.connections} connections, ${r.seconds} s each, ${r.date.slice(0, 10)}`,
+    `${r.articles.toLocaleString('en')} articles, ${r.workers} worker(s) on ${r.cpus} cores, Node ${r.node}, wrk ${r.connections} connections, ${r.seconds} s each${r.warmup ? ` after ${r.warmup} s of warm-up` : ', no warm-up'}, ${r.date.slice(0, 10)}`,
     '',
     '| what | requests/s | ratio to nginx | p50 ms | p99 ms | errors |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -205,6 +258,12 @@ export function spikeTable(r: SpikeResult): string {
     ...(r.beaconControl
       ? [row('(f) control: the beacon route in a bare Fastify, same workers', r.beaconControl)]
       : []),
+    ...(r.ceiling
+      ? [
+          row('(b) ceiling: the hit’s answer from a bare node:http, same workers', r.ceiling.hit),
+          row('(f) ceiling: a beacon’s answer from a bare node:http, same workers', r.ceiling.beacons),
+        ]
+      : []),
     '',
     `(e) search, one at a time, uncached: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms`,
     `(f) beacons counted ${r.beacons.counted.toLocaleString('en')}, views written ${r.beacons.written.toLocaleString('en')}`,
@@ -213,11 +272,15 @@ export function spikeTable(r: SpikeResult): string {
 }
 
 /** Runs wrk for SECONDS at CONNECTIONS; parses requests/s, p50, p99, errors (and a script's `counted`). */
-async function wrk(url: string, scriptFile?: string): Promise<Load & { counted?: number }> {
+async function wrk(
+  url: string,
+  scriptFile?: string,
+  seconds = SECONDS,
+): Promise<Load & { counted?: number }> {
   const args = [
     '-t2',
     `-c${CONNECTIONS}`,
-    `-d${SECONDS}s`,
+    `-d${seconds}s`,
     '--latency',
     ...(scriptFile ? ['-s', scriptFile] : []),
     url,
@@ -269,6 +332,39 @@ function init(args)
   i = id
 end
 function request() i = i + 2; return wrk.format("GET", paths[(i % #paths) + 1]) end
+`;
+}
+
+/** An answer as bench/node-control.ts gives it back: without what each connection or moment has its own of. */
+function recorded(answer: {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}): RecordedAnswer {
+  const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+  return {
+    status: answer.status,
+    headers: Object.entries(answer.headers).flatMap(([name, value]) =>
+      skip.has(name) || value === undefined ? [] : [value].flat().flatMap((v) => [name, v]),
+    ),
+    body: Buffer.from(answer.body).toString('base64'),
+  };
+}
+
+/** Older article pages in turn, the home page and the feed between them: the warm-up's readers. */
+function warmScript(pathsFile: string): string {
+  return `
+function init(args)
+  paths = {}
+  for line in io.lines("${pathsFile}") do paths[#paths + 1] = line end
+  i = 0
+end
+function request()
+  i = i + 1
+  if i % 20 == 0 then return wrk.format("GET", "/") end
+  if i % 20 == 10 then return wrk.format("GET", "/feed.xml") end
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
 `;
 }
 
@@ -336,12 +432,15 @@ http {
   }
 }
 
-/** Varnish with the shipped VCL, in front of the server at `backendPort`. */
-/** bench/fastify-control.ts on a free port, with as many workers as Newsdesk. */
-async function startControl(workers: number): Promise<{ child: ChildProcess; base: string }> {
+/** A control server (bench/fastify-control.ts unless named) on a free port, with as many workers as Newsdesk. */
+async function startControl(
+  workers: number,
+  file = 'fastify-control.ts',
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'fastify-control.ts')], {
-    env: { ...process.env, PORT: String(port), WORKERS: String(workers) },
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', file)], {
+    env: { ...process.env, ...env, PORT: String(port), WORKERS: String(workers) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -354,6 +453,7 @@ async function startControl(workers: number): Promise<{ child: ChildProcess; bas
   return { child, base };
 }
 
+/** Varnish with the shipped VCL, in front of the server at `backendPort`. */
 async function startVarnish(
   dir: string,
   backendPort: number,
