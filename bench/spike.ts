@@ -266,7 +266,10 @@ export function spikeTable(r: SpikeResult): string {
       : []),
     '',
     `(e) search, one at a time, uncached: p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms`,
-    `(f) beacons counted ${r.beacons.counted.toLocaleString('en')}, views written ${r.beacons.written.toLocaleString('en')}`,
+    `(f) beacons answered "counted" ${r.beacons.counted.toLocaleString('en')}, views written ${r.beacons.written.toLocaleString('en')}` +
+      (r.beacons.written > r.beacons.counted && r.beacons.written - r.beacons.counted <= r.connections
+        ? ` (the ${r.beacons.written - r.beacons.counted} more: beacons in flight on wrk's ${r.connections} connections when it stopped reading, counted and written but their answers not read)`
+        : ''),
     `resident memory after, each worker: ${r.rssMb.workers.join(', ')} MB (the primary: ${r.rssMb.primary} MB)`,
   ].join('\n');
 }
