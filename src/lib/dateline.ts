@@ -56,16 +56,24 @@ export const MONTHS = [
  * Keyed by the exact instant, so nothing depends on how a zone's offset falls;
  * emptied when full, which on a news site means a day's worth of new dates.
  */
-const remembered = new Map<string, Parts>();
+const remembered = new Map<string, Map<number, Parts>>();
+let rememberedCount = 0;
 const REMEMBERED = 20_000;
 
 function parts(date: Date, timeZone: string): Parts {
-  const key = `${date.getTime()} ${timeZone}`;
-  let found = remembered.get(key);
+  // By zone, then by the instant as a number: no key string to make for each look.
+  let inZone = remembered.get(timeZone);
+  if (!inZone) remembered.set(timeZone, (inZone = new Map()));
+  const t = date.getTime();
+  let found = inZone.get(t);
   if (!found) {
-    if (remembered.size >= REMEMBERED) remembered.clear();
+    if (rememberedCount >= REMEMBERED) {
+      for (const zone of remembered.values()) zone.clear();
+      rememberedCount = 0;
+    }
     found = computeParts(date, timeZone);
-    remembered.set(key, found);
+    inZone.set(t, found);
+    rememberedCount++;
   }
   return found;
 }
@@ -76,27 +84,25 @@ function computeParts(date: Date, timeZone: string): Parts {
   if (offset === null) return partsFromFormatter(date, timeZone);
   // The wall clock as if it were UTC: its fields are the zone's.
   const wall = new Date(Math.floor(t / 60_000) * 60_000 + offset);
-  const monthLong = MONTHS[wall.getUTCMonth()];
-  const weekday = WEEKDAYS[wall.getUTCDay()];
   return {
     year: String(wall.getUTCFullYear()).padStart(4, '0'),
-    month: two(wall.getUTCMonth() + 1),
-    monthLong,
-    monthShort: monthLong.slice(0, 3),
-    day: two(wall.getUTCDate()),
-    weekday,
-    weekdayShort: weekday.slice(0, 3),
-    hour: two(wall.getUTCHours()),
-    minute: two(wall.getUTCMinutes()),
+    month: TWO_DIGITS[wall.getUTCMonth() + 1]!,
+    monthLong: MONTHS[wall.getUTCMonth()]!,
+    monthShort: MONTHS_SHORT[wall.getUTCMonth()]!,
+    day: TWO_DIGITS[wall.getUTCDate()]!,
+    weekday: WEEKDAYS[wall.getUTCDay()]!,
+    weekdayShort: WEEKDAYS_SHORT[wall.getUTCDay()]!,
+    hour: TWO_DIGITS[wall.getUTCHours()]!,
+    minute: TWO_DIGITS[wall.getUTCMinutes()]!,
   };
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// The remembered parts share these strings rather than each holding its own copies.
+const WEEKDAYS_SHORT = WEEKDAYS.map((d) => d.slice(0, 3));
+const MONTHS_SHORT = MONTHS.map((m) => m.slice(0, 3));
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 const DAY = 86_400_000;
-
-function two(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
 
 /**
  * The zone's offset all through the UTC day holding `t`, when it is the same
