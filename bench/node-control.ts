@@ -6,9 +6,9 @@
  * body Newsdesk gave; every GET gets the first, every POST the second. PORT,
  * WORKERS and ANSWERS come from the environment; SIGTERM stops it.
  */
-import cluster from 'node:cluster';
 import fs from 'node:fs';
 import http from 'node:http';
+import { controlPort, forkControlWorkers } from './control-workers.js';
 
 export interface RecordedAnswer {
   status: number;
@@ -18,16 +18,7 @@ export interface RecordedAnswer {
   body: string;
 }
 
-const workers = Number(process.env.WORKERS ?? 1);
-const port = Number(process.env.PORT);
-
-if (cluster.isPrimary && workers > 1) {
-  for (let i = 0; i < workers; i++) cluster.fork();
-  process.once('SIGTERM', () => {
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
-    process.exit(0);
-  });
-} else {
+if (!forkControlWorkers()) {
   const recorded = JSON.parse(fs.readFileSync(process.env.ANSWERS!, 'utf8')) as {
     get: RecordedAnswer;
     post: RecordedAnswer;
@@ -48,6 +39,6 @@ if (cluster.isPrimary && workers > 1) {
     response.end(answer.body);
   });
   server.keepAliveTimeout = 72_000;
-  server.listen(port, '127.0.0.1');
+  server.listen(controlPort, '127.0.0.1');
   process.once('SIGTERM', () => server.close(() => process.exit(0)));
 }
