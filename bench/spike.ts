@@ -160,17 +160,14 @@ export async function benchSpike(size: number): Promise<void> {
     // (f) Beacons: a different reader each, all counted; then the total written.
     const before = totalViews(dataDir);
     const ids = paths.slice(0, 1000).map((p) => Number(p.split('/')[2]));
-    const beacons = await wrk(
-      `${base}/api/articles/${ids[0]}/views`,
-      script(work, 'beacons.lua', beaconScript(ids)),
-    );
+    // The same script for Newsdesk and both controls; its URL is only wrk's first.
+    const beaconsLua = script(work, 'beacons.lua', beaconScript(ids));
+    const beacon = `/api/articles/${ids[0]}/views`;
+    const beacons = await wrk(`${base}${beacon}`, beaconsLua);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     result.beacons = { ...beacons, counted: beacons.counted ?? 0, written: totalViews(dataDir) - before };
     control = await startControl(workers);
-    result.beaconControl = await wrk(
-      `${control.base}/api/articles/${ids[0]}/views`,
-      script(work, 'beacons.lua', beaconScript(ids)),
-    );
+    result.beaconControl = await wrk(`${control.base}${beacon}`, beaconsLua);
     await stop(control.child);
     control = undefined;
     // The ceiling: the hit's and a beacon's answers as Newsdesk gives them, from a bare node:http.
@@ -179,7 +176,7 @@ export async function benchSpike(size: number): Promise<void> {
       JSON.stringify({
         get: recorded(await request(base, article)),
         post: recorded(
-          await request(base, `/api/articles/${ids[0]}/views`, {
+          await request(base, beacon, {
             method: 'POST',
             headers: {
               'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Reader/ceiling',
@@ -192,10 +189,7 @@ export async function benchSpike(size: number): Promise<void> {
     control = await startControl(workers, 'node-control.ts', { ANSWERS: path.join(work, 'answers.json') });
     result.ceiling = {
       hit: await wrk(`${control.base}${article}`),
-      beacons: await wrk(
-        `${control.base}/api/articles/${ids[0]}/views`,
-        script(work, 'beacons.lua', beaconScript(ids)),
-      ),
+      beacons: await wrk(`${control.base}${beacon}`, beaconsLua),
     };
     await stop(control.child);
     control = undefined;
