@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { renderToString } from 'preact-render-to-string';
 import { h } from 'preact';
 import { buildApp } from '../src/app.js';
+import { PageCache } from '../src/cache/page-cache.js';
 import { loadConfig } from '../src/config.js';
 import { getVisibleArticle, relatedBlockIds, summariesByIds } from '../src/content/index.js';
 import { ArticlePage } from '../src/site/templates/article-page.js';
@@ -106,6 +107,19 @@ export async function benchDemo(): Promise<void> {
     perSecond: Math.round(beacons / ((performance.now() - start) / 1000)),
   };
 
+  // A change applied to the page cache: each stored page is looked at (page-cache.ts `drop`).
+  for (const pages of [2_500, 10_000]) {
+    const cache = await filledPageCache(pages);
+    let change = 0;
+    results[`page cache: a change applied over ${pages.toLocaleString('en-US')} pages`] = stats(
+      await time(() => {
+        change++;
+        cache.drop([`article-${pages + change}`, `related-${pages + change}`]);
+        return cache.lookup('/');
+      }, 200),
+    );
+  }
+
   const render = results['render article (preact-render-to-string)'] as { medianMs: number };
   const page = results['GET article'] as { medianMs: number };
   const output = {
@@ -123,4 +137,49 @@ export async function benchDemo(): Promise<void> {
   fs.writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   console.log(JSON.stringify(output, null, 2));
   console.log(`written to ${path.relative(process.cwd(), file)}`);
+}
+
+/**
+ * A page cache holding `pages` article pages of 12.8 KB with the keys an
+ * article page of the generated archive carries (17: its article, section,
+ * source and tags, the lists they are in, the menu, the settings).
+ */
+async function filledPageCache(pages: number): Promise<PageCache> {
+  const cache = new PageCache({
+    maxBytes: 64 * 1024 * 1024 * 1024,
+    freshMs: 3_600_000,
+    staleMs: 0,
+    now: () => Date.now(),
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const body = Buffer.alloc(12_800, 'x');
+  for (let i = 0; i < pages; i++) {
+    const tags = Array.from({ length: 5 }, (_, j) => (i * 7 + j * 13) % 3000);
+    const keys = new Set([
+      `article-${i}`,
+      `related-${i}`,
+      `section-${i % 12}`,
+      `list-section-${i % 12}`,
+      `source-${i % 40}`,
+      'list-all',
+      'sections',
+      'settings',
+      'most-read',
+      ...tags.map((t) => `tag-${t}`),
+      ...tags.slice(0, 3).map((t) => `list-tag-${t}`),
+    ]);
+    await cache.fill(`/articles/${i}/a-headline-made-into-a-slug`, async () => ({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body,
+      keys,
+      cacheable: true,
+      beforeRouting: true,
+    }));
+  }
+  if (cache.stats.pages !== pages)
+    throw new Error(`the page cache kept ${cache.stats.pages} of ${pages} pages`);
+  return cache;
 }

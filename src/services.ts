@@ -141,7 +141,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     now: () => now().getTime(),
     onError: (error, url) => log.error({ err: error, url }, 'refreshing a cached page failed'),
   });
-  const dropPages = (keys: string[]) => void pages.drop(keys);
+  const dropPages = (keys: string[]) => pages.drop(keys);
   const peers = options.peers;
   // Changes made here drop this process's pages, the other workers' pages, and the cache in front
   // (once, from here); drops relayed from the other workers only drop this process's pages.

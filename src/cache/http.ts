@@ -90,7 +90,8 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
     beforeRouting: boolean,
   ): Rendered => {
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(answer.headers)) {
+    for (const name in answer.headers) {
+      const value = answer.headers[name];
       if (value !== undefined && !PER_ANSWER.has(name)) headers[name] = String(value);
     }
     const policy = String(answer.headers['cache-control'] ?? '');
@@ -224,6 +225,26 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
     return reply.send(answer.body);
   };
 
+  /** A stored page's own headers and those every answer of it carries, name, value, .... */
+  const pageHeaders = (page: CachedPage): string[] => {
+    const headers: string[] = [];
+    for (const name in page.headers)
+      if (name !== 'cache-control' && name !== 'surrogate-key' && name !== options.tagHeader?.name)
+        headers.push(name, page.headers[name]!);
+    headers.push(
+      'cache-control',
+      cacheControl(page),
+      'etag',
+      page.etag,
+      'vary',
+      'accept-encoding',
+      'surrogate-key',
+      page.keys.join(' '),
+    );
+    if (options.tagHeader) headers.push(options.tagHeader.name, page.keys.join(options.tagHeader.join));
+    return headers;
+  };
+
   /** A stored page's answer, the same whether the front door or the hook sends it. */
   const hitAnswer = (
     url: string,
@@ -232,19 +253,7 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
     method: string,
     request: IncomingHttpHeaders,
   ): Answer => {
-    let stored = answerHeaders.get(page);
-    if (!stored) {
-      stored = Object.entries({
-        ...page.headers,
-        'cache-control': cacheControl(page),
-        etag: page.etag,
-        vary: 'accept-encoding',
-        'surrogate-key': page.keys.join(' '),
-        ...(options.tagHeader ? { [options.tagHeader.name]: page.keys.join(options.tagHeader.join) } : {}),
-      }).flat();
-      answerHeaders.set(page, stored);
-    }
-    const headers = stored.slice();
+    const headers = (page.answerHeaders ??= pageHeaders(page)).slice();
     headers.push(
       'x-cache',
       state === 'fresh' ? 'hit' : state,
@@ -303,9 +312,6 @@ interface Answer {
 
 /** A page the front door may answer: its route spends no per-address budget. */
 const unbudgeted = (page: CachedPage) => page.beforeRouting;
-
-/** Each page's answer headers, made once: a hit adds X-Cache, Age, its encoding and length. */
-const answerHeaders = new WeakMap<CachedPage, string[]>();
 
 function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
   return reply.send(putAnswer(reply, answer));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { dependsOn, type DependencyKey } from '../lib/dependencies.js';
@@ -29,6 +29,8 @@ export interface CachedPage {
   renderedAt: number;
   /** Whether a hit may be answered before routing (http.ts frontDoor). */
   beforeRouting: boolean;
+  /** The headers of its answers, name, value, ...: made by http.ts on the first answer, then kept. */
+  answerHeaders?: string[];
 }
 
 export interface PageCacheOptions {
@@ -79,8 +81,8 @@ export type Lookup = { page: CachedPage; state: 'fresh' | 'stale' } | undefined;
 export class PageCache {
   readonly #options: PageCacheOptions;
   readonly #pages: LRUCache<string, CachedPage>;
-  /** Dependency key to the URLs of the stored pages that carry it. */
-  readonly #byKey = new Map<DependencyKey, Set<string>>();
+  /** Keys named by changes and not yet looked for in the stored pages (`drop`). */
+  #unapplied = new Set<DependencyKey>();
   /** Renders a request may wait for, by URL. */
   readonly #rendering = new Map<string, Promise<Rendered>>();
   /** Every render not finished (waited for or not), with the generation it began in. */
@@ -97,7 +99,6 @@ export class PageCache {
     this.#pages = new LRUCache<string, CachedPage>({
       maxSize: Math.max(1, options.maxBytes),
       sizeCalculation: (page) => Math.max(1, sizeOf(page)),
-      dispose: (page, url) => this.#unindex(page, url),
     });
   }
 
@@ -111,12 +112,13 @@ export class PageCache {
   }
 
   get stats(): PageCacheStats {
+    this.#applyDrops();
     return { ...this.#stats, pages: this.#pages.size, bytes: this.#pages.calculatedSize };
   }
 
   /** The stored page and whether it is still fresh; undefined when absent or too old to serve. */
   lookup(url: string): Lookup {
-    const page = this.#pages.get(url);
+    const page = this.#page(url);
     if (!page) return undefined;
     const age = this.#options.now() - page.renderedAt;
     if (age < this.#options.freshMs) {
@@ -137,7 +139,7 @@ export class PageCache {
    * `lookup`).
    */
   hit(url: string, wanted: (page: CachedPage) => boolean): CachedPage | undefined {
-    const page = this.#pages.get(url);
+    const page = this.#page(url);
     if (!page || this.#options.now() - page.renderedAt >= this.#options.freshMs || !wanted(page))
       return undefined;
     this.#stats.hits++;
@@ -153,7 +155,7 @@ export class PageCache {
   async fill(url: string, render: () => Promise<Rendered>): Promise<CachedPage | Rendered> {
     this.#stats.misses++;
     const rendered = await this.#render(url, render);
-    return this.#pages.get(url) ?? rendered;
+    return this.#page(url) ?? rendered;
   }
 
   /** Renders a stale page anew in the background, unless a render of it is under way. */
@@ -182,28 +184,51 @@ export class PageCache {
     return part.value as Promise<T>;
   }
 
-  /** Removes every stored page that carries one of these keys; returns how many went. */
-  drop(keys: Iterable<DependencyKey>): number {
+  /**
+   * Removes every stored page that carries one of these keys, before any
+   * page is next looked up or stored. The pages are found by looking at
+   * each (no index from keys to pages is kept: keeping one cost each miss
+   * about 70 µs, a dozen keys and more to a page added on storing and taken
+   * out on eviction), once for all the changes that came since the last
+   * look: a publish names the related lists of a dozen other articles, and
+   * an import thousands, each in a change of its own. Measured in
+   * docs/PERFORMANCE.md (`npm run bench -- --demo`): a look at 2,500 article
+   * pages (what the default bound holds) takes about 2 ms, at 10,000 about 7.
+   */
+  drop(keys: Iterable<DependencyKey>): void {
     const named = new Set(keys);
-    if (named.size === 0) return 0;
+    if (named.size === 0) return;
     this.#changed(named);
     // A part being read when the change came is dropped too: pages that waited for it hold the
     // old value, and are not stored (`#droppedSince`).
     for (const [name, part] of this.#parts)
       if (part.keys.some((key) => named.has(key))) this.#parts.delete(name);
-    let dropped = 0;
-    for (const key of named) {
-      for (const url of [...(this.#byKey.get(key) ?? [])]) {
-        if (this.#pages.delete(url)) dropped++;
-      }
-    }
-    this.#stats.dropped += dropped;
-    return dropped;
+    for (const key of named) this.#unapplied.add(key);
+  }
+
+  /** The stored page, once the changes that came before are applied. */
+  #page(url: string): CachedPage | undefined {
+    this.#applyDrops();
+    return this.#pages.get(url);
+  }
+
+  /** Drops the pages the changes since the last look named (`drop`). */
+  #applyDrops(): void {
+    if (this.#unapplied.size === 0) return;
+    const named = this.#unapplied;
+    this.#unapplied = new Set();
+    const showing: string[] = [];
+    this.#pages.forEach((page, url) => {
+      if (page.keys.some((key) => named.has(key))) showing.push(url);
+    });
+    for (const url of showing) this.#pages.delete(url);
+    this.#stats.dropped += showing.length;
   }
 
   /** Empties the cache (a restore, a change that touches every page). */
   clear(): void {
     this.#changed('all');
+    this.#unapplied.clear();
     this.#pages.clear();
     this.#parts.clear();
   }
@@ -244,12 +269,14 @@ export class PageCache {
       status: rendered.status,
       headers: rendered.headers,
       body: rendered.body,
-      etag: `W/"${createHash('sha1').update(rendered.body).digest('base64url').slice(0, 22)}"`,
+      etag: `W/"${hash('sha1', rendered.body, 'base64url').slice(0, 22)}"`,
       keys: [...rendered.keys],
       renderedAt: this.#options.now(),
       beforeRouting: rendered.beforeRouting,
     };
-    this.#keep(url, page);
+    this.#applyDrops();
+    // A page larger than the whole cache is refused.
+    this.#pages.set(url, page);
   }
 
   /**
@@ -277,20 +304,9 @@ export class PageCache {
     if (this.#pages.peek(url) === page) {
       this.#pages.delete(url);
       page[encoding] = bytes;
-      this.#keep(url, page);
+      this.#pages.set(url, page);
     }
     return bytes;
-  }
-
-  #keep(url: string, page: CachedPage): void {
-    this.#pages.set(url, page);
-    // Set may have refused a page larger than the whole cache.
-    if (this.#pages.get(url) !== page) return;
-    for (const key of page.keys) {
-      let urls = this.#byKey.get(key);
-      if (!urls) this.#byKey.set(key, (urls = new Set()));
-      urls.add(url);
-    }
   }
 
   /** Whether a change since `generation` named one of these keys. */
@@ -309,15 +325,6 @@ export class PageCache {
     for (const { since } of this.#active) oldest = Math.min(oldest, since);
     this.#drops = this.#drops.filter(([at]) => at > oldest);
   }
-
-  #unindex(page: CachedPage, url: string): void {
-    for (const key of page.keys) {
-      const urls = this.#byKey.get(key);
-      if (!urls) continue;
-      urls.delete(url);
-      if (urls.size === 0) this.#byKey.delete(key);
-    }
-  }
 }
 
 /** A kept value (`PageCache.part`): its keys, when it was read, and the read. */
@@ -329,7 +336,7 @@ interface Part {
 
 function sizeOf(page: CachedPage): number {
   let headers = 0;
-  for (const [name, value] of Object.entries(page.headers)) headers += name.length + value.length;
+  for (const name in page.headers) headers += name.length + page.headers[name]!.length;
   const encoded = (page.br?.length ?? 0) + (page.gzip?.length ?? 0);
   return page.body.length + encoded + headers + page.keys.length * 24 + 200;
 }
