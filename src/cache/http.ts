@@ -336,8 +336,24 @@ function matches(header: string | undefined, etag: string): boolean {
     .some((tag) => tag === '*' || tag.replace(/^W\//, '') === opaque);
 }
 
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/** chooseEncoding's answers by header: readers' browsers send a handful of different ones. */
+const chosen = new Map<string, Encoding>();
+
 /** Brotli if the reader takes it, then gzip, else the bytes as they are (q=0 refuses). */
-export function chooseEncoding(acceptEncoding: string): 'br' | 'gzip' | 'identity' {
+export function chooseEncoding(acceptEncoding: string): Encoding {
+  let encoding = chosen.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = parseAcceptEncoding(acceptEncoding);
+    // Bounded: a client sending a new header with each request only undoes the remembering.
+    if (chosen.size >= 256) chosen.clear();
+    chosen.set(acceptEncoding, encoding);
+  }
+  return encoding;
+}
+
+function parseAcceptEncoding(acceptEncoding: string): Encoding {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
