@@ -193,7 +193,7 @@ export class PageCache {
    * look: a publish names the related lists of a dozen other articles, and
    * an import thousands, each in a change of its own. Measured in
    * docs/PERFORMANCE.md (`npm run bench -- --demo`): a look at 2,500 article
-   * pages (what the default bound holds) takes about 2 ms, at 10,000 about 7.
+   * pages (what the default bound holds) takes 1.4-2 ms, at 10,000 about 6.
    */
   drop(keys: Iterable<DependencyKey>): void {
     const named = new Set(keys);
