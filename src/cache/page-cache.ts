@@ -203,7 +203,12 @@ export class PageCache {
     // old value, and are not stored (`#droppedSince`).
     for (const [name, part] of this.#parts)
       if (part.keys.some((key) => named.has(key))) this.#parts.delete(name);
+    // None is kept with the cache off or empty; a page stored after this change was rendered after
+    // it, or is not stored (`#droppedSince`).
+    if (this.#pages.size === 0) return;
     for (const key of named) this.#unapplied.add(key);
+    // Many changes and no reader (an import at night): applied as they come, a look per 10,000 keys.
+    if (this.#unapplied.size >= 10_000) this.#applyDrops();
   }
 
   /** The stored page, once the changes that came before are applied. */
