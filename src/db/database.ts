@@ -11,6 +11,7 @@ import {
   type Migration,
   type MigrationProvider,
   type SqliteDatabase,
+  type SqliteStatement,
   sql,
 } from 'kysely';
 import type { Config } from '../config.js';
@@ -202,18 +203,47 @@ const STATEMENT_CACHE = 1000;
  * run(); nothing here iterates).
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
       let statement = cache.get(sql);
       if (statement) cache.delete(sql);
       else {
-        statement = sqlite.prepare(sql);
+        statement = withRowsBuiltHere(sqlite.prepare(sql));
         if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
       }
       cache.set(sql, statement);
       return statement;
+    },
+  };
+}
+
+/**
+ * A statement whose rows come from SQLite as arrays and are made into objects
+ * here. better-sqlite3 makes each row's object in C++, looking every column's
+ * name up in V8's string table again for every row: a page's eight sections
+ * took 37 µs that way and 22 µs this way, an article page's statements about
+ * a third less in all (docs/PERFORMANCE.md). Same objects: the columns in
+ * order, a later column of the same name over an earlier one.
+ */
+function withRowsBuiltHere(statement: SQLite.Statement): SqliteStatement {
+  if (!statement.reader) return statement;
+  statement.raw(true);
+  let names: string[] = [];
+  const toObject = (values: unknown[]) => {
+    // A statement is planned again when the schema changes, and `select *` may then have more columns.
+    if (values.length !== names.length) names = statement.columns().map((column) => column.name);
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    return row;
+  };
+  return {
+    reader: true,
+    all: (parameters) => (statement.all(parameters) as unknown[][]).map(toObject),
+    run: (parameters) => statement.run(parameters),
+    *iterate(parameters) {
+      for (const values of statement.iterate(parameters) as Iterable<unknown[]>) yield toObject(values);
     },
   };
 }
