@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { getSettings, listSections } from '../content/index.js';
 import type { AppServices } from '../app.js';
+import type { Named } from '../content/index.js';
 import type { SiteContext } from './templates/site-context.js';
 
 /**
@@ -15,10 +16,22 @@ export async function siteContext(services: AppServices, request: FastifyRequest
   ]);
   return {
     settings,
-    sections: sections.map((s) => ({ id: s.id, slug: s.slug, name: s.name })),
+    sections: menuOf(sections),
     siteUrl: services.config.siteUrl,
     path: request.url,
     now: services.now(),
     assets: services.assets,
   };
+}
+
+/**
+ * The menu for the sections as read: the same array for as long as they are
+ * kept, so that the frame rendered for it is kept too (`Layout`).
+ */
+const menus = new WeakMap<readonly Named[], Named[]>();
+
+function menuOf(sections: readonly Named[]): Named[] {
+  let menu = menus.get(sections);
+  if (!menu) menus.set(sections, (menu = sections.map((s) => ({ id: s.id, slug: s.slug, name: s.name }))));
+  return menu;
 }

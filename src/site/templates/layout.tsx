@@ -1,4 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Named, SiteSettings } from '../../content/index.js';
 import { formatDate } from '../../lib/dateline.js';
 import type { SiteContext } from './site-context.js';
 import { absoluteUrl } from './site-context.js';
@@ -60,46 +62,104 @@ export function Layout(props: {
         <a class="skip-link" href="#main">
           Skip to content
         </a>
-        <header class="masthead">
-          <div class="masthead__inner">
-            <p class="masthead__date">{formatDate(site.now, settings.timeZone, 'dddd, MMMM D, YYYY')}</p>
-            <a class="masthead__name" href="/">
-              {settings.name}
-            </a>
-            <p class="masthead__tagline">{settings.tagline}</p>
-          </div>
-          <nav class="menu" aria-label="Sections">
-            <ul class="menu__list">
-              <li>
-                <a href="/" aria-current={site.path === '/' ? 'page' : undefined}>
-                  Home
-                </a>
-              </li>
-              {site.sections.map((s) => (
-                <li key={s.id}>
-                  <a
-                    href={`/sections/${s.slug}`}
-                    aria-current={site.path.startsWith(`/sections/${s.slug}`) ? 'page' : undefined}
-                  >
-                    {s.name}
-                  </a>
-                </li>
-              ))}
-              <li>
-                <a href="/most-read" aria-current={site.path.startsWith('/most-read') ? 'page' : undefined}>
-                  Most read
-                </a>
-              </li>
-            </ul>
-            <SearchForm />
-          </nav>
-        </header>
+        <header class="masthead" dangerouslySetInnerHTML={{ __html: mastheadHtml(site) }} />
         <main id="main" class="page">
           {props.children}
         </main>
-        <Footer site={site} />
+        <footer class="footer" dangerouslySetInnerHTML={{ __html: footerHtml(site) }} />
       </body>
     </html>
+  );
+}
+
+/**
+ * The insides of the masthead and of the footer, rendered once and kept as
+ * HTML: they are most of the frame, and the same on every page with the same
+ * settings, menu, day and current menu item. An article page took 236-293 µs
+ * to render, the frame alone 74 (docs/PERFORMANCE.md). Kept for the very
+ * settings and menu a page is given: both are read once and shared until a
+ * change names them (`PageCache.part`), and new ones start afresh.
+ */
+const frames = new WeakMap<SiteSettings, WeakMap<readonly Named[], Map<string, string>>>();
+/** Kept for one settings and menu: days times current items, emptied when full. */
+const FRAMES = 64;
+
+function kept(site: SiteContext, key: string, render: () => JSX.Element): string {
+  let bySections = frames.get(site.settings);
+  if (!bySections) frames.set(site.settings, (bySections = new WeakMap()));
+  let html = bySections.get(site.sections);
+  if (!html) bySections.set(site.sections, (html = new Map()));
+  let found = html.get(key);
+  if (found === undefined) {
+    if (html.size >= FRAMES) html.clear();
+    html.set(key, (found = renderToString(render())));
+  }
+  return found;
+}
+
+/** The masthead and its menu, with the items this page is under marked. */
+function mastheadHtml(site: SiteContext): string {
+  const current: MenuCurrent = {
+    home: site.path === '/',
+    sections: new Set(
+      site.sections.filter((s) => site.path.startsWith(`/sections/${s.slug}`)).map((s) => s.id),
+    ),
+    mostRead: site.path.startsWith('/most-read'),
+  };
+  const key = `${dayOf(site)} ${current.home} ${current.mostRead} ${[...current.sections].join()}`;
+  return kept(site, `masthead ${key}`, () => <Masthead site={site} current={current} />);
+}
+
+function footerHtml(site: SiteContext): string {
+  return kept(site, `footer ${dayOf(site)}`, () => <FooterInside site={site} />);
+}
+
+/** The day in the site's time zone: all the masthead and footer show of the time. */
+function dayOf(site: SiteContext): string {
+  return formatDate(site.now, site.settings.timeZone, 'YYYY/MM/DD');
+}
+
+interface MenuCurrent {
+  home: boolean;
+  sections: ReadonlySet<number>;
+  mostRead: boolean;
+}
+
+function Masthead(props: { site: SiteContext; current: MenuCurrent }) {
+  const { site, current } = props;
+  const { settings } = site;
+  return (
+    <>
+      <div class="masthead__inner">
+        <p class="masthead__date">{formatDate(site.now, settings.timeZone, 'dddd, MMMM D, YYYY')}</p>
+        <a class="masthead__name" href="/">
+          {settings.name}
+        </a>
+        <p class="masthead__tagline">{settings.tagline}</p>
+      </div>
+      <nav class="menu" aria-label="Sections">
+        <ul class="menu__list">
+          <li>
+            <a href="/" aria-current={current.home ? 'page' : undefined}>
+              Home
+            </a>
+          </li>
+          {site.sections.map((s) => (
+            <li key={s.id}>
+              <a href={`/sections/${s.slug}`} aria-current={current.sections.has(s.id) ? 'page' : undefined}>
+                {s.name}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href="/most-read" aria-current={current.mostRead ? 'page' : undefined}>
+              Most read
+            </a>
+          </li>
+        </ul>
+        <SearchForm />
+      </nav>
+    </>
   );
 }
 
@@ -123,43 +183,41 @@ export function SearchForm(props: { query?: string; id?: string }) {
   );
 }
 
-function Footer(props: { site: SiteContext }) {
+function FooterInside(props: { site: SiteContext }) {
   const { settings, sections } = props.site;
   return (
-    <footer class="footer">
-      <div class="footer__inner">
-        <div>
-          <p class="footer__name">{settings.name}</p>
-          <p>{settings.tagline}</p>
-          <p>
-            <a href="/support">{settings.support.linkText}</a>
-          </p>
-        </div>
-        <nav aria-label="Sections (footer)">
-          <ul>
-            {sections.map((s) => (
-              <li key={s.id}>
-                <a href={`/sections/${s.slug}`}>{s.name}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div>
-          <SocialLinks site={props.site} />
-          <ul>
-            <li>
-              <a href="/feed.xml">RSS feed</a>
-            </li>
-            <li>
-              <a href="/most-read">Most read</a>
-            </li>
-            <li>
-              <a href={`/archive/${formatDate(props.site.now, settings.timeZone, 'YYYY/MM/DD')}`}>Archive</a>
-            </li>
-          </ul>
-        </div>
+    <div class="footer__inner">
+      <div>
+        <p class="footer__name">{settings.name}</p>
+        <p>{settings.tagline}</p>
+        <p>
+          <a href="/support">{settings.support.linkText}</a>
+        </p>
       </div>
-    </footer>
+      <nav aria-label="Sections (footer)">
+        <ul>
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={`/sections/${s.slug}`}>{s.name}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div>
+        <SocialLinks site={props.site} />
+        <ul>
+          <li>
+            <a href="/feed.xml">RSS feed</a>
+          </li>
+          <li>
+            <a href="/most-read">Most read</a>
+          </li>
+          <li>
+            <a href={`/archive/${formatDate(props.site.now, settings.timeZone, 'YYYY/MM/DD')}`}>Archive</a>
+          </li>
+        </ul>
+      </div>
+    </div>
   );
 }
 
