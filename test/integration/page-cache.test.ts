@@ -425,6 +425,33 @@ describe('page cache: HTTP', () => {
     assert.equal(changed.statusCode, 200);
   });
 
+  test('a page in any script is kept as its UTF-8 bytes, the same on the miss and on the hit', async (t) => {
+    const s = await site(t);
+    const title = '“Quotes”, café, Zürich — 東京の洪水 📰 and 𝒳';
+    const created = await s.editor.inject({
+      method: 'POST',
+      url: '/api/admin/articles',
+      payload: {
+        title,
+        lead: 'Élan.',
+        body: paragraphs('Ça va. Ελληνικά. 🚒'),
+        section: 'news',
+        status: 'published',
+      },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const { path } = created.json() as Story;
+    const miss = await s.app.inject({ url: path, headers: { 'accept-encoding': 'identity' } });
+    const hit = await s.app.inject({ url: path, headers: { 'accept-encoding': 'identity' } });
+    assert.deepEqual([miss.headers['x-cache'], hit.headers['x-cache']], ['miss', 'hit']);
+    for (const answer of [miss, hit]) {
+      assert.equal(Number(answer.headers['content-length']), answer.rawPayload.length);
+      assert.ok(answer.rawPayload.equals(Buffer.from(answer.body, 'utf8')), 'valid UTF-8, nothing replaced');
+      for (const text of [title, 'Ça va. Ελληνικά. 🚒']) assert.ok(answer.body.includes(text), text);
+    }
+    assert.ok(hit.rawPayload.equals(miss.rawPayload));
+  });
+
   test('brotli, gzip and plain answers carry the same page', async (t) => {
     const s = await site(t);
     const plain = await s.app.inject({ url: '/', headers: { 'accept-encoding': 'identity' } });
