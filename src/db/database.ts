@@ -164,14 +164,42 @@ export function openDatabase(config: Pick<Config, 'dataDir'>): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const statements = withStatementCache(sqlite);
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: statements }),
     log: (event) => {
       if (event.level === 'query') observers.get(sqlite)?.(event.query);
     },
   });
   handles.set(db, sqlite);
+  direct.set(db, { sqlite, statements });
   return db;
+}
+
+/** Each SQLite database's connection and its kept statements, for `readAtOnce`. */
+const direct = new WeakMap<Db, { sqlite: SQLite.Database; statements: KeptStatements }>();
+
+/**
+ * Runs a read at once on the SQLite connection under `db`, without waiting
+ * for Kysely's turn: the rows, or undefined when it cannot, and the caller
+ * goes through Kysely. It cannot when `db` is not an SQLite database opened
+ * here (PostgreSQL, a transaction object), when a transaction holds the
+ * connection (its writes, not yet committed, must not show in a page), or
+ * when the statement writes. Since better-sqlite3 runs each statement to
+ * its end before returning, no other statement can be midway. The same
+ * statements and rows as through Kysely, seen by `observeQueries` alike;
+ * for reader pages' prepared queries (`prepared`). Kysely's turn (a lock,
+ * and half a dozen awaits a statement) was about 12% of an article page's
+ * CPU on a miss: `bench/misses.ts --against` the version before gave 0.882
+ * and 0.868 of its CPU a miss (docs/PERFORMANCE.md).
+ */
+export function readAtOnce<R>(db: Db, sql: string, parameters: readonly unknown[]): R[] | undefined {
+  const connection = direct.get(db);
+  if (!connection || connection.sqlite.inTransaction) return undefined;
+  const statement = connection.statements.prepare(sql);
+  if (!statement.readonly) return undefined;
+  observers.get(connection.sqlite)?.({ sql, parameters });
+  return statement.all(parameters) as R[];
 }
 
 /**
@@ -202,8 +230,17 @@ const STATEMENT_CACHE = 1000;
  * statement runs to completion before the next starts (Kysely calls all() or
  * run(); nothing here iterates).
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SqliteStatement>();
+/** A statement as Kysely runs it, and whether it only reads. */
+interface KeptStatement extends SqliteStatement {
+  readonly readonly: boolean;
+}
+
+interface KeptStatements extends SqliteDatabase {
+  prepare(sql: string): KeptStatement;
+}
+
+function withStatementCache(sqlite: SQLite.Database): KeptStatements {
+  const cache = new Map<string, KeptStatement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
@@ -224,9 +261,10 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 const SCHEMA_CHANGE = /^\s*(?:create|alter|drop)\b/i;
 
 /** The statement, calling `then` after each run. */
-function afterwards(statement: SqliteStatement, then: () => void): SqliteStatement {
+function afterwards(statement: KeptStatement, then: () => void): KeptStatement {
   return {
     reader: statement.reader,
+    readonly: statement.readonly,
     all: (parameters) => {
       const rows = statement.all(parameters);
       then();
@@ -249,7 +287,7 @@ function afterwards(statement: SqliteStatement, then: () => void): SqliteStateme
  * a third less in all (docs/PERFORMANCE.md). Same objects: the columns in
  * order, a later column of the same name over an earlier one.
  */
-function withRowsBuiltHere(statement: SQLite.Statement): SqliteStatement {
+function withRowsBuiltHere(statement: SQLite.Statement): KeptStatement {
   if (!statement.reader) return statement;
   statement.raw(true);
   let names: string[] = [];
@@ -264,6 +302,7 @@ function withRowsBuiltHere(statement: SQLite.Statement): SqliteStatement {
   };
   return {
     reader: true,
+    readonly: statement.readonly,
     all: (parameters) => (statement.all(parameters) as unknown[][]).map(toObject),
     run: (parameters) => statement.run(parameters),
     *iterate(parameters) {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { tempDatabase } from '../../test/helpers/factories.js';
 import { ENGINES } from '../../test/helpers/postgres.js';
-import { observeQueries, type Db } from './database.js';
+import { observeQueries, sqliteHandle, type Db } from './database.js';
 import { prepared } from './prepared.js';
 
 const sectionsNamed = prepared((db, names: string[], after: number, limit: number) =>
@@ -73,4 +73,49 @@ test('an argument that would shape the query, not fill it, is refused when the q
     db.selectFrom('sections').select('name').orderBy(sql.raw(direction)),
   );
   await assert.rejects(shaped(db, 'name desc'), /prepared query: argument 1 is not a parameter of select/);
+});
+
+test('on SQLite a prepared read runs at once, except while a transaction holds the connection: it never sees uncommitted rows', async (t) => {
+  const { db, close } = await tempDatabase();
+  t.after(close);
+  await seed(db);
+  const seen: string[] = [];
+  const stop = observeQueries(db, (query) => seen.push(query.sql));
+  t.after(stop);
+  // Outside a transaction the rows are there before the first await returns to the event loop.
+  let settled = false;
+  const now = sectionsNamed(db, ['News', 'Opinion'], -1, 10).then((rows) => ((settled = true), rows));
+  await Promise.resolve();
+  assert.equal(settled, true, 'answered at once');
+  assert.deepEqual(
+    (await now).map((row) => row.name),
+    ['News'],
+  );
+  assert.equal(seen.length, 1, 'observed like any other statement');
+
+  let rollBack!: () => void;
+  const held = new Promise<void>((resolve) => (rollBack = resolve));
+  const transaction = db
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .insertInto('sections')
+        .values({ slug: 'opinion', name: 'Opinion', description: '', position: 9 })
+        .execute();
+      await held;
+      throw new Error('rolled back');
+    })
+    .catch((error: Error) => error.message);
+  while (!sqliteHandle(db).inTransaction) await new Promise((resolve) => setImmediate(resolve));
+  settled = false;
+  const during = sectionsNamed(db, ['News', 'Opinion'], -1, 10).then((rows) => ((settled = true), rows));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(settled, false, 'waits for the transaction');
+  rollBack();
+  assert.equal(await transaction, 'rolled back');
+  assert.deepEqual(
+    (await during).map((row) => row.name),
+    ['News'],
+    'the rolled-back section never shows',
+  );
 });

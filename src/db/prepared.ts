@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery } from 'kysely';
-import { dialectOf, type Db } from './database.js';
+import { dialectOf, readAtOnce, type Db } from './database.js';
 
 /**
  * A query built and compiled by Kysely once, then run with new values each
@@ -12,6 +12,9 @@ import { dialectOf, type Db } from './database.js';
  * array arguments. It must use its arguments only as values in the query,
  * never to choose its shape; an argument that does not end up among the
  * compiled query's parameters is refused when the query is built.
+ *
+ * On SQLite a read runs at once, unless a transaction holds the connection
+ * (`readAtOnce`); otherwise, and on PostgreSQL, through Kysely.
  *
  * @example
  * const articleById = prepared((db, id: number) => db.selectFrom('articles').selectAll().where('id', '=', id));
@@ -31,6 +34,8 @@ export function prepared<A extends unknown[], R>(
       made.set(key, (template = compile(db, build, args)));
     }
     const parameters = template.parameters.map((fill) => fill(args));
+    const rows = readAtOnce<R>(db, template.query.sql, parameters);
+    if (rows) return rows;
     const result = await db.executeQuery<R>({ ...template.query, parameters });
     return result.rows;
   };
