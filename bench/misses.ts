@@ -8,7 +8,7 @@
  *   node --import tsx bench/misses.ts --against DIR [--bursts N] [--seconds S]
  *
  * `newsdesk serve --workers 1` on a copy of the generated archive of 100,000
- * articles, page cache on; wrk (one thread, 8 connections) asks for the
+ * articles, page cache on; wrk (one thread, 8 connections a worker) asks for the
  * newest articles, each once.
  *
  * Alone: SECONDS (8 by default) of misses on the newest 30,000 articles,
@@ -24,7 +24,8 @@
  * Run one after the other, the same version gave 456 and 617 misses a second
  * an hour apart on these shared machines; in turns, the noise falls on both.
  * It prints each burst's CPU a miss for both and their ratio, then the
- * ratio of the totals and the median of the bursts'.
+ * ratio of the totals and the median of the bursts'. `--workers N` (1)
+ * serves each with N workers, as the spike does with one a core.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,7 +37,12 @@ import { ensureArchive, freePort, ROOT, stop, waitFor, workingCopy } from './arc
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
-  options: { against: { type: 'string' }, bursts: { type: 'string' }, seconds: { type: 'string' } },
+  options: {
+    against: { type: 'string' },
+    bursts: { type: 'string' },
+    seconds: { type: 'string' },
+    workers: { type: 'string' },
+  },
 });
 
 interface Server {
@@ -46,26 +52,42 @@ interface Server {
   dataDir: string;
 }
 
-/** `newsdesk serve --workers 1` from the checkout in `root`, over its own copy of the archive. */
+const WORKERS = Number(options.workers ?? 1);
+
+/** `newsdesk serve --workers N` from the checkout in `root`, over its own copy of the archive. */
 async function serve(name: string, root: string): Promise<Server> {
   const { dataDir } = await workingCopy(100_000);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'newsdesk.js'), 'serve', '--workers', '1'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SITE_URL: base,
-      LOG_LEVEL: 'warn',
-      NEWSDESK_DEMO: '0',
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'newsdesk.js'), 'serve', '--workers', String(WORKERS)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        SITE_URL: base,
+        LOG_LEVEL: 'warn',
+        NEWSDESK_DEMO: '0',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   await waitFor(base);
   return { name, child, base, dataDir };
+}
+
+/** The CPU a server has used so far, in ms: its process's and its workers'. */
+function serverCpu(pid: number): number {
+  const children = fs
+    .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  return children.reduce((sum, child) => sum + cpu(Number(child)), cpu(pid));
 }
 
 /** The CPU the process has used so far, in ms (utime and stime, in ticks of 10 ms), or its main thread's. */
@@ -112,7 +134,9 @@ function request() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) 
 
 /** wrk for `seconds` with `lua` against `base`: how many answers, and how many were not 2xx or 3xx. */
 function load(base: string, lua: string, seconds: number): { answered: number; failed: number } {
-  const out = execFileSync('wrk', ['-t1', '-c8', `-d${seconds}s`, '-s', lua, base], { encoding: 'utf8' });
+  const out = execFileSync('wrk', ['-t1', `-c${8 * WORKERS}`, `-d${seconds}s`, '-s', lua, base], {
+    encoding: 'utf8',
+  });
   return {
     answered: Number(/(\d+) requests in/.exec(out)![1]),
     failed: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
@@ -167,10 +191,10 @@ async function inTurns(other: string, bursts: number, seconds: number): Promise<
     for (let b = 1; b <= bursts; b++) {
       const each = new Map<string, number>();
       for (const s of b % 2 ? servers : [...servers].reverse()) {
-        const started = cpu(s.child.pid!);
+        const started = serverCpu(s.child.pid!);
         const { answered, failed } = load(s.base, lua[b]!, seconds);
         if (failed > 0) throw new Error(`${s.name}: ${failed} answers were not 2xx or 3xx`);
-        const ms = cpu(s.child.pid!) - started;
+        const ms = serverCpu(s.child.pid!) - started;
         const sum = total.get(s.name)!;
         sum.answered += answered;
         sum.ms += ms;
