@@ -185,13 +185,14 @@ const direct = new WeakMap<Db, { sqlite: SQLite.Database; statements: KeptStatem
  * goes through Kysely. It cannot when `db` is not an SQLite database opened
  * here (PostgreSQL, a transaction object), when a transaction holds the
  * connection (its writes, not yet committed, must not show in a page), or
- * when the statement writes. Since better-sqlite3 runs each statement to
- * its end before returning, no other statement can be midway. The same
- * statements and rows as through Kysely, seen by `observeQueries` alike;
- * for reader pages' prepared queries (`prepared`). Kysely's turn (a lock,
- * and half a dozen awaits a statement) was about 12% of an article page's
- * CPU on a miss: `bench/misses.ts --against` the version before gave 0.882
- * and 0.868 of its CPU a miss (docs/PERFORMANCE.md).
+ * when the statement writes. better-sqlite3 runs each statement to its end
+ * before returning, except a stream of rows, beside which it lets other
+ * reads run (not writes). The same statements and rows as through Kysely,
+ * seen by `observeQueries` alike; for reader pages' prepared queries
+ * (`prepared`). Kysely's turn (a lock, and half a dozen awaits a statement)
+ * was about 12% of an article page's CPU on a miss: `bench/misses.ts
+ * --against` the version before gave 0.882 and 0.868 of its CPU a miss
+ * (docs/PERFORMANCE.md).
  */
 export function readAtOnce<R>(db: Db, sql: string, parameters: readonly unknown[]): R[] | undefined {
   const connection = direct.get(db);
@@ -220,16 +221,6 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-/** Prepared statements kept for reuse: a page's queries are the same SQL request after request. */
-const STATEMENT_CACHE = 1000;
-
-/**
- * The connection as Kysely sees it, with its statements prepared once and
- * kept (least recently used go first): preparing, which parses and plans the
- * SQL, costs as much as running most of our queries. Safe because every
- * statement runs to completion before the next starts (Kysely calls all() or
- * run(); nothing here iterates).
- */
 /** A statement as Kysely runs it, and whether it only reads. */
 interface KeptStatement extends SqliteStatement {
   readonly readonly: boolean;
@@ -239,6 +230,16 @@ interface KeptStatements extends SqliteDatabase {
   prepare(sql: string): KeptStatement;
 }
 
+/** Prepared statements kept for reuse: a page's queries are the same SQL request after request. */
+const STATEMENT_CACHE = 1000;
+
+/**
+ * The connection as Kysely sees it, with its statements prepared once and
+ * kept (least recently used go first): preparing, which parses and plans the
+ * SQL, costs as much as running most of our queries. Safe because every
+ * statement runs to completion before the next starts (Kysely calls all() or
+ * run(), or iterate() for a stream, during which it holds its turn).
+ */
 function withStatementCache(sqlite: SQLite.Database): KeptStatements {
   const cache = new Map<string, KeptStatement>();
   return {

@@ -119,3 +119,19 @@ test('on SQLite a prepared read runs at once, except while a transaction holds t
     'the rolled-back section never shows',
   );
 });
+
+test('on SQLite a prepared read during a stream of rows answers at once, and the stream goes on', async (t) => {
+  const { db, close } = await tempDatabase();
+  t.after(close);
+  await seed(db);
+  const rows = db.selectFrom('sections').select('name').orderBy('position').stream();
+  const stream = rows[Symbol.asyncIterator]();
+  assert.equal((await stream.next()).value?.name, 'News');
+  assert.deepEqual(
+    (await sectionsNamed(db, ['Sport'], -1, 10)).map((row) => row.name),
+    ['Sport'],
+  );
+  const rest = [];
+  for (let next = await stream.next(); !next.done; next = await stream.next()) rest.push(next.value.name);
+  assert.deepEqual(rest, ['Sport', 'Culture', 'Business', 'Science']);
+});
