@@ -75,8 +75,9 @@ export function Layout(props: {
 /**
  * The insides of the masthead and of the footer, rendered once and kept as
  * HTML: they are most of the frame, and the same on every page with the same
- * settings, menu, day and current menu item. An article page took 236-293 µs
- * to render, the frame alone 74 (docs/PERFORMANCE.md). Kept for the very
+ * settings, menu, day and current menu item. An article page took 250-290 µs
+ * to render, and 182-216 with these kept; the frame alone 73-78, then 22-25
+ * (docs/PERFORMANCE.md). Kept for the very
  * settings and menu a page is given: both are read once and shared until a
  * change names them (`PageCache.part`), and new ones start afresh.
  */
