@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { getSettings, listSections } from '../content/index.js';
+import { getSettings, listSections, type Named } from '../content/index.js';
 import type { AppServices } from '../app.js';
-import type { Named } from '../content/index.js';
 import type { SiteContext } from './templates/site-context.js';
 
 /**
