@@ -55,7 +55,8 @@ export async function settleAfterLoad(db: Db): Promise<void> {
   if (dialectOf(db) === 'postgres') await sql`vacuum (analyze)`.execute(db);
 }
 
-const handles = new WeakMap<Db, SQLite.Database>();
+/** Each SQLite database's connection and its kept statements (`sqliteHandle`, `readAtOnce`). */
+const connections = new WeakMap<Db, { sqlite: SQLite.Database; statements: KeptStatements }>();
 const observers = new WeakMap<SQLite.Database, (query: ObservedQuery) => void>();
 
 /** A statement Kysely ran: its SQL and parameters. */
@@ -83,9 +84,9 @@ export function observeQueries(db: Db, observer: (query: ObservedQuery) => void)
  * the statements are part of that transaction.
  */
 export function sqliteHandle(db: Db): SQLite.Database {
-  const handle = handles.get(db);
-  if (!handle) throw new Error('sqliteHandle: not a database opened by openDatabase');
-  return handle;
+  const connection = connections.get(db);
+  if (!connection) throw new Error('sqliteHandle: not a database opened by openDatabase');
+  return connection.sqlite;
 }
 
 const migrations: Record<string, Migration> = {
@@ -171,13 +172,9 @@ export function openDatabase(config: Pick<Config, 'dataDir'>): Db {
       if (event.level === 'query') observers.get(sqlite)?.(event.query);
     },
   });
-  handles.set(db, sqlite);
-  direct.set(db, { sqlite, statements });
+  connections.set(db, { sqlite, statements });
   return db;
 }
-
-/** Each SQLite database's connection and its kept statements, for `readAtOnce`. */
-const direct = new WeakMap<Db, { sqlite: SQLite.Database; statements: KeptStatements }>();
 
 /**
  * Runs a read at once on the SQLite connection under `db`, without waiting
@@ -195,7 +192,7 @@ const direct = new WeakMap<Db, { sqlite: SQLite.Database; statements: KeptStatem
  * (docs/PERFORMANCE.md).
  */
 export function readAtOnce<R>(db: Db, sql: string, parameters: readonly unknown[]): R[] | undefined {
-  const connection = direct.get(db);
+  const connection = connections.get(db);
   if (!connection || connection.sqlite.inTransaction) return undefined;
   const statement = connection.statements.prepare(sql);
   if (!statement.readonly) return undefined;
@@ -318,8 +315,8 @@ function withRowsBuiltHere(statement: SQLite.Statement): KeptStatement {
  * are then made by a site of their own, all of one shape, with the fields
  * in the object; one loop for every statement saw dozens of shapes and went
  * megamorphic (1.7 µs for six rows of a dozen statements in turn, against
- * 0.2). Names are written as JSON strings; one that would set the
- * prototype (`__proto__`) gets the loop.
+ * 0.2). Names are written as JSON strings; a `__proto__` column, which a
+ * literal would take for the prototype, is defined as a field one by one.
  */
 function rowMaker(names: readonly string[]): (values: unknown[]) => Record<string, unknown> {
   if (names.includes('__proto__')) {
