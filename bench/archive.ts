@@ -323,15 +323,20 @@ export async function workingCopy(size: number): Promise<{ dataDir: string; toke
   return { dataDir, token };
 }
 
-/** `newsdesk serve` on a free port over dataDir; resolves when it answers, with how long that took. */
+/**
+ * `newsdesk serve` on a free port over dataDir, from this checkout or the
+ * one in `root`; resolves when it answers, with how long that took.
+ */
 export async function startServer(
   dataDir: string,
   env: Record<string, string> = {},
   args: string[] = [],
+  root = ROOT,
 ): Promise<{ server: ChildProcess; base: string; startupMs: number }> {
   const port = await freePort();
   const started = performance.now();
-  const server = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), 'serve', ...args], {
+  const server = spawn(process.execPath, [path.join(root, 'bin', 'newsdesk.js'), 'serve', ...args], {
+    cwd: root,
     env: {
       ...process.env,
       PORT: String(port),

@@ -27,13 +27,13 @@
  * ratio of the totals and the median of the bursts'. `--workers N` (1)
  * serves each with N workers, as the spike does with one a core.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { ensureArchive, freePort, ROOT, stop, waitFor, workingCopy } from './archive.js';
+import { ensureArchive, ROOT, startServer, stop, workingCopy } from './archive.js';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -57,27 +57,8 @@ const WORKERS = Number(options.workers ?? 1);
 /** `newsdesk serve --workers N` from the checkout in `root`, over its own copy of the archive. */
 async function serve(name: string, root: string): Promise<Server> {
   const { dataDir } = await workingCopy(100_000);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'bin', 'newsdesk.js'), 'serve', '--workers', String(WORKERS)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        SITE_URL: base,
-        LOG_LEVEL: 'warn',
-        NEWSDESK_DEMO: '0',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  await waitFor(base);
-  return { name, child, base, dataDir };
+  const { server, base } = await startServer(dataDir, {}, ['--workers', String(WORKERS)], root);
+  return { name, child: server, base, dataDir };
 }
 
 /** The CPU a server has used so far, in ms: its process's and its workers'. */
