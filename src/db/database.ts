@@ -30,6 +30,7 @@ import * as m0010 from './migrations/0010-postgres-listings.js';
 import * as m0011 from './migrations/0011-postgres-headline-search.js';
 import * as m0012 from './migrations/0012-view-totals.js';
 import * as m0013 from './migrations/0013-postgres-phrase-pairs.js';
+import * as m0014 from './migrations/0014-postgres-headline-words.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -107,6 +108,8 @@ const migrations: Record<string, Migration> = {
   '0012-view-totals': m0012,
   // PostgreSQL's word pairs for phrases; on SQLite it does nothing.
   '0013-postgres-phrase-pairs': m0013,
+  // PostgreSQL's headline words in a B-tree, for the back office; on SQLite it does nothing.
+  '0014-postgres-headline-words': m0014,
 };
 
 /**
@@ -123,6 +126,8 @@ const postgresMigrations: Record<string, Migration> = {
   '0012-view-totals': m0012,
   // PostgreSQL's word pairs for phrases; on SQLite it does nothing.
   '0013-postgres-phrase-pairs': m0013,
+  // PostgreSQL's headline words in a B-tree, for the back office; on SQLite it does nothing.
+  '0014-postgres-headline-words': m0014,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

@@ -82,8 +82,8 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
 /**
  * Tables an archive leaves out, and why: sign-in state (everyone signs in
  * again), work queues, and what is built from the articles (the search
- * index, SQLite's and PostgreSQL's, and SQLite's headline and tag-name
- * indexes), besides the migrator's own.
+ * index, SQLite's and PostgreSQL's, SQLite's headline and tag-name indexes,
+ * and PostgreSQL's headline words), besides the migrator's own.
  */
 export const LEFT_OUT_TABLES: readonly string[] = [
   'sessions',
@@ -93,6 +93,7 @@ export const LEFT_OUT_TABLES: readonly string[] = [
   'related_queue',
   'article_search',
   'article_titles',
+  'headline_words',
   'tag_names',
   'kysely_migration',
   'kysely_migration_lock',
@@ -134,6 +135,7 @@ const CARRYING_NOTHING = new Set([
   '0010-postgres-listings',
   '0011-postgres-headline-search',
   '0013-postgres-phrase-pairs',
+  '0014-postgres-headline-words',
 ]);
 
 /**

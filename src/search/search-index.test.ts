@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import {
   ContentEvents,
   createArticle,
+  deleteArticle,
   renameTag,
   SYSTEM,
   publishDue,
@@ -324,6 +325,55 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   );
   assert.equal(olderBefore[0].length, 3);
   assert.ok(olderBefore[1].every((id) => id < rare[1]) && olderBefore[1].length === 3);
+});
+
+test("on PostgreSQL, the back office's headline words follow every article written, edited and deleted", async (t) => {
+  if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
+  const { db, ctx, article } = await newsroom(t);
+  const cranes = await article({ title: 'Harbour cranes return', lead: 'The port reopens.' });
+  const idle = await article({ title: 'Cranes idle', lead: '' });
+  const cafe = await article({ title: 'Café reopens', lead: 'Brünnhilde sings.', status: 'draft' });
+  const wordsOf = async (id: number) =>
+    (
+      await sql<{
+        word: string;
+      }>`select word from headline_words where article_id = ${id} order by word`.execute(db)
+    ).rows.map((r) => r.word);
+  assert.deepEqual(await wordsOf(cranes.id), ['cranes', 'harbour', 'port', 'reopens', 'return', 'the']);
+  assert.deepEqual(await wordsOf(cafe.id), ['brunnhilde', 'cafe', 'reopens', 'sings']);
+  // With statistics, every word of a table this small is rare: the B-tree answers.
+  await sql`analyze articles`.execute(db);
+  const headlines = (typed: string) => postgresEngine(db).headlineIds(typed, { limit: 10, offset: 0 });
+  assert.deepEqual(await headlines('cran'), ids(idle, cranes));
+  assert.deepEqual(await headlines('CAFÉ'), ids(cafe), 'folded as the headline was');
+  assert.deepEqual(await headlines('reop'), ids(cafe, cranes), 'a draft too, newest first');
+  assert.deepEqual(await headlines('harb ret'), ids(cranes));
+  assert.deepEqual(await headlines('harb idle'), []);
+  assert.deepEqual(await headlines('cranesx'), []);
+
+  // An edit moves the article's words; one keeping its headline and standfirst keeps them.
+  await updateArticle(ctx, SYSTEM, cranes.id, {
+    title: 'Harbour ferries return',
+    lead: cranes.lead,
+    body: cranes.body,
+    section: 'news',
+    status: 'published',
+  });
+  assert.deepEqual(await headlines('cran'), ids(idle));
+  assert.deepEqual(await headlines('ferr'), ids(cranes));
+  assert.deepEqual(await wordsOf(cranes.id), ['ferries', 'harbour', 'port', 'reopens', 'return', 'the']);
+  await updateArticle(ctx, SYSTEM, idle.id, {
+    title: idle.title,
+    lead: '',
+    body: paragraphs('Still idle.'),
+    section: 'news',
+    status: 'published',
+  });
+  assert.deepEqual(await wordsOf(idle.id), ['cranes', 'idle']);
+
+  await deleteArticle(ctx, SYSTEM, idle.id);
+  assert.deepEqual(await wordsOf(idle.id), []);
+  assert.deepEqual(await headlines('cran'), []);
 });
 
 test('a rebuild of a site nothing else uses finds what the index found; on PostgreSQL its indexes come back, and so do any a stopped rebuild left missing', async (t) => {
