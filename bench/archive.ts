@@ -69,6 +69,11 @@ export interface ArchiveResult {
    * database an earlier run moved in, and that run's figures if it left any.
    */
   move?: { exportSeconds?: number; importSeconds?: number; reused?: string };
+  /**
+   * PostgreSQL: what the server was given to hold in memory before the paths
+   * (warmDatabase); null with `--cold`, or when pg_prewarm was not there.
+   */
+  warm?: { mb: number; seconds: number; leftOut: Record<string, number> } | null;
   date: string;
   node: string;
   cpus: number;
@@ -87,12 +92,15 @@ type Engine = 'sqlite' | 'postgres';
 export async function benchArchives(
   sizes: number[],
   engine: Engine = 'sqlite',
-  options: { reuse?: boolean } = {},
+  options: { reuse?: boolean; cold?: boolean } = {},
 ): Promise<void> {
   fs.mkdirSync(CACHE, { recursive: true });
   fs.mkdirSync(RESULTS, { recursive: true });
   for (const size of sizes) {
-    const result = await benchOne(size, engine, options.reuse ?? false);
+    const result = await benchOne(size, engine, {
+      reuse: options.reuse ?? false,
+      cold: options.cold ?? false,
+    });
     const name = `archive-${size}${engine === 'postgres' ? '-postgres' : ''}.json`;
     const earlier = path.join(RESULTS, name);
     if (result.move?.reused && fs.existsSync(earlier)) {
@@ -104,11 +112,16 @@ export async function benchArchives(
   console.log(table());
 }
 
-async function benchOne(size: number, engine: Engine, reuse: boolean): Promise<ArchiveResult> {
+async function benchOne(
+  size: number,
+  engine: Engine,
+  { reuse, cold }: { reuse: boolean; cold: boolean },
+): Promise<ArchiveResult> {
   const generation = await ensureArchive(size);
   const copy = await workingCopy(size);
   const { dataDir } = copy;
   const postgres = engine === 'postgres' ? await moveToPostgres(size, dataDir, reuse) : undefined;
+  const warm = postgres && !cold ? await warmDatabase(postgres.db, [dataDir, archiveOf(size)]) : null;
   const token = postgres?.token ?? copy.token;
   // Uncached, as the archive's targets are: the page cache would answer repeated paths from memory.
   // One process, as these figures have always been measured.
@@ -125,7 +138,7 @@ async function benchOne(size: number, engine: Engine, reuse: boolean): Promise<A
     return {
       articles: size,
       engine,
-      ...(postgres ? { move: postgres.move } : {}),
+      ...(postgres ? { move: postgres.move, warm } : {}),
       date: new Date().toISOString(),
       node: process.version,
       cpus: os.cpus().length,
@@ -216,6 +229,60 @@ async function moveToPostgres(size: number, sqliteDir: string, reuse: boolean) {
   };
 }
 
+/**
+ * The machine made to hold what a database server would: the SQLite files
+ * (the working copy and the archive it came from, which a PostgreSQL
+ * server never has) dropped from the operating system's cache, and the
+ * database read into it by pg_prewarm, as a server that has been serving
+ * for a while holds the pages its readers and editors use. Every table and
+ * index but the search documents' TOAST (every article's whole text and
+ * pairs of words, read only to check a phrase of three or more words). A
+ * move leaves in memory whatever it wrote last, and the SQLite copy beside
+ * it: on this machine, 30 GB in 23 at 1,000,000 articles, so a path's
+ * figures came from which of its pages the move happened to leave.
+ * `--cold` serves it as the move left it. Null when the extension is not
+ * there (it ships with Debian's postgresql).
+ */
+async function warmDatabase(db: Db, sqliteDirs: string[]): Promise<ArchiveResult['warm']> {
+  for (const dir of sqliteDirs)
+    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      const file = path.join(dir, name);
+      // GNU dd's way to posix_fadvise(DONTNEED) a whole file, which Node cannot ask for.
+      if (fs.statSync(file).isFile())
+        spawnSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none'], { stdio: 'ignore' });
+    }
+  try {
+    await sql`create extension if not exists pg_prewarm`.execute(db);
+  } catch (error) {
+    console.error(`  not warmed: ${(error as Error).message}`);
+    return null;
+  }
+  const { rows } = await sql<{ oid: number; name: string; bytes: string; left_out: boolean }>`
+    select c.oid::int as oid, c.oid::regclass::text as name, pg_relation_size(c.oid) as bytes,
+      c.oid = (select reltoastrelid from pg_class where oid = 'article_search'::regclass) as left_out
+    from pg_class c
+    where c.relkind in ('r', 't', 'i', 'm') and pg_relation_size(c.oid) > 0
+      and c.relnamespace not in ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+    order by pg_relation_size(c.oid) desc`.execute(db);
+  const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  const started = performance.now();
+  let warmed = 0;
+  const leftOut: Record<string, number> = {};
+  for (const row of rows) {
+    if (row.left_out) {
+      leftOut[row.name] = mb(Number(row.bytes));
+      continue;
+    }
+    await sql`select pg_prewarm(${row.oid}::regclass, 'read')`.execute(db);
+    warmed += Number(row.bytes);
+  }
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  console.error(
+    `  warmed ${mb(warmed)} MB in ${seconds} s (pg_prewarm); left out ${JSON.stringify(leftOut)} MB`,
+  );
+  return { mb: mb(warmed), seconds, leftOut };
+}
+
 /** PostgreSQL's size of the database, and of its tables over a megabyte (with their indexes). */
 async function postgresSize(db: Db) {
   const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -234,9 +301,14 @@ async function postgresSize(db: Db) {
   };
 }
 
+/** Where the archive of this size is kept. */
+function archiveOf(size: number): string {
+  return path.join(CACHE, `archive-${size}-seed-${SEED}`);
+}
+
 /** The archive of this size, generated once per size and seed into bench/.cache; how fast it was made. */
 export async function ensureArchive(size: number): Promise<ArchiveResult['generation']> {
-  const archiveDir = path.join(CACHE, `archive-${size}-seed-${SEED}`);
+  const archiveDir = archiveOf(size);
   const marker = path.join(archiveDir, 'generated.json');
   let generation: ArchiveResult['generation'] = null;
   // An archive made by an older schema is made again (a migration may have changed what generation
@@ -307,7 +379,7 @@ async function todaysSchema(): Promise<string> {
 
 /** A working copy of the archive in a temporary folder, with an editor and an API token. */
 export async function workingCopy(size: number): Promise<{ dataDir: string; token: string }> {
-  const archiveDir = path.join(CACHE, `archive-${size}-seed-${SEED}`);
+  const archiveDir = archiveOf(size);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsdesk-bench-${size}-`));
   fs.copyFileSync(path.join(archiveDir, 'newsdesk.db'), path.join(dataDir, 'newsdesk.db'));
   const setup = openDatabase({ dataDir });
@@ -712,6 +784,9 @@ export function table(): string {
     row('generation (articles a second)', (r) => (r.generation ? String(r.generation.perSecond) : '–')),
     row('moved in: export + import (s)', (r) =>
       r.move?.exportSeconds ? `${r.move.exportSeconds} + ${r.move.importSeconds}` : '–',
+    ),
+    row('held in memory before the paths (MB, pg_prewarm)', (r) =>
+      r.warm ? String(r.warm.mb) : r.engine === 'postgres' ? 'none' : '–',
     ),
   ];
   return lines.join('\n');

@@ -6,7 +6,8 @@
  * `npm run bench -- --articles 10000,100000`: every path over HTTP, uncached,
  * on generated archives of those sizes (bench/archive.ts); with `--postgres`,
  * the same archives moved into PostgreSQL (the server TEST_DATABASE_URL names);
- * `--reuse` serves the database an earlier `--postgres` run left instead of moving again.
+ * `--reuse` serves the database an earlier `--postgres` run left instead of moving again;
+ * before the paths, the database is read into memory as a database server holds it, unless `--cold`.
  * `npm run bench -- --demo`: the demo site's hot paths in-process (bench/demo.ts).
  * `npm run bench -- --import N`: a WordPress export of N posts moved in (bench/import.ts).
  *
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     import: { type: 'string' },
     postgres: { type: 'boolean' },
     reuse: { type: 'boolean' },
+    cold: { type: 'boolean' },
   },
 });
 const size = (raw: string) => {
@@ -38,5 +40,6 @@ else if (values.import) await benchImport(size(values.import));
 else if (values.articles)
   await benchArchives(values.articles.split(',').map(size), values.postgres ? 'postgres' : 'sqlite', {
     reuse: values.reuse,
+    cold: values.cold,
   });
 else await benchSpike(size(values.spike ?? '100000'));
