@@ -98,13 +98,36 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
       const terms = termsOf(expression);
       const way = await titleFrequencies.way(terms, page.limit + page.offset);
       if (way === 'words') {
-        // Each beginning's range of the B-tree, read from the index alone (migration 0014).
-        const ranges = terms.map((term) => {
-          const start = sql`(select (ts_lexize('simple', newsdesk_unaccent(${term.words[0]})))[1])`;
-          return sql`select article_id as id from headline_words
-            where word >= ${start} and word < ${start} || chr(1114111)`;
-        });
+        // Each beginning's range of the B-tree, read from the index alone (migration 0014). The
+        // beginnings are asked for first: given as values, the planner sees how narrow a range
+        // is; given as expressions, it took each for 0.5% of the entries and started parallel
+        // workers for them (40 ms, for a scan of under one).
+        const { rows: starts } = await sql<{ start: string | null }>`select
+          (ts_lexize('simple', newsdesk_unaccent(w)))[1] as start
+          from unnest(${terms.map((term) => term.words[0])}::text[]) with ordinality as typed (w, n)
+          order by n`.execute(db);
+        if (starts.some(({ start }) => !start)) return [];
         const checks = where?.(sql.ref('matched.id')) ?? [];
+        if (starts.length === 1 && checks.length === 0) {
+          // One beginning, nothing else to check: the newest of each word it begins (the
+          // index's own order), the words stepped through one probe each. `prices` in 58,000
+          // of 1,000,000 headlines: 1,001 entries read, not 58,000 read and sorted.
+          const [start, end] = [starts[0].start, `${starts[0].start}\u{10FFFF}`];
+          const { rows } = await sql<{ id: number }>`with recursive words (word) as (
+              select min(word) from headline_words where word >= ${start} and word < ${end}
+              union all
+              select (select min(h.word) from headline_words h where h.word > words.word and h.word < ${end})
+              from words where words.word is not null)
+            select distinct matched.id from words cross join lateral (
+              select h.article_id as id from headline_words h where h.word = words.word
+              order by h.article_id desc limit ${page.limit + page.offset}) as matched
+            order by matched.id desc limit ${page.limit} offset ${page.offset}`.execute(db);
+          return rows.map((r) => r.id);
+        }
+        const ranges = starts.map(
+          ({ start }) => sql`select article_id as id from headline_words
+            where word >= ${start} and word < ${`${start}\u{10FFFF}`}`,
+        );
         const { rows } = await sql<{ id: number }>`select distinct matched.id
           from (${sql.join(ranges, sql` intersect `)}) as matched
           ${checks.length ? sql`where ${sql.join(checks, sql` and `)}` : sql``}

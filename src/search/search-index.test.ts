@@ -349,6 +349,11 @@ test("on PostgreSQL, the back office's headline words follow every article writt
   assert.deepEqual(await headlines('reop'), ids(cafe, cranes), 'a draft too, newest first');
   assert.deepEqual(await headlines('harb ret'), ids(cranes));
   assert.deepEqual(await headlines('harb idle'), []);
+  // With the caller's checks on each id, as the back office's filters are.
+  const drafts = await postgresEngine(db).headlineIds('reop', { limit: 10, offset: 0 }, (id) => [
+    sql<boolean>`exists (select 1 from articles a where a.id = ${id} and a.status = 'draft')`,
+  ]);
+  assert.deepEqual(drafts, ids(cafe));
   assert.deepEqual(await headlines('cranesx'), []);
 
   // An edit moves the article's words; one keeping its headline and standfirst keeps them.
