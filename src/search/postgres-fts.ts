@@ -98,34 +98,18 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
       const terms = termsOf(expression);
       const way = await titleFrequencies.way(terms, page.limit + page.offset);
       if (way === 'words') {
-        // Each beginning's range of the B-tree, read from the index alone (migration 0014). The
-        // beginnings are asked for first: given as values, the planner sees how narrow a range
-        // is; given as expressions, it took each for 0.5% of the entries and started parallel
-        // workers for them (40 ms, for a scan of under one).
-        const { rows: starts } = await sql<{ start: string | null }>`select
-          (ts_lexize('simple', newsdesk_unaccent(w)))[1] as start
-          from unnest(${terms.map((term) => term.words[0])}::text[]) with ordinality as typed (w, n)
-          order by n`.execute(db);
-        if (starts.some(({ start }) => !start)) return [];
+        // Each beginning's range of the B-tree, read from the index alone (migration 0014).
+        const found = await lexemes(
+          db,
+          terms.map((term) => term.words[0]),
+        );
+        const starts = found.filter((start): start is string => start !== null);
+        if (starts.length < found.length) return [];
         const checks = where?.(sql.ref('matched.id')) ?? [];
-        if (starts.length === 1 && checks.length === 0) {
-          // One beginning, nothing else to check: the newest of each word it begins (the
-          // index's own order), the words stepped through one probe each. `prices` in 58,000
-          // of 1,000,000 headlines: 1,001 entries read, not 58,000 read and sorted.
-          const [start, end] = [starts[0].start, `${starts[0].start}\u{10FFFF}`];
-          const { rows } = await sql<{ id: number }>`with recursive words (word) as (
-              select min(word) from headline_words where word >= ${start} and word < ${end}
-              union all
-              select (select min(h.word) from headline_words h where h.word > words.word and h.word < ${end})
-              from words where words.word is not null)
-            select distinct matched.id from words cross join lateral (
-              select h.article_id as id from headline_words h where h.word = words.word
-              order by h.article_id desc limit ${page.limit + page.offset}) as matched
-            order by matched.id desc limit ${page.limit} offset ${page.offset}`.execute(db);
-          return rows.map((r) => r.id);
-        }
+        if (starts.length === 1 && checks.length === 0)
+          return (await newestWithWord(db, starts[0], true, page.limit + page.offset)).slice(page.offset);
         const ranges = starts.map(
-          ({ start }) => sql`select article_id as id from headline_words
+          (start) => sql`select article_id as id from headline_words
             where word >= ${start} and word < ${`${start}\u{10FFFF}`}`,
         );
         const { rows } = await sql<{ id: number }>`select distinct matched.id
@@ -150,6 +134,60 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
 }
 
 const decoder = new TextDecoder();
+
+/** A term of one word, not a number alone (looked for as a signed one too: `all`). */
+function oneWord(term: Term): boolean {
+  return term.words.length === 1 && !/^\d+$/.test(term.words[0]);
+}
+
+/**
+ * Each word as headline_words holds it (its lexeme: folded, as the `simple`
+ * configuration makes it), asked of PostgreSQL; null for one that makes none.
+ * Asked before, not within, the statement that reads the B-tree: given as
+ * values, the planner sees how narrow a word's range is; as expressions, it
+ * took each for 0.5% of the entries and started parallel workers for them
+ * (40 ms, for a scan of under one, at 1,000,000 articles).
+ */
+async function lexemes(db: Db, words: string[]): Promise<(string | null)[]> {
+  const { rows } = await sql<{ lexeme: string | null }>`select
+    (ts_lexize('simple', newsdesk_unaccent(w)))[1] as lexeme
+    from unnest(${words}::text[]) with ordinality as typed (w, n) order by n`.execute(db);
+  return rows.map((row) => row.lexeme);
+}
+
+/**
+ * The newest `limit` articles (below `below`, if given) whose headline or
+ * standfirst holds `lexeme`, or with `prefix` a word it begins, of any
+ * status: from headline_words alone (migration 0014), in the index's own
+ * order, the words a beginning stands for stepped through one probe each,
+ * and no more than `limit` entries read of each. `prices` in 58,000 of
+ * 1,000,000 headlines: 1,001 entries read, not 58,000 read and sorted.
+ */
+async function newestWithWord(
+  db: Db,
+  lexeme: string,
+  prefix: boolean,
+  limit: number,
+  below?: number,
+): Promise<number[]> {
+  const older = below === undefined ? sql`` : sql`and h.article_id < ${below}`;
+  if (!prefix) {
+    const { rows } = await sql<{ id: number }>`select h.article_id as id from headline_words h
+      where h.word = ${lexeme} ${older} order by h.article_id desc limit ${limit}`.execute(db);
+    return rows.map((r) => r.id);
+  }
+  const end = `${lexeme}\u{10FFFF}`;
+  const { rows } = await sql<{ id: number }>`with recursive words (word) as (
+      select min(word) from headline_words where word >= ${lexeme} and word < ${end}
+      union all
+      select (select min(h.word) from headline_words h where h.word > words.word and h.word < ${end})
+      from words where words.word is not null)
+    select distinct matched.id from words cross join lateral (
+      select h.article_id as id from headline_words h where h.word = words.word ${older}
+      order by h.article_id desc limit ${limit}) as matched
+    order by matched.id desc limit ${limit}`.execute(db);
+  return rows.map((r) => r.id);
+}
 
 /**
  * article_search's GIN indexes, by name, as migrations 0008, 0011 and 0013
@@ -255,15 +293,22 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
         ? spans(match, limit, beforeId, plan.share)
         : newest(match, limit, { below: beforeId });
     },
-    // Visible articles' headlines (migration 0011), which are all the ranking keeps; a word
-    // common in text and rare in headlines is found by the index, not walked for.
-    headlines: async (_expression, terms, limit, beforeId) =>
-      newest(
+    // One word, or a word's beginning: its newest from headline_words, whatever their status
+    // (ranking drops what is not visible). Else visible articles' headlines (migration 0011);
+    // a word common in text and rare in headlines is found by the index, not walked for.
+    async headlines(_expression, terms, limit, beforeId) {
+      const [term] = terms;
+      if (terms.length === 1 && oneWord(term) && (!term.prefix || term.words[0].length > 2)) {
+        const [start] = await lexemes(db, [term.words[0]]);
+        return start ? newestWithWord(db, start, term.prefix, limit, beforeId) : [];
+      }
+      return newest(
         { narrow: sql<boolean>`headline @@ ${all(terms)}` },
         limit,
         { below: beforeId },
         await headlines.rareInHeadlines(terms, limit, beforeId),
-      ),
+      );
+    },
     async tagsWith(term) {
       const { rows } = await sql<{ id: number }>`select id from tags
         where to_tsvector('simple', newsdesk_unaccent(name)) @@ ${all([term])}`.execute(db);
@@ -583,9 +628,7 @@ function headlineFrequencies(
      */
     async way(terms: Term[], limit: number): Promise<'words' | 'index' | 'walk'> {
       const stats = await statistics();
-      const eligible = terms.every(
-        (term) => term.prefix && term.words.length === 1 && !/^\d+$/.test(term.words[0]),
-      );
+      const eligible = terms.every((term) => term.prefix && oneWord(term));
       if (stats && eligible) {
         const shares = terms.map((term) => shareIn(stats)(term.words[0], true));
         const entries = shares.reduce((sum, x) => sum + x, 0) * stats.documents;
