@@ -23,9 +23,10 @@ import { freshPostgres, POSTGRES_SKIPPED } from '../helpers/postgres.js';
 
 /**
  * Search's own tables, which differ by design: FTS5 tables and their shadows, and PostgreSQL's
- * tsvector table. (And its columns made from a row's others, `articles.title_words`: left out below.)
+ * tsvector table and headline words (migration 0014). (And its columns made from a row's others,
+ * `articles.title_words`: left out below.)
  */
-const SEARCH_TABLES = /^(article_search|article_titles|tag_names)(_|$)/;
+const SEARCH_TABLES = /^(article_search|article_titles|tag_names|headline_words)(_|$)/;
 
 async function bothDatabases(t: CleanUp): Promise<{ sqlite: Db; postgres: Db }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-pg-schema-'));
@@ -108,7 +109,12 @@ describe('PostgreSQL schema', { skip: POSTGRES_SKIPPED }, () => {
     const names = new Set(postgresIndexes.rows.map((r) => r.indexname));
     for (const { name } of sqliteIndexes.rows) assert.ok(names.has(name), `index ${name}`);
     // Search's indexes, PostgreSQL's own.
-    for (const name of ['article_search_document', 'articles_title_words', 'tags_name_words'])
+    for (const name of [
+      'article_search_document',
+      'articles_title_words',
+      'tags_name_words',
+      'headline_words_pkey',
+    ])
       assert.ok(names.has(name), `index ${name}`);
     // A list is ordered by time, then id: its index ends in id, as SQLite's end in the rowid, so
     // that a deep page walks index entries only (migration 0010).
