@@ -124,7 +124,8 @@ async function benchOne(
   const copy = borrowed ? { dataDir: archiveOf(size), token: '' } : await workingCopy(size);
   const { dataDir } = copy;
   const postgres = engine === 'postgres' ? await moveToPostgres(size, dataDir, reuse) : undefined;
-  const warm = postgres && !cold ? await warmDatabase(postgres.db, [dataDir, archiveOf(size)]) : null;
+  const sqliteDirs = [...new Set([dataDir, archiveOf(size)])];
+  const warm = postgres && !cold ? await warmDatabase(postgres.db, sqliteDirs) : null;
   const token = postgres?.token ?? copy.token;
   // Uncached, as the archive's targets are: the page cache would answer repeated paths from memory.
   // One process, as these figures have always been measured.

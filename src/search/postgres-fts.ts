@@ -110,7 +110,7 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
           return (await newestWithWord(db, starts[0], true, page.limit + page.offset)).slice(page.offset);
         const ranges = starts.map(
           (start) => sql`select article_id as id from headline_words
-            where word >= ${start} and word < ${`${start}\u{10FFFF}`}`,
+            where word >= ${start} and word < ${pastBeginning(start)}`,
         );
         const { rows } = await sql<{ id: number }>`select distinct matched.id
           from (${sql.join(ranges, sql` intersect `)}) as matched
@@ -134,6 +134,22 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
 }
 
 const decoder = new TextDecoder();
+
+/**
+ * Past every word that `lexeme` begins, in headline_words' order (byte for
+ * byte, "C"): the beginning followed by the highest code point.
+ */
+function pastBeginning(lexeme: string): string {
+  return `${lexeme}\u{10FFFF}`;
+}
+
+/**
+ * A beginning of one or two letters, which stands for thousands of words:
+ * taken for one in every headline, and walked for.
+ */
+function shortBeginning(word: string): boolean {
+  return word.length <= 2;
+}
 
 /** A term of one word, not a number alone (looked for as a signed one too: `all`). */
 function oneWord(term: Term): boolean {
@@ -176,7 +192,7 @@ async function newestWithWord(
       where h.word = ${lexeme} ${older} order by h.article_id desc limit ${limit}`.execute(db);
     return rows.map((r) => r.id);
   }
-  const end = `${lexeme}\u{10FFFF}`;
+  const end = pastBeginning(lexeme);
   const { rows } = await sql<{ id: number }>`with recursive words (word) as (
       select min(word) from headline_words where word >= ${lexeme} and word < ${end}
       union all
@@ -298,7 +314,7 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
     // a word common in text and rare in headlines is found by the index, not walked for.
     async headlines(_expression, terms, limit, beforeId) {
       const [term] = terms;
-      if (terms.length === 1 && oneWord(term) && (!term.prefix || term.words[0].length > 2)) {
+      if (terms.length === 1 && oneWord(term) && !(term.prefix && shortBeginning(term.words[0]))) {
         const [start] = await lexemes(db, [term.words[0]]);
         return start ? newestWithWord(db, start, term.prefix, limit, beforeId) : [];
       }
@@ -593,7 +609,7 @@ function headlineFrequencies(
     (stats: ColumnStatistics) =>
     (word: string, prefix: boolean): number => {
       if (!prefix) return stats.shares.get(word) ?? stats.unknown;
-      if (word.length <= 2) return 1;
+      if (shortBeginning(word)) return 1;
       let sum = 0;
       for (const [common, s] of stats.shares) if (common.startsWith(word)) sum += s;
       return Math.min(1, sum || stats.unknown);
@@ -630,7 +646,8 @@ function headlineFrequencies(
       const stats = await statistics();
       const eligible = terms.every((term) => term.prefix && oneWord(term));
       if (stats && eligible) {
-        const shares = terms.map((term) => shareIn(stats)(term.words[0], true));
+        const share = shareIn(stats);
+        const shares = terms.map((term) => share(term.words[0], true));
         const entries = shares.reduce((sum, x) => sum + x, 0) * stats.documents;
         const d = Math.min(...shares);
         const words = entries * 0.15;

@@ -18,7 +18,7 @@ import { dialectOf } from '../database.js';
  * is a range of the index and its articles are read from the index alone.
  *
  * Kept by a trigger as articles are written, as SQLite keeps article_titles;
- * an import, whose triggers rest, fills it at the end (fillHeadlineWords).
+ * an import, whose triggers rest, fills it at the end (FILL).
  * In word order ("C"): a beginning's words are one range, byte for byte.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -51,16 +51,19 @@ create trigger articles_headline_words after insert or delete on articles
 create trigger articles_headline_words_changed after update of title, lead on articles
   for each row when (old.title_words is distinct from new.title_words)
   execute function articles_headline_words();
-${FILL}`,
+${FILL};
+analyze headline_words;`,
     )
     .execute(db);
 }
 
-/** Every article's words, in the index's order: a site moved in, or one migrated. */
+/**
+ * Every article's words, in the index's order: a site migrated, or one moved
+ * in (whose import has its statistics made with the rest, settleAfterLoad).
+ */
 export const FILL = `insert into headline_words (word, article_id)
   select w, a.id from articles a cross join lateral unnest(tsvector_to_array(a.title_words)) as w
-  order by 1, 2;
-analyze headline_words;`;
+  order by 1, 2`;
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
