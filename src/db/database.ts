@@ -31,6 +31,7 @@ import * as m0011 from './migrations/0011-postgres-headline-search.js';
 import * as m0012 from './migrations/0012-view-totals.js';
 import * as m0013 from './migrations/0013-postgres-phrase-pairs.js';
 import * as m0014 from './migrations/0014-postgres-headline-words.js';
+import * as m0015 from './migrations/0015-postgres-newest-matches.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -110,6 +111,8 @@ const migrations: Record<string, Migration> = {
   '0013-postgres-phrase-pairs': m0013,
   // PostgreSQL's headline words in a B-tree, for the back office; on SQLite it does nothing.
   '0014-postgres-headline-words': m0014,
+  // PostgreSQL's search indexes with each row's id, for the newest matches; on SQLite it does nothing.
+  '0015-postgres-newest-matches': m0015,
 };
 
 /**
@@ -128,6 +131,8 @@ const postgresMigrations: Record<string, Migration> = {
   '0013-postgres-phrase-pairs': m0013,
   // PostgreSQL's headline words in a B-tree, for the back office; on SQLite it does nothing.
   '0014-postgres-headline-words': m0014,
+  // PostgreSQL's search indexes with each row's id, for the newest matches; on SQLite it does nothing.
+  '0015-postgres-newest-matches': m0015,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

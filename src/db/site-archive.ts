@@ -136,6 +136,7 @@ const CARRYING_NOTHING = new Set([
   '0011-postgres-headline-search',
   '0013-postgres-phrase-pairs',
   '0014-postgres-headline-words',
+  '0015-postgres-newest-matches',
 ]);
 
 /**

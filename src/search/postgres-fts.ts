@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
+import { ENTRIES } from '../db/migrations/0015-postgres-newest-matches.js';
 import type { Matcher } from './ranked-search.js';
 import type { SearchEngine } from './search-engines.js';
 import { headlineExpression } from './search-query.js';
@@ -83,8 +84,8 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
       await db.connection().execute(async (connection) => {
         await sql`set maintenance_work_mem = '256MB'`.execute(connection);
         try {
-          for (const [name, column] of missing)
-            await sql`create index if not exists ${sql.ref(name)} on article_search using gin (${sql.ref(column)})`.execute(
+          for (const [name, columns] of missing)
+            await sql`create index if not exists ${sql.ref(name)} on article_search using gin (${sql.raw(columns)})`.execute(
               connection,
             );
         } finally {
@@ -206,14 +207,13 @@ async function newestWithWord(
 }
 
 /**
- * article_search's GIN indexes, by name, as migrations 0008, 0011 and 0013
- * made them: what a rebuild of a site nothing else uses takes down and
- * builds again after (`indexes`).
+ * article_search's GIN indexes, by name, with their columns, as migrations
+ * 0011 and 0015 made them: what a rebuild of a site nothing else uses takes
+ * down and builds again after (`indexes`).
  */
-const ENTRY_INDEXES = {
-  article_search_document: 'document',
+const ENTRY_INDEXES: Record<string, string> = {
+  article_search_entries: ENTRIES,
   article_search_headline: 'headline',
-  article_search_pairs: 'pairs',
 };
 
 /** A headline's and standfirst's words, kept by PostgreSQL as the row is written, indexed by articles_title_words. */
@@ -235,10 +235,14 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
     // The rows the index finds holding a longer phrase's pairs, newest first, each document checked
     // for the whole phrase only until enough are found (the planner, left to itself, checked every one).
     const fenced = match.check !== undefined && (byIndex || range.from !== undefined);
+    // A span's start is asked of article_search_entries with the words (migration 0015: the ids
+    // there are `article_id::bigint`, which no other index holds); its end is checked in the
+    // rows: to that index, `< below` would be every id below, where `>= from` is the span's few.
+    const upTo = range.from === undefined ? id : sql`article_id + 0`;
     const found = sql`from article_search where ${match.narrow}
       ${match.check && !fenced ? sql`and ${match.check}` : sql``}
-      ${range.below === undefined ? sql`` : sql`and ${id} < ${range.below}`}
-      ${range.from === undefined ? sql`` : sql`and ${id} >= ${range.from}`}
+      ${range.below === undefined ? sql`` : sql`and ${upTo} < ${range.below}`}
+      ${range.from === undefined ? sql`` : sql`and article_id::bigint >= ${range.from}::bigint`}
       order by ${id} desc`;
     const { rows } = await (
       fenced
@@ -249,19 +253,20 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
     return rows.map((r) => r.id);
   };
   /**
-   * The newest matches of words neither common nor rare, by the word's GIN index, a span of
-   * ids at a time from the newest. In a span, the word's entries and the span's ids (primary
-   * key) are intersected before any row is read (a bitmap AND; the planner, costing each
-   * document's fetch from TOAST as a heap read, would rather walk the span and check every
-   * document), so a span costs the word's entries, read again for each span, and a read of
-   * each row in it that matches. The first span is sized to hold `limit` matches twice over
-   * at the share of documents the statistics expect (`share`), each next one four times the
-   * last; once a span would reach the oldest id, the GIN index alone finds the rest (`+ 0`),
-   * of which there are then few. A word whose matches are mostly old (or a phrase, rarer than
-   * its words) takes several spans, each reading the entries again: up to five at 1,000,000
-   * articles, where wordFrequencies counts one; walking would read more. A fixed
-   * span of the newest 50,000 ids read every match in it: for `replaced`, in a tenth of the
-   * documents of 100,000, 4,877 pages where a span of 10,000 reads 486 (docs/PERFORMANCE.md).
+   * The newest matches of words neither common nor rare, by the GIN index of the words and ids
+   * (article_search_entries, migration 0015), a span of ids at a time from the newest. A span
+   * is one more condition of the index: the span's ids are gathered from it, and the words'
+   * entries are read only around them (GIN steps through a long list by its tree), so a span
+   * costs its ids and a read of each row in it that matches, however common the words (the
+   * planner, costing each document's fetch from TOAST as a heap read, would rather walk the
+   * span and check every document: no other index holds the ids as the span asks for them,
+   * and neither walk nor full scan is allowed it). The first span is sized to hold `limit`
+   * matches twice over at the share of documents the statistics expect (`share`), each next
+   * one four times the last, from the same start (the ids above are gathered again); once a
+   * span would reach the oldest id, or gather more ids than reading all the words' entries
+   * and matches would cost (`whole`: a place name in a few thousand documents, whose first
+   * span at 1,000,000 was 200,000 ids), the GIN index alone finds the rest (`+ 0`). A word
+   * whose matches are mostly old (or a phrase, rarer than its words) takes several spans.
    */
   // The newest indexed article's id, asked again after five seconds: a statement less for most searches.
   const newestId = readEvery(5000, async () => {
@@ -274,27 +279,34 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
     match: Match,
     limit: number,
     beforeId: number | undefined,
-    share: number,
+    { share, whole }: { share: number; whole: (share: number) => number },
   ): Promise<number[]> => {
     // The first span is open above (below `beforeId`, if given), so articles newer than a
     // remembered newest id are in it too.
     let below = beforeId;
     let upper = Math.min(beforeId ?? Infinity, (await newestId()) + 1);
     let span = firstSpan ?? Math.ceil((2 * limit) / share);
+    let rest = whole(share);
     const found: number[] = [];
     while (found.length < limit && upper > 1) {
       const from = upper - span;
-      if (from <= 1) {
+      // Past the oldest id, or more ids to gather than all the words' entries and matches cost.
+      if (from <= 1 || span * SPAN_ID > rest) {
         found.push(...(await newest(match, limit - found.length, { below }, true)));
         break;
       }
       const range = { below, from };
-      found.push(
-        ...(await db.transaction().execute(async (trx) => {
-          await sql`set local enable_indexscan = off`.execute(trx);
-          return newest(match, limit - found.length, range, false, trx);
-        })),
-      );
+      const got = await db.transaction().execute(async (trx) => {
+        await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(
+          trx,
+        );
+        return newest(match, limit - found.length, range, false, trx);
+      });
+      found.push(...got);
+      // The share the span showed (half a match if none): the statistics' is a guess for a word
+      // not among the most common, and the rest is cheaper asked of the index alone than of
+      // ever larger spans (a place name in 2,480 of 1,000,000 documents: spans of 15, 38 and 145 ms).
+      rest = Math.min(rest, whole(Math.max(got.length, 0.5) / (upper - from)));
       below = upper = from;
       span *= 4;
     }
@@ -305,9 +317,7 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
       const phrases = await pairs.of(terms);
       const match = textMatch(terms, phrases);
       const plan = await frequencies.plan(terms, limit, phrases);
-      return plan.byIndex
-        ? spans(match, limit, beforeId, plan.share)
-        : newest(match, limit, { below: beforeId });
+      return plan.byIndex ? spans(match, limit, beforeId, plan) : newest(match, limit, { below: beforeId });
     },
     // One word, or a word's beginning: its newest from headline_words, whatever their status
     // (ranking drops what is not visible). Else visible articles' headlines (migration 0011);
@@ -457,18 +467,30 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
  * name in 2,105 articles of 1,000,000. From the table's own statistics (the
  * most common words and the share of documents holding each), the share `d`
  * of documents that match (the terms' shares multiplied; a word not among
- * the most common, half the least common's), and costs measured at
- * 1,000,000 articles (docs/PERFORMANCE.md): the walk reads `limit / d`
- * documents at about 11 µs each; the index reads every entry of each word
- * (the words' shares summed, times the documents) at about 0.15 µs each,
- * and the matching rows of its spans, about `2 × limit` (all `d × documents`
- * if fewer), at about 3 µs each, after about 2 ms of statements. The cheaper
- * is taken: for one word, the index below about 18% of documents at
- * 1,000,000; two words each in a third of the documents are walked, each
- * in a quarter asked of the index.
+ * the most common, half the least common's), and the costs above: the walk
+ * reads `limit / d` documents; the first span gathers `2 × limit / d` ids
+ * and reads the `2 × limit` rows among them that match, or, for a word so
+ * rare that the span would reach the oldest id, the GIN index reads every
+ * entry of the words and every row matching. The cheaper is taken: since a
+ * span's ids come with the words (migration 0015), that is the index for
+ * any word, even one in nine documents of ten (`said`: 3.8 ms, walked 16.6).
  * Without statistics (a new site) the planner decides. Read again every
  * ten minutes. `share` is `d`, which sizes the spans.
  */
+/**
+ * What finding the newest matches costs, in µs, measured warm at 1,000,000
+ * articles (docs/PERFORMANCE.md, 2026-12-02 afternoon): a document walked,
+ * fetched from TOAST (29-34); an id of a span, gathered from
+ * article_search_entries with the words' entries around it (0.35-0.4); a
+ * word's entry read whole, when the GIN index alone finds all matches; a
+ * matching row read (5-8); a span's statements.
+ */
+const WALKED = 30;
+const SPAN_ID = 0.4;
+const ENTRY = 0.3;
+const ROW = 6;
+const STATEMENTS = 2000;
+
 export function wordFrequencies(db: Db) {
   const statistics = columnStatistics(db, 'article_search', 'document');
   const pairStatistics = columnStatistics(db, 'article_search', 'pairs');
@@ -488,9 +510,9 @@ export function wordFrequencies(db: Db) {
     terms: Term[],
     limit: number,
     phrases: Map<number, number[]> = new Map(),
-  ): Promise<{ byIndex: boolean; share: number }> => {
+  ): Promise<{ byIndex: boolean; share: number; whole: (share: number) => number }> => {
     const [stats, pairStats] = await Promise.all([statistics(), phrases.size > 0 ? pairStatistics() : null]);
-    if (!stats) return { byIndex: false, share: 1 };
+    if (!stats) return { byIndex: false, share: 1, whole: () => Infinity };
     const share = (word: string) => stats.shares.get(word) ?? stats.unknown;
     const single = terms.filter((term) => term.words.length === 1 && !term.prefix);
     await stemsOf(single.map((term) => term.words[0]));
@@ -511,10 +533,17 @@ export function wordFrequencies(db: Db) {
         : { shares: term.words.map(share), join: Math.min };
     });
     const d = forms.reduce((product, term) => product * term.join(...term.shares), 1);
-    const entries = forms.flatMap((term) => term.shares).reduce((sum, x) => sum + x, 0) * stats.documents;
-    const walk = (limit / d) * 11;
-    const index = entries * 0.15 + Math.min(d * stats.documents, 2 * limit) * 3 + 2000;
-    return { byIndex: index < walk, share: d };
+    const words = forms.flatMap((term) => term.shares).reduce((sum, x) => sum + x, 0);
+    const walk = (limit / d) * WALKED;
+    // The first span's ids (the words' entries read around them) and the rows matching; or, for
+    // a span reaching the oldest id, every entry of the words and every row matching.
+    const span = (2 * limit) / d;
+    // Every entry of the words and every row matching, were `x` of the documents to match (the
+    // words' entries as many times more than the matches as the statistics say).
+    const whole = (x: number) => x * stats.documents * ((words / d) * ENTRY + ROW) + STATEMENTS;
+    const index =
+      span < stats.documents ? Math.min(span * SPAN_ID + 2 * limit * ROW + STATEMENTS, whole(d)) : whole(d);
+    return { byIndex: index < walk, share: d, whole };
   };
   return { plan };
 }

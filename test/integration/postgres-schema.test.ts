@@ -110,7 +110,7 @@ describe('PostgreSQL schema', { skip: POSTGRES_SKIPPED }, () => {
     for (const { name } of sqliteIndexes.rows) assert.ok(names.has(name), `index ${name}`);
     // Search's indexes, PostgreSQL's own.
     for (const name of [
-      'article_search_document',
+      'article_search_entries',
       'articles_title_words',
       'tags_name_words',
       'headline_words_pkey',
@@ -123,6 +123,14 @@ describe('PostgreSQL schema', { skip: POSTGRES_SKIPPED }, () => {
         and indexname ~ '_(published|updated|updated_at)$'`.execute(postgres);
     assert.equal(listings.rows.length, 7);
     for (const { indexname, indexdef } of listings.rows) assert.match(indexdef, /, id\)$/, indexname);
+    // Search's documents and pairs in one index with each row's id, so that the newest span of
+    // ids is one more condition of it (migration 0015).
+    const entries = await sql<{ indexdef: string }>`
+      select indexdef from pg_indexes where indexname = 'article_search_entries'`.execute(postgres);
+    assert.match(
+      entries.rows[0]?.indexdef ?? '',
+      /USING gin \(document, pairs, \(\(article_id\)::bigint\)\)$/,
+    );
   });
 
   test('keeps the same counts, listing columns and sitemap pages as SQLite after the same writes', async (t) => {
