@@ -460,6 +460,20 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
 }
 
 /**
+ * What finding the newest matches costs, in µs, measured warm at 1,000,000
+ * articles (docs/PERFORMANCE.md, 2026-12-02 afternoon): a document walked,
+ * fetched from TOAST (29-34); an id of a span, gathered from
+ * article_search_entries with the words' entries around it (0.35-0.4); a
+ * word's entry read whole, when the GIN index alone finds all matches; a
+ * matching row read (5-8); a span's statements.
+ */
+const WALKED = 30;
+const SPAN_ID = 0.4;
+const ENTRY = 0.3;
+const ROW = 6;
+const STATEMENTS = 2000;
+
+/**
  * Whether the GIN index should find the newest matches of `terms` (`spans`)
  * rather than the planner walk the articles from the newest, checking each
  * document. The planner costs that walk as reads of article_search's small
@@ -478,20 +492,6 @@ function all(terms: Term[], stemmed = false): RawBuilder<unknown> {
  * Without statistics (a new site) the planner decides. Read again every
  * ten minutes. `share` is `d`, which sizes the spans.
  */
-/**
- * What finding the newest matches costs, in µs, measured warm at 1,000,000
- * articles (docs/PERFORMANCE.md, 2026-12-02 afternoon): a document walked,
- * fetched from TOAST (29-34); an id of a span, gathered from
- * article_search_entries with the words' entries around it (0.35-0.4); a
- * word's entry read whole, when the GIN index alone finds all matches; a
- * matching row read (5-8); a span's statements.
- */
-const WALKED = 30;
-const SPAN_ID = 0.4;
-const ENTRY = 0.3;
-const ROW = 6;
-const STATEMENTS = 2000;
-
 export function wordFrequencies(db: Db) {
   const statistics = columnStatistics(db, 'article_search', 'document');
   const pairStatistics = columnStatistics(db, 'article_search', 'pairs');
@@ -536,12 +536,12 @@ export function wordFrequencies(db: Db) {
     const d = forms.reduce((product, term) => product * term.join(...term.shares), 1);
     const words = forms.flatMap((term) => term.shares).reduce((sum, x) => sum + x, 0);
     const walk = (limit / d) * WALKED;
-    // The first span's ids (the words' entries read around them) and the rows matching; or, for
-    // a span reaching the oldest id, every entry of the words and every row matching.
     const span = (2 * limit) / d;
     // Every entry of the words and every row matching, were `x` of the documents to match (the
     // words' entries as many times more than the matches as the statistics say).
     const whole = (x: number) => x * stats.documents * ((words / d) * ENTRY + ROW) + STATEMENTS;
+    // The first span's ids (the words' entries read around them) and the rows matching; or, for
+    // a span reaching the oldest id or costing more, every entry of the words and every row matching.
     const index =
       span < stats.documents ? Math.min(span * SPAN_ID + 2 * limit * ROW + STATEMENTS, whole(d)) : whole(d);
     return { byIndex: index < walk, share: d, whole };
