@@ -32,6 +32,7 @@ import * as m0012 from './migrations/0012-view-totals.js';
 import * as m0013 from './migrations/0013-postgres-phrase-pairs.js';
 import * as m0014 from './migrations/0014-postgres-headline-words.js';
 import * as m0015 from './migrations/0015-postgres-newest-matches.js';
+import * as m0016 from './migrations/0016-postgres-headline-pairs.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -113,6 +114,8 @@ const migrations: Record<string, Migration> = {
   '0014-postgres-headline-words': m0014,
   // PostgreSQL's search indexes with each row's id, for the newest matches; on SQLite it does nothing.
   '0015-postgres-newest-matches': m0015,
+  // PostgreSQL's headline word pairs, for phrases in older headlines; on SQLite it does nothing.
+  '0016-postgres-headline-pairs': m0016,
 };
 
 /**
@@ -133,6 +136,8 @@ const postgresMigrations: Record<string, Migration> = {
   '0014-postgres-headline-words': m0014,
   // PostgreSQL's search indexes with each row's id, for the newest matches; on SQLite it does nothing.
   '0015-postgres-newest-matches': m0015,
+  // PostgreSQL's headline word pairs, for phrases in older headlines; on SQLite it does nothing.
+  '0016-postgres-headline-pairs': m0016,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

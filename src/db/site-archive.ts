@@ -137,6 +137,7 @@ const CARRYING_NOTHING = new Set([
   '0013-postgres-phrase-pairs',
   '0014-postgres-headline-words',
   '0015-postgres-newest-matches',
+  '0016-postgres-headline-pairs',
 ]);
 
 /**

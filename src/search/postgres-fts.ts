@@ -10,9 +10,9 @@ import { pairKey, termsOf, wordPairs, type Term } from './snippet.js';
 /**
  * Search on PostgreSQL: a visible article's words in `article_search`, two
  * `tsvector`s, each with a GIN index: its whole text (`document`) and its
- * headline's and standfirst's (`headline`, migration 0011); beside them
- * its pairs of neighbouring words, for phrases (`pairs`, migration 0013:
- * phrasePairs); every
+ * headline's and standfirst's (`headline`, migration 0011); beside each
+ * its pairs of neighbouring words, for phrases (`pairs` and
+ * `headline_pairs`, migrations 0013 and 0016: phrasePairs); every
  * article's headline and standfirst, for the back office, in a stored
  * column on `articles` (`title_words`, indexed by articles_title_words;
  * migration 0010) and one word to a row in `headline_words` (a B-tree in
@@ -41,21 +41,23 @@ export function postgresEngine(db: Db, { span }: { span?: number } = {}): Search
         typeof value === 'string' ? value : decoder.decode(value);
       const bodies = documents.map((d) => text(d.body));
       const pairs = documents.map((d, i) => [...wordPairs([d.title, d.lead, d.tags, bodies[i]])].join(','));
-      await sql`insert into article_search (article_id, document, headline, pairs)
+      const headlinePairs = documents.map((d) => [...wordPairs([d.title, d.lead])].join(','));
+      await sql`insert into article_search (article_id, document, headline, pairs, headline_pairs)
         select d.id, w.simple || to_tsvector('english', t.text),
           -- The headline's and standfirst's, as articles.title_words holds them (migration 0010).
           to_tsvector('simple', newsdesk_unaccent(d.title || ' ' || d.lead)),
-          -- Neighbouring words, for phrases (migration 0013), as one text: unnest takes no arrays of arrays.
-          string_to_array(d.pairs, ',')::bigint[]
+          -- Neighbouring words, for phrases (migrations 0013 and 0016), each as one text: unnest
+          -- takes no arrays of arrays.
+          string_to_array(d.pairs, ',')::bigint[], string_to_array(d.headline_pairs, ',')::bigint[]
         from unnest(${documents.map((d) => d.id)}::integer[], ${documents.map((d) => d.title)}::text[],
           ${documents.map((d) => d.lead)}::text[], ${documents.map((d) => d.tags)}::text[],
-          ${bodies}::text[], ${pairs}::text[]) as d(id, title, lead, tags, body, pairs)
+          ${bodies}::text[], ${pairs}::text[], ${headlinePairs}::text[])
+          as d(id, title, lead, tags, body, pairs, headline_pairs)
         cross join lateral (select newsdesk_unaccent(d.title || ' ' || d.lead || ' ' || d.tags || ' ' || d.body) as text) as t
         cross join lateral (select to_tsvector('simple', t.text) as simple) as w
         on conflict (article_id) do update
-          set document = excluded.document, headline = excluded.headline, pairs = excluded.pairs`.execute(
-        trx,
-      );
+          set document = excluded.document, headline = excluded.headline, pairs = excluded.pairs,
+            headline_pairs = excluded.headline_pairs`.execute(trx);
     },
     async remove(trx, articleIds) {
       await (
@@ -208,12 +210,13 @@ async function newestWithWord(
 
 /**
  * article_search's GIN indexes, by name, with their columns, as migrations
- * 0011 and 0015 made them: what a rebuild of a site nothing else uses takes
+ * 0011, 0015 and 0016 made them: what a rebuild of a site nothing else uses takes
  * down and builds again after (`indexes`).
  */
 const ENTRY_INDEXES: Record<string, string> = {
   article_search_entries: ENTRIES,
   article_search_headline: 'headline',
+  article_search_headline_pairs: 'headline_pairs',
 };
 
 /** A headline's and standfirst's words, kept by PostgreSQL as the row is written, indexed by articles_title_words. */
@@ -222,7 +225,9 @@ const TITLE_WORDS = sql.ref('articles.title_words');
 function textSearch(db: Db, firstSpan: number | undefined): Matcher {
   const frequencies = wordFrequencies(db);
   const headlines = headlineFrequencies(db, 'article_search', 'headline');
-  const pairs = phrasePairs(db);
+  const pairs = phrasePairs(db, 'pairs');
+  const headlinePairs = phrasePairs(db, 'headline_pairs');
+  const headlinePairStatistics = columnStatistics(db, 'article_search', 'headline_pairs');
   const newest = async (
     match: Match,
     limit: number,
@@ -246,7 +251,9 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
       order by ${id} desc`;
     const { rows } = await (
       fenced
-        ? sql<{ id: number }>`select id from (select article_id as id, document ${found} offset 0) as narrowed
+        ? sql<{
+            id: number;
+          }>`select id from (select article_id as id, document, headline ${found} offset 0) as narrowed
           where ${match.check} limit ${limit}`
         : sql<{ id: number }>`select article_id as id ${found} limit ${limit}`
     ).execute(trx);
@@ -321,19 +328,27 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
       return plan.byIndex ? spans(match, limit, beforeId, plan) : newest(match, limit, { below: beforeId });
     },
     // One word, or a word's beginning: its newest from headline_words, whatever their status
-    // (ranking drops what is not visible). Else visible articles' headlines (migration 0011);
-    // a word common in text and rare in headlines is found by the index, not walked for.
+    // (ranking drops what is not visible). Else visible articles' headlines (migration 0011),
+    // a phrase by its pairs (0016); a word common in text and rare in headlines is found by the
+    // index, not walked for.
     async headlines(_expression, terms, limit, beforeId) {
       const [term] = terms;
       if (terms.length === 1 && oneWord(term) && !(term.prefix && shortBeginning(term.words[0]))) {
         const [start] = await lexemes(db, [term.words[0]]);
         return start ? newestWithWord(db, start, term.prefix, limit, beforeId) : [];
       }
+      const [phrases, pairStats] = await Promise.all([headlinePairs.of(terms), headlinePairStatistics()]);
+      const pairShares =
+        phrases.size > 0 && pairStats
+          ? [...phrases.values()]
+              .flat()
+              .map((pair) => pairStats.shares.get(String(pair)) ?? pairStats.unknown)
+          : undefined;
       return newest(
-        { narrow: sql<boolean>`headline @@ ${all(terms)}` },
+        textMatch(terms, phrases, HEADLINE),
         limit,
         { below: beforeId },
-        await headlines.rareInHeadlines(terms, limit, beforeId),
+        await headlines.rareInHeadlines(terms, limit, beforeId, pairShares),
       );
     },
     async tagsWith(term) {
@@ -345,19 +360,24 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
 }
 
 /**
- * Phrases by their pairs of words (migration 0013): each term of two or more
- * words without a prefix, as the pairs its words make (`"prime minister
- * said"`: `prime minister`, `minister said`; each as pairKey has it), found
- * by the pairs' GIN index, with no document read for a phrase of two words,
- * and for a longer one only the documents holding all its pairs checked for
- * the whole phrase. Used once no indexed article lacks its pairs (those
- * indexed before the migration get them from the search queue; until then a
- * phrase is checked in the documents as before), asked again every minute.
+ * Phrases by their pairs of words (migrations 0013 and 0016): each term of
+ * two or more words without a prefix, as the pairs its words make
+ * (`"prime minister said"`: `prime minister`, `minister said`; each as
+ * pairKey has it), found by a GIN index of the pairs (the documents' `pairs`,
+ * or the headlines' and standfirsts' `headline_pairs`), with no text read for
+ * a phrase of two words, and for a longer one only the rows holding all its
+ * pairs checked for the whole phrase. Used once no indexed article lacks its
+ * pairs (those indexed before the migration get them from the search queue;
+ * until then a phrase is checked in the text as before), asked again every
+ * minute.
  */
-function phrasePairs(db: Db) {
-  // By the partial index article_search_pairs_missing: at once, whatever the archive.
+function phrasePairs(db: Db, column: 'pairs' | 'headline_pairs') {
+  // By the partial index article_search_pairs_missing (or _headline_pairs_missing): at once,
+  // whatever the archive.
   const isReady = readEvery(60_000, () =>
-    sql<{ missing: boolean }>`select exists (select 1 from article_search where pairs is null) as missing`
+    sql<{
+      missing: boolean;
+    }>`select exists (select 1 from article_search where ${sql.ref(column)} is null) as missing`
       .execute(db)
       .then(
         ({ rows }) => !rows[0]?.missing,
@@ -391,22 +411,32 @@ interface Match {
   check?: RawBuilder<boolean>;
 }
 
+/** Where a match is looked for: the whole text, or the headline and standfirst. */
+const TEXT = { words: 'document', pairs: 'pairs', stemmed: true } as const;
+const HEADLINE = { words: 'headline', pairs: 'headline_pairs', stemmed: false } as const;
+
 /**
- * The documents holding every term: a phrase of two words by its pair alone
- * (exactly the words side by side, as FTS5 matches them), a longer one by its
- * pairs and then its whole phrase in the document, every other term in the
- * document. Without pairs, every term in the document.
+ * The rows holding every term in `where`'s words (TEXT or HEADLINE): a
+ * phrase of two words by its pair alone (exactly the words side by side, as
+ * FTS5 matches them), a longer one by its pairs and then its whole phrase in
+ * the words, every other term in the words. Without pairs, every term in the
+ * words.
  */
-function textMatch(terms: Term[], phrases: Map<number, number[]>): Match {
-  if (phrases.size === 0) return { narrow: sql<boolean>`document @@ ${all(terms, true)}` };
-  const words = terms.filter((_term, t) => !phrases.has(t));
+function textMatch(
+  terms: Term[],
+  phrases: Map<number, number[]>,
+  where: typeof TEXT | typeof HEADLINE = TEXT,
+): Match {
+  const words = sql.ref(where.words);
+  if (phrases.size === 0) return { narrow: sql<boolean>`${words} @@ ${all(terms, where.stemmed)}` };
+  const others = terms.filter((_term, t) => !phrases.has(t));
   const longer = terms.filter((_term, t) => (phrases.get(t)?.length ?? 0) > 1);
   const pairs = [...new Set([...phrases.values()].flat())];
-  const narrow = [sql<boolean>`pairs @> ${`{${pairs.join(',')}}`}::bigint[]`];
-  if (words.length > 0) narrow.push(sql<boolean>`document @@ ${all(words, true)}`);
+  const narrow = [sql<boolean>`${sql.ref(where.pairs)} @> ${`{${pairs.join(',')}}`}::bigint[]`];
+  if (others.length > 0) narrow.push(sql<boolean>`${words} @@ ${all(others, where.stemmed)}`);
   return {
     narrow: sql<boolean>`(${sql.join(narrow, sql` and `)})`,
-    check: longer.length > 0 ? sql<boolean>`document @@ ${all(longer, true)}` : undefined,
+    check: longer.length > 0 ? sql<boolean>`${words} @@ ${all(longer, where.stemmed)}` : undefined,
   };
 }
 
@@ -609,12 +639,13 @@ function readEvery<T>(ms: number, read: () => Promise<T>): () => Promise<T> {
  * minister` is in 7% of the headlines of 100,000 generated articles with
  * both words, and in 0.24% as a phrase; the planner, believing it as common
  * as its words, walked 84,000 rows for 200 matches (45-100 ms; the index,
- * 26 ms). No statistics tell how often words stand together, so for a
- * phrase the walk's `d` is counted in the SAMPLE rows the walk would read
+ * 26 ms). Search's older headline matches find a phrase by its pairs
+ * (`headline_pairs`, migration 0016), whose statistics give its share:
+ * `pairShares`, its pairs' shares, each as common as a word. Without them
+ * (the back office's headline words, or before every article has its
+ * pairs) the walk's `d` is counted in the SAMPLE rows the walk would read
  * first, the newest below where it starts (about 2 ms), and the index's
- * stays the rarest word's. At 1,000,000 articles the same
- * phrase is walked: the index would read ten times the rows, the walk the
- * same number.
+ * stays the rarest word's.
  */
 /** Rows counted for a phrase's share in headlines (rareInHeadlines). */
 const SAMPLE = 2000;
@@ -644,7 +675,12 @@ function headlineFrequencies(
       for (const [common, s] of stats.shares) if (common.startsWith(word)) sum += s;
       return Math.min(1, sum || stats.unknown);
     };
-  const rareInHeadlines = async (terms: Term[], limit: number, below?: number): Promise<boolean> => {
+  const rareInHeadlines = async (
+    terms: Term[],
+    limit: number,
+    below?: number,
+    pairShares?: number[],
+  ): Promise<boolean> => {
     const stats = await statistics();
     if (!stats) return false;
     const share = shareIn(stats);
@@ -654,8 +690,11 @@ function headlineFrequencies(
       ...terms.flatMap((term) =>
         term.words.map((word, i) => share(word, term.prefix && i === term.words.length - 1)),
       ),
+      ...(pairShares ?? []),
     );
-    const walked = terms.some((term) => term.words.length > 1) ? await sampled(terms, below) : d;
+    // A phrase found by its pairs is as common as the rarest of them; else counted.
+    const walked =
+      !pairShares && terms.some((term) => term.words.length > 1) ? await sampled(terms, below) : d;
     return d * stats.documents * 5 < (limit / walked) * 0.7;
   };
   return {

@@ -111,6 +111,7 @@ describe('PostgreSQL schema', { skip: POSTGRES_SKIPPED }, () => {
     // Search's indexes, PostgreSQL's own.
     for (const name of [
       'article_search_entries',
+      'article_search_headline_pairs',
       'articles_title_words',
       'tags_name_words',
       'headline_words_pkey',
