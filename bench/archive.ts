@@ -73,7 +73,13 @@ export interface ArchiveResult {
    * PostgreSQL: what the server was given to hold in memory before the paths
    * (warmDatabase); null with `--cold`, or when pg_prewarm was not there.
    */
-  warm?: { mb: number; seconds: number; leftOut: Record<string, number> } | null;
+  warm?: {
+    mb: number;
+    seconds: number;
+    leftOut: Record<string, number>;
+    sharedBuffers?: string;
+    hugePages?: string;
+  } | null;
   date: string;
   node: string;
   cpus: number;
@@ -282,11 +288,15 @@ async function warmDatabase(db: Db, sqliteDirs: string[]): Promise<ArchiveResult
     await sql`select pg_prewarm(${row.oid}::regclass, 'read')`.execute(db);
     warmed += Number(row.bytes);
   }
+  // The server's own memory, as it was run (scripts/test-postgres.sh leaves both to PostgreSQL's defaults).
+  const { rows: settings } = await sql<{ buffers: string; huge: string }>`select
+    current_setting('shared_buffers') as buffers, current_setting('huge_pages') as huge`.execute(db);
+  const server = { sharedBuffers: settings[0]?.buffers ?? '?', hugePages: settings[0]?.huge ?? '?' };
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   console.error(
-    `  warmed ${mb(warmed)} MB in ${seconds} s (pg_prewarm); left out ${JSON.stringify(leftOut)} MB`,
+    `  warmed ${mb(warmed)} MB in ${seconds} s (pg_prewarm; shared_buffers ${server.sharedBuffers}, huge_pages ${server.hugePages}); left out ${JSON.stringify(leftOut)} MB`,
   );
-  return { mb: mb(warmed), seconds, leftOut };
+  return { mb: mb(warmed), seconds, leftOut, ...server };
 }
 
 /** PostgreSQL's size of the database, and of its tables over a megabyte (with their indexes). */
