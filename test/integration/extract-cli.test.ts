@@ -101,11 +101,13 @@ test('newsdesk extract URL fetches under the outbound policy: refused for this m
   assert.match(picture.stderr, /is image\/png, not an HTML page/);
 });
 
-test('a file that is not there, or has no article, is a clear error and a non-zero exit', async () => {
+test('a file that is not there, or has no article, is a clear error and a non-zero exit', async (t) => {
   const missing = await extract(['no/such/page.html']);
   assert.equal(missing.code, 1);
   assert.equal(missing.stderr.trim(), 'newsdesk: no/such/page.html: no such file');
-  const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-extract-')), 'empty.html');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-extract-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const empty = path.join(dir, 'empty.html');
   fs.writeFileSync(empty, '<html><body><nav><a href="/">Home</a></nav></body></html>');
   const nothing = await extract([empty]);
   assert.equal(nothing.code, 1);
