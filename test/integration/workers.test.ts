@@ -1,11 +1,12 @@
 /**
  * `newsdesk serve --workers 2`, as a real cluster of processes on one port:
  * a change made through one worker reaches the cached pages of both, view
- * beacons spread over both add up exactly once they stop, and SIGTERM stops
- * them all gracefully.
+ * beacons spread over both add up exactly once they stop, SIGTERM stops
+ * them all gracefully, and each worker runs with its memory's bounds.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { savableFields } from '../../src/admin/routes/articles.api.js';
@@ -20,7 +21,8 @@ test('two workers: one cache truth, exact view totals, a graceful stop', async (
   const url = `/articles/${article.id}/${article.slug}`;
 
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsdesk.js'), 'serve', '--workers', '2'], {
-    env: { ...process.env, ...env },
+    // Unset, the workers' own bound applies.
+    env: { ...process.env, ...env, MALLOC_ARENA_MAX: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -42,6 +44,20 @@ test('two workers: one cache truth, exact view totals, a graceful stop', async (
     else await new Promise((resolve) => setTimeout(resolve, 50));
   }
   assert.deepEqual([...hits].sort(), ['worker-1', 'worker-2']);
+
+  // Each worker's heap limit and malloc arenas (workerExecArgv, workerEnv), as its process has them.
+  const workers = execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+    .trim()
+    .split('\n');
+  assert.equal(workers.length, 2);
+  for (const pid of workers) {
+    const read = (file: string) => fs.readFileSync(`/proc/${pid}/${file}`, 'utf8').split('\0');
+    assert.ok(read('environ').includes('MALLOC_ARENA_MAX=2'), `worker ${pid}'s environment`);
+    assert.ok(
+      read('cmdline').some((arg) => arg.startsWith('--max-old-space-size=')),
+      `worker ${pid}'s heap limit`,
+    );
+  }
 
   // An edit through whichever worker takes it: the next request to either shows it.
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
