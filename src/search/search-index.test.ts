@@ -14,6 +14,7 @@ import {
 } from '../content/index.js';
 import { paragraphs, publishedArticle, seedTaxonomy, serviceContext } from '../../test/helpers/factories.js';
 import { ENGINES } from '../../test/helpers/postgres.js';
+import type { Db } from '../db/database.js';
 import * as headlineSearch from '../db/migrations/0011-postgres-headline-search.js';
 import * as phrasePairs from '../db/migrations/0013-postgres-phrase-pairs.js';
 import * as headlinePairs from '../db/migrations/0016-postgres-headline-pairs.js';
@@ -454,6 +455,21 @@ test('a phrase of common words is found by its words side by side, in any field,
   assert.equal((await foundIds(index, '"the council"')).length, chaff.length + 2);
 });
 
+/** How many indexed articles have no pairs in `column` (migrations 0013 and 0016). */
+async function withoutPairs(db: Db, column: 'pairs' | 'headline_pairs'): Promise<number> {
+  const { rows } = await sql<{
+    n: string;
+  }>`select count(*) as n from article_search where ${sql.ref(column)} is null`.execute(db);
+  return Number(rows[0].n);
+}
+
+/** That `missing` is every indexed article, and every one is queued to be written again. */
+async function allQueued(db: Db, missing: number): Promise<void> {
+  const { rows } = await sql<{ n: string }>`select count(*) as n from article_search`.execute(db);
+  assert.equal(missing, Number(rows[0].n));
+  assert.equal((await db.selectFrom('search_queue').select('article_id').execute()).length, missing);
+}
+
 test('on PostgreSQL, migration 0013 queues the articles already indexed for their word pairs, and phrases are found meanwhile', async (t) => {
   if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
   const { db, ctx, queue, article } = await newsroom(t);
@@ -466,16 +482,8 @@ test('on PostgreSQL, migration 0013 queues the articles already indexed for thei
   const unknownSchema = db as unknown as Kysely<unknown>;
   await phrasePairs.down(unknownSchema);
   await phrasePairs.up(unknownSchema);
-  const missing = async () =>
-    Number(
-      (await sql<{ n: string }>`select count(*) as n from article_search where pairs is null`.execute(db))
-        .rows[0].n,
-    );
-  const indexed = Number(
-    (await sql<{ n: string }>`select count(*) as n from article_search`.execute(db)).rows[0].n,
-  );
-  assert.equal(await missing(), indexed);
-  assert.equal((await db.selectFrom('search_queue').select('article_id').execute()).length, indexed);
+  const missing = () => withoutPairs(db, 'pairs');
+  await allQueued(db, await missing());
   assert.deepEqual(
     await foundIds(createSearchIndex(db, ctx.now), '"harbour master"'),
     ids(story),
@@ -502,19 +510,8 @@ test('on PostgreSQL, migration 0016 queues the articles already indexed for thei
   const unknownSchema = db as unknown as Kysely<unknown>;
   await headlinePairs.down(unknownSchema);
   await headlinePairs.up(unknownSchema);
-  const missing = async () =>
-    Number(
-      (
-        await sql<{
-          n: string;
-        }>`select count(*) as n from article_search where headline_pairs is null`.execute(db)
-      ).rows[0].n,
-    );
-  const indexed = Number(
-    (await sql<{ n: string }>`select count(*) as n from article_search`.execute(db)).rows[0].n,
-  );
-  assert.equal(await missing(), indexed);
-  assert.equal((await db.selectFrom('search_queue').select('article_id').execute()).length, indexed);
+  const missing = () => withoutPairs(db, 'headline_pairs');
+  await allQueued(db, await missing());
   // Search's older headline matches, as rankedSearch asks past its newest 500 (a new engine: none remembers readiness).
   const older = (typed: string) => {
     const expression = toMatchExpression(typed)!;
