@@ -337,13 +337,11 @@ function textSearch(db: Db, firstSpan: number | undefined): Matcher {
         const [start] = await lexemes(db, [term.words[0]]);
         return start ? newestWithWord(db, start, term.prefix, limit, beforeId) : [];
       }
-      const [phrases, pairStats] = await Promise.all([headlinePairs.of(terms), headlinePairStatistics()]);
-      const pairShares =
-        phrases.size > 0 && pairStats
-          ? [...phrases.values()]
-              .flat()
-              .map((pair) => pairStats.shares.get(String(pair)) ?? pairStats.unknown)
-          : undefined;
+      const phrases = await headlinePairs.of(terms);
+      const pairStats = phrases.size > 0 ? await headlinePairStatistics() : null;
+      const pairShares = pairStats
+        ? [...phrases.values()].flat().map((pair) => pairStats.shares.get(String(pair)) ?? pairStats.unknown)
+        : undefined;
       return newest(
         textMatch(terms, phrases, HEADLINE),
         limit,
