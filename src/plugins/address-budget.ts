@@ -41,22 +41,26 @@ export function addressBudgets(
   const buckets = new Map<string, Buckets>();
   for (const [name, budget] of Object.entries(budgets))
     if (budget.perMinute > 0) buckets.set(name, new Buckets(budget, now));
-  const spent = new WeakMap<IncomingMessage, number>();
-  const spend: SpendBudget = (name, ip, request) => {
-    const bucket = buckets.get(name);
-    const address = bucket && ip !== undefined ? budgetKey(ip, request.socket.remoteAddress) : undefined;
-    const wait = bucket && address !== undefined ? bucket.take(address) : 0;
-    spent.set(request, wait);
-    return wait;
-  };
+  // Requests a front door spent for and then left to their route: only those, so that the
+  // beacons and hits the doors answer (thousands a second in a spike) add nothing here.
+  const paid = new WeakSet<IncomingMessage>();
+  const spend: SpendBudget = Object.assign(
+    (name: string, ip: string | undefined, request: IncomingMessage) => {
+      const bucket = buckets.get(name);
+      const address = bucket && ip !== undefined ? budgetKey(ip, request.socket.remoteAddress) : undefined;
+      return bucket && address !== undefined ? bucket.take(address) : 0;
+    },
+    { paid: (request: IncomingMessage) => void paid.add(request) },
+  );
   if (!buckets.size) return spend;
   // A callback hook, not an async one: it runs on every routed request of the scope, page-cache
   // hits included (those answered before routing spend through `spend` themselves).
   scope.addHook('onRequest', (request, reply, done) => {
     const name = request.routeOptions.config.budget;
-    if (name === undefined) return done();
     // A request a front door spent for and then left to the route is not charged twice.
-    const wait = spent.get(request.raw) ?? spend(name, request.ip, request.raw);
+    if (name === undefined || paid.has(request.raw)) return done();
+    // A refusal takes nothing from the bucket: one the door met and left to the route is met again here.
+    const wait = spend(name, request.ip, request.raw);
     if (wait === 0) return done();
     reply.header('retry-after', String(wait));
     done(
@@ -72,10 +76,14 @@ export function addressBudgets(
 /**
  * Spends one request of `ip`'s budget `name`: 0 if it may go on (or the
  * budget is off, or the request comes from this machine), else the seconds
- * until it may. For answers given before routing, which no hook sees; the
- * request is remembered as paid for, should it go on to its route after all.
+ * until it may; a refusal spends nothing. For answers given before routing,
+ * which no hook sees.
  */
-export type SpendBudget = (name: string, ip: string | undefined, request: IncomingMessage) => number;
+export interface SpendBudget {
+  (name: string, ip: string | undefined, request: IncomingMessage): number;
+  /** Says that `request`, spent for by a front door, goes on to its route after all: its hook does not charge it again. */
+  paid(request: IncomingMessage): void;
+}
 
 /** At most this many addresses per budget are remembered (about 100 bytes each). */
 export const MAX_ADDRESSES = 100_000;

@@ -118,10 +118,11 @@ export class ViewCounter {
    *
    * The stored count, which `stored` reads, is remembered for a second: under
    * a spike thousands of beacons a second ask for the same few articles, and
-   * each read would otherwise touch the article's row. A flush forgets them,
-   * so the sum never counts a view twice or skips one this process recorded;
-   * views written by the other workers, and an article just taken down, show
-   * within the second.
+   * each read would otherwise touch the article's row. A flush adds what it
+   * wrote to the counts remembered, so the sum never counts a view twice or
+   * skips one this process recorded, and a flush to a thousand articles is
+   * not followed by a thousand reads; views written by the other workers, and
+   * an article just taken down, show within the second.
    */
   shownViews(
     articleId: number,
@@ -214,8 +215,10 @@ export class ViewCounter {
         });
         for (const [articleId] of chunk) {
           batch.delete(articleId);
+          // A count remembered before now includes what this flush wrote: no read to learn it.
+          const known = this.#stored.get(articleId);
+          if (known) known.views += this.#writing.get(articleId) ?? 0;
           this.#writing.delete(articleId);
-          this.#stored.delete(articleId);
         }
         if (start + this.#flushChunk < articles.length) await new Promise((resolve) => setImmediate(resolve));
       }

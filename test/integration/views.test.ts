@@ -285,6 +285,11 @@ describe('beacons answered before routing', () => {
     // The budget comes first: past it, an unknown article is refused for the address, not looked up.
     assert.equal((await post(999_999, reader(5))).status, 429);
     answeredEarly(12);
+    // A beacon the door spends for and leaves to the route is charged once, not again by the route.
+    const unknowns: number[] = [];
+    for (let i = 0; i < 10; i++) unknowns.push((await post(999_999, reader(7))).status);
+    assert.deepEqual(unknowns, Array(10).fill(404));
+    assert.equal((await post(article.id, reader(7))).status, 429, 'the burst of ten is spent');
     assert.equal(app.services.views.pendingFor(article.id), 4);
   });
 

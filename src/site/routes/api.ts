@@ -97,6 +97,10 @@ export function beaconDoor(services: AppServices, spend: SpendBudget, trust: Pro
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   }).flat();
+  // The answer's headers with the server's own (the same every time) and a content length, made
+  // once: writeHead reads them at once, so each answer only writes its length into the last.
+  let head: string[] = [];
+  let headOwn: readonly string[] | undefined;
   return (request, response, own) => {
     if (request.method !== 'POST') return false;
     const match = BEACON.exec(request.url ?? '');
@@ -107,13 +111,20 @@ export function beaconDoor(services: AppServices, spend: SpendBudget, trust: Pro
     if (ip === undefined || spend('beacons', ip, request) !== 0) return false;
     const id = Number(match[1]);
     const views = shownViews(services, id);
-    // Unknown, or not known yet (PostgreSQL's read is under way): the route waits for it.
+    // Unknown, or not known yet (PostgreSQL's read is under way): the route waits for it, already paid for.
     if (typeof views !== 'number') {
       if (views instanceof Promise) views.catch(() => {});
+      spend.paid(request);
       return false;
     }
     const body = JSON.stringify(countView(services, id, views, ip, request.headers['user-agent']));
-    response.writeHead(202, [...headers, ...own, 'content-length', String(Buffer.byteLength(body))]);
+    if (own !== headOwn) {
+      headOwn = own;
+      head = [...headers, ...own, 'content-length', ''];
+    }
+    // The body is ASCII: JSON of a boolean and a number.
+    head[head.length - 1] = String(body.length);
+    response.writeHead(202, head);
     response.end(body);
     return true;
   };
