@@ -330,6 +330,30 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   assert.ok(olderBefore[1].every((id) => id < rare[1]) && olderBefore[1].length === 3);
 });
 
+test('on PostgreSQL, older headline matches of several words are read from headline_words, and past a walk cut short from the index', async (t) => {
+  if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
+  const { db, article } = await newsroom(t);
+  // Every headline or standfirst with one word has the other: whichever is walked, the same entries.
+  const first = await article({ title: 'Harbour cranes return' });
+  await article({ title: 'Ferries sail again' });
+  const second = await article({ title: 'Cranes stand idle', lead: 'At the harbour, nothing moves.' });
+  const draft = await article({ title: 'Harbour cranes sold', status: 'draft' });
+  const newest = await article({ title: 'Harbour cranes painted' });
+  const older = (typed: string, limit: number, beforeId?: number, walk?: number) => {
+    const expression = toMatchExpression(typed)!;
+    return postgresEngine(db, { walk }).matcher.headlines(expression, termsOf(expression), limit, beforeId);
+  };
+  // Any status, as one word's are (ranking drops what readers may not see), newest first.
+  assert.deepEqual(await older('harbour cranes', 10), ids(newest, draft, second, first));
+  assert.deepEqual(await older('CRANES harbour harbour', 10), ids(newest, draft, second, first));
+  assert.deepEqual(await older('harbour cranes', 2), ids(newest, draft));
+  assert.deepEqual(await older('harbour cranes', 10, draft.id), ids(second, first));
+  assert.deepEqual(await older('harbour ferries', 10), []);
+  // A walk of one entry finds the newest; the rest, below it, come from the search table's
+  // headlines, which hold published articles only.
+  assert.deepEqual(await older('harbour cranes', 10, undefined, 1), ids(newest, second, first));
+});
+
 test("on PostgreSQL, the back office's headline words follow every article written, edited and deleted", async (t) => {
   if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
   const { db, ctx, article } = await newsroom(t);
