@@ -387,8 +387,8 @@ function textSearch(db: Db, firstSpan: number | undefined, walk: number): Matche
  * in size). At most `walk` entries of the first word are walked (WALK); with fewer
  * than `limit` found, `floor` is where the walk stopped, if it did not reach
  * the word's oldest. `energy prices` in the older headlines of 100,000
- * articles: 0.6 ms, where walking article_search's newest rows for both took
- * 8 (docs/PERFORMANCE.md).
+ * articles: 2 ms, where walking article_search's newest rows for both took
+ * 6-8 (docs/PERFORMANCE.md).
  */
 async function newestWithWords(
   db: Db,
