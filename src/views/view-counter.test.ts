@@ -164,6 +164,32 @@ describe('ViewCounter', () => {
     assert.equal(counter.shownViews(article.id + 1000, lookup), undefined, 'no such article');
   });
 
+  test('a stored count read while a flush ran is not remembered, as it may or may not hold what the flush wrote', async (t) => {
+    const { db, counter, article, clock, view } = await counting(t);
+    let reads = 0;
+    const lookup = (id: number) => {
+      reads++;
+      return visibleViews(db, id, clock.now.toISOString());
+    };
+    view();
+    view();
+    // A read under way when the flush runs (as PostgreSQL's are): it began before the flush wrote.
+    let answer!: (views: number) => void;
+    const pending = counter.shownViews(article.id, () => {
+      reads++;
+      return new Promise<number>((resolve) => (answer = resolve));
+    });
+    await counter.flush();
+    answer(0);
+    assert.equal(await pending, 0, 'answered as read');
+    assert.deepEqual(await stored(db, article.id), { total: 2, days: { '2022-01-21': 2 } });
+    // Not remembered: the next beacon reads again, and finds what the flush wrote.
+    assert.equal(counter.shownViews(article.id, lookup), 2);
+    assert.equal(reads, 2);
+    assert.equal(counter.shownViews(article.id, lookup), 2);
+    assert.equal(reads, 2, 'remembered now');
+  });
+
   test('flushes never overlap, and views recorded during one are written by the next', async (t) => {
     let running = 0;
     let most = 0;

@@ -72,8 +72,16 @@ export class ViewCounter {
   #pending = new Map<number, Map<number, number>>();
   /** article id -> views being written by the flush under way. */
   #writing = new Map<number, number>();
-  /** article id -> its stored count as last read, and until when (ms) that may be used */
-  readonly #stored = new Map<number, { views: number; until: number }>();
+  /**
+   * article id -> its stored count as last read, until when (ms) that may be used, and the
+   * flush epoch its read began in (see #epoch)
+   */
+  readonly #stored = new Map<number, { views: number; until: number; epoch: number }>();
+  /**
+   * Counts the flush transactions begun and ended: a stored count read while one ran is not
+   * remembered, as it may or may not hold what the flush wrote (PostgreSQL's reads run beside it).
+   */
+  #epoch = 0;
   /** visitor key -> the second (since 1970) until which a repeat is not counted: a small integer, kept unboxed */
   readonly #recent = new Map<number, number>();
   #timer: NodeJS.Timeout | undefined;
@@ -119,10 +127,12 @@ export class ViewCounter {
    * The stored count, which `stored` reads, is remembered for a second: under
    * a spike thousands of beacons a second ask for the same few articles, and
    * each read would otherwise touch the article's row. A flush adds what it
-   * wrote to the counts remembered, so the sum never counts a view twice or
-   * skips one this process recorded, and a flush to a thousand articles is
-   * not followed by a thousand reads; views written by the other workers, and
-   * an article just taken down, show within the second.
+   * wrote to the counts remembered, and a count read while a flush ran is
+   * not remembered, so the sum never counts a view twice or skips one this
+   * process recorded for longer than that one answer, and a flush to a
+   * thousand articles is not followed by a thousand reads; views written by
+   * the other workers, and an article just taken down, show within the
+   * second.
    */
   shownViews(
     articleId: number,
@@ -132,16 +142,19 @@ export class ViewCounter {
     const known = this.#stored.get(articleId);
     if (known && known.until > now) return known.views + this.pendingFor(articleId);
     // SQLite answers at once; PostgreSQL in a while.
+    const epoch = this.#epoch;
     const views = stored(articleId);
     return views instanceof Promise
-      ? views.then((views) => this.#remember(articleId, views, now))
-      : this.#remember(articleId, views, now);
+      ? views.then((views) => this.#remember(articleId, views, now, epoch))
+      : this.#remember(articleId, views, now, epoch);
   }
 
-  #remember(articleId: number, views: number | undefined, now: number): number | undefined {
+  #remember(articleId: number, views: number | undefined, now: number, epoch: number): number | undefined {
     if (views === undefined) return undefined;
+    // Read beside a flush: answered, not remembered (the next beacon reads again).
+    if (epoch !== this.#epoch) return views + this.pendingFor(articleId);
     if (this.#stored.size >= MAX_STORED) this.#stored.clear();
-    this.#stored.set(articleId, { views, until: now + STORED_MS });
+    this.#stored.set(articleId, { views, until: now + STORED_MS, epoch });
     return views + this.pendingFor(articleId);
   }
 
@@ -209,15 +222,22 @@ export class ViewCounter {
       const articles = [...days.entries()];
       for (let start = 0; start < articles.length; start += this.#flushChunk) {
         const chunk = articles.slice(start, start + this.#flushChunk);
-        await this.#db.transaction().execute(async (trx) => {
-          if (start === 0) await rollWeek(trx, weekFrom);
-          await addViews(this.#db, trx, chunk, weekFrom);
-        });
+        const begun = ++this.#epoch;
+        try {
+          await this.#db.transaction().execute(async (trx) => {
+            if (start === 0) await rollWeek(trx, weekFrom);
+            await addViews(this.#db, trx, chunk, weekFrom);
+          });
+        } finally {
+          this.#epoch++;
+        }
         for (const [articleId] of chunk) {
           batch.delete(articleId);
-          // A count remembered before now includes what this flush wrote: no read to learn it.
+          // A count read before the transaction began lacks what it wrote: added, no read to learn it.
+          // One read while it ran (PostgreSQL) may hold it or not: read again.
           const known = this.#stored.get(articleId);
-          if (known) known.views += this.#writing.get(articleId) ?? 0;
+          if (known && known.epoch < begun) known.views += this.#writing.get(articleId) ?? 0;
+          else this.#stored.delete(articleId);
           this.#writing.delete(articleId);
         }
         if (start + this.#flushChunk < articles.length) await new Promise((resolve) => setImmediate(resolve));
