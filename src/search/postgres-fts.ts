@@ -33,6 +33,7 @@ export function postgresEngine(
   db: Db,
   { span, walk = WALK }: { span?: number; walk?: number } = {},
 ): SearchEngine {
+  if (!(walk >= 1)) throw new Error(`walk: ${walk} entries; at least 1`);
   const titleFrequencies = headlineFrequencies(db, 'articles', 'title_words');
   return {
     // Turning text into entries is the work, on the server's cores; ours stand for them.
@@ -385,8 +386,8 @@ function textSearch(db: Db, firstSpan: number | undefined, walk: number): Matche
  * from the newest, each looked for under the others, from the index alone
  * (migration 0014; the planner merges the words' lists where they are alike
  * in size). At most `walk` entries of the first word are walked (WALK); with fewer
- * than `limit` found, `floor` is where the walk stopped, if it did not reach
- * the word's oldest. `energy prices` in the older headlines of 100,000
+ * than `limit` found, `floor` is the last entry walked, if the walk left any
+ * older. `energy prices` in the older headlines of 100,000
  * articles: 2 ms, where walking article_search's newest rows for both took
  * 6-8 (docs/PERFORMANCE.md).
  */
@@ -404,12 +405,19 @@ async function newestWithWords(
   const held = others.map(
     (word) => sql`exists (select from headline_words o where o.word = ${word} and o.article_id = walked.id)`,
   );
-  const { rows } = await sql<{ id: number }>`select walked.id from (${newestOfFirst} limit ${walk}) as walked
-    where ${sql.join(held, sql` and `)} order by walked.id desc limit ${limit}`.execute(db);
-  const ids = rows.map((r) => r.id);
-  if (ids.length === limit) return { ids };
-  const { rows: last } = await sql<{ id: number }>`${newestOfFirst} offset ${walk - 1} limit 1`.execute(db);
-  return { ids, floor: last[0]?.id };
+  // One statement, one snapshot: the walk's matches and, with fewer than `limit`, the entry it
+  // stopped at and whether any is past it (the two, from a second statement, could disagree with
+  // the first should an edit come between them). `offset 0`: the matches are made once, not once
+  // for each use of them.
+  const { rows } = await sql<{ ids: number[]; last: number[] | null }>`select found.ids,
+      case when cardinality(found.ids) < ${limit} then array(${newestOfFirst} offset ${walk - 1} limit 2) end
+        as last
+    from (select array(select walked.id from (${newestOfFirst} limit ${walk}) as walked
+      where ${sql.join(held, sql` and `)} order by walked.id desc limit ${limit}) as ids offset 0) as found`.execute(
+    db,
+  );
+  const { ids, last } = rows[0]!;
+  return { ids, floor: last?.length === 2 ? last[0] : undefined };
 }
 
 /** Entries of a word walked by newestWithWords, at most. */

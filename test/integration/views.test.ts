@@ -294,11 +294,11 @@ describe('beacons answered before routing', () => {
   });
 
   test('a door that fails leaves the request to the route, and the server goes on', async (t) => {
-    const { app, article, address } = await listeningApp(t);
-    const beacon = () =>
+    const { app, article, address } = await listeningApp(t, { trustProxy: 1, beaconsPerMinute: 30 });
+    const beacon = (reader = '203.0.113.9') =>
       fetch(`${address}/api/articles/${article.id}/views`, {
         method: 'POST',
-        headers: { 'user-agent': visitor(1) },
+        headers: { 'user-agent': visitor(1), 'x-forwarded-for': reader },
       });
     const views = app.services.views;
     const shownViews = views.shownViews;
@@ -309,8 +309,12 @@ describe('beacons answered before routing', () => {
     const failed = await beacon();
     assert.equal(failed.status, 500);
     assert.match(String(failed.headers.get('content-type')), /json/);
+    // Each charged to the address once, by the door, not again by the route: the burst of ten, then 429.
+    const statuses = [failed.status];
+    for (let i = 0; i < 10; i++) statuses.push((await beacon()).status);
+    assert.deepEqual(statuses, [...Array(10).fill(500), 429]);
     views.shownViews = shownViews;
-    const answered = await beacon();
+    const answered = await beacon('203.0.113.10');
     assert.equal(answered.status, 202);
     assert.deepEqual(await answered.json(), { counted: true, views: 1 });
   });

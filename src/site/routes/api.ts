@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../app.js';
 import { getVisibleArticle, visibleViews } from '../../content/index.js';
@@ -109,7 +110,21 @@ export function beaconDoor(services: AppServices, spend: SpendBudget, trust: Pro
       return false;
     const ip = clientAddress(request, trust);
     if (ip === undefined || spend('beacons', ip, request) !== 0) return false;
-    const id = Number(match[1]);
+    try {
+      return answer(request, response, own, Number(match[1]), ip);
+    } catch (error) {
+      // Left to the route (app.ts), already paid for.
+      spend.paid(request);
+      throw error;
+    }
+  };
+  function answer(
+    request: IncomingMessage,
+    response: ServerResponse,
+    own: readonly string[],
+    id: number,
+    ip: string,
+  ): boolean {
     const views = shownViews(services, id);
     // Unknown, or not known yet (PostgreSQL's read is under way): the route waits for it, already paid for.
     if (typeof views !== 'number') {
@@ -127,5 +142,5 @@ export function beaconDoor(services: AppServices, spend: SpendBudget, trust: Pro
     response.writeHead(202, head);
     response.end(body);
     return true;
-  };
+  }
 }
