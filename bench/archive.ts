@@ -714,20 +714,21 @@ export async function waitFor(base: string): Promise<void> {
   }
 }
 
-export function rss(child: ChildProcess | number): number {
+/** A process's resident memory in MB (VmRSS; `part` 'RssAnon' for what is not a mapped file or shared memory). */
+export function rss(child: ChildProcess | number, part: 'VmRSS' | 'RssAnon' = 'VmRSS'): number {
   const pid = typeof child === 'number' ? child : child.pid;
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kb = Number(new RegExp(`${part}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
 }
 
 /** The resident memory of each Node child of a process (the workers of `serve --workers N`, not esbuild's), in MB. */
-export function childrenRss(child: ChildProcess): number[] {
+export function childrenRss(child: ChildProcess, part: 'VmRSS' | 'RssAnon' = 'VmRSS'): number[] {
   const children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
   return children
     .split(/\s+/)
     .filter((pid) => pid && fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node')
-    .map((pid) => rss(Number(pid)));
+    .map((pid) => rss(Number(pid), part));
 }
 
 function databaseSize(dataDir: string) {

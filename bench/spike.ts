@@ -89,6 +89,8 @@ export interface SpikeResult {
   workers: number;
   /** Resident memory of each worker, and of the primary that forks them. */
   rssMb: { workers: number[]; primary: number };
+  /** Of each worker's, what is its own (RssAnon: not the Node binary and libraries every process shares). */
+  anonMb?: number[];
 }
 
 export async function benchSpike(size: number): Promise<void> {
@@ -194,6 +196,7 @@ export async function benchSpike(size: number): Promise<void> {
     await stop(control.child);
     control = undefined;
     result.rssMb = { workers: workers > 1 ? childrenRss(server) : [rss(server)], primary: rss(server) };
+    result.anonMb = workers > 1 ? childrenRss(server, 'RssAnon') : [rss(server, 'RssAnon')];
 
     const limit = result.nginx.rps;
     for (const load of [
@@ -264,7 +267,9 @@ export function spikeTable(r: SpikeResult): string {
       (r.beacons.written > r.beacons.counted && r.beacons.written - r.beacons.counted <= r.connections
         ? ` (the ${r.beacons.written - r.beacons.counted} more: beacons in flight on wrk's ${r.connections} connections when it stopped reading, counted and written but their answers not read)`
         : ''),
-    `resident memory after, each worker: ${r.rssMb.workers.join(', ')} MB (the primary: ${r.rssMb.primary} MB)`,
+    `resident memory after, each worker: ${r.rssMb.workers.join(', ')} MB` +
+      (r.anonMb ? `, of which its own (anonymous) ${r.anonMb.join(', ')} MB` : '') +
+      ` (the primary: ${r.rssMb.primary} MB)`,
   ].join('\n');
 }
 
