@@ -3,7 +3,6 @@ import pino from 'pino';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
 import { createServices, type Peers } from './services.js';
-import { REMEMBERED_VISITORS_MB } from './views/index.js';
 
 /** How long a graceful stop may take before the process gives up and exits. */
 const STOP_MS = 10_000;
@@ -60,23 +59,23 @@ export async function serve(config: Config, workers = 1): Promise<void> {
 /**
  * A worker's heap: a limit of 160 MB, plus the page cache's bound
  * (PAGE_CACHE_MB: its pages are kept outside the heap, their keys and
- * headers inside), plus what the view counter may remember of recent
- * visitors (80 MB at most); and a young generation of 8 MB a half instead
+ * headers inside); and a young generation of 4 MB a half instead
  * of V8's 16. V8 sizes its heap by how fast a process allocates, not by what
  * it keeps: a worker rendering pages under load grew to about 350 MB
- * resident while keeping under 60 MB alive; a limit makes it collect sooner,
- * and the smaller young generation took 10-15 MB more off each worker
- * under one load, with page-cache hits 4% fewer a second, both inside the
- * noise between runs (docs/PERFORMANCE.md). Either flag given in
- * NODE_OPTIONS or on the command line wins.
+ * resident while keeping under 60 MB alive; a limit makes it collect sooner.
+ * The young generation is resident in full once a spike has filled it: 8 MB
+ * a half took 10-15 MB off each worker against 16, and 4 took 8 MB more,
+ * with hits, misses and beacons a second the same within the noise between
+ * runs (docs/PERFORMANCE.md). Either flag given in NODE_OPTIONS or on the
+ * command line wins.
  */
 export function workerExecArgv(execArgv: string[], nodeOptions: string, pageCacheBytes: number): string[] {
   const given = (flag: string) => [...execArgv, nodeOptions].some((arg) => arg.includes(flag));
-  const limitMb = 160 + Math.ceil(pageCacheBytes / 1024 / 1024) + REMEMBERED_VISITORS_MB;
+  const limitMb = 160 + Math.ceil(pageCacheBytes / 1024 / 1024);
   return [
     ...execArgv,
     ...(given('--max-old-space-size') ? [] : [`--max-old-space-size=${limitMb}`]),
-    ...(given('--max-semi-space-size') ? [] : ['--max-semi-space-size=8']),
+    ...(given('--max-semi-space-size') ? [] : ['--max-semi-space-size=4']),
   ];
 }
 

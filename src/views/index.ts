@@ -1,8 +1,3 @@
 /** View counting: beacons, repeat and bot filtering, batched writes. */
-export {
-  REMEMBERED_VISITORS_MB,
-  ViewCounter,
-  type ViewCounterOptions,
-  type ViewOutcome,
-} from './view-counter.js';
+export { ViewCounter, type ViewCounterOptions, type ViewOutcome } from './view-counter.js';
 export { importDailyViews, rollWeek, setViewCount, WEEK_DAYS } from './views.repository.js';

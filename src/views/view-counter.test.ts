@@ -10,7 +10,7 @@ import {
   tempDatabase,
 } from '../../test/helpers/factories.js';
 import { ViewCounter, type ViewCounterOptions } from './view-counter.js';
-import { DailySalt } from './visitor.js';
+import { DailySalt, RecentVisitors } from './visitor.js';
 
 const BROWSER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
@@ -322,5 +322,66 @@ describe('DailySalt', () => {
     const key = new DailySalt().hash(parts, at);
     assert.ok(Number.isSafeInteger(key) && key >= 0 && key < 2 ** 48, `a 48-bit number, not ${key}`);
     assert.notEqual(new DailySalt().hash(parts, at), key, 'the salt is random, not derived from the date');
+  });
+});
+
+describe('RecentVisitors', () => {
+  /** Numbers in [0, 1) from a seed (mulberry32), so that a failure can be run again. */
+  function random(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    };
+  }
+
+  test('remembers what a Map would, through growing, expiring, repeats, shrinking and colliding slots', () => {
+    const next = random(7);
+    const visitors = new RecentVisitors(1 << 20);
+    const model = new Map<number, number>();
+    // Some keys alike in their low 32 bits (they must still spread); runs of probes come at any load.
+    const keys = Array.from({ length: 60_000 }, (_, i) =>
+      i % 100 === 0 ? i * 2 ** 32 + 5 : Math.floor(next() * 2 ** 24) * 2 ** 24 + Math.floor(next() * 2 ** 24),
+    );
+    let second = 1_000;
+    for (let step = 0; step < 400_000; step++) {
+      const key = keys[Math.floor(next() ** 2 * keys.length)]!;
+      const until = visitors.until(key);
+      assert.equal(until, model.get(key), `step ${step}: key ${key}`);
+      if (until === undefined || until <= second) {
+        visitors.set(key, second + 200);
+        // As RecentVisitors does: a visitor set again is the newest.
+        model.delete(key);
+        model.set(key, second + 200);
+      }
+      if (step % 1_000 === 999) {
+        second++;
+        visitors.forget(second);
+        for (const [k, u] of model) {
+          if (u > second) break;
+          model.delete(k);
+        }
+      }
+    }
+    assert.ok(visitors.size >= model.size);
+    assert.ok(visitors.bytes >= 65_536 * 20, `grown to ${visitors.bytes} bytes`);
+    // Everyone's window ends: all forgotten, and the room given back.
+    const grown = visitors.bytes;
+    for (let s = second; s <= second + 200; s++) visitors.forget(s);
+    for (const key of keys.slice(0, 5_000)) assert.equal(visitors.until(key), undefined);
+    assert.equal(visitors.size, 0);
+    assert.equal(visitors.bytes, 16_384 * 20, `back to the room it began with, from ${grown} bytes`);
+  });
+
+  test('past its bound forgets the oldest first, and holds 20 bytes a visitor at most', () => {
+    const visitors = new RecentVisitors(1 << 16);
+    for (let key = 1; key <= 100_000; key++) visitors.set(key * 7919, 10);
+    assert.equal(visitors.size, 1 << 16);
+    assert.equal(visitors.until(7919), undefined, 'the first forgotten');
+    assert.equal(visitors.until((100_000 - (1 << 16)) * 7919), undefined);
+    assert.equal(visitors.until((100_001 - (1 << 16)) * 7919), 10, 'the oldest still remembered');
+    assert.equal(visitors.until(100_000 * 7919), 10);
+    assert.equal(visitors.bytes, (1 << 16) * 20);
   });
 });

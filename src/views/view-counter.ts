@@ -2,7 +2,7 @@ import { isbot } from 'isbot';
 import type { Db } from '../db/database.js';
 import { localDay } from '../lib/dateline.js';
 import { addViews, rollWeek, WEEK_DAYS } from './views.repository.js';
-import { DailySalt } from './visitor.js';
+import { DailySalt, RecentVisitors } from './visitor.js';
 
 export type ViewOutcome = 'counted' | 'repeat' | 'bot';
 
@@ -30,16 +30,8 @@ const MINUTE = 60_000;
  * per flush however many beacons arrived, so a traffic spike costs the
  * database a write a second rather than a write a view.
  */
-/**
- * Visitors remembered for their repeat window, at most: a number for a
- * number in a Map, 46 bytes of heap each while it fills and 75 once it is
- * full and visitors come and go (the Map keeps the holes they leave until it
- * grows again); with the key a string of the hash and the time in
- * milliseconds it was 142 while filling (measured).
- */
+/** Visitors remembered for their repeat window, at most (about a million: RecentVisitors rounds up to 2^20). */
 const MAX_REMEMBERED = 1_000_000;
-/** What the remembered visitors may hold of a process's heap, in MB (a worker's heap limit counts it). */
-export const REMEMBERED_VISITORS_MB = 80;
 /** Stored counts remembered for beacons' answers, and for how long. */
 const MAX_STORED = 100_000;
 const STORED_MS = 1000;
@@ -82,8 +74,8 @@ export class ViewCounter {
    * remembered, as it may or may not hold what the flush wrote (PostgreSQL's reads run beside it).
    */
   #epoch = 0;
-  /** visitor key -> the second (since 1970) until which a repeat is not counted: a small integer, kept unboxed */
-  readonly #recent = new Map<number, number>();
+  /** Visitors by key, with the second (since 1970) until which a repeat of theirs is not counted. */
+  readonly #recent = new RecentVisitors(MAX_REMEMBERED);
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
   /** When a flush with nothing to write last looked whether the week moved on (ms). */
@@ -112,10 +104,8 @@ export class ViewCounter {
     const previousKey = this.#salt.previousHash(parts, now, Math.ceil(this.#repeatWindowMs / 1000) * 1000);
     if (this.#isRecent(key, now) || (previousKey !== undefined && this.#isRecent(previousKey, now)))
       return 'repeat';
+    // Bounded memory under a flood of distinct visitors: past MAX_REMEMBERED the oldest is forgotten.
     this.#recent.set(key, Math.ceil((now.getTime() + this.#repeatWindowMs) / 1000));
-    // Bounded memory under a flood of distinct visitors: forget the oldest first
-    // (a Map iterates in insertion order), at worst counting a repeat again.
-    if (this.#recent.size > MAX_REMEMBERED) this.#recent.delete(this.#recent.keys().next().value!);
     add(this.#pending, view.articleId, Math.floor(now.getTime() / MINUTE) * MINUTE, 1);
     return 'counted';
   }
@@ -259,21 +249,13 @@ export class ViewCounter {
   }
 
   #isRecent(key: number, now: Date): boolean {
-    const until = this.#recent.get(key);
+    const until = this.#recent.until(key);
     return until !== undefined && until * 1000 > now.getTime();
   }
 
-  /**
-   * Visitors are remembered in the order they came and each for the same
-   * window, so the expired ones are at the front: stop at the first that is
-   * not, rather than walk a million entries every second.
-   */
+  /** Visitors are remembered in the order they came and each for the same window: the expired are the oldest. */
   #forgetExpired(): void {
-    const now = this.#now().getTime();
-    for (const [key, until] of this.#recent) {
-      if (until * 1000 > now) break;
-      this.#recent.delete(key);
-    }
+    this.#recent.forget(Math.floor(this.#now().getTime() / 1000));
   }
 }
 

@@ -63,3 +63,157 @@ function digest(salt: string, parts: VisitorParts): number {
   const sum = hash('sha256', `${salt}\n${parts.ip}\n${parts.userAgent}\n${parts.articleId}`, 'hex');
   return parseInt(sum.slice(0, 12), 16);
 }
+
+/** Visitors a `RecentVisitors` starts with room for; it doubles as they come, and halves as they go. */
+const INITIAL_ROOM = 1 << 14;
+
+/**
+ * The visitors seen in their repeat window, in the order they came, each
+ * with the second (since 1970) its window ends: their keys (`digest`) and
+ * seconds in typed arrays, a ring oldest first, found through an
+ * open-addressed index of their places in it. Outside the JavaScript heap,
+ * 20 bytes a visitor at most (8 for the key, 4 for the second, 8 for two
+ * index slots): 21 MB for a million, where a Map of numbers took 75 MB of
+ * heap for the collector to walk (docs/PERFORMANCE.md).
+ *
+ * Every visitor is remembered for the same window, so the expired are the
+ * oldest: `forget` takes them off the front. With no room left and `max`
+ * reached, the oldest is forgotten first (at worst a repeat counts again).
+ */
+export class RecentVisitors {
+  readonly #max: number;
+  /** The ring: key and last second of each place; a second of 0 marks a place given up (`set`). */
+  #keys: Float64Array;
+  #until: Uint32Array;
+  #head = 0;
+  #size = 0;
+  /** The index: a place in the ring plus one, by the key's low bits, probing onward; 0 is empty. */
+  #slots: Int32Array;
+
+  /** `max`: visitors remembered at most, rounded up to a power of two. */
+  constructor(max: number) {
+    this.#max = 2 ** Math.ceil(Math.log2(Math.max(max, INITIAL_ROOM)));
+    this.#keys = new Float64Array(INITIAL_ROOM);
+    this.#until = new Uint32Array(INITIAL_ROOM);
+    this.#slots = new Int32Array(INITIAL_ROOM * 2);
+  }
+
+  /** Places in the ring taken, by visitors remembered and places given up not yet reached. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Bytes held. */
+  get bytes(): number {
+    return this.#keys.byteLength + this.#until.byteLength + this.#slots.byteLength;
+  }
+
+  /** The last second of the visitor's window, or undefined if not remembered. */
+  until(key: number): number | undefined {
+    const slot = this.#find(key);
+    return slot < 0 ? undefined : this.#until[this.#slots[slot]! - 1];
+  }
+
+  /** Remembers the visitor until `until` (seconds), as the newest: an earlier place of theirs is given up. */
+  set(key: number, until: number): void {
+    const slot = this.#find(key);
+    if (slot >= 0) {
+      this.#until[this.#slots[slot]! - 1] = 0;
+      this.#remove(slot);
+    }
+    if (this.#size === this.#keys.length) {
+      if (this.#keys.length < this.#max) this.#resize(this.#keys.length * 2);
+      else this.#shift();
+    }
+    const place = (this.#head + this.#size) & (this.#keys.length - 1);
+    this.#keys[place] = key;
+    this.#until[place] = until;
+    this.#size++;
+    this.#insert(place);
+  }
+
+  /** Forgets the visitors whose window ended by `second`; gives back room when few are left. */
+  forget(second: number): void {
+    while (this.#size > 0 && this.#until[this.#head]! <= second) this.#shift();
+    if (this.#keys.length > INITIAL_ROOM && this.#size * 8 < this.#keys.length)
+      this.#resize(this.#keys.length / 2);
+  }
+
+  /** Takes the oldest place off the front, and its visitor out of the index if it is still theirs. */
+  #shift(): void {
+    const place = this.#head;
+    if (this.#until[place] !== 0) {
+      const slot = this.#find(this.#keys[place]!);
+      if (slot >= 0 && this.#slots[slot] === place + 1) this.#remove(slot);
+    }
+    this.#head = (place + 1) & (this.#keys.length - 1);
+    this.#size--;
+  }
+
+  /** The index slot holding the visitor's place, or -1. */
+  #find(key: number): number {
+    const mask = this.#slots.length - 1;
+    for (let slot = home(key) & mask; ; slot = (slot + 1) & mask) {
+      const at = this.#slots[slot]!;
+      if (at === 0) return -1;
+      if (this.#keys[at - 1] === key) return slot;
+    }
+  }
+
+  #insert(place: number): void {
+    const mask = this.#slots.length - 1;
+    let slot = home(this.#keys[place]!) & mask;
+    while (this.#slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.#slots[slot] = place + 1;
+  }
+
+  /**
+   * Empties a slot, moving back the entries after it that probed past it
+   * (linear probing's deletion without tombstones: every entry stays
+   * reachable from its home slot).
+   */
+  #remove(slot: number): void {
+    const mask = this.#slots.length - 1;
+    let hole = slot;
+    this.#slots[hole] = 0;
+    for (let next = (hole + 1) & mask; this.#slots[next] !== 0; next = (next + 1) & mask) {
+      const at = home(this.#keys[this.#slots[next]! - 1]!) & mask;
+      // It may move into the hole unless its home lies after the hole, up to where it is.
+      const stays = hole <= next ? hole < at && at <= next : hole < at || at <= next;
+      if (stays) continue;
+      this.#slots[hole] = this.#slots[next]!;
+      this.#slots[next] = 0;
+      hole = next;
+    }
+  }
+
+  /** Moves the visitors still remembered into a ring of `room` places, oldest first, and indexes them anew. */
+  #resize(room: number): void {
+    const keys = new Float64Array(room);
+    const until = new Uint32Array(room);
+    const mask = this.#keys.length - 1;
+    let size = 0;
+    for (let i = 0; i < this.#size; i++) {
+      const place = (this.#head + i) & mask;
+      if (this.#until[place] === 0) continue;
+      keys[size] = this.#keys[place]!;
+      until[size] = this.#until[place]!;
+      size++;
+    }
+    this.#keys = keys;
+    this.#until = until;
+    this.#head = 0;
+    this.#size = size;
+    this.#slots = new Int32Array(room * 2);
+    for (let place = 0; place < size; place++) this.#insert(place);
+  }
+}
+
+/**
+ * A key's home in the index, before the mask: both halves of the key mixed
+ * (Murmur3's constants), so that keys alike in their low bits still spread.
+ */
+function home(key: number): number {
+  const mixed = Math.imul((key >>> 0) ^ Math.imul((key / 2 ** 32) >>> 0, 0x85ebca6b), 0x9e3779b1);
+  return (mixed ^ (mixed >>> 16)) >>> 0;
+}
