@@ -25,11 +25,6 @@ export interface ViewCounterOptions {
 
 const MINUTE = 60_000;
 
-/**
- * Counts article views in memory and writes them in batches: one transaction
- * per flush however many beacons arrived, so a traffic spike costs the
- * database a write a second rather than a write a view.
- */
 /** Visitors remembered for their repeat window, at most (about a million: RecentVisitors rounds up to 2^20). */
 const MAX_REMEMBERED = 1_000_000;
 /** Stored counts remembered for beacons' answers, and for how long. */
@@ -46,6 +41,11 @@ const STORED_MS = 1000;
  */
 const FLUSH_CHUNK = 1000;
 
+/**
+ * Counts article views in memory and writes them in batches: one transaction
+ * per flush however many beacons arrived, so a traffic spike costs the
+ * database a write a second rather than a write a view.
+ */
 export class ViewCounter {
   readonly #db: Db;
   readonly #flushMs: number;

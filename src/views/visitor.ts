@@ -87,7 +87,7 @@ export class RecentVisitors {
   #until: Uint32Array;
   #head = 0;
   #size = 0;
-  /** The index: a place in the ring plus one, by the key's low bits, probing onward; 0 is empty. */
+  /** The index: a place in the ring plus one, from the key's `home` slot onward; 0 is empty. */
   #slots: Int32Array;
 
   /** `max`: visitors remembered at most, rounded up to a power of two. */
