@@ -128,6 +128,10 @@ describe('site, section and tag feeds', () => {
         ],
       },
     });
+    // The related lists computed in the background drop the pages showing them when they land: a
+    // feed rendered meanwhile is answered but not kept, and has no s-maxage for a cache in front.
+    await app.services.related.idle();
+    await app.services.searchQueue.idle();
   });
 
   const get = (url: string) => app.inject(url);
