@@ -54,6 +54,8 @@ test('every answer says what a browser may do with it, the reader site’s way o
         `${url}: a body's picture may be on any https address`,
       );
       assert.equal(response.headers['referrer-policy'], 'strict-origin-when-cross-origin', url);
+      // A public page keeps no window apart: the header cost the article page its Lighthouse score.
+      assert.equal(response.headers['cross-origin-opener-policy'], undefined, url);
     }
   });
 
@@ -92,6 +94,7 @@ test('every answer says what a browser may do with it, the reader site’s way o
       assert.equal(csp['style-src'], "'self'", `${url}: no inline style either`);
       assert.equal(response.headers['x-frame-options'], 'DENY', url);
       assert.equal(response.headers['referrer-policy'], 'same-origin', url);
+      assert.equal(response.headers['cross-origin-opener-policy'], 'same-origin', url);
       if (String(response.headers['content-type']).startsWith('text/html'))
         assert.doesNotMatch(
           response.body,
