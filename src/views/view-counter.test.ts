@@ -9,6 +9,7 @@ import {
   serviceContext,
   tempDatabase,
 } from '../../test/helpers/factories.js';
+import { Random } from '../content/synthetic/random.js';
 import { ViewCounter, type ViewCounterOptions } from './view-counter.js';
 import { DailySalt, RecentVisitors } from './visitor.js';
 
@@ -326,27 +327,17 @@ describe('DailySalt', () => {
 });
 
 describe('RecentVisitors', () => {
-  /** Numbers in [0, 1) from a seed (mulberry32), so that a failure can be run again. */
-  function random(seed: number): () => number {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-    };
-  }
-
   test('remembers what a Map would, through growing, expiring, repeats, shrinking and colliding slots', () => {
-    const next = random(7);
+    const random = new Random(7);
     const visitors = new RecentVisitors(1 << 20);
     const model = new Map<number, number>();
     // Some keys alike in their low 32 bits (they must still spread); runs of probes come at any load.
     const keys = Array.from({ length: 60_000 }, (_, i) =>
-      i % 100 === 0 ? i * 2 ** 32 + 5 : Math.floor(next() * 2 ** 24) * 2 ** 24 + Math.floor(next() * 2 ** 24),
+      i % 100 === 0 ? i * 2 ** 32 + 5 : random.int(0, 2 ** 24 - 1) * 2 ** 24 + random.int(0, 2 ** 24 - 1),
     );
     let second = 1_000;
     for (let step = 0; step < 400_000; step++) {
-      const key = keys[Math.floor(next() ** 2 * keys.length)]!;
+      const key = keys[Math.floor(random.next() ** 2 * keys.length)]!;
       const until = visitors.until(key);
       assert.equal(until, model.get(key), `step ${step}: key ${key}`);
       if (until === undefined || until <= second) {
