@@ -195,8 +195,10 @@ export async function benchSpike(size: number): Promise<void> {
     };
     await stop(control.child);
     control = undefined;
-    result.rssMb = { workers: workers > 1 ? childrenRss(server) : [rss(server)], primary: rss(server) };
-    result.anonMb = workers > 1 ? childrenRss(server, 'RssAnon') : [rss(server, 'RssAnon')];
+    const eachWorker = (part: 'VmRSS' | 'RssAnon') =>
+      workers > 1 ? childrenRss(server, part) : [rss(server, part)];
+    result.rssMb = { workers: eachWorker('VmRSS'), primary: rss(server) };
+    result.anonMb = eachWorker('RssAnon');
 
     const limit = result.nginx.rps;
     for (const load of [
