@@ -273,7 +273,7 @@ function textSearch(db: Db, firstSpan: number | undefined, walk: number): Matche
    * span and check every document: no other index holds the ids as the span asks for them,
    * and neither walk nor full scan is allowed it). The first span is sized to hold `limit`
    * matches twice over at the share of documents the statistics expect (`share`), each next
-   * one four times the last, from the same start (the ids above are gathered again); once a
+   * one to hold what is still wanted twice over at the share the spans showed; once a
    * span would reach the oldest id, or gather more ids than reading all the words' entries
    * and matches would cost (`whole`: a place name in a few thousand documents, which the
    * statistics do not know, took spans of 15, 38 and 145 ms at 1,000,000), the GIN index
@@ -299,6 +299,7 @@ function textSearch(db: Db, firstSpan: number | undefined, walk: number): Matche
     let upper = Math.min(beforeId ?? Infinity, (await newestId()) + 1);
     let span = firstSpan ?? Math.ceil((2 * limit) / share);
     let rest = whole(share);
+    const top = upper;
     const found: number[] = [];
     while (found.length < limit && upper > 1) {
       const from = upper - span;
@@ -315,12 +316,16 @@ function textSearch(db: Db, firstSpan: number | undefined, walk: number): Matche
         return newest(match, limit - found.length, range, false, trx);
       });
       found.push(...got);
-      // The share the span showed (half a match if none): the statistics' is a guess for a word
-      // not among the most common, and the rest is cheaper asked of the index alone than of
-      // ever larger spans (a place name in 2,480 of 1,000,000 documents: spans of 15, 38 and 145 ms).
-      rest = Math.min(rest, whole(Math.max(got.length, 0.5) / (upper - from)));
+      // The share the spans have shown (half a match if none): the statistics' is a guess for a
+      // word not among the most common (at most half the least common's; a place name in 0.5%
+      // of the documents is taken for one in 4%), and the rest is cheaper asked of the index
+      // alone than of ever larger spans (a place name in 2,480 of 1,000,000 documents: spans of
+      // 15, 38 and 145 ms). The next span is sized to hold what is still wanted twice over at
+      // that share: smaller than the last for a word the spans found common, larger for a rare one.
+      const seen = Math.max(found.length, 0.5) / (top - from);
+      rest = Math.min(rest, whole(seen));
       below = upper = from;
-      span *= 4;
+      span = Math.ceil((2 * (limit - found.length)) / seen);
     }
     return found;
   };

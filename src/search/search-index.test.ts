@@ -310,7 +310,8 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   assert.equal((await wordFrequencies(db).plan(termsOf('"regatta"'), WINDOW)).byIndex, true);
   assert.deepEqual([await newest('harbour'), await newest('regatta')], before);
   assert.deepEqual(before[1], rare.reverse());
-  // Asked first about the newest two ids, which hold one match, then the next eight and the rest, the index finds the others.
+  // Asked first about the newest two ids, which hold one match: at that share the next span would
+  // reach past the oldest id, so the index finds the others.
   assert.deepEqual(await newest('regatta', 2), before[1]);
   assert.deepEqual(await newest('harbour', 2), before[0]);
   // The back office's headline words, walked or found by the index, in the same order.
