@@ -16,6 +16,7 @@ export {
 } from './articles/articles.service.js';
 export {
   countTagSitemapPages,
+  lastSitemapPage,
   listSitemapArticles,
   listSitemapPages,
   listSitemapTags,

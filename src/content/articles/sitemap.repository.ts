@@ -39,6 +39,20 @@ export async function listSitemapPages(db: Db, now: string): Promise<{ page: num
 }
 
 /**
+ * The last article sitemap page that has ever held a visible article; 0 if none has.
+ *
+ * `select max(page) from sitemap_pages` (primary key)
+ */
+export async function lastSitemapPage(db: Db): Promise<number> {
+  dependsOn('list-all');
+  const row = await db
+    .selectFrom('sitemap_pages')
+    .select((eb) => eb.fn.max('page').as('last'))
+    .executeTakeFirst();
+  return Number(row?.last ?? 0);
+}
+
+/**
  * The visible articles of a sitemap page, in id order.
  *
  * `select id, slug, published_at, updated_at from articles

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import {
   countTagSitemapPages,
   getSettings,
+  lastSitemapPage,
   listSections,
   listSitemapArticles,
   listSitemapPages,
@@ -57,8 +58,7 @@ export async function tagsSitemap(ctx: SitemapContext, page: number): Promise<st
 
 /** `/sitemaps/articles-N.xml`, or undefined past the last page. */
 export async function articlesSitemap(ctx: SitemapContext, page: number): Promise<string | undefined> {
-  const pages = await listSitemapPages(ctx.db, ctx.now.toISOString());
-  if (page > (pages.at(-1)?.page ?? 0)) return undefined;
+  if (page > (await lastSitemapPage(ctx.db))) return undefined;
   return urlset(await articleUrls(ctx, page));
 }
 
