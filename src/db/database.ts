@@ -33,6 +33,7 @@ import * as m0013 from './migrations/0013-postgres-phrase-pairs.js';
 import * as m0014 from './migrations/0014-postgres-headline-words.js';
 import * as m0015 from './migrations/0015-postgres-newest-matches.js';
 import * as m0016 from './migrations/0016-postgres-headline-pairs.js';
+import * as m0017 from './migrations/0017-postgres-sitemap-pages.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -116,6 +117,8 @@ const migrations: Record<string, Migration> = {
   '0015-postgres-newest-matches': m0015,
   // PostgreSQL's headline word pairs, for phrases in older headlines; on SQLite it does nothing.
   '0016-postgres-headline-pairs': m0016,
+  // PostgreSQL's sitemap pages from an index alone; on SQLite it does nothing.
+  '0017-postgres-sitemap-pages': m0017,
 };
 
 /**
@@ -138,6 +141,8 @@ const postgresMigrations: Record<string, Migration> = {
   '0015-postgres-newest-matches': m0015,
   // PostgreSQL's headline word pairs, for phrases in older headlines; on SQLite it does nothing.
   '0016-postgres-headline-pairs': m0016,
+  // PostgreSQL's sitemap pages from an index alone; on SQLite it does nothing.
+  '0017-postgres-sitemap-pages': m0017,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

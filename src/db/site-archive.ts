@@ -138,6 +138,7 @@ const CARRYING_NOTHING = new Set([
   '0014-postgres-headline-words',
   '0015-postgres-newest-matches',
   '0016-postgres-headline-pairs',
+  '0017-postgres-sitemap-pages',
 ]);
 
 /**

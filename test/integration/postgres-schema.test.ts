@@ -124,6 +124,13 @@ describe('PostgreSQL schema', { skip: POSTGRES_SKIPPED }, () => {
         and indexname ~ '_(published|updated|updated_at)$'`.execute(postgres);
     assert.equal(listings.rows.length, 7);
     for (const { indexname, indexdef } of listings.rows) assert.match(indexdef, /, id\)$/, indexname);
+    // A sitemap page's columns beside the ids, so that a page is read from the index alone (migration 0017).
+    const sitemap = await sql<{ indexdef: string }>`
+      select indexdef from pg_indexes where indexname = 'articles_sitemap'`.execute(postgres);
+    assert.match(
+      sitemap.rows[0]?.indexdef ?? '',
+      /\(id\) INCLUDE \(slug, status, published_at, updated_at\)$/,
+    );
     // Search's documents and pairs in one index with each row's id, so that the newest span of
     // ids is one more condition of it (migration 0015).
     const entries = await sql<{ indexdef: string }>`
