@@ -34,6 +34,7 @@ import * as m0014 from './migrations/0014-postgres-headline-words.js';
 import * as m0015 from './migrations/0015-postgres-newest-matches.js';
 import * as m0016 from './migrations/0016-postgres-headline-pairs.js';
 import * as m0017 from './migrations/0017-postgres-sitemap-pages.js';
+import * as m0018 from './migrations/0018-postgres-narrow-search-rows.js';
 import * as pg0008 from './migrations-pg/0008-schema.js';
 
 export type Db = Kysely<Database>;
@@ -119,6 +120,8 @@ const migrations: Record<string, Migration> = {
   '0016-postgres-headline-pairs': m0016,
   // PostgreSQL's sitemap pages from an index alone; on SQLite it does nothing.
   '0017-postgres-sitemap-pages': m0017,
+  // PostgreSQL's search rows narrow, their headline words kept apart; on SQLite it does nothing.
+  '0018-postgres-narrow-search-rows': m0018,
 };
 
 /**
@@ -143,6 +146,8 @@ const postgresMigrations: Record<string, Migration> = {
   '0016-postgres-headline-pairs': m0016,
   // PostgreSQL's sitemap pages from an index alone; on SQLite it does nothing.
   '0017-postgres-sitemap-pages': m0017,
+  // PostgreSQL's search rows narrow, their headline words kept apart; on SQLite it does nothing.
+  '0018-postgres-narrow-search-rows': m0018,
 };
 
 /** Which database engine is under `db` (or a transaction on it). */

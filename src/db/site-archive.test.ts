@@ -16,12 +16,12 @@ test('an archive moves across migrations that carry nothing, and no further', ()
     assert.equal(readsSchema(made, upToEleven), true, made);
   // All-time views moved out of the articles' rows (0012): earlier archives hold them there.
   for (const made of ['0008', '0011']) assert.equal(readsSchema(made, MIGRATIONS), false, made);
-  // PostgreSQL's word pairs (0013), headline words (0014), search indexes (0015), headline pairs (0016)
-  // and sitemap index (0017) carry nothing: this one's archives say 0012.
-  for (const made of ['0012', '0013', '0014', '0015', '0016', '0017'])
+  // PostgreSQL's word pairs (0013), headline words (0014), search indexes (0015), headline pairs (0016),
+  // sitemap index (0017) and narrow search rows (0018) carry nothing: this one's archives say 0012.
+  for (const made of ['0012', '0013', '0014', '0015', '0016', '0017', '0018'])
     assert.equal(readsSchema(made, MIGRATIONS), true, made);
   // Made before partner-feed imports were kept, or by a Newsdesk newer than this one.
-  for (const made of ['0007', '0018', 'nonsense']) assert.equal(readsSchema(made, MIGRATIONS), false, made);
+  for (const made of ['0007', '0019', 'nonsense']) assert.equal(readsSchema(made, MIGRATIONS), false, made);
   const upToTen = MIGRATIONS.filter((name) => name <= '0010');
   assert.equal(readsSchema('0011', upToTen), false, 'an older Newsdesk knows nothing of 0011');
 });

@@ -139,6 +139,7 @@ const CARRYING_NOTHING = new Set([
   '0015-postgres-newest-matches',
   '0016-postgres-headline-pairs',
   '0017-postgres-sitemap-pages',
+  '0018-postgres-narrow-search-rows',
 ]);
 
 /**

@@ -331,6 +331,33 @@ test('on PostgreSQL, the newest matches come first whether the planner walks or 
   assert.ok(olderBefore[1].every((id) => id < rare[1]) && olderBefore[1].length === 3);
 });
 
+test('on PostgreSQL, a search row holds little beside its id, its words kept apart, and is still found by them', async (t) => {
+  if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
+  const { db, article, index } = await newsroom(t);
+  // Articles of news length: a headline and standfirst of a few dozen words, a body of hundreds.
+  const words = (n: number, i: number) =>
+    Array.from({ length: n }, (_, k) => `word${(k * 7 + i) % 997}x${k % 13}`).join(' ');
+  const written: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const a = await article({
+      title: `Harbour council ${i} ${words(12, i)}`,
+      lead: words(30, i + 1),
+      body: paragraphs(words(200, i + 2), words(200, i + 3)),
+    });
+    written.push(a.id);
+  }
+  const { rows } = await sql<{ n: number; bytes: number }>`select count(*)::int as n,
+    pg_relation_size('article_search')::int as bytes from article_search`.execute(db);
+  // Migration 0018: about 110 bytes a row; with the headline's words and pairs in it, about 1,000.
+  assert.ok(rows[0].bytes / rows[0].n < 400, `${rows[0].bytes} bytes for ${rows[0].n} rows`);
+  // The words kept apart are read back: in headlines (older headline matches) and in the text.
+  assert.deepEqual(
+    await postgresEngine(db).matcher.headlines('"harbour council"', termsOf('"harbour council"'), 100),
+    written.toReversed(),
+  );
+  assert.deepEqual((await foundIds(index, 'harbour')).toSorted(), written.toSorted());
+});
+
 test('on PostgreSQL, older headline matches of several words are read from headline_words, and past a walk cut short from the index', async (t) => {
   if (engine.name !== 'PostgreSQL') return t.skip('PostgreSQL only');
   const { db, article } = await newsroom(t);
