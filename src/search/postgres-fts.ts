@@ -2,6 +2,7 @@ import os from 'node:os';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import { ENTRIES } from '../db/migrations/0015-postgres-newest-matches.js';
+import { readEvery } from '../lib/read-every.js';
 import type { Matcher } from './ranked-search.js';
 import type { SearchEngine } from './search-engines.js';
 import { headlineExpression } from './search-query.js';
@@ -673,23 +674,6 @@ function columnStatistics(db: Db, table: string, column: string): () => Promise<
     return { shares, unknown: row.freqs[row.words.length] / 2, documents: row.documents };
   };
   return readEvery(10 * 60_000, () => read().catch(() => null));
-}
-
-/** `read`'s answer, kept `ms` milliseconds (one read for the callers meanwhile); a failed read is not kept. */
-function readEvery<T>(ms: number, read: () => Promise<T>): () => Promise<T> {
-  let known: Promise<T> | undefined;
-  let readAt = 0;
-  return () => {
-    if (!known || Date.now() - readAt > ms) {
-      readAt = Date.now();
-      const reading = read();
-      known = reading;
-      reading.catch(() => {
-        if (known === reading) known = undefined;
-      });
-    }
-    return known;
-  };
 }
 
 /**
