@@ -8,7 +8,8 @@
 # (default 54329), trusts local connections, and is removed by `stop`. As root
 # it runs as the `postgres` user, since PostgreSQL refuses to run as root.
 #
-# PGTEST_HUGE_PAGES=1 starts it on huge pages (`huge_pages = on`), as
+# PGTEST_SHARED_BUFFERS (say 6GB) sets its shared buffers (128MB by default),
+# and PGTEST_HUGE_PAGES=1 starts it on huge pages (`huge_pages = on`), as
 # docs/DEPLOY.md advises for a database server and the benchmark's figures
 # are measured: as root, the kernel is asked for as many more as the server
 # needs (vm.nr_hugepages), and `stop` gives them back.
@@ -25,7 +26,8 @@ as_owner() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-hugepages_free() { awk '/^HugePages_Free:/ { print $2 }' /proc/meminfo; }
+# Free and not promised to a running program (another PostgreSQL's pages are reserved at its start).
+hugepages_free() { awk '/^HugePages_Free:/ { free = $2 } /^HugePages_Rsvd:/ { rsvd = $2 } END { print free - rsvd }' /proc/meminfo; }
 
 # Makes sure `needed` huge pages are free, asking the kernel for the ones missing
 # (written down in $dir/hugepages-added, for release_huge_pages).
@@ -70,6 +72,7 @@ case "${1:-}" in
       { cat "$dir/initdb.log" >&2; exit 1; }
     # Fast and disposable: nothing here needs to survive a crash.
     options="-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    [[ -n "${PGTEST_SHARED_BUFFERS:-}" ]] && options+=" -c shared_buffers=$PGTEST_SHARED_BUFFERS"
     if [[ -n "${PGTEST_HUGE_PAGES:-}" && "${PGTEST_HUGE_PAGES}" != 0 ]]; then
       options+=" -c huge_pages=on"
       reserve_huge_pages "$(as_owner "$bin/postgres" -D "$dir/data" $options -C shared_memory_size_in_huge_pages)"

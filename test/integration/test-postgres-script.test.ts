@@ -1,6 +1,7 @@
 /**
- * scripts/test-postgres.sh with PGTEST_HUGE_PAGES=1, the way the benchmark's
- * PostgreSQL is started: a server of its own on huge pages, the kernel asked
+ * scripts/test-postgres.sh with PGTEST_HUGE_PAGES=1 and PGTEST_SHARED_BUFFERS,
+ * the way the benchmark's PostgreSQL is started: a server of its own on huge
+ * pages, with the shared buffers asked for, the kernel asked
  * for the pages it lacks, and those given back by `stop`. Skipped where the
  * script cannot ask (not root, or the kernel's setting is read-only) or
  * PostgreSQL's server programs are missing.
@@ -31,7 +32,7 @@ function skipped(): string | false {
 const reserved = () => Number(fs.readFileSync(NR_HUGEPAGES, 'utf8'));
 
 test(
-  'PGTEST_HUGE_PAGES=1: a server on huge pages, and the pages given back at stop',
+  'PGTEST_HUGE_PAGES=1: a server on huge pages with the shared buffers asked for, and the pages given back at stop',
   { skip: skipped() },
   async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-hugepages-'));
@@ -40,6 +41,7 @@ test(
       PGTEST_DIR: dir,
       PGTEST_PORT: String(await freePort()),
       PGTEST_HUGE_PAGES: '1',
+      PGTEST_SHARED_BUFFERS: '192MB',
     };
     const before = reserved();
     const start = spawnSync('bash', [SCRIPT, 'start'], { env, encoding: 'utf8' });
