@@ -170,14 +170,31 @@ function oneWord(term: Term): boolean {
  * Asked before, not within, the statement that reads the B-tree: given as
  * values, the planner sees how narrow a word's range is; as expressions, it
  * took each for 0.5% of the entries and started parallel workers for them
- * (40 ms, for a scan of under one, at 1,000,000 articles).
+ * (40 ms, for a scan of under one, at 1,000,000 articles). A word's lexeme
+ * depends on nothing but the word (and the server's unaccent rules), so each
+ * is remembered: a word searched again costs no statement for it.
  */
 async function lexemes(db: Db, words: string[]): Promise<(string | null)[]> {
-  const { rows } = await sql<{ lexeme: string | null }>`select
-    (ts_lexize('simple', newsdesk_unaccent(w)))[1] as lexeme
-    from unnest(${words}::text[]) with ordinality as typed (w, n) order by n`.execute(db);
-  return rows.map((row) => row.lexeme);
+  const known = lexemesKnown.get(db) ?? new Map<string, string | null>();
+  lexemesKnown.set(db, known);
+  const missing = [...new Set(words.filter((word) => !known.has(word)))];
+  const found = new Map<string, string | null>();
+  for (const word of words) if (known.has(word)) found.set(word, known.get(word)!);
+  if (missing.length > 0) {
+    const { rows } = await sql<{ lexeme: string | null }>`select
+      (ts_lexize('simple', newsdesk_unaccent(w)))[1] as lexeme
+      from unnest(${missing}::text[]) with ordinality as typed (w, n) order by n`.execute(db);
+    if (known.size > 10_000) known.clear();
+    missing.forEach((word, i) => {
+      found.set(word, rows[i]?.lexeme ?? null);
+      known.set(word, rows[i]?.lexeme ?? null);
+    });
+  }
+  return words.map((word) => found.get(word) ?? null);
 }
+
+/** The lexemes found so far, per database (lexemes). */
+const lexemesKnown = new WeakMap<Db, Map<string, string | null>>();
 
 /**
  * The newest `limit` articles (below `below`, if given) whose headline or
@@ -226,6 +243,33 @@ const ENTRY_INDEXES: Record<string, string> = {
 
 /** A headline's and standfirst's words, kept by PostgreSQL as the row is written, indexed by articles_title_words. */
 const TITLE_WORDS = sql.ref('articles.title_words');
+
+/**
+ * Runs `spans` on one connection, in a transaction whose planner walks no
+ * index and scans no table, so that a span's statement is answered by the GIN
+ * index (see `spans` in textSearch): the settings and the transaction's start
+ * in one message, and every span of a search after them, rather than four
+ * statements for each span.
+ */
+async function withSpanPlans(db: Db, spans: (connection: Db) => Promise<void>): Promise<void> {
+  await db.connection().execute(async (connection) => {
+    // No parameters: one message of several statements (PostgreSQL's simple protocol).
+    await sql
+      .raw('begin; set local enable_indexscan = off; set local enable_seqscan = off')
+      .execute(connection);
+    try {
+      await spans(connection);
+    } catch (error) {
+      await sql
+        .raw('rollback')
+        .execute(connection)
+        .catch(() => {});
+      throw error;
+    }
+    // Only read: the end of the transaction, and of its settings.
+    await sql.raw('rollback').execute(connection);
+  });
+}
 
 function textSearch(db: Db, firstSpan: number | undefined, walk: number): Matcher {
   const frequencies = wordFrequencies(db);
@@ -302,32 +346,28 @@ function textSearch(db: Db, firstSpan: number | undefined, walk: number): Matche
     let rest = whole(share);
     const top = upper;
     const found: number[] = [];
-    while (found.length < limit && upper > 1) {
-      const from = upper - span;
-      // Past the oldest id, or more ids to gather than all the words' entries and matches cost.
-      if (from <= 1 || span * SPAN_ID > rest) {
-        found.push(...(await newest(match, limit - found.length, { below }, true)));
-        break;
-      }
-      const range = { below, from };
-      const got = await db.transaction().execute(async (trx) => {
-        await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(
-          trx,
-        );
-        return newest(match, limit - found.length, range, false, trx);
+    // Past the oldest id, or more ids to gather than all the words' entries and matches cost: the
+    // GIN index alone finds the rest.
+    const byIndexAlone = () => upper - span <= 1 || span * SPAN_ID > rest;
+    if (upper > 1 && !byIndexAlone())
+      await withSpanPlans(db, async (connection) => {
+        while (found.length < limit && upper > 1 && !byIndexAlone()) {
+          const from = upper - span;
+          found.push(...(await newest(match, limit - found.length, { below, from }, false, connection)));
+          // The share the spans have shown (half a match if none): the statistics' is a guess for a
+          // word not among the most common (at most half the least common's; a place name in 0.5%
+          // of the documents is taken for one in 4%), and the rest is cheaper asked of the index
+          // alone than of ever larger spans (a place name in 2,480 of 1,000,000 documents: spans of
+          // 15, 38 and 145 ms). The next span is sized to hold what is still wanted twice over at
+          // that share: smaller than the last for a word the spans found common, larger for a rare one.
+          const seen = Math.max(found.length, 0.5) / (top - from);
+          rest = Math.min(rest, whole(seen));
+          below = upper = from;
+          span = Math.ceil((2 * (limit - found.length)) / seen);
+        }
       });
-      found.push(...got);
-      // The share the spans have shown (half a match if none): the statistics' is a guess for a
-      // word not among the most common (at most half the least common's; a place name in 0.5%
-      // of the documents is taken for one in 4%), and the rest is cheaper asked of the index
-      // alone than of ever larger spans (a place name in 2,480 of 1,000,000 documents: spans of
-      // 15, 38 and 145 ms). The next span is sized to hold what is still wanted twice over at
-      // that share: smaller than the last for a word the spans found common, larger for a rare one.
-      const seen = Math.max(found.length, 0.5) / (top - from);
-      rest = Math.min(rest, whole(seen));
-      below = upper = from;
-      span = Math.ceil((2 * (limit - found.length)) / seen);
-    }
+    if (found.length < limit && upper > 1)
+      found.push(...(await newest(match, limit - found.length, { below }, true)));
     return found;
   };
   // Older headline matches as the GIN index or a walk of the newest rows finds them (migration 0011),
