@@ -34,7 +34,7 @@ const reserved = () => Number(fs.readFileSync(NR_HUGEPAGES, 'utf8'));
 test(
   'PGTEST_HUGE_PAGES=1: a server on huge pages with the shared buffers asked for, and the pages given back at stop',
   { skip: skipped() },
-  async () => {
+  async (t) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-hugepages-'));
     const env = {
       ...process.env,
@@ -46,6 +46,11 @@ test(
     const before = reserved();
     const start = spawnSync('bash', [SCRIPT, 'start'], { env, encoding: 'utf8' });
     try {
+      // The kernel may have no 2 MB runs of memory left to give (after long uptime): not the script's fault.
+      if (start.status !== 0 && /memory too fragmented/.test(start.stderr)) {
+        t.skip(start.stderr.trim());
+        return;
+      }
       assert.equal(start.status, 0, start.stderr);
       const url = /TEST_DATABASE_URL=(\S+)/.exec(start.stdout)?.[1];
       assert.ok(url, start.stdout);
