@@ -52,3 +52,67 @@ test("a text's word pairs are its neighbouring words as a phrase matches them, w
   assert.ok(pairs.has(pairKey(term.words[0], term.words[1])));
   assert.ok(Number.isSafeInteger(pairKey('a', 'b')) && pairKey('a', 'b') !== pairKey('b', 'a'));
 });
+
+test('a term is found in a text exactly when it is among its words, as TOKEN splits them (10,000 random texts)', () => {
+  // The rule spelled out plainly: the folded text split by TOKEN, and the term's words in a row.
+  const reference = (text: string, q: string) => {
+    const words =
+      indexableText(text)
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? [];
+    return termsOf(q).flatMap((term, t) => {
+      const n = term.words.length;
+      for (let i = 0; i + n <= words.length; i++) {
+        const all = term.words.every((w, j) =>
+          term.prefix && j === n - 1 ? words[i + j].startsWith(w) : words[i + j] === w,
+        );
+        if (all) return [t];
+      }
+      return [];
+    });
+  };
+  const pieces = [
+    'fer',
+    'ry',
+    'port',
+    'São',
+    'İz',
+    'mir',
+    'café',
+    'СОФ',
+    'ия',
+    '𝒜',
+    '😀',
+    '2026',
+    'e\u0301',
+    '\uE000',
+  ];
+  const gaps = [' ', ' ', '-', '’', '“', ', ', '. ', ''];
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const phrase = (count: number) =>
+    Array.from(
+      { length: count },
+      () => pieces[random(pieces.length)] + (random(3) ? '' : pieces[random(pieces.length)]),
+    )
+      .map((word, i) => (i ? gaps[random(gaps.length)] : '') + word)
+      .join('');
+  for (let round = 0; round < 10_000; round++) {
+    const text = phrase(1 + random(12));
+    // Terms from the text's own words (so that many match), or from anywhere.
+    const source = random(2) ? text : phrase(3);
+    const words = (source.match(/[\p{L}\p{N}]+/gu) ?? ['ferry']).slice(0, 1 + random(3));
+    const q = `"${words.join(' ')}"${random(3) ? '' : '*'} AND "${pieces[random(pieces.length)]}"`;
+    if (termsOf(q).length === 0) continue;
+    assert.deepEqual(
+      [...termsIn(text, termsOf(q))].sort(),
+      reference(text, q),
+      `${JSON.stringify(text)} ${q}`,
+    );
+  }
+});
