@@ -58,8 +58,8 @@ export function makeSnippet(body: string, lead: string, terms: Term[]): SnippetP
  * Which of `terms` (by index) occur in `text`, by the same rules as snippets.
  * Ranking asks it of each candidate's headline and standfirst (1,400 texts a
  * search), so a term is looked for where its first word occurs, the text is
- * not split into words: splitting them all, `"the minister"` took 8.6 ms
- * and 4 MB a search, `government` 2.6 ms and 1.1 MB (docs/PERFORMANCE.md).
+ * not split into words: splitting them all, `"the minister"` allocated 4 MB
+ * a search and `government` 1.1 MB; now 0.6 MB each (docs/PERFORMANCE.md).
  */
 export function termsIn(text: string, terms: Term[]): Set<number> {
   const folded = fold(indexableText(text));
