@@ -36,10 +36,11 @@ export function postgresEngine(
 ): SearchEngine {
   if (!(walk >= 1)) throw new Error(`walk: ${walk} entries; at least 1`);
   const titleFrequencies = headlineFrequencies(db, 'articles', 'title_words');
+  const lexemes = lexemesOf(db);
   return {
     // Turning text into entries is the work, on the server's cores; ours stand for them.
     writers: Math.min(8, Math.max(2, os.availableParallelism())),
-    matcher: textSearch(db, span, walk),
+    matcher: textSearch(db, lexemes, span, walk),
     async insert(trx, documents) {
       if (documents.length === 0) return;
       const text = (value: string | Uint8Array) =>
@@ -107,10 +108,7 @@ export function postgresEngine(
       const way = await titleFrequencies.way(terms, page.limit + page.offset);
       if (way === 'words') {
         // Each beginning's range of the B-tree, read from the index alone (migration 0014).
-        const found = await lexemes(
-          db,
-          terms.map((term) => term.words[0]),
-        );
+        const found = await lexemes(terms.map((term) => term.words[0]));
         const starts = found.filter((start): start is string => start !== null);
         if (starts.length < found.length) return [];
         const checks = where?.(sql.ref('matched.id')) ?? [];
@@ -174,27 +172,41 @@ function oneWord(term: Term): boolean {
  * depends on nothing but the word (and the server's unaccent rules), so each
  * is remembered: a word searched again costs no statement for it.
  */
-async function lexemes(db: Db, words: string[]): Promise<(string | null)[]> {
-  const known = lexemesKnown.get(db) ?? new Map<string, string | null>();
-  lexemesKnown.set(db, known);
-  const missing = [...new Set(words.filter((word) => !known.has(word)))];
-  const found = new Map<string, string | null>();
-  for (const word of words) if (known.has(word)) found.set(word, known.get(word)!);
-  if (missing.length > 0) {
+function lexemesOf(db: Db): (words: string[]) => Promise<(string | null)[]> {
+  return rememberedPerWord(async (words) => {
     const { rows } = await sql<{ lexeme: string | null }>`select
       (ts_lexize('simple', newsdesk_unaccent(w)))[1] as lexeme
-      from unnest(${missing}::text[]) with ordinality as typed (w, n) order by n`.execute(db);
-    if (known.size > 10_000) known.clear();
-    missing.forEach((word, i) => {
-      found.set(word, rows[i]?.lexeme ?? null);
-      known.set(word, rows[i]?.lexeme ?? null);
-    });
-  }
-  return words.map((word) => found.get(word) ?? null);
+      from unnest(${words}::text[]) with ordinality as typed (w, n) order by n`.execute(db);
+    return rows.map((row) => row.lexeme);
+  });
 }
 
-/** The lexemes found so far, per database (lexemes). */
-const lexemesKnown = new WeakMap<Db, Map<string, string | null>>();
+/**
+ * `lookUp`'s answer for each word, asked only of the words not asked before:
+ * for answers that depend on the word alone (its lexeme, its stem). At most
+ * 10,000 words are remembered, then all are forgotten at once.
+ */
+function rememberedPerWord(
+  lookUp: (words: string[]) => Promise<(string | null)[]>,
+): (words: string[]) => Promise<(string | null)[]> {
+  const known = new Map<string, string | null>();
+  return async (words) => {
+    // Taken before the statement: another search may forget them all meanwhile.
+    const answers = new Map(
+      words.filter((word) => known.has(word)).map((word) => [word, known.get(word) ?? null]),
+    );
+    const missing = [...new Set(words.filter((word) => !answers.has(word)))];
+    if (missing.length > 0) {
+      const found = await lookUp(missing);
+      if (known.size > 10_000) known.clear();
+      missing.forEach((word, i) => {
+        answers.set(word, found[i] ?? null);
+        known.set(word, found[i] ?? null);
+      });
+    }
+    return words.map((word) => answers.get(word) ?? null);
+  };
+}
 
 /**
  * The newest `limit` articles (below `below`, if given) whose headline or
@@ -271,7 +283,12 @@ async function withSpanPlans(db: Db, spans: (connection: Db) => Promise<void>): 
   });
 }
 
-function textSearch(db: Db, firstSpan: number | undefined, walk: number): Matcher {
+function textSearch(
+  db: Db,
+  lexemes: (words: string[]) => Promise<(string | null)[]>,
+  firstSpan: number | undefined,
+  walk: number,
+): Matcher {
   const frequencies = wordFrequencies(db);
   const headlines = headlineFrequencies(db, 'article_search', 'headline');
   const pairs = phrasePairs(db, 'pairs');
@@ -398,14 +415,11 @@ function textSearch(db: Db, firstSpan: number | undefined, walk: number): Matche
     async headlines(_expression, terms, limit, beforeId) {
       const [term] = terms;
       if (terms.length === 1 && oneWord(term) && !(term.prefix && shortBeginning(term.words[0]))) {
-        const [start] = await lexemes(db, [term.words[0]]);
+        const [start] = await lexemes([term.words[0]]);
         return start ? newestWithWord(db, start, term.prefix, limit, beforeId) : [];
       }
       if (terms.length > 1 && terms.every((t) => oneWord(t) && !t.prefix)) {
-        const found = await lexemes(
-          db,
-          terms.map((t) => t.words[0]),
-        );
+        const found = await lexemes(terms.map((t) => t.words[0]));
         if (found.every((word): word is string => word !== null)) {
           const words = await headlines.rarestFirst([...new Set(found)]);
           if (words.length === 1) return newestWithWord(db, words[0], false, limit, beforeId);
@@ -636,17 +650,11 @@ export function wordFrequencies(db: Db) {
   const statistics = columnStatistics(db, 'article_search', 'document');
   const pairStatistics = columnStatistics(db, 'article_search', 'pairs');
   // A single word is looked for as typed or by its English stem (`all`): `planning` or `plan`.
-  const stems = new Map<string, string | null>();
-  const stemsOf = async (words: string[]) => {
-    const missing = [...new Set(words.filter((word) => !stems.has(word)))];
-    if (missing.length === 0) return;
-    const { rows } = await sql<{ word: string; stem: string[] | null }>`
-      select w as word, ts_lexize('english_stem', w) as stem from unnest(${missing}::text[]) as w`.execute(
-      db,
-    );
-    if (stems.size > 10_000) stems.clear();
-    for (const row of rows) stems.set(row.word, row.stem?.[0] ?? null);
-  };
+  const stemsOf = rememberedPerWord(async (words) => {
+    const { rows } = await sql<{ stem: string[] | null }>`select ts_lexize('english_stem', w) as stem
+      from unnest(${words}::text[]) with ordinality as typed (w, n) order by n`.execute(db);
+    return rows.map((row) => row.stem?.[0] ?? null);
+  });
   const plan = async (
     terms: Term[],
     limit: number,
@@ -656,7 +664,8 @@ export function wordFrequencies(db: Db) {
     if (!stats) return { byIndex: false, share: 1, whole: () => Infinity };
     const share = (word: string) => stats.shares.get(word) ?? stats.unknown;
     const single = terms.filter((term) => term.words.length === 1 && !term.prefix);
-    await stemsOf(single.map((term) => term.words[0]));
+    const singleWords = single.map((term) => term.words[0]);
+    const stems = new Map((await stemsOf(singleWords)).map((stem, i) => [singleWords[i], stem]));
     // Each term's words: the index reads all their entries; the documents matching hold all of
     // a phrase's (no more than its rarest word's), and either form of a single word.
     const forms = terms.map((term, t) => {
